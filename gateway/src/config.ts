@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_PORTS, intFromEnv, SUBGRAPHS, subgraphUrlFor } from '@qn/common';
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  supergraphSdl: string;
+  /** Where each subgraph listens; overrides the URLs written in the supergraph. */
+  subgraphUrls: Record<string, string>;
+}
+
+export const SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const file = env.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH;
+  let supergraphSdl: string;
+  try {
+    supergraphSdl = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`SUPERGRAPH_PATH: cannot read the supergraph at ${file} (run npm run schema)`);
+  }
+  return {
+    port: intFromEnv('GATEWAY_PORT', DEFAULT_PORTS.gateway),
+    host: env.HOST ?? '127.0.0.1',
+    supergraphSdl,
+    subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphUrlFor(name, env)])),
+  };
+}

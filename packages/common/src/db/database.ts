@@ -1,0 +1,95 @@
+import { Client, types } from 'pg';
+
+// DATE columns stay ISO strings (YYYY-MM-DD): no time zone can shift a reporting date.
+types.setTypeParser(1082, (value: string) => value);
+import { DataSource, EntitySchema, Logger, MixedList } from 'typeorm';
+import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+
+/**
+ * Counts the SQL statements a data source sends. Tests read `statements` before and
+ * after a request to assert that a request's statement count does not grow with
+ * the length of its lists.
+ */
+export class StatementCounter implements Logger {
+  statements = 0;
+  constructor(private readonly echo = process.env.QN_LOG_SQL === '1') {}
+  logQuery(query: string, parameters?: unknown[]): void {
+    this.statements += 1;
+    if (this.echo) console.log(`[sql] ${query} ${parameters ? JSON.stringify(parameters) : ''}`);
+  }
+  logQueryError(error: string | Error, query: string): void {
+    if (this.echo) console.error(`[sql error] ${String(error)} in ${query}`);
+  }
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    if (this.echo) console.log(`[migration] ${message}`);
+  }
+  log(): void {}
+}
+
+export interface DataSourceOptions {
+  url: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+}
+
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    logging: true,
+    logger: new StatementCounter(),
+    extra: { max: options.poolSize ?? 10 },
+  });
+}
+
+export function statementCounter(dataSource: DataSource): StatementCounter {
+  return dataSource.logger as StatementCounter;
+}
+
+/** Creates the database named in `url` when it does not exist yet. */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name '${name}' must be lower-case letters, digits and _`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Opens the data source and brings its schema up to date by migrations. */
+export async function openDatabase(dataSource: DataSource): Promise<DataSource> {
+  const url = (dataSource.options as { url: string }).url;
+  await ensureDatabase(url);
+  if (!dataSource.isInitialized) await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}

@@ -1,0 +1,102 @@
+import { Arg, ClassType, Ctx, Directive, Field, FieldResolver, ID, InterfaceType, ObjectType, Resolver, Root } from 'type-graphql';
+import { computeByDistrict, computeResult, computeSeries, MeasureLoader } from '../indicators';
+import { TargetSpec } from '../status';
+import { IndicatorResultData, Target } from './types';
+import { ReferenceResolvers } from './schema';
+
+/** The target fields an agency needs from labour's catalogue to judge its results. */
+export const TARGET_REQUIRES = '@requires(fields: "target { kind value min max cumulative }")';
+
+export interface AgencyIndicatorOptions<C> {
+  /** The concrete type in labour's catalogue this agency resolves, e.g. `PoliceIndicator`. */
+  typeName: string;
+  resultType: ClassType;
+  /** Indicator codes this agency computes. */
+  codes: string[];
+  loader(context: C): MeasureLoader;
+}
+
+interface AgencyIndicatorShape {
+  code: string;
+  target: TargetSpec;
+}
+
+/**
+ * The part of `Indicator` an agency subgraph owns: for its own concrete type it
+ * resolves `result`, `resultsByDistrict` and `series` from its own records, taking
+ * the target from labour's catalogue through `@requires`.
+ */
+export function agencyIndicator<C>(options: AgencyIndicatorOptions<C>) {
+  @InterfaceType('Indicator', { resolveType: () => options.typeName })
+  abstract class Indicator {
+    @Field(() => ID)
+    code: string;
+
+    @Field(() => options.resultType, { nullable: true, description: 'The indicator for one period (2024, 2024Q3, 2024S1, 2021-2025) and organisation unit (default: the province)' })
+    result(@Arg('period') _period: string, @Arg('orgUnit', () => ID, { nullable: true }) _orgUnit?: string): IndicatorResultData | null {
+      return null;
+    }
+
+    @Field(() => [options.resultType], { nullable: true, description: 'The indicator for each district-level unit that existed in the period' })
+    resultsByDistrict(@Arg('period') _period: string): IndicatorResultData[] | null {
+      return null;
+    }
+
+    @Field(() => [options.resultType], { nullable: true, description: 'One result per period from `from` to `to` (periods of one kind)' })
+    series(
+      @Arg('from') _from: string,
+      @Arg('to') _to: string,
+      @Arg('orgUnit', () => ID, { nullable: true }) _orgUnit?: string,
+    ): IndicatorResultData[] | null {
+      return null;
+    }
+  }
+
+  @Directive('@key(fields: "code")')
+  @ObjectType(options.typeName, { implements: Indicator })
+  class AgencyIndicator extends Indicator implements AgencyIndicatorShape {
+    @Directive('@external')
+    @Field(() => Target)
+    target: TargetSpec;
+  }
+
+  @Resolver(() => AgencyIndicator)
+  class AgencyIndicatorResolver {
+    @Directive(TARGET_REQUIRES)
+    @FieldResolver(() => options.resultType, { nullable: true })
+    result(
+      @Root() indicator: AgencyIndicatorShape,
+      @Arg('period') period: string,
+      @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined,
+      @Ctx() context: C,
+    ): Promise<IndicatorResultData> {
+      return computeResult(options.loader(context), indicator.code, indicator.target, period, orgUnit);
+    }
+
+    @Directive(TARGET_REQUIRES)
+    @FieldResolver(() => [options.resultType], { nullable: true })
+    resultsByDistrict(@Root() indicator: AgencyIndicatorShape, @Arg('period') period: string, @Ctx() context: C) {
+      return computeByDistrict(options.loader(context), indicator.code, indicator.target, period);
+    }
+
+    @Directive(TARGET_REQUIRES)
+    @FieldResolver(() => [options.resultType], { nullable: true })
+    series(
+      @Root() indicator: AgencyIndicatorShape,
+      @Arg('from') from: string,
+      @Arg('to') to: string,
+      @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined,
+      @Ctx() context: C,
+    ) {
+      return computeSeries(options.loader(context), indicator.code, indicator.target, from, to, orgUnit);
+    }
+  }
+
+  const codes = new Set(options.codes);
+  const references: ReferenceResolvers = {
+    [options.typeName]: {
+      __resolveReference: (reference: AgencyIndicatorShape) => (codes.has(reference.code) ? reference : null),
+    },
+  };
+  return { resolvers: [AgencyIndicatorResolver] as const, orphanedTypes: [AgencyIndicator], references };
+}

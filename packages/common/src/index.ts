@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+
+export * from './config';
+export * from './errors';
+export * from './periods';
+export * from './status';
+export * from './indicators';
+export * from './server';
+export * from './db/database';
+export * from './db/embedded';
+export * from './federation/schema';
+export * from './federation/types';
+export * from './territory';
+export * from './federation/indicator';
+export * from './pagination';
+export * from './validation';
+export * from './loaders';
+export * from './db/versioned';
+export * from './run';
+export * from './random';
+export * from './db/seeding';
+export * from './federation/compose';
+export * from './federation/task';

@@ -1,0 +1,40 @@
+import { databaseUrlFor, DEFAULT_PORTS, envName, intFromEnv, SubgraphName } from './config';
+import { RunningSubgraph, startSubgraph, SubgraphDefinition } from './server';
+
+/** Stops on SIGINT/SIGTERM, closing the HTTP server and the database pool. */
+export function stopOnSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    stop()
+      .then(() => process.exit(0))
+      .catch((error) => {
+        console.error(`error while stopping on ${signal}:`, error);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => handler('SIGINT'));
+  process.on('SIGTERM', () => handler('SIGTERM'));
+}
+
+/** Entry point of every subgraph process: configuration from the environment, fail fast, stop cleanly. */
+export function runSubgraphFromEnv<L>(definition: SubgraphDefinition<L>): void {
+  const start = async (): Promise<RunningSubgraph> => {
+    const port = intFromEnv(envName(definition.name, 'PORT'), DEFAULT_PORTS[definition.name as SubgraphName]);
+    const running = await startSubgraph(definition, {
+      databaseUrl: databaseUrlFor(definition.name),
+      port,
+      sampleData: process.env.QN_SAMPLE_DATA !== '0',
+      host: process.env.HOST ?? '127.0.0.1',
+    });
+    console.log(`${definition.name} subgraph ready at ${running.url}`);
+    return running;
+  };
+  start()
+    .then((running) => stopOnSignals(() => running.stop()))
+    .catch((error) => {
+      console.error(`${definition.name} subgraph failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    });
+}

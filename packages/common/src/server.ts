@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { GraphQLSchema } from 'graphql';
+import { DataSource, MixedList } from 'typeorm';
+import { createDataSource, openDatabase } from './db/database';
+
+export interface SubgraphContext<L = unknown> {
+  dataSource: DataSource;
+  loaders: L;
+  requestId: string;
+}
+
+/** What one agency's subgraph is made of; every subgraph exports one of these from `server.ts`. */
+export interface SubgraphDefinition<L> {
+  name: string;
+  entities: MixedList<Function>;
+  migrations: MixedList<Function>;
+  buildSchema(): Promise<GraphQLSchema>;
+  /** Per-request DataLoaders: a new set for each request, so nothing is cached across callers. */
+  createLoaders(dataSource: DataSource): L;
+  /** Reference data the subgraph cannot work without (the plan catalogue); loaded at every start, idempotent. */
+  loadReferenceData?(dataSource: DataSource): Promise<void>;
+  /** Realistic generated records for 2021–2025; loaded only into an empty database. */
+  generateSampleData?(dataSource: DataSource): Promise<void>;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  dataSource: DataSource;
+  server: ApolloServer<SubgraphContext>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  databaseUrl: string;
+  port: number;
+  sampleData?: boolean;
+  host?: string;
+}
+
+export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
+  const dataSource = await openDatabase(
+    createDataSource({ url: options.databaseUrl, entities: definition.entities, migrations: definition.migrations }),
+  );
+  if (definition.loadReferenceData) await definition.loadReferenceData(dataSource);
+  if (options.sampleData && definition.generateSampleData) await definition.generateSampleData(dataSource);
+  const schema = await definition.buildSchema();
+  const server = new ApolloServer<SubgraphContext<L>>({
+    schema,
+    // Subgraphs sit behind the gateway; the gateway decides what a client may see of an error.
+    includeStacktraceInErrorResponses: false,
+  });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: options.port, host: options.host ?? '127.0.0.1' },
+    context: async ({ req }) => ({
+      dataSource,
+      loaders: definition.createLoaders(dataSource),
+      requestId: String(req.headers['x-request-id'] ?? randomUUID()),
+    }),
+  });
+  return {
+    name: definition.name,
+    url,
+    dataSource,
+    server: server as ApolloServer<SubgraphContext>,
+    async stop() {
+      await server.stop();
+      await dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Writes a TypeORM migration for the difference between a subgraph's entities and
+ * its existing migrations: `npm run migration -- <subgraph> <Name>`.
+ * Runs against a throwaway embedded PostgreSQL, so no server is needed.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDataSource, openDatabase, startEmbeddedPostgres, SubgraphDefinition } from '@qn/common';
+import { loadSubgraph } from './subgraphs';
+
+async function main() {
+  const [name, migrationName] = process.argv.slice(2);
+  if (!name || !migrationName || !/^[A-Z][A-Za-z0-9]*$/.test(migrationName)) {
+    throw new Error('usage: npm run migration -- <subgraph> <PascalCaseName>');
+  }
+  const definition: SubgraphDefinition<unknown> = loadSubgraph(name);
+  const dir = mkdtempSync(path.join(tmpdir(), 'qn-migration-'));
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 54000 + Math.floor(Math.random() * 1000), persistent: false });
+  try {
+    const dataSource = await openDatabase(createDataSource({ url: server.url(`qn_${name}`), entities: definition.entities, migrations: definition.migrations }));
+    const { upQueries, downQueries } = await dataSource.driver.createSchemaBuilder().log();
+    await dataSource.destroy();
+    if (upQueries.length === 0) {
+      console.log(`${name}: entities match the migrations; nothing to write`);
+      return;
+    }
+    const timestamp = Date.now();
+    const quote = (q: { query: string; parameters?: unknown[] }) =>
+      `    await queryRunner.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`;
+    const migrationsDir = path.resolve('subgraphs', name, 'src', 'db', 'migrations');
+    writeFileSync(
+      path.join(migrationsDir, `${timestamp}-${migrationName}.ts`),
+      `import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ${migrationName}${timestamp} implements MigrationInterface {
+  name = '${migrationName}${timestamp}';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+${upQueries.map(quote).join('\n')}
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+${downQueries.reverse().map(quote).join('\n')}
+  }
+}
+`,
+    );
+    writeMigrationIndex(migrationsDir);
+    console.log(`${name}: wrote ${timestamp}-${migrationName}.ts (${upQueries.length} statements)`);
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** migrations/index.ts lists every migration class in order. */
+function writeMigrationIndex(dir: string): void {
+  const files = readdirSync(dir).filter((f) => /^\d+-.*\.ts$/.test(f)).sort();
+  const classes = files.map((f) => {
+    const [timestamp, rest] = f.replace(/\.ts$/, '').split(/-(.*)/);
+    return { file: f.replace(/\.ts$/, ''), className: `${rest}${timestamp}` };
+  });
+  writeFileSync(
+    path.join(dir, 'index.ts'),
+    `${classes.map((c) => `import { ${c.className} } from './${c.file}';`).join('\n')}
+
+/** Every schema change of this subgraph, oldest first. */
+export const migrations = [${classes.map((c) => c.className).join(', ')}];
+`,
+  );
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+/**
+ * `npm start`: the whole system on one machine. Without DATABASE_URL it runs an
+ * embedded PostgreSQL (data kept in .data/postgres, so a restart loses nothing);
+ * then every subgraph and the gateway as processes of their own. Ctrl-C stops all.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { DEFAULT_PORTS, EmbeddedServer, intFromEnv, startEmbeddedPostgres, SUBGRAPHS } from '@qn/common';
+
+const root = path.resolve(__dirname, '..');
+const children: ChildProcess[] = [];
+let database: EmbeddedServer | undefined;
+let stopping = false;
+
+function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    const prefix = `[${name}] `;
+    const relay = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
+      let buffer = '';
+      stream.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const lines = buffer.split('\n');
+        buffer = lines.pop()!;
+        for (const line of lines) {
+          out.write(`${prefix}${line}\n`);
+          if (line.includes('ready at')) resolve(child);
+        }
+      });
+    };
+    relay(child.stdout!, process.stdout);
+    relay(child.stderr!, process.stderr);
+    child.on('exit', (code) => {
+      if (!stopping) reject(new Error(`${name} exited with code ${code} while starting`));
+    });
+  });
+}
+
+async function stopAll(): Promise<void> {
+  stopping = true;
+  await Promise.all(
+    children.map((child) => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    })),
+  );
+  if (database) await database.stop();
+}
+
+async function main() {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
+  if (!env.DATABASE_URL) {
+    const port = intFromEnv('QN_PG_PORT', 5433);
+    console.log(`starting embedded PostgreSQL on port ${port} (data in .data/postgres)`);
+    database = await startEmbeddedPostgres({ dataDir: path.join(root, '.data', 'postgres'), port });
+    env.DATABASE_URL = database.url('postgres');
+  }
+  for (const name of SUBGRAPHS) env[`${name.toUpperCase()}_URL`] ??= `http://localhost:${DEFAULT_PORTS[name]}/graphql`;
+  // Subgraphs start one after another: each migrates its own database and, on first run, loads its data.
+  for (const name of SUBGRAPHS) await startProcess(name, `subgraphs/${name}/src/index.ts`, env);
+  await startProcess('gateway', 'gateway/src/index.ts', env);
+  console.log(`
+The graph is up.
+  gateway      http://localhost:${DEFAULT_PORTS.gateway}/  (all agencies in one graph)
+${SUBGRAPHS.map((name) => `  ${name.padEnd(12)} http://localhost:${DEFAULT_PORTS[name]}/graphql`).join('\n')}
+Try: curl -s localhost:${DEFAULT_PORTS.gateway}/ -H 'content-type: application/json' \\
+       -d '{"query":"{ indicators { code title result(period: \\"2024\\") { value status } } }"}'
+Ctrl-C stops everything.`);
+}
+
+process.on('SIGINT', () => stopAll().then(() => process.exit(0)));
+process.on('SIGTERM', () => stopAll().then(() => process.exit(0)));
+main().catch(async (error) => {
+  console.error(error instanceof Error ? error.message : error);
+  await stopAll();
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+import { DataSource } from 'typeorm';
+import { addDays, dataScale, insertChunks, SeededRandom, territory } from '@qn/common';
+import { Inspection, InspectionOutcome, InspectionTeam } from '../entities/inspection';
+import { BusinessKind, ServiceBusiness } from '../entities/service-business';
+import { Tip, TipChannel, TipClassification, TipKind, TipOutcome, TipVerification } from '../entities/tip';
+
+/** Relative weight of each district-level unit in service businesses (urban and coastal units have more). */
+const DISTRICT_WEIGHT: Record<string, number> = {
+  '522': 40, '524': 14, '534': 12, '528': 9, '527': 8, '533': 7, '532': 5, '536': 4, '529': 3, '525': 3, '535': 2, '531': 1, '530': 1,
+};
+const KINDS: BusinessKind[] = [
+  BusinessKind.KARAOKE, BusinessKind.KARAOKE, BusinessKind.KARAOKE, BusinessKind.MASSAGE, BusinessKind.MASSAGE,
+  BusinessKind.HOTEL, BusinessKind.GUESTHOUSE, BusinessKind.GUESTHOUSE, BusinessKind.BAR, BusinessKind.NIGHTCLUB,
+  BusinessKind.SAUNA, BusinessKind.BARBER_SPA,
+];
+const LAST_DAY = '2025-12-14';
+
+/**
+ * A deterministic, plausible police data set for 2021–2025: about 300 businesses
+ * (× QN_SCALE), yearly inspections of a quarter of them, and tips with their handling.
+ * Runs only on an empty database.
+ */
+export async function generateSampleData(dataSource: DataSource): Promise<void> {
+  if (await dataSource.getRepository(ServiceBusiness).exist()) return;
+  const random = new SeededRandom('police');
+  const scale = dataScale();
+  const businesses: Partial<ServiceBusiness>[] = [];
+  for (const district of territory.districtsDuring('2021-01-01', '2025-07-01')) {
+    const communes = territory.communesDuring('2021-01-01', '2021-01-02', district.id);
+    const count = Math.round((DISTRICT_WEIGHT[district.id] ?? 2) * 2.5 * scale);
+    for (let i = 0; i < count; i++) {
+      const kind = random.pick(KINDS);
+      const openedOn = random.chance(0.7) ? random.date('2008-01-01', '2020-12-31') : random.date('2021-01-01', '2025-06-30');
+      const closedOn = random.chance(0.15) ? random.date(addDays(openedOn, 180) < LAST_DAY ? addDays(openedOn, 180) : LAST_DAY, LAST_DAY) : null;
+      businesses.push({
+        id: undefined,
+        name: `${kind === BusinessKind.KARAOKE ? 'Karaoke' : kind === BusinessKind.MASSAGE ? 'Massage' : kind === BusinessKind.HOTEL ? 'Khách sạn' : kind === BusinessKind.GUESTHOUSE ? 'Nhà nghỉ' : 'Cơ sở'} ${district.code}-${String(i + 1).padStart(3, '0')}`,
+        kind,
+        districtId: district.id,
+        communeId: communes.length ? random.pick(communes).id : null,
+        employees: kind === BusinessKind.HOTEL ? random.int(8, 40) : random.int(2, 15),
+        openedOn,
+        closedOn: closedOn && closedOn > openedOn ? closedOn : null,
+      });
+    }
+  }
+  const saved = await insertChunks(dataSource, ServiceBusiness, businesses);
+
+  const inspections: Partial<Inspection>[] = [];
+  for (const business of saved) {
+    for (let year = 2021; year <= 2025; year++) {
+      const from = maxDate(`${year}-01-01`, business.openedOn!);
+      const to = minDate(`${year}-12-14`, business.closedOn ?? LAST_DAY);
+      if (from > to) continue;
+      // Inspections grow over the programme, as the plan intends (≥20% a year, all by 2025).
+      if (!random.chance(0.18 + 0.05 * (year - 2021))) continue;
+      const violations = random.chance(0.3) ? random.int(1, 4) : 0;
+      inspections.push({
+        businessId: business.id,
+        inspectedOn: random.date(from, to),
+        team: random.chance(0.45) ? InspectionTeam.TEAM_178 : InspectionTeam.POLICE,
+        outcome: violations === 0 ? InspectionOutcome.NO_VIOLATION : random.pick([InspectionOutcome.WARNING, InspectionOutcome.FINED, InspectionOutcome.FINED, InspectionOutcome.SUSPENDED]),
+        violations,
+      });
+    }
+  }
+  await insertChunks(dataSource, Inspection, inspections);
+
+  const tips: Partial<Tip>[] = [];
+  const districts = territory.districtsDuring('2021-01-01', '2025-07-01');
+  for (let year = 2021; year <= 2025; year++) {
+    const count = Math.round(random.int(30, 45) * scale);
+    for (let i = 0; i < count; i++) {
+      const receivedOn = random.date(`${year}-01-01`, year === 2025 ? '2025-06-30' : `${year}-12-31`);
+      const deadlineOn = addDays(receivedOn, 20);
+      const handled = random.chance(0.96);
+      const late = random.chance(0.06);
+      const handledOn = handled ? addDays(receivedOn, late ? random.int(21, 45) : random.int(3, 20)) : null;
+      const classification = random.pick([
+        TipClassification.PROSTITUTION, TipClassification.PROSTITUTION, TipClassification.BROKERING,
+        TipClassification.BROTHEL_KEEPING, TipClassification.TRAFFICKING, TipClassification.NOT_PROSTITUTION_RELATED,
+      ]);
+      tips.push({
+        kind: random.pick([TipKind.DENUNCIATION, TipKind.CRIME_REPORT, TipKind.CRIME_REPORT, TipKind.COMPLAINT]),
+        receivedOn,
+        channel: random.pick([TipChannel.IN_PERSON, TipChannel.PHONE, TipChannel.HOTLINE, TipChannel.ONLINE, TipChannel.AGENCY_REFERRAL]),
+        classification,
+        districtId: pickWeighted(random, districts.map((d) => d.id)),
+        verification: handled ? random.pick([TipVerification.CONFIRMED, TipVerification.UNFOUNDED]) : TipVerification.PENDING,
+        deadlineOn,
+        handledOn,
+        outcome: handled ? random.pick([TipOutcome.ADMINISTRATIVE_SANCTION, TipOutcome.CRIMINAL_CASE_OPENED, TipOutcome.NO_ACTION, TipOutcome.TRANSFERRED]) : null,
+      });
+    }
+  }
+  await insertChunks(dataSource, Tip, tips);
+}
+
+function pickWeighted(random: SeededRandom, ids: string[]): string {
+  const total = ids.reduce((s, id) => s + (DISTRICT_WEIGHT[id] ?? 1), 0);
+  let r = random.next() * total;
+  for (const id of ids) {
+    r -= DISTRICT_WEIGHT[id] ?? 1;
+    if (r <= 0) return id;
+  }
+  return ids[ids.length - 1];
+}
+
+const maxDate = (a: string, b: string) => (a > b ? a : b);
+const minDate = (a: string, b: string) => (a < b ? a : b);

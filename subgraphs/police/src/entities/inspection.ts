@@ -1,0 +1,60 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { ServiceBusiness } from './service-business';
+
+export enum InspectionTeam {
+  POLICE = 'POLICE',
+  TEAM_178 = 'TEAM_178',
+}
+registerEnumType(InspectionTeam, { name: 'InspectionTeam', description: 'POLICE, or the inter-agency team under Decree 178/2004 (Đội kiểm tra liên ngành 178)' });
+
+export enum InspectionOutcome {
+  NO_VIOLATION = 'NO_VIOLATION',
+  WARNING = 'WARNING',
+  FINED = 'FINED',
+  SUSPENDED = 'SUSPENDED',
+  LICENCE_REVOKED = 'LICENCE_REVOKED',
+  CRIMINAL_REFERRAL = 'CRIMINAL_REFERRAL',
+}
+registerEnumType(InspectionOutcome, { name: 'InspectionOutcome' });
+
+@ObjectType({ description: 'An inspection of a service business' })
+@Entity()
+@Index(['businessId', 'inspectedOn'])
+@Index(['inspectedOn'])
+export class Inspection {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column('uuid')
+  businessId: string;
+
+  @ManyToOne(() => ServiceBusiness, { onDelete: 'RESTRICT' })
+  business: ServiceBusiness;
+
+  @Field(() => LocalDateResolver)
+  @Column({ type: 'date' })
+  inspectedOn: string;
+
+  @Field(() => InspectionTeam)
+  @Column({ type: 'varchar', length: 20 })
+  team: InspectionTeam;
+
+  @Field(() => InspectionOutcome)
+  @Column({ type: 'varchar', length: 20 })
+  outcome: InspectionOutcome;
+
+  @Field(() => Int, { description: 'Violations found' })
+  @Column({ type: 'int', default: 0 })
+  violations: number;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

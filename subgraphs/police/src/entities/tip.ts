@@ -1,0 +1,114 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { OrgUnitRef } from '@qn/common';
+
+export enum TipKind {
+  DENUNCIATION = 'DENUNCIATION',
+  CRIME_REPORT = 'CRIME_REPORT',
+  PROSECUTION_PETITION = 'PROSECUTION_PETITION',
+  COMPLAINT = 'COMPLAINT',
+}
+registerEnumType(TipKind, { name: 'TipKind', description: 'Tố giác (denunciation), tin báo (crime report), kiến nghị khởi tố (petition), khiếu nại (complaint)' });
+
+export enum TipChannel {
+  IN_PERSON = 'IN_PERSON',
+  PHONE = 'PHONE',
+  HOTLINE = 'HOTLINE',
+  MAIL = 'MAIL',
+  ONLINE = 'ONLINE',
+  AGENCY_REFERRAL = 'AGENCY_REFERRAL',
+}
+registerEnumType(TipChannel, { name: 'TipChannel' });
+
+export enum TipClassification {
+  PROSTITUTION = 'PROSTITUTION',
+  BROKERING = 'BROKERING',
+  BROTHEL_KEEPING = 'BROTHEL_KEEPING',
+  TRAFFICKING = 'TRAFFICKING',
+  CHILD_PROSTITUTION = 'CHILD_PROSTITUTION',
+  NOT_PROSTITUTION_RELATED = 'NOT_PROSTITUTION_RELATED',
+}
+registerEnumType(TipClassification, { name: 'TipClassification' });
+
+export enum TipVerification {
+  PENDING = 'PENDING',
+  CONFIRMED = 'CONFIRMED',
+  UNFOUNDED = 'UNFOUNDED',
+}
+registerEnumType(TipVerification, { name: 'TipVerification' });
+
+export enum TipOutcome {
+  CRIMINAL_CASE_OPENED = 'CRIMINAL_CASE_OPENED',
+  ADMINISTRATIVE_SANCTION = 'ADMINISTRATIVE_SANCTION',
+  TRANSFERRED = 'TRANSFERRED',
+  NO_ACTION = 'NO_ACTION',
+}
+registerEnumType(TipOutcome, { name: 'TipOutcome' });
+
+/**
+ * A denunciation, crime report or complaint and its handling. No informant identity
+ * is stored: not a name, phone number or address — only what IND-3.1 needs.
+ */
+@ObjectType({ description: 'A denunciation, crime report or complaint about prostitution, and how it was handled' })
+@Entity()
+@Index(['receivedOn'])
+@Index(['districtId', 'receivedOn'])
+export class Tip {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => TipKind)
+  @Column({ type: 'varchar', length: 30 })
+  kind: TipKind;
+
+  @Field(() => LocalDateResolver)
+  @Column({ type: 'date' })
+  receivedOn: string;
+
+  @Field(() => TipChannel)
+  @Column({ type: 'varchar', length: 20 })
+  channel: TipChannel;
+
+  @Field(() => TipClassification, { nullable: true })
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  classification: TipClassification | null;
+
+  @Field(() => ID)
+  @Column({ length: 20 })
+  districtId: string;
+
+  @Field(() => OrgUnitRef)
+  district(): OrgUnitRef {
+    return { id: this.districtId };
+  }
+
+  @Field(() => TipVerification)
+  @Column({ type: 'varchar', length: 20, default: TipVerification.PENDING })
+  verification: TipVerification;
+
+  @Field(() => LocalDateResolver, { description: 'The legal time limit for handling (by default 20 days after receipt)' })
+  @Column({ type: 'date' })
+  deadlineOn: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  handledOn: string | null;
+
+  @Field(() => TipOutcome, { nullable: true })
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  outcome: TipOutcome | null;
+
+  @Field({ description: 'Handled on or before the deadline' })
+  handledInTime(): boolean {
+    return this.handledOn !== null && this.handledOn <= this.deadlineOn;
+  }
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@qn/common';
+import { police } from './server';
+
+runSubgraphFromEnv(police);

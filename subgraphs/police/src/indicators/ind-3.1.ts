@@ -1,0 +1,12 @@
+import { MeasureSql, scopeFilter } from '@qn/common';
+
+/**
+ * IND-3.1 — denunciations, crime reports and complaints received in the period
+ * that were handled within their legal time limit / all received in the period.
+ */
+export const ind31: MeasureSql = ({ period, orgUnit }, p) => `
+  SELECT count(*) FILTER (WHERE t.handled_on IS NOT NULL AND t.handled_on <= t.deadline_on) AS numerator,
+         count(*) AS denominator
+    FROM tip t
+   WHERE t.received_on >= ${p.add(period.start)} AND t.received_on < ${p.add(period.end)}
+         ${scopeFilter(orgUnit, p, { district: 't.district_id' })}`;

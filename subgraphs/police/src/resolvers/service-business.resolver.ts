@@ -1,0 +1,88 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  checkCount, checkDateOrder, checkNotFuture, checkText, connectionType, notFoundError, paginate, parsePeriod, scopeFilter, SqlParams, SubgraphContext,
+  territory, todayIso, updateVersioned,
+} from '@qn/common';
+import { ServiceBusiness } from '../entities/service-business';
+import { PoliceLoaders } from '../loaders';
+import { CreateServiceBusinessInput, ServiceBusinessFilter, UpdateServiceBusinessInput } from './types/service-business.input';
+
+const ServiceBusinessConnection = connectionType(ServiceBusiness, 'ServiceBusiness');
+
+function checkBusiness(b: Omit<ServiceBusiness, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'district' | 'commune'>): void {
+  checkText('name', b.name, { max: 200, required: true });
+  territory.checkDistrict(b.districtId);
+  if (b.communeId) territory.checkCommune(b.communeId, b.districtId, b.openedOn);
+  checkCount('employees', b.employees, { max: 100000 });
+  checkNotFuture('openedOn', b.openedOn, todayIso());
+  checkDateOrder('openedOn', b.openedOn, 'closedOn', b.closedOn);
+}
+
+@Resolver(() => ServiceBusiness)
+export class ServiceBusinessResolver {
+  @Query(() => ServiceBusinessConnection, { description: 'The registry of service businesses prone to prostitution' })
+  serviceBusinesses(
+    @Ctx() { dataSource }: SubgraphContext<PoliceLoaders>,
+    @Arg('filter', () => ServiceBusinessFilter, { nullable: true }) filter?: ServiceBusinessFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ) {
+    const query = dataSource.getRepository(ServiceBusiness).createQueryBuilder('b');
+    if (filter?.districtId) query.andWhere('b.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.communeId) query.andWhere('b.commune_id = :communeId', { communeId: filter.communeId });
+    if (filter?.kind) query.andWhere('b.kind = :kind', { kind: filter.kind });
+    if (filter?.operatingIn) {
+      const period = parsePeriod(filter.operatingIn, 'filter.operatingIn');
+      query.andWhere('b.opened_on < :end AND (b.closed_on IS NULL OR b.closed_on >= :start)', period);
+    }
+    return paginate(query, { first, after, sortColumn: 'opened_on', sortKey: (b) => b.openedOn });
+  }
+
+  @Query(() => Int, {
+    description: 'Workers employed at registered businesses operating in the period (the denominator of IND-1.3a, which labour computes)',
+  })
+  async serviceBusinessWorkforce(
+    @Arg('period') periodId: string,
+    @Ctx() { dataSource }: SubgraphContext<PoliceLoaders>,
+    @Arg('orgUnit', () => ID, { nullable: true }) orgUnitId?: string,
+  ): Promise<number> {
+    const period = parsePeriod(periodId);
+    const orgUnit = territory.resolve(orgUnitId);
+    const params = new SqlParams();
+    const [row] = await dataSource.query(
+      `SELECT coalesce(sum(b.employees), 0)::int AS workers FROM service_business b
+        WHERE b.opened_on < ${params.add(period.end)} AND (b.closed_on IS NULL OR b.closed_on >= ${params.add(period.start)})
+        ${scopeFilter(orgUnit, params, { district: 'b.district_id', commune: 'b.commune_id' })}`,
+      params.values,
+    );
+    return row.workers;
+  }
+
+  @Query(() => ServiceBusiness, { nullable: true })
+  serviceBusiness(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext<PoliceLoaders>) {
+    return loaders.businessById.load(id);
+  }
+
+  @Mutation(() => ServiceBusiness, { description: 'Register a service business prone to prostitution' })
+  async createServiceBusiness(
+    @Arg('input') input: CreateServiceBusinessInput,
+    @Ctx() { dataSource }: SubgraphContext<PoliceLoaders>,
+  ): Promise<ServiceBusiness> {
+    const business = { ...input, communeId: input.communeId ?? null, closedOn: input.closedOn ?? null };
+    checkBusiness(business);
+    const repository = dataSource.getRepository(ServiceBusiness);
+    return repository.save(repository.create(business));
+  }
+
+  @Mutation(() => ServiceBusiness, { description: 'Change a registered business (e.g. close it); fails with CONFLICT if it changed since you read it' })
+  async updateServiceBusiness(
+    @Arg('input') input: UpdateServiceBusinessInput,
+    @Ctx() { dataSource, loaders }: SubgraphContext<PoliceLoaders>,
+  ): Promise<ServiceBusiness> {
+    const { id, expectedVersion, ...changes } = input;
+    const current = await loaders.businessById.load(id);
+    if (!current) throw notFoundError('ServiceBusiness', id);
+    checkBusiness({ ...current, ...changes });
+    return updateVersioned(dataSource, ServiceBusiness, id, expectedVersion, changes);
+  }
+}

@@ -1,0 +1,60 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  addDays, checkDateOrder, checkNotFuture, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso,
+  updateVersioned, userInputError,
+} from '@qn/common';
+import { Tip } from '../entities/tip';
+import { PoliceLoaders } from '../loaders';
+import { HandleTipInput, ReceiveTipInput, TipFilter } from './types/tip.input';
+
+const TipConnection = connectionType(Tip, 'Tip');
+
+/** Days the Criminal Procedure Code (art. 147) allows for settling a denunciation or crime report. */
+export const DEFAULT_HANDLING_DAYS = 20;
+
+@Resolver(() => Tip)
+export class TipResolver {
+  @Query(() => TipConnection, { description: 'Denunciations, crime reports and complaints and their handling' })
+  tips(
+    @Ctx() { dataSource }: SubgraphContext<PoliceLoaders>,
+    @Arg('filter', () => TipFilter, { nullable: true }) filter?: TipFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ) {
+    const query = dataSource.getRepository(Tip).createQueryBuilder('t');
+    if (filter?.districtId) query.andWhere('t.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.classification) query.andWhere('t.classification = :classification', { classification: filter.classification });
+    if (filter?.handled !== undefined && filter?.handled !== null) {
+      query.andWhere(filter.handled ? 't.handled_on IS NOT NULL' : 't.handled_on IS NULL');
+    }
+    if (filter?.period) {
+      const period = parsePeriod(filter.period, 'filter.period');
+      query.andWhere('t.received_on >= :start AND t.received_on < :end', period);
+    }
+    return paginate(query, { first, after, sortColumn: 'received_on', sortKey: (t) => t.receivedOn });
+  }
+
+  @Mutation(() => Tip, { description: 'Record a denunciation, crime report or complaint as received' })
+  async receiveTip(@Arg('input') input: ReceiveTipInput, @Ctx() { dataSource }: SubgraphContext<PoliceLoaders>): Promise<Tip> {
+    territory.checkDistrict(input.districtId);
+    checkNotFuture('receivedOn', input.receivedOn, todayIso());
+    const deadlineOn = input.deadlineOn ?? addDays(input.receivedOn, DEFAULT_HANDLING_DAYS);
+    checkDateOrder('receivedOn', input.receivedOn, 'deadlineOn', deadlineOn);
+    const repository = dataSource.getRepository(Tip);
+    return repository.save(repository.create({ ...input, classification: input.classification ?? null, deadlineOn }));
+  }
+
+  @Mutation(() => Tip, { description: 'Classify, verify and settle a tip; fails with CONFLICT if it changed since you read it' })
+  async handleTip(@Arg('input') input: HandleTipInput, @Ctx() { dataSource }: SubgraphContext<PoliceLoaders>): Promise<Tip> {
+    const { id, expectedVersion, ...changes } = input;
+    const current = await findById(dataSource, Tip, id);
+    if (!current) throw notFoundError('Tip', id);
+    const next = { ...current, ...changes };
+    checkDateOrder('receivedOn', next.receivedOn, 'deadlineOn', next.deadlineOn);
+    checkDateOrder('receivedOn', next.receivedOn, 'handledOn', next.handledOn);
+    checkNotFuture('handledOn', next.handledOn, todayIso());
+    if (next.handledOn && !next.outcome) throw userInputError('outcome', 'a handled tip needs an outcome');
+    if (next.outcome && !next.handledOn) throw userInputError('handledOn', 'an outcome needs the date it was handled');
+    return updateVersioned(dataSource, Tip, id, expectedVersion, changes);
+  }
+}

@@ -1,0 +1,36 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { InspectionOutcome, InspectionTeam } from '../../entities/inspection';
+
+@InputType()
+export class RecordInspectionInput {
+  @Field(() => ID)
+  businessId: string;
+
+  @Field(() => LocalDateResolver)
+  inspectedOn: string;
+
+  @Field(() => InspectionTeam)
+  team: InspectionTeam;
+
+  @Field(() => InspectionOutcome)
+  outcome: InspectionOutcome;
+
+  @Field(() => Int, { defaultValue: 0 })
+  violations: number;
+}
+
+@InputType()
+export class InspectionFilter {
+  @Field(() => ID, { nullable: true })
+  businessId?: string;
+
+  @Field(() => ID, { nullable: true })
+  districtId?: string;
+
+  @Field({ nullable: true, description: 'Only inspections in this period' })
+  period?: string;
+
+  @Field(() => InspectionTeam, { nullable: true })
+  team?: InspectionTeam;
+}

@@ -1,0 +1,69 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { BusinessKind } from '../../entities/service-business';
+
+@InputType()
+export class CreateServiceBusinessInput {
+  @Field()
+  name: string;
+
+  @Field(() => BusinessKind)
+  kind: BusinessKind;
+
+  @Field(() => ID)
+  districtId: string;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string | null;
+
+  @Field(() => Int, { defaultValue: 0 })
+  employees: number;
+
+  @Field(() => LocalDateResolver)
+  openedOn: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  closedOn?: string | null;
+}
+
+@InputType()
+export class UpdateServiceBusinessInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
+  expectedVersion: number;
+
+  @Field({ nullable: true })
+  name?: string;
+
+  @Field(() => BusinessKind, { nullable: true })
+  kind?: BusinessKind;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string;
+
+  @Field(() => Int, { nullable: true })
+  employees?: number;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  openedOn?: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Set when the business closes' })
+  closedOn?: string;
+}
+
+@InputType()
+export class ServiceBusinessFilter {
+  @Field(() => ID, { nullable: true })
+  districtId?: string;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string;
+
+  @Field(() => BusinessKind, { nullable: true })
+  kind?: BusinessKind;
+
+  @Field({ nullable: true, description: 'Only businesses operating at some time in this period (2024, 2024Q3…)' })
+  operatingIn?: string;
+}

@@ -1,0 +1,17 @@
+import { SubgraphDefinition } from '@qn/common';
+import { Inspection } from './entities/inspection';
+import { ServiceBusiness } from './entities/service-business';
+import { Tip } from './entities/tip';
+import { createLoaders, PoliceLoaders } from './loaders';
+import { migrations } from './db/migrations';
+import { buildSchema } from './schema';
+import { generateSampleData } from './db/sample-data';
+
+export const police: SubgraphDefinition<PoliceLoaders> = {
+  name: 'police',
+  entities: [ServiceBusiness, Inspection, Tip],
+  migrations,
+  buildSchema,
+  createLoaders,
+  generateSampleData,
+};

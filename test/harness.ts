@@ -1,0 +1,89 @@
+import { dropDatabase, envName, RunningSubgraph, startSubgraph, statementCounter, SUBGRAPHS } from '@qn/common';
+import { startGateway, RunningGateway } from '../gateway/src/server';
+import { generateSchemas } from '../scripts/schema';
+import { loadSubgraph } from '../scripts/subgraphs';
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export interface TestSystem {
+  gateway: RunningGateway;
+  subgraphs: Record<string, RunningSubgraph>;
+  /** POSTs a GraphQL request to the gateway over HTTP. */
+  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** POSTs straight to one subgraph, bypassing the gateway. */
+  querySubgraph<T = any>(name: string, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** SQL statements each subgraph has sent so far. */
+  statements(): Record<string, number>;
+  /** Stops one subgraph (to test a failing agency). */
+  stopSubgraph(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+let systems = 0;
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as GraphQLResponse;
+}
+
+/**
+ * The whole system for a test: every subgraph on a fresh database of its own (on the
+ * test PostgreSQL), listening on a free port, and the gateway over the supergraph
+ * composed from the current code.
+ */
+export async function startSystem(options: { sampleData?: boolean } = {}): Promise<TestSystem> {
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error('DATABASE_URL is not set (test/global-setup.ts starts an embedded PostgreSQL)');
+  systems += 1;
+  const prefix = `t${process.pid}_${systems}_`;
+  const databaseUrl = (name: string) => {
+    const url = new URL(base);
+    url.pathname = `/${prefix}${name}`;
+    return url.toString();
+  };
+  const subgraphs: Record<string, RunningSubgraph> = {};
+  for (const name of SUBGRAPHS) {
+    subgraphs[name] = await startSubgraph(loadSubgraph(name), { databaseUrl: databaseUrl(name), port: 0, sampleData: options.sampleData });
+    process.env[envName(name, 'URL')] = subgraphs[name].url;
+  }
+  const files = await generateSchemas();
+  const supergraphSdl = [...files.entries()].find(([file]) => file.endsWith('supergraph.graphql'))![1];
+  const gateway = await startGateway({
+    port: 0,
+    host: '127.0.0.1',
+    supergraphSdl,
+    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
+  });
+  const stopped = new Set<string>();
+  return {
+    gateway,
+    subgraphs,
+    query: (query, variables, headers) => post(gateway.url, { query, variables }, headers),
+    querySubgraph: (name, query, variables, headers) => post(subgraphs[name].url, { query, variables }, headers),
+    statements: () => Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, statementCounter(s.dataSource).statements])),
+    async stopSubgraph(name) {
+      stopped.add(name);
+      await subgraphs[name].stop();
+    },
+    async stop() {
+      await gateway.stop();
+      for (const [name, subgraph] of Object.entries(subgraphs)) {
+        if (!stopped.has(name)) await subgraph.stop();
+        await dropDatabase(databaseUrl(name));
+      }
+    },
+  };
+}
+
+/** Fails with the errors' messages when a response has errors; returns its data. */
+export function dataOf<T = any>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length) throw new Error(`GraphQL errors: ${response.errors.map((e) => `${e.message} [${e.extensions?.code}]`).join('; ')}`);
+  return response.data as T;
+}
