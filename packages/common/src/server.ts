@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { GraphQLSchema } from 'graphql';
 import { DataSource, MixedList } from 'typeorm';
@@ -51,6 +52,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     schema,
     // Subgraphs sit behind the gateway; the gateway decides what a client may see of an error.
     includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, host: options.host ?? '127.0.0.1' },
