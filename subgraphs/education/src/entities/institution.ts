@@ -1,0 +1,61 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { OrgUnitRef } from '@qn/common';
+
+export enum InstitutionKind {
+  UPPER_SECONDARY = 'UPPER_SECONDARY',
+  UNIVERSITY = 'UNIVERSITY',
+  VOCATIONAL = 'VOCATIONAL',
+  CONTINUING_EDUCATION = 'CONTINUING_EDUCATION',
+}
+registerEnumType(InstitutionKind, {
+  name: 'InstitutionKind',
+  description: 'Trường THPT (upper-secondary), cơ sở giáo dục đại học (university), cơ sở giáo dục nghề nghiệp (vocational school or college), trung tâm GDNN-GDTX (continuing education)',
+});
+
+/** A school, university or vocational institution whose students IND-1.3c counts. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'An upper-secondary school, university, vocational or continuing-education institution in the province' })
+@Entity()
+@Index(['districtId'])
+export class Institution {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: 'Official name, e.g. Trường THPT Trần Quốc Tuấn' })
+  @Column({ length: 200 })
+  name: string;
+
+  @Field(() => InstitutionKind)
+  @Column({ type: 'varchar', length: 30 })
+  kind: InstitutionKind;
+
+  @Field(() => OrgUnitRef)
+  district(): OrgUnitRef {
+    return { id: this.districtId };
+  }
+
+  @Field(() => ID)
+  @Column({ length: 20 })
+  districtId: string;
+
+  @Field(() => OrgUnitRef, { nullable: true })
+  commune(): OrgUnitRef | null {
+    return this.communeId ? { id: this.communeId } : null;
+  }
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  communeId: string | null;
+
+  @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion' })
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

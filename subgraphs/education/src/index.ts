@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@qn/common';
+import { education } from './server';
+
+runSubgraphFromEnv(education);

@@ -1,0 +1,37 @@
+import { addDays, MeasureSql, scopeFilter } from '@qn/common';
+import { schoolYearOf } from '../school-year';
+
+/**
+ * IND-1.3c — students of upper-secondary schools, universities, vocational and
+ * continuing-education institutions reached by prevention communication (target ≥70% a year).
+ *
+ * Sessions record how many students took part, not who, so a student is counted once
+ * per institution and period by this rule:
+ * - denominator, per institution: its largest enrolment among the school years that
+ *   overlap the period (a calendar year touches two school years whose students are
+ *   mostly the same people, so adding both would count them twice);
+ * - numerator, per institution: the students reached by its sessions held in the
+ *   period, summed, but never more than that denominator — repeated whole-school
+ *   assemblies cannot push an institution above 100% or lift another one's share;
+ * - the province, a district or a commune adds these up over its institutions.
+ * Institutions without an enrolment for the period's school years are left out of
+ * both sides (no denominator to judge them by).
+ */
+export const ind13c: MeasureSql = ({ period, orgUnit }, p) => {
+  const start = p.add(period.start);
+  const end = p.add(period.end);
+  return `
+  SELECT sum(LEAST(e.students, coalesce(r.reached, 0))) AS numerator,
+         sum(e.students) AS denominator
+    FROM (SELECT en.institution_id, max(en.students) AS students
+            FROM enrolment en
+           WHERE en.school_year >= ${p.add(schoolYearOf(period.start))} AND en.school_year <= ${p.add(schoolYearOf(addDays(period.end, -1)))}
+           GROUP BY en.institution_id) e
+    JOIN institution i ON i.id = e.institution_id
+    LEFT JOIN (SELECT s.institution_id, sum(s.students_reached) AS reached
+                 FROM communication_session s
+                WHERE s.held_on >= ${start} AND s.held_on < ${end}
+                GROUP BY s.institution_id) r ON r.institution_id = e.institution_id
+   WHERE true
+         ${scopeFilter(orgUnit, p, { district: 'i.district_id', commune: 'i.commune_id' })}`;
+};

@@ -1,0 +1,33 @@
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { entityLoader, isUuid, measureLoader } from '@qn/common';
+import { Enrolment } from '../entities/enrolment';
+import { Institution } from '../entities/institution';
+import { MEASURES } from '../indicators';
+
+/** Key of an enrolment: `<institution id>|<school year>`. */
+export const enrolmentKey = (institutionId: string, schoolYear: string) => `${institutionId}|${schoolYear}`;
+
+/** Enrolments by (institution, school year): one statement per batch, null where none was recorded. */
+function enrolmentLoader(dataSource: DataSource) {
+  return new DataLoader<string, Enrolment | null>(async (keys) => {
+    const pairs = keys.map((k) => k.split('|')).filter(([id]) => isUuid(id));
+    const ids = [...new Set(pairs.map(([id]) => id))];
+    const years = [...new Set(pairs.map(([, year]) => year))];
+    const rows = ids.length
+      ? await dataSource.getRepository(Enrolment).findBy({ institutionId: In(ids), schoolYear: In(years) })
+      : [];
+    const byKey = new Map(rows.map((r) => [enrolmentKey(r.institutionId, r.schoolYear), r]));
+    return keys.map((k) => byKey.get(k) ?? null);
+  });
+}
+
+export function createLoaders(dataSource: DataSource) {
+  return {
+    measures: measureLoader(dataSource, MEASURES),
+    institutionById: entityLoader(dataSource, Institution),
+    enrolmentByInstitutionYear: enrolmentLoader(dataSource),
+  };
+}
+
+export type EducationLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,90 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  addDays, checkCount, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, todayIso,
+  updateVersioned, userInputError,
+} from '@qn/common';
+import { CommunicationSession } from '../entities/communication-session';
+import { Institution } from '../entities/institution';
+import { EducationLoaders, enrolmentKey } from '../loaders';
+import { parseSchoolYear } from '../school-year';
+import {
+  CommunicationSessionFilter, RecordCommunicationSessionInput, UpdateCommunicationSessionInput,
+} from './types/communication-session.input';
+
+const CommunicationSessionConnection = connectionType(CommunicationSession, 'CommunicationSession');
+
+type SessionFields = Pick<CommunicationSession, 'institutionId' | 'schoolYear' | 'heldOn' | 'studentsReached' | 'topic'>;
+
+/** A session must be at a known institution, fall in its school year and reach no more students than were enrolled. */
+async function checkSession(s: SessionFields, loaders: EducationLoaders): Promise<void> {
+  const institution = await loaders.institutionById.load(s.institutionId);
+  if (!institution) throw userInputError('institutionId', `no institution '${s.institutionId}'`);
+  const year = parseSchoolYear(s.schoolYear);
+  if (s.heldOn < year.start || s.heldOn >= year.end) {
+    throw userInputError('heldOn', `${s.heldOn} is outside the school year ${year.id} (${year.start} to ${addDays(year.end, -1)})`);
+  }
+  checkNotFuture('heldOn', s.heldOn, todayIso());
+  checkCount('studentsReached', s.studentsReached, { min: 1 });
+  checkText('topic', s.topic, { max: 300 });
+  const enrolment = await loaders.enrolmentByInstitutionYear.load(enrolmentKey(institution.id, year.id));
+  if (!enrolment) {
+    throw userInputError('schoolYear', `no enrolment of ${institution.name} is recorded for ${year.id}; record it first`);
+  }
+  if (s.studentsReached > enrolment.students) {
+    throw userInputError('studentsReached', `${s.studentsReached} is more than the ${enrolment.students} students enrolled at ${institution.name} in ${year.id}`);
+  }
+}
+
+@Resolver(() => CommunicationSession)
+export class CommunicationSessionResolver {
+  @Query(() => CommunicationSessionConnection, { description: 'Prevention-communication sessions held at institutions (the numerator of IND-1.3c)' })
+  communicationSessions(
+    @Ctx() { dataSource }: SubgraphContext<EducationLoaders>,
+    @Arg('filter', () => CommunicationSessionFilter, { nullable: true }) filter?: CommunicationSessionFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ) {
+    const query = dataSource.getRepository(CommunicationSession).createQueryBuilder('s');
+    if (filter?.institutionId) query.andWhere('s.institution_id = :institutionId', { institutionId: filter.institutionId });
+    if (filter?.form) query.andWhere('s.form = :form', { form: filter.form });
+    if (filter?.period) {
+      const period = parsePeriod(filter.period, 'filter.period');
+      query.andWhere('s.held_on >= :start AND s.held_on < :end', period);
+    }
+    if (filter?.districtId) {
+      query.andWhere('s.institution_id IN (SELECT i.id FROM institution i WHERE i.district_id = :districtId)', { districtId: filter.districtId });
+    }
+    if (filter?.communeId) {
+      query.andWhere('s.institution_id IN (SELECT i.id FROM institution i WHERE i.commune_id = :communeId)', { communeId: filter.communeId });
+    }
+    return paginate(query, { first, after, sortColumn: 'held_on', sortKey: (s) => s.heldOn });
+  }
+
+  @FieldResolver(() => Institution, { nullable: true })
+  institution(@Root() session: CommunicationSession, @Ctx() { loaders }: SubgraphContext<EducationLoaders>) {
+    return loaders.institutionById.load(session.institutionId);
+  }
+
+  @Mutation(() => CommunicationSession, { description: 'Record a prevention-communication session held at an institution' })
+  async recordCommunicationSession(
+    @Arg('input') input: RecordCommunicationSessionInput,
+    @Ctx() { dataSource, loaders }: SubgraphContext<EducationLoaders>,
+  ): Promise<CommunicationSession> {
+    const session = { ...input, schoolYear: input.schoolYear.trim(), topic: input.topic ?? null };
+    await checkSession(session, loaders);
+    const repository = dataSource.getRepository(CommunicationSession);
+    return repository.save(repository.create(session));
+  }
+
+  @Mutation(() => CommunicationSession, { description: 'Correct a session; fails with CONFLICT if it changed since you read it' })
+  async updateCommunicationSession(
+    @Arg('input') input: UpdateCommunicationSessionInput,
+    @Ctx() { dataSource, loaders }: SubgraphContext<EducationLoaders>,
+  ): Promise<CommunicationSession> {
+    const { id, expectedVersion, ...changes } = input;
+    const current = await findById(dataSource, CommunicationSession, id);
+    if (!current) throw notFoundError('CommunicationSession', id);
+    await checkSession({ ...current, ...changes }, loaders);
+    return updateVersioned(dataSource, CommunicationSession, id, expectedVersion, changes);
+  }
+}

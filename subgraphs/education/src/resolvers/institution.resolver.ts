@@ -1,0 +1,76 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  checkText, connectionType, notFoundError, paginate, PROGRAMME_START, SubgraphContext, territory, updateVersioned, userInputError,
+} from '@qn/common';
+import { Enrolment } from '../entities/enrolment';
+import { Institution } from '../entities/institution';
+import { EducationLoaders, enrolmentKey } from '../loaders';
+import { parseSchoolYear } from '../school-year';
+import { CreateInstitutionInput, InstitutionFilter, UpdateInstitutionInput } from './types/institution.input';
+
+const InstitutionConnection = connectionType(Institution, 'Institution');
+
+/** The territory institutions are registered in: the units of 2021 until the district level ended on 1/7/2025. */
+const TERRITORY_UNTIL = '2025-07-01';
+
+function checkInstitution(i: Pick<Institution, 'name' | 'districtId' | 'communeId'>): void {
+  checkText('name', i.name, { max: 200, required: true });
+  territory.checkDistrict(i.districtId);
+  if (i.communeId && !territory.communesDuring(PROGRAMME_START, TERRITORY_UNTIL, i.districtId).some((c) => c.id === i.communeId)) {
+    throw userInputError('communeId', `unknown commune '${i.communeId}' in district '${i.districtId}' during 2021–2025`);
+  }
+}
+
+@Resolver(() => Institution)
+export class InstitutionResolver {
+  @Query(() => InstitutionConnection, { description: 'Upper-secondary schools, universities, vocational and continuing-education institutions' })
+  institutions(
+    @Ctx() { dataSource }: SubgraphContext<EducationLoaders>,
+    @Arg('filter', () => InstitutionFilter, { nullable: true }) filter?: InstitutionFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ) {
+    const query = dataSource.getRepository(Institution).createQueryBuilder('i');
+    if (filter?.districtId) query.andWhere('i.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.communeId) query.andWhere('i.commune_id = :communeId', { communeId: filter.communeId });
+    if (filter?.kind) query.andWhere('i.kind = :kind', { kind: filter.kind });
+    return paginate(query, { first, after, sortColumn: 'name', sortKey: (i) => i.name });
+  }
+
+  @Query(() => Institution, { nullable: true })
+  institution(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext<EducationLoaders>) {
+    return loaders.institutionById.load(id);
+  }
+
+  @FieldResolver(() => Enrolment, { nullable: true, description: 'Students enrolled in one school year, e.g. 2023-2024' })
+  enrolment(
+    @Root() institution: Institution,
+    @Arg('schoolYear') schoolYear: string,
+    @Ctx() { loaders }: SubgraphContext<EducationLoaders>,
+  ) {
+    return loaders.enrolmentByInstitutionYear.load(enrolmentKey(institution.id, parseSchoolYear(schoolYear).id));
+  }
+
+  @Mutation(() => Institution, { description: 'Register an institution whose students the plan reaches' })
+  async createInstitution(
+    @Arg('input') input: CreateInstitutionInput,
+    @Ctx() { dataSource }: SubgraphContext<EducationLoaders>,
+  ): Promise<Institution> {
+    const institution = { ...input, communeId: input.communeId ?? null };
+    checkInstitution(institution);
+    const repository = dataSource.getRepository(Institution);
+    return repository.save(repository.create(institution));
+  }
+
+  @Mutation(() => Institution, { description: 'Change an institution (e.g. rename it); fails with CONFLICT if it changed since you read it' })
+  async updateInstitution(
+    @Arg('input') input: UpdateInstitutionInput,
+    @Ctx() { dataSource, loaders }: SubgraphContext<EducationLoaders>,
+  ): Promise<Institution> {
+    const { id, expectedVersion, ...changes } = input;
+    const current = await loaders.institutionById.load(id);
+    if (!current) throw notFoundError('Institution', id);
+    checkInstitution({ ...current, ...changes });
+    return updateVersioned(dataSource, Institution, id, expectedVersion, changes);
+  }
+}

@@ -1,0 +1,63 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { SessionForm } from '../../entities/communication-session';
+
+@InputType({ description: 'A session as held; how many students took part, never who' })
+export class RecordCommunicationSessionInput {
+  @Field(() => ID)
+  institutionId: string;
+
+  @Field({ description: 'The school year the session belongs to, e.g. 2023-2024; heldOn must fall in it' })
+  schoolYear: string;
+
+  @Field(() => LocalDateResolver)
+  heldOn: string;
+
+  @Field(() => SessionForm)
+  form: SessionForm;
+
+  @Field(() => Int, { description: 'At most the enrolment of the institution in that school year' })
+  studentsReached: number;
+
+  @Field(() => String, { nullable: true })
+  topic?: string | null;
+}
+
+@InputType()
+export class UpdateCommunicationSessionInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
+  expectedVersion: number;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  heldOn?: string;
+
+  @Field(() => SessionForm, { nullable: true })
+  form?: SessionForm;
+
+  @Field(() => Int, { nullable: true })
+  studentsReached?: number;
+
+  @Field(() => String, { nullable: true })
+  topic?: string;
+}
+
+@InputType()
+export class CommunicationSessionFilter {
+  @Field(() => ID, { nullable: true })
+  institutionId?: string;
+
+  @Field(() => ID, { nullable: true })
+  districtId?: string;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string;
+
+  @Field({ nullable: true, description: 'Only sessions held in this period (2024, 2024Q3…)' })
+  period?: string;
+
+  @Field(() => SessionForm, { nullable: true })
+  form?: SessionForm;
+}

@@ -1,0 +1,47 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { InstitutionKind } from '../../entities/institution';
+
+@InputType()
+export class CreateInstitutionInput {
+  @Field()
+  name: string;
+
+  @Field(() => InstitutionKind)
+  kind: InstitutionKind;
+
+  @Field(() => ID)
+  districtId: string;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string | null;
+}
+
+@InputType()
+export class UpdateInstitutionInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
+  expectedVersion: number;
+
+  @Field({ nullable: true })
+  name?: string;
+
+  @Field(() => InstitutionKind, { nullable: true })
+  kind?: InstitutionKind;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string;
+}
+
+@InputType()
+export class InstitutionFilter {
+  @Field(() => ID, { nullable: true })
+  districtId?: string;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string;
+
+  @Field(() => InstitutionKind, { nullable: true })
+  kind?: InstitutionKind;
+}
