@@ -24,7 +24,8 @@ export interface TestSystem {
 
 let systems = 0;
 
-async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
+/** POSTs a JSON body over HTTP and returns the parsed answer (whatever its status). */
+export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -38,7 +39,7 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
  * test PostgreSQL), listening on a free port, and the gateway over the supergraph
  * composed from the current code.
  */
-export async function startSystem(options: { sampleData?: boolean } = {}): Promise<TestSystem> {
+export async function startSystem(options: { sampleData?: boolean; production?: boolean } = {}): Promise<TestSystem> {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set (test/global-setup.ts starts an embedded PostgreSQL)');
   systems += 1;
@@ -60,6 +61,7 @@ export async function startSystem(options: { sampleData?: boolean } = {}): Promi
     host: '127.0.0.1',
     supergraphSdl,
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
+    production: options.production,
   });
   const stopped = new Set<string>();
   return {

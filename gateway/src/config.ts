@@ -8,6 +8,8 @@ export interface GatewayConfig {
   supergraphSdl: string;
   /** Where each subgraph listens; overrides the URLs written in the supergraph. */
   subgraphUrls: Record<string, string>;
+  /** Production mode: no introspection. Defaults to NODE_ENV === 'production'. */
+  production?: boolean;
 }
 
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');

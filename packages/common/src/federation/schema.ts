@@ -25,7 +25,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   const typeGraphqlSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
-    validate: { forbidUnknownValues: false },
+    // Inputs are checked by each resolver with errors that name the field (validation.ts).
+    validate: false,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
