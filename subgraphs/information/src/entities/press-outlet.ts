@@ -1,0 +1,49 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+export enum PressLevel {
+  PROVINCIAL = 'PROVINCIAL',
+  CENTRAL = 'CENTRAL',
+}
+registerEnumType(PressLevel, { name: 'PressLevel', description: 'Cơ quan báo chí cấp tỉnh (provincial) or cấp trung ương (central)' });
+
+export enum PressMedium {
+  PRINT = 'PRINT',
+  ONLINE = 'ONLINE',
+  RADIO = 'RADIO',
+  TV = 'TV',
+}
+registerEnumType(PressMedium, { name: 'PressMedium' });
+
+/** A press outlet whose prevention publications count towards IND-1.2a (provincial) or IND-1.2b (central). */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A newspaper, radio or television station, provincial or central' })
+@Entity()
+@Index(['name'], { unique: true })
+export class PressOutlet {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: 'e.g. Báo Quảng Ngãi, Đài Phát thanh - Truyền hình Quảng Ngãi, Báo Lao động' })
+  @Column({ length: 200 })
+  name: string;
+
+  @Field(() => PressLevel)
+  @Column({ type: 'varchar', length: 20 })
+  level: PressLevel;
+
+  @Field(() => PressMedium)
+  @Column({ type: 'varchar', length: 20 })
+  medium: PressMedium;
+
+  @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion' })
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

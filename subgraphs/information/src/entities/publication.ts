@@ -1,0 +1,71 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { OrgUnitRef } from '@qn/common';
+import { PressOutlet } from './press-outlet';
+
+export enum PublicationKind {
+  ARTICLE = 'ARTICLE',
+  NEWS = 'NEWS',
+  REPORTAGE = 'REPORTAGE',
+  PROGRAMME = 'PROGRAMME',
+  BROADCAST = 'BROADCAST',
+}
+registerEnumType(PublicationKind, {
+  name: 'PublicationKind',
+  description: 'Bài viết (article), tin (news), phóng sự (reportage), chuyên mục / chương trình (programme), phát sóng (broadcast)',
+});
+
+/** One piece on prostitution prevention carried by a press outlet: the evidence for IND-1.2a and IND-1.2b. */
+@ObjectType({ description: 'A piece on prostitution prevention published or broadcast by a press outlet' })
+@Entity()
+@Index(['publishedOn'])
+@Index(['outletId', 'publishedOn'])
+@Index(['districtId', 'publishedOn'])
+export class Publication {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column('uuid')
+  outletId: string;
+
+  @ManyToOne(() => PressOutlet, { onDelete: 'RESTRICT' })
+  outlet: PressOutlet;
+
+  @Field(() => LocalDateResolver)
+  @Column({ type: 'date' })
+  publishedOn: string;
+
+  @Field(() => PublicationKind)
+  @Column({ type: 'varchar', length: 20 })
+  kind: PublicationKind;
+
+  @Field()
+  @Column({ length: 500 })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'Where it can be read, watched or heard' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  url: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The district-level unit the piece is about; null when it concerns the whole province' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  districtId: string | null;
+
+  @Field(() => OrgUnitRef, { nullable: true })
+  district(): OrgUnitRef | null {
+    return this.districtId ? { id: this.districtId } : null;
+  }
+
+  @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion' })
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

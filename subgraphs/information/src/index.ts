@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@qn/common';
+import { information } from './server';
+
+runSubgraphFromEnv(information);

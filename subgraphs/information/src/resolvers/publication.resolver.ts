@@ -1,0 +1,73 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso,
+  updateVersioned, userInputError,
+} from '@qn/common';
+import { PressOutlet } from '../entities/press-outlet';
+import { Publication } from '../entities/publication';
+import { InformationLoaders } from '../loaders';
+import { PublicationFilter, RecordPublicationInput, UpdatePublicationInput } from './types/publication.input';
+
+const PublicationConnection = connectionType(Publication, 'Publication');
+
+function checkPublication(p: Pick<Publication, 'publishedOn' | 'title' | 'url' | 'districtId'>): void {
+  checkNotFuture('publishedOn', p.publishedOn, todayIso());
+  checkText('title', p.title, { max: 500, required: true });
+  checkText('url', p.url, { max: 500 });
+  if (p.url && !/^https?:\/\/\S+$/i.test(p.url)) throw userInputError('url', `'${p.url}' is not an http(s) address`);
+  if (p.districtId) territory.checkDistrict(p.districtId);
+}
+
+@Resolver(() => Publication)
+export class PublicationResolver {
+  @Query(() => PublicationConnection, { description: 'Pieces on prostitution prevention carried by the press (the evidence for IND-1.2a and IND-1.2b)' })
+  publications(
+    @Ctx() { dataSource }: SubgraphContext<InformationLoaders>,
+    @Arg('filter', () => PublicationFilter, { nullable: true }) filter?: PublicationFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ) {
+    const query = dataSource.getRepository(Publication).createQueryBuilder('p');
+    if (filter?.outletId) query.andWhere('p.outlet_id = :outletId', { outletId: filter.outletId });
+    if (filter?.districtId) query.andWhere('p.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.kind) query.andWhere('p.kind = :kind', { kind: filter.kind });
+    if (filter?.period) {
+      const period = parsePeriod(filter.period, 'filter.period');
+      query.andWhere('p.published_on >= :start AND p.published_on < :end', period);
+    }
+    if (filter?.level) {
+      query.andWhere('p.outlet_id IN (SELECT o.id FROM press_outlet o WHERE o.level = :level)', { level: filter.level });
+    }
+    return paginate(query, { first, after, sortColumn: 'published_on', sortKey: (p) => p.publishedOn });
+  }
+
+  @FieldResolver(() => PressOutlet, { nullable: true })
+  outlet(@Root() publication: Publication, @Ctx() { loaders }: SubgraphContext<InformationLoaders>) {
+    return loaders.outletById.load(publication.outletId);
+  }
+
+  @Mutation(() => Publication, { description: 'Record a piece on prostitution prevention carried by a press outlet' })
+  async recordPublication(
+    @Arg('input') input: RecordPublicationInput,
+    @Ctx() { dataSource, loaders }: SubgraphContext<InformationLoaders>,
+  ): Promise<Publication> {
+    const outlet = await loaders.outletById.load(input.outletId);
+    if (!outlet) throw userInputError('outletId', `no press outlet '${input.outletId}'`);
+    const publication = { ...input, title: input.title.trim(), url: input.url ?? null, districtId: input.districtId ?? null };
+    checkPublication(publication);
+    const repository = dataSource.getRepository(Publication);
+    return repository.save(repository.create(publication));
+  }
+
+  @Mutation(() => Publication, { description: 'Correct a publication; fails with CONFLICT if it changed since you read it' })
+  async updatePublication(
+    @Arg('input') input: UpdatePublicationInput,
+    @Ctx() { dataSource }: SubgraphContext<InformationLoaders>,
+  ): Promise<Publication> {
+    const { id, expectedVersion, ...changes } = input;
+    const current = await findById(dataSource, Publication, id);
+    if (!current) throw notFoundError('Publication', id);
+    checkPublication({ ...current, ...changes });
+    return updateVersioned(dataSource, Publication, id, expectedVersion, changes);
+  }
+}

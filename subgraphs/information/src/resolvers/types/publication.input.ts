@@ -1,0 +1,67 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { PressLevel } from '../../entities/press-outlet';
+import { PublicationKind } from '../../entities/publication';
+
+@InputType()
+export class RecordPublicationInput {
+  @Field(() => ID)
+  outletId: string;
+
+  @Field(() => LocalDateResolver)
+  publishedOn: string;
+
+  @Field(() => PublicationKind)
+  kind: PublicationKind;
+
+  @Field()
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  url?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The district-level unit the piece is about; leave empty when it concerns the whole province' })
+  districtId?: string | null;
+}
+
+@InputType()
+export class UpdatePublicationInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
+  expectedVersion: number;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  publishedOn?: string;
+
+  @Field(() => PublicationKind, { nullable: true })
+  kind?: PublicationKind;
+
+  @Field({ nullable: true })
+  title?: string;
+
+  @Field({ nullable: true })
+  url?: string;
+
+  @Field(() => ID, { nullable: true })
+  districtId?: string;
+}
+
+@InputType()
+export class PublicationFilter {
+  @Field(() => ID, { nullable: true })
+  outletId?: string;
+
+  @Field(() => PressLevel, { nullable: true })
+  level?: PressLevel;
+
+  @Field(() => ID, { nullable: true, description: 'Only pieces about this district-level unit' })
+  districtId?: string;
+
+  @Field({ nullable: true, description: 'Only pieces published in this period (2024, 2024Q3…)' })
+  period?: string;
+
+  @Field(() => PublicationKind, { nullable: true })
+  kind?: PublicationKind;
+}

@@ -1,0 +1,45 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { BlockingReason } from '../../entities/website-blocking-proposal';
+
+@InputType()
+export class ProposeWebsiteBlockingInput {
+  @Field({ description: 'The domain name only, e.g. example.com' })
+  domain: string;
+
+  @Field(() => LocalDateResolver)
+  proposedOn: string;
+
+  @Field(() => BlockingReason)
+  reason: BlockingReason;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'When it is already blocked' })
+  blockedOn?: string | null;
+}
+
+@InputType()
+export class UpdateWebsiteBlockingInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
+  expectedVersion: number;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Set when access has been blocked' })
+  blockedOn?: string;
+
+  @Field(() => BlockingReason, { nullable: true })
+  reason?: BlockingReason;
+}
+
+@InputType()
+export class WebsiteBlockingFilter {
+  @Field({ nullable: true, description: 'Only proposals made in this period' })
+  period?: string;
+
+  @Field({ nullable: true, description: 'true: blocked; false: still pending' })
+  blocked?: boolean;
+
+  @Field(() => BlockingReason, { nullable: true })
+  reason?: BlockingReason;
+}
