@@ -1,0 +1,3 @@
+import { DataSource } from 'typeorm';
+
+export async function generateSampleData(_dataSource: DataSource): Promise<void> {}

@@ -1,0 +1,75 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+
+export enum CommunicationForm {
+  MEETING = 'MEETING',
+  LOUDSPEAKER = 'LOUDSPEAKER',
+  LEAFLET = 'LEAFLET',
+  BANNER = 'BANNER',
+  CLUB = 'CLUB',
+  CONTEST = 'CONTEST',
+  SOCIAL_MEDIA = 'SOCIAL_MEDIA',
+  HOME_VISIT = 'HOME_VISIT',
+  PERFORMANCE = 'PERFORMANCE',
+  OTHER = 'OTHER',
+}
+registerEnumType(CommunicationForm, { name: 'CommunicationForm', description: 'Hình thức tuyên truyền: meeting, commune loudspeaker, leaflets, banners, clubs, contests, social media…' });
+
+export enum CommunicationAudience {
+  GENERAL_PUBLIC = 'GENERAL_PUBLIC',
+  YOUTH = 'YOUTH',
+  WOMEN = 'WOMEN',
+  ETHNIC_MINORITIES = 'ETHNIC_MINORITIES',
+  SERVICE_WORKERS = 'SERVICE_WORKERS',
+  ZONE_WORKERS = 'ZONE_WORKERS',
+  BUSINESS_OWNERS = 'BUSINESS_OWNERS',
+  OFFICIALS = 'OFFICIALS',
+}
+registerEnumType(CommunicationAudience, { name: 'CommunicationAudience', description: 'Who a communication activity was aimed at' });
+
+/** A prevention communication activity a commune-level unit held (the evidence of IND-1.1). */
+@ObjectType({ description: 'A prostitution-prevention communication activity held by a commune-level unit' })
+@Entity()
+@Index(['communeId', 'heldOn'])
+@Index(['districtId', 'heldOn'])
+export class CommunicationActivity {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => CommunicationForm)
+  @Column({ type: 'varchar', length: 20 })
+  form: CommunicationForm;
+
+  @Field(() => LocalDateResolver)
+  @Column({ type: 'date' })
+  heldOn: string;
+
+  @Field(() => ID)
+  @Column({ length: 20 })
+  districtId: string;
+
+  @Field(() => ID)
+  @Column({ length: 20 })
+  communeId: string;
+
+  @Field(() => CommunicationAudience)
+  @Column({ type: 'varchar', length: 20 })
+  audience: CommunicationAudience;
+
+  @Field(() => Int, { description: 'People who took part or were reached' })
+  @Column({ type: 'int', default: 0 })
+  participants: number;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  note: string | null;
+
+  @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion' })
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,49 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+
+export enum PilotKind {
+  PREVENTION = 'PREVENTION',
+  HARM_REDUCTION = 'HARM_REDUCTION',
+  GBV_PREVENTION = 'GBV_PREVENTION',
+  WORKERS_RIGHTS = 'WORKERS_RIGHTS',
+  REINTEGRATION_SERVICES = 'REINTEGRATION_SERVICES',
+}
+registerEnumType(PilotKind, { name: 'PilotKind', description: 'Kinds of pilot model in II.4: prevention, harm reduction, gender-based-violence prevention, workers\' rights in service businesses, reintegration services' });
+
+/** A pilot model a district-level unit runs (IND-4.1). */
+@ObjectType({ description: 'A pilot model run by a district-level unit' })
+@Entity()
+@Index(['districtId', 'startedOn'])
+export class PilotModel {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field()
+  @Column({ length: 200 })
+  name: string;
+
+  @Field(() => PilotKind)
+  @Column({ type: 'varchar', length: 30 })
+  kind: PilotKind;
+
+  @Field(() => ID)
+  @Column({ length: 20 })
+  districtId: string;
+
+  @Field(() => LocalDateResolver)
+  @Column({ type: 'date' })
+  startedOn: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Last day it ran (null: still running)' })
+  @Column({ type: 'date', nullable: true })
+  endedOn: string | null;
+
+  @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion' })
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,121 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+
+/** `QNG-` and eight letters or digits: the only identity of a person labour supports. */
+export const CLIENT_CODE = /^QNG-[A-Z0-9]{8}$/;
+
+/**
+ * A person who sells sex and is in contact with support services, known ONLY by a
+ * pseudonymous code (the same code health uses). No name, birth date, address,
+ * phone or identity-card number is stored, by design (Decree 13/2023/NĐ-CP).
+ */
+@ObjectType({ description: 'A person supported, known only by a pseudonymous code' })
+@Entity()
+@Index(['districtId'])
+export class SupportClient {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: 'Pseudonymous code, e.g. QNG-7K2M9XQ4' })
+  @Column({ length: 12, unique: true })
+  code: string;
+
+  @Field(() => ID, { description: 'District-level unit whose services follow the person' })
+  @Column({ length: 20 })
+  districtId: string;
+
+  @Field(() => LocalDateResolver)
+  @Column({ type: 'date' })
+  registeredOn: string;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** An assessment of a person's need for, and eligibility to, support (IND-4.2's denominator). */
+@ObjectType({ description: 'An assessment of whether a person needs support and is eligible for it' })
+@Entity()
+@Index(['clientId', 'assessedOn'])
+@Index(['assessedOn'])
+export class NeedAssessment {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column('uuid')
+  clientId: string;
+
+  @ManyToOne(() => SupportClient, { onDelete: 'RESTRICT' })
+  client: SupportClient;
+
+  @Field(() => LocalDateResolver)
+  @Column({ type: 'date' })
+  assessedOn: string;
+
+  @Field()
+  @Column()
+  inNeed: boolean;
+
+  @Field()
+  @Column()
+  eligible: boolean;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+export enum SupportServiceKind {
+  COUNSELLING = 'COUNSELLING',
+  LEGAL_AID = 'LEGAL_AID',
+  VOCATIONAL_TRAINING = 'VOCATIONAL_TRAINING',
+  JOB_PLACEMENT = 'JOB_PLACEMENT',
+  LOAN_REFERRAL = 'LOAN_REFERRAL',
+  SOCIAL_ASSISTANCE = 'SOCIAL_ASSISTANCE',
+  SHELTER = 'SHELTER',
+  REINTEGRATION = 'REINTEGRATION',
+}
+registerEnumType(SupportServiceKind, { name: 'SupportServiceKind', description: 'Social-support and reintegration services labour and its partners provide' });
+
+/** One use of a support service by a person (IND-4.2's numerator). */
+@ObjectType({ description: 'A support or reintegration service a person used' })
+@Entity()
+@Index(['clientId', 'usedOn'])
+@Index(['usedOn'])
+export class SupportServiceUse {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column('uuid')
+  clientId: string;
+
+  @ManyToOne(() => SupportClient, { onDelete: 'RESTRICT' })
+  client: SupportClient;
+
+  @Field(() => SupportServiceKind)
+  @Column({ type: 'varchar', length: 30 })
+  serviceKind: SupportServiceKind;
+
+  @Field(() => LocalDateResolver)
+  @Column({ type: 'date' })
+  usedOn: string;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@qn/common';
+import { labour } from './server';
+
+runSubgraphFromEnv(labour);

@@ -1,0 +1,22 @@
+import { addDays, checkCount, territory, userInputError } from '@qn/common';
+
+/** Years labour accepts records for: the programme with a margin on each side. */
+export const FIRST_YEAR = 2016;
+export const LAST_YEAR = 2030;
+
+/** A district-level unit that exists and existed on the date (districts were abolished on 1/7/2025). */
+export function checkDistrictOn(districtId: string, on: string, field = 'districtId'): void {
+  const district = territory.checkDistrict(districtId, field);
+  if (!territory.validDuring(district, on, addDays(on, 1))) {
+    throw userInputError(field, `district '${districtId}' (${district.name}) did not exist on ${on}`);
+  }
+}
+
+/** A district-level unit that existed at some time in the year. */
+export function checkDistrictInYear(districtId: string, year: number, field = 'districtId'): void {
+  checkCount('year', year, { min: FIRST_YEAR, max: LAST_YEAR });
+  const district = territory.checkDistrict(districtId, field);
+  if (!territory.validDuring(district, `${year}-01-01`, `${year + 1}-01-01`)) {
+    throw userInputError(field, `district '${districtId}' (${district.name}) did not exist in ${year}`);
+  }
+}

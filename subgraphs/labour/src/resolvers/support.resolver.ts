@@ -1,0 +1,98 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { checkDateOrder, checkNotFuture, connectionType, paginate, parsePeriod, SubgraphContext, todayIso, userInputError } from '@qn/common';
+import { OrgUnit } from '../entities/org-unit';
+import { CLIENT_CODE, NeedAssessment, SupportClient, SupportServiceUse } from '../entities/support';
+import { LabourLoaders } from '../loaders';
+import { checkDistrictOn } from './checks';
+import { RecordNeedAssessmentInput, RecordSupportServiceUseInput, RegisterSupportClientInput, SupportClientFilter } from './types/support.input';
+
+const SupportClientConnection = connectionType(SupportClient, 'SupportClient');
+type Context = SubgraphContext<LabourLoaders>;
+
+async function clientFor(code: string, on: string, field: string, { loaders }: Context): Promise<SupportClient> {
+  if (!CLIENT_CODE.test(code)) throw userInputError('clientCode', `'${code}' is not a pseudonymous code like QNG-7K2M9XQ4`);
+  const client = await loaders.clientByCode.load(code);
+  if (!client) throw userInputError('clientCode', `no person registered with code '${code}'`);
+  checkDateOrder('the registration date', client.registeredOn, field, on);
+  return client;
+}
+
+/** Support to sex workers in need (IND-4.2): persons by pseudonymous code, their assessments and the services they used. */
+@Resolver(() => SupportClient)
+export class SupportResolver {
+  @Query(() => SupportClientConnection, { description: 'Persons supported, by pseudonymous code (no names are kept)' })
+  supportClients(
+    @Ctx() { dataSource }: Context,
+    @Arg('filter', () => SupportClientFilter, { nullable: true }) filter?: SupportClientFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ) {
+    const query = dataSource.getRepository(SupportClient).createQueryBuilder('c');
+    if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.inNeedDuring) {
+      const period = parsePeriod(filter.inNeedDuring, 'filter.inNeedDuring');
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM need_assessment a WHERE a.client_id = c.id AND a.in_need AND a.eligible AND a.assessed_on >= :start AND a.assessed_on < :end)',
+        period,
+      );
+    }
+    return paginate(query, { first, after, sortColumn: 'code', sortKey: (c) => c.code });
+  }
+
+  @FieldResolver(() => [NeedAssessment])
+  assessments(@Root() client: SupportClient, @Ctx() { loaders }: Context) {
+    return loaders.assessmentsByClient.load(client.id);
+  }
+
+  @FieldResolver(() => [SupportServiceUse])
+  services(@Root() client: SupportClient, @Ctx() { loaders }: Context) {
+    return loaders.servicesByClient.load(client.id);
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true })
+  district(@Root() client: SupportClient, @Ctx() { loaders }: Context) {
+    return loaders.orgUnitById.load(client.districtId);
+  }
+
+  @Mutation(() => SupportClient, { description: 'Register a person by pseudonymous code' })
+  async registerSupportClient(@Arg('input') input: RegisterSupportClientInput, @Ctx() context: Context): Promise<SupportClient> {
+    if (!CLIENT_CODE.test(input.code)) throw userInputError('code', `'${input.code}' is not a pseudonymous code like QNG-7K2M9XQ4 (never a name)`);
+    checkNotFuture('registeredOn', input.registeredOn, todayIso());
+    checkDistrictOn(input.districtId, input.registeredOn);
+    if (await context.loaders.clientByCode.load(input.code)) throw userInputError('code', `code '${input.code}' is registered already`);
+    const repository = context.dataSource.getRepository(SupportClient);
+    return repository.save(repository.create(input));
+  }
+
+  @Mutation(() => NeedAssessment, { description: 'Record an assessment of a person\'s need for, and eligibility to, support' })
+  async recordNeedAssessment(@Arg('input') input: RecordNeedAssessmentInput, @Ctx() context: Context): Promise<NeedAssessment> {
+    checkNotFuture('assessedOn', input.assessedOn, todayIso());
+    const client = await clientFor(input.clientCode, input.assessedOn, 'assessedOn', context);
+    const repository = context.dataSource.getRepository(NeedAssessment);
+    return repository.save(repository.create({ clientId: client.id, assessedOn: input.assessedOn, inNeed: input.inNeed, eligible: input.eligible }));
+  }
+
+  @Mutation(() => SupportServiceUse, { description: 'Record that a person used a support or reintegration service' })
+  async recordSupportServiceUse(@Arg('input') input: RecordSupportServiceUseInput, @Ctx() context: Context): Promise<SupportServiceUse> {
+    checkNotFuture('usedOn', input.usedOn, todayIso());
+    const client = await clientFor(input.clientCode, input.usedOn, 'usedOn', context);
+    const repository = context.dataSource.getRepository(SupportServiceUse);
+    return repository.save(repository.create({ clientId: client.id, serviceKind: input.serviceKind, usedOn: input.usedOn }));
+  }
+}
+
+@Resolver(() => NeedAssessment)
+export class NeedAssessmentResolver {
+  @FieldResolver(() => SupportClient, { nullable: true })
+  client(@Root() assessment: NeedAssessment, @Ctx() { loaders }: Context) {
+    return loaders.clientById.load(assessment.clientId);
+  }
+}
+
+@Resolver(() => SupportServiceUse)
+export class SupportServiceUseResolver {
+  @FieldResolver(() => SupportClient, { nullable: true })
+  client(@Root() use: SupportServiceUse, @Ctx() { loaders }: Context) {
+    return loaders.clientById.load(use.clientId);
+  }
+}

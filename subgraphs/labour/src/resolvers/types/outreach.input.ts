@@ -1,0 +1,102 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ZoneKind } from '../../entities/worker-outreach';
+
+@InputType()
+export class CreateIndustrialZoneInput {
+  @Field({ description: 'e.g. KKT Dung Quất, KCN Tịnh Phong, KCN VSIP Quảng Ngãi, KCN Phổ Phong' })
+  name: string;
+
+  @Field(() => ZoneKind)
+  kind: ZoneKind;
+
+  @Field(() => ID)
+  districtId: string;
+}
+
+@InputType()
+export class RecordZoneWorkforceInput {
+  @Field(() => ID)
+  zoneId: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Int)
+  workersEmployed: number;
+}
+
+@InputType()
+export class UpdateZoneWorkforceInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
+  expectedVersion: number;
+
+  @Field(() => Int)
+  workersEmployed: number;
+}
+
+@InputType()
+export class RecordZoneOutreachInput {
+  @Field(() => ID)
+  zoneId: string;
+
+  @Field(() => LocalDateResolver)
+  heldOn: string;
+
+  @Field(() => Int, { description: 'Headcount reached; at most the zone\'s workforce of that year' })
+  workersReached: number;
+}
+
+@InputType()
+export class RecordBusinessOutreachInput {
+  @Field(() => ID, { description: 'Key of the business in police\'s registry (ServiceBusiness.id)' })
+  businessId: string;
+
+  @Field(() => ID)
+  districtId: string;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string | null;
+
+  @Field(() => LocalDateResolver)
+  heldOn: string;
+
+  @Field(() => Int, { description: 'Workers employed at the business on the day' })
+  workersEmployed: number;
+
+  @Field(() => Int, { description: 'Headcount reached; at most workersEmployed' })
+  workersReached: number;
+}
+
+@InputType()
+export class UpdateBusinessOutreachInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
+  expectedVersion: number;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  heldOn?: string;
+
+  @Field(() => Int, { nullable: true })
+  workersEmployed?: number;
+
+  @Field(() => Int, { nullable: true })
+  workersReached?: number;
+}
+
+@InputType()
+export class OutreachFilter {
+  @Field({ nullable: true, description: 'Only sessions held in this period' })
+  period?: string;
+
+  @Field(() => ID, { nullable: true })
+  districtId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'One zone (zone outreach) or one business (business outreach)' })
+  targetId?: string;
+}
