@@ -18,5 +18,6 @@ export function buildSchema() {
     resolvers: [InstitutionResolver, EnrolmentResolver, CommunicationSessionResolver, ...indicators.resolvers],
     orphanedTypes: indicators.orphanedTypes,
     references: { ...institutionReference, ...indicators.references },
+    recordOwners: ['EDUCATION'],
   });
 }

@@ -18,5 +18,6 @@ export function buildSchema() {
     resolvers: [PressOutletResolver, PublicationResolver, WebsiteBlockingProposalResolver, ...indicators.resolvers],
     orphanedTypes: indicators.orphanedTypes,
     references: { ...pressOutletReference, ...indicators.references },
+    recordOwners: ['INFORMATION', 'PRESS'],
   });
 }

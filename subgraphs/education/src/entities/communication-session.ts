@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Institution } from './institution';
 
@@ -17,6 +17,7 @@ registerEnumType(SessionForm, {
 });
 
 /** One prevention-communication session at an institution; its reach is the numerator of IND-1.3c. */
+@Authorized('RECORDS')
 @ObjectType({ description: 'A prostitution-prevention communication session held at an institution, and how many students it reached' })
 @Entity()
 @Index(['institutionId', 'heldOn'])

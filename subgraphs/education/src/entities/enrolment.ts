@@ -1,8 +1,9 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Institution } from './institution';
 
 /** Students enrolled at one institution in one school year: the denominator of IND-1.3c. */
+@Authorized('RECORDS')
 @ObjectType({ description: 'Students enrolled at an institution in a school year' })
 @Entity()
 @Index(['institutionId', 'schoolYear'], { unique: true })

@@ -13,7 +13,7 @@ registerEnumType(InstitutionKind, {
   description: 'Trường THPT (upper-secondary), cơ sở giáo dục đại học (university), cơ sở giáo dục nghề nghiệp (vocational school or college), trung tâm GDNN-GDTX (continuing education)',
 });
 
-/** A school, university or vocational institution whose students IND-1.3c counts. */
+/** A school, university or vocational institution whose students IND-1.3c counts; public reference data (names are public), changed only by education. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'An upper-secondary school, university, vocational or continuing-education institution in the province' })
 @Entity()

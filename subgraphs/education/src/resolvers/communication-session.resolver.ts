@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   addDays, checkCount, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, todayIso,
   updateVersioned, userInputError,
@@ -37,6 +37,7 @@ async function checkSession(s: SessionFields, loaders: EducationLoaders): Promis
 
 @Resolver(() => CommunicationSession)
 export class CommunicationSessionResolver {
+  @Authorized('RECORDS')
   @Query(() => CommunicationSessionConnection, { description: 'Prevention-communication sessions held at institutions (the numerator of IND-1.3c)' })
   communicationSessions(
     @Ctx() { dataSource }: SubgraphContext<EducationLoaders>,
@@ -65,6 +66,7 @@ export class CommunicationSessionResolver {
     return loaders.institutionById.load(session.institutionId);
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => CommunicationSession, { description: 'Record a prevention-communication session held at an institution' })
   async recordCommunicationSession(
     @Arg('input') input: RecordCommunicationSessionInput,
@@ -76,6 +78,7 @@ export class CommunicationSessionResolver {
     return repository.save(repository.create(session));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => CommunicationSession, { description: 'Correct a session; fails with CONFLICT if it changed since you read it' })
   async updateCommunicationSession(
     @Arg('input') input: UpdateCommunicationSessionInput,

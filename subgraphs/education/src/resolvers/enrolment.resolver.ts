@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { addDays, checkCount, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
 import { CommunicationSession } from '../entities/communication-session';
 import { Enrolment } from '../entities/enrolment';
@@ -14,6 +14,7 @@ const MAX_STUDENTS = 100000;
 
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
+  @Authorized('RECORDS')
   @Query(() => EnrolmentConnection, { description: 'Students enrolled per institution and school year (the denominator of IND-1.3c)' })
   enrolments(
     @Ctx() { dataSource }: SubgraphContext<EducationLoaders>,
@@ -42,6 +43,7 @@ export class EnrolmentResolver {
     return loaders.institutionById.load(enrolment.institutionId);
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => Enrolment, { description: 'Record how many students an institution has in a school year' })
   async recordEnrolment(
     @Arg('input') input: RecordEnrolmentInput,
@@ -59,6 +61,7 @@ export class EnrolmentResolver {
     return repository.save(repository.create({ ...input, schoolYear }));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => Enrolment, { description: 'Correct an enrolment; fails with CONFLICT if it changed since you read it' })
   async updateEnrolment(
     @Arg('input') input: UpdateEnrolmentInput,

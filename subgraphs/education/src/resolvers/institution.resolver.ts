@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   checkText, connectionType, notFoundError, paginate, PROGRAMME_START, SubgraphContext, territory, updateVersioned, userInputError,
 } from '@qn/common';
@@ -51,6 +51,7 @@ export class InstitutionResolver {
     return loaders.enrolmentByInstitutionYear.load(enrolmentKey(institution.id, parseSchoolYear(schoolYear).id));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => Institution, { description: 'Register an institution whose students the plan reaches' })
   async createInstitution(
     @Arg('input') input: CreateInstitutionInput,
@@ -62,6 +63,7 @@ export class InstitutionResolver {
     return repository.save(repository.create(institution));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => Institution, { description: 'Change an institution (e.g. rename it); fails with CONFLICT if it changed since you read it' })
   async updateInstitution(
     @Arg('input') input: UpdateInstitutionInput,

@@ -15,7 +15,7 @@ export enum PressMedium {
 }
 registerEnumType(PressMedium, { name: 'PressMedium' });
 
-/** A press outlet whose prevention publications count towards IND-1.2a (provincial) or IND-1.2b (central). */
+/** A press outlet whose prevention publications count towards IND-1.2a (provincial) or IND-1.2b (central); public reference data, changed only by information. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A newspaper, radio or television station, provincial or central' })
 @Entity()

@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { OrgUnitRef } from '@qn/common';
 import { PressOutlet } from './press-outlet';
@@ -17,6 +17,7 @@ registerEnumType(PublicationKind, {
 });
 
 /** One piece on prostitution prevention carried by a press outlet: the evidence for IND-1.2a and IND-1.2b. */
+@Authorized('RECORDS')
 @ObjectType({ description: 'A piece on prostitution prevention published or broadcast by a press outlet' })
 @Entity()
 @Index(['publishedOn'])

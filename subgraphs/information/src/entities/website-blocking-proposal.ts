@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export enum BlockingReason {
@@ -12,6 +12,7 @@ export enum BlockingReason {
 registerEnumType(BlockingReason, { name: 'BlockingReason', description: 'What the website carries: advertising of sexual services, brokering, trafficking, pornography…' });
 
 /** A website with prostitution content that the department proposed to block (section V.7), and when it was blocked. */
+@Authorized('RECORDS')
 @ObjectType({ description: 'A website with prostitution content proposed for blocking, and whether it has been blocked' })
 @Entity()
 @Index(['proposedOn'])

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { checkText, connectionType, notFoundError, paginate, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
 import { PressOutlet } from '../entities/press-outlet';
 import { InformationLoaders } from '../loaders';
@@ -26,6 +26,7 @@ export class PressOutletResolver {
     return loaders.outletById.load(id);
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => PressOutlet, { description: 'Register a press outlet' })
   async createPressOutlet(
     @Arg('input') input: CreatePressOutletInput,
@@ -38,6 +39,7 @@ export class PressOutletResolver {
     return repository.save(repository.create({ ...input, name }));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => PressOutlet, { description: 'Change a press outlet; fails with CONFLICT if it changed since you read it' })
   async updatePressOutlet(
     @Arg('input') input: UpdatePressOutletInput,

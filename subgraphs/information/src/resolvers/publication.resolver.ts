@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso,
   updateVersioned, userInputError,
@@ -20,6 +20,7 @@ function checkPublication(p: Pick<Publication, 'publishedOn' | 'title' | 'url' |
 
 @Resolver(() => Publication)
 export class PublicationResolver {
+  @Authorized('RECORDS')
   @Query(() => PublicationConnection, { description: 'Pieces on prostitution prevention carried by the press (the evidence for IND-1.2a and IND-1.2b)' })
   publications(
     @Ctx() { dataSource }: SubgraphContext<InformationLoaders>,
@@ -46,6 +47,7 @@ export class PublicationResolver {
     return loaders.outletById.load(publication.outletId);
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => Publication, { description: 'Record a piece on prostitution prevention carried by a press outlet' })
   async recordPublication(
     @Arg('input') input: RecordPublicationInput,
@@ -59,6 +61,7 @@ export class PublicationResolver {
     return repository.save(repository.create(publication));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => Publication, { description: 'Correct a publication; fails with CONFLICT if it changed since you read it' })
   async updatePublication(
     @Arg('input') input: UpdatePublicationInput,

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import {
   checkDateOrder, checkNotFuture, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, todayIso, updateVersioned,
@@ -31,6 +31,7 @@ function checkDates(p: Pick<WebsiteBlockingProposal, 'proposedOn' | 'blockedOn'>
 
 @Resolver(() => WebsiteBlockingProposal)
 export class WebsiteBlockingProposalResolver {
+  @Authorized('RECORDS')
   @Query(() => WebsiteBlockingProposalConnection, { description: 'Websites with prostitution content proposed for blocking (plan section V.7)' })
   websiteBlockingProposals(
     @Ctx() { dataSource }: SubgraphContext<InformationLoaders>,
@@ -50,6 +51,7 @@ export class WebsiteBlockingProposalResolver {
     return paginate(query, { first, after, sortColumn: 'proposed_on', sortKey: (w) => w.proposedOn });
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => WebsiteBlockingProposal, { description: 'Propose blocking a website with prostitution content' })
   async proposeWebsiteBlocking(
     @Arg('input') input: ProposeWebsiteBlockingInput,
@@ -65,6 +67,7 @@ export class WebsiteBlockingProposalResolver {
     return repository.save(repository.create(proposal));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => WebsiteBlockingProposal, { description: 'Record that a proposed website was blocked; fails with CONFLICT if it changed since you read it' })
   async updateWebsiteBlocking(
     @Arg('input') input: UpdateWebsiteBlockingInput,

@@ -1,0 +1,93 @@
+import { DataSource } from 'typeorm';
+import { addDays, dataScale, insertChunks, SeededRandom, territory } from '@qn/common';
+import { HarmReductionContact, HarmReductionService } from '../entities/harm-reduction-contact';
+import { PeriodicHealthCheck } from '../entities/periodic-health-check';
+
+/** Relative weight of each district-level unit (the same weights police uses for its business registry). */
+const DISTRICT_WEIGHT: Record<string, number> = {
+  '522': 40, '524': 14, '534': 12, '528': 9, '527': 8, '533': 7, '532': 5, '536': 4, '529': 3, '525': 3, '535': 2, '531': 1, '530': 1,
+};
+const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const LAST_DAY = '2025-12-14';
+
+/**
+ * The id police's sample generator would give its `index`-th business (1-based) in a
+ * district, so that sample health checks can point at sample businesses without health
+ * reading police's database: a version-4-shaped uuid drawn from a seed named after both.
+ */
+export function sampleBusinessId(districtId: string, index: number): string {
+  const random = new SeededRandom(`police-business-${districtId}-${index}`);
+  const hex = Array.from({ length: 32 }, () => random.int(0, 15).toString(16));
+  hex[12] = '4';
+  hex[16] = ((random.int(0, 3) | 8) >>> 0).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+/**
+ * A deterministic, plausible health data set for 2021–2025: harm-reduction services for
+ * about 250 clients (× QN_SCALE) known only by pseudonymous codes, each seen a few times
+ * a year while in contact, and yearly health checks of staff at about 60% of the
+ * service businesses. Runs only on an empty database.
+ */
+export async function generateSampleData(dataSource: DataSource): Promise<void> {
+  if (await dataSource.getRepository(HarmReductionContact).exist()) return;
+  const random = new SeededRandom('health');
+  const scale = dataScale();
+  const districts = territory.districtsDuring('2021-01-01', '2025-07-01');
+
+  const contacts: Partial<HarmReductionContact>[] = [];
+  const codes = new Set<string>();
+  for (const district of districts) {
+    const clients = Math.round((DISTRICT_WEIGHT[district.id] ?? 1) * 2 * scale);
+    for (let i = 0; i < clients; i++) {
+      let clientCode: string;
+      do {
+        clientCode = `QNG-${Array.from({ length: 8 }, () => random.pick([...CODE_CHARS])).join('')}`;
+      } while (codes.has(clientCode));
+      codes.add(clientCode);
+      const firstSeen = random.date('2021-01-01', '2025-06-30');
+      const lastSeen = minDate(addDays(firstSeen, random.int(60, 900)), LAST_DAY);
+      // A first contact is outreach; then condoms most often, HIV tests twice a year or so, PrEP from 2022.
+      contacts.push({ clientCode, contactedOn: firstSeen, districtId: district.id, service: HarmReductionService.OUTREACH });
+      const visits = Math.max(1, Math.round(((Date.parse(lastSeen) - Date.parse(firstSeen)) / 86400000 / 365) * random.int(3, 8)));
+      for (let v = 0; v < visits; v++) {
+        const contactedOn = random.date(firstSeen, lastSeen);
+        const service = random.pick([
+          HarmReductionService.CONDOM_DISTRIBUTION, HarmReductionService.CONDOM_DISTRIBUTION, HarmReductionService.CONDOM_DISTRIBUTION,
+          HarmReductionService.OUTREACH, HarmReductionService.HIV_TEST, HarmReductionService.HIV_TEST,
+          HarmReductionService.STI_TREATMENT, HarmReductionService.PREP, HarmReductionService.REFERRAL_SOCIAL_SERVICE,
+        ]);
+        contacts.push({
+          clientCode,
+          contactedOn,
+          districtId: district.id,
+          service: service === HarmReductionService.PREP && contactedOn < '2022-01-01' ? HarmReductionService.HIV_TEST : service,
+        });
+      }
+    }
+  }
+  await insertChunks(dataSource, HarmReductionContact, contacts);
+
+  const checks: Partial<PeriodicHealthCheck>[] = [];
+  for (const district of districts) {
+    const businesses = Math.round((DISTRICT_WEIGHT[district.id] ?? 2) * 2.5 * scale);
+    for (let index = 1; index <= businesses; index++) {
+      const businessId = sampleBusinessId(district.id, index);
+      for (let year = 2021; year <= 2025; year++) {
+        if (!random.chance(0.5 + 0.04 * (year - 2021))) continue;
+        const staffChecked = random.int(2, 15);
+        checks.push({
+          businessId,
+          checkedOn: random.date(`${year}-02-15`, year === 2025 ? LAST_DAY : `${year}-11-30`),
+          staffChecked,
+          staffReferred: random.chance(0.2) ? random.int(1, Math.min(3, staffChecked)) : 0,
+          districtId: district.id,
+        });
+      }
+    }
+  }
+  await insertChunks(dataSource, PeriodicHealthCheck, checks);
+}
+
+const minDate = (a: string, b: string) => (a < b ? a : b);

@@ -1,0 +1,68 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { OrgUnitRef } from '@qn/common';
+
+export enum HarmReductionService {
+  OUTREACH = 'OUTREACH',
+  CONDOM_DISTRIBUTION = 'CONDOM_DISTRIBUTION',
+  HIV_TEST = 'HIV_TEST',
+  STI_TREATMENT = 'STI_TREATMENT',
+  PREP = 'PREP',
+  REFERRAL_SOCIAL_SERVICE = 'REFERRAL_SOCIAL_SERVICE',
+}
+registerEnumType(HarmReductionService, {
+  name: 'HarmReductionService',
+  description: 'Tiếp cận cộng đồng (outreach), cấp bao cao su, xét nghiệm HIV, điều trị nhiễm khuẩn lây truyền qua đường tình dục, PrEP, chuyển gửi dịch vụ xã hội',
+});
+
+/** The only form a client's identity takes: `QNG-` and 8 letters or digits, assigned by the service, never derived from a name. */
+export const CLIENT_CODE = /^QNG-[A-Z0-9]{8}$/;
+
+/**
+ * One harm-reduction HIV/AIDS service given to a person who sells sex (plan section V.4).
+ * Sensitive personal data: the client appears only as a pseudonymous code; no name,
+ * birth date, phone number or address is stored.
+ */
+@Authorized('RECORDS')
+@ObjectType({ description: 'A harm-reduction service given to a client, who is known only by a pseudonymous code' })
+@Entity()
+@Index(['contactedOn'])
+@Index(['districtId', 'contactedOn'])
+@Index(['clientCode'])
+export class HarmReductionContact {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: 'Pseudonymous client code, QNG- and 8 letters or digits' })
+  @Column({ length: 12 })
+  clientCode: string;
+
+  @Field(() => LocalDateResolver)
+  @Column({ type: 'date' })
+  contactedOn: string;
+
+  @Field(() => ID)
+  @Column({ length: 20 })
+  districtId: string;
+
+  @Field(() => OrgUnitRef)
+  district(): OrgUnitRef {
+    return { id: this.districtId };
+  }
+
+  @Field(() => HarmReductionService)
+  @Column({ type: 'varchar', length: 30 })
+  service: HarmReductionService;
+
+  @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion' })
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

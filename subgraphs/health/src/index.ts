@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@qn/common';
+import { health } from './server';
+
+runSubgraphFromEnv(health);

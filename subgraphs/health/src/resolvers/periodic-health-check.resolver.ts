@@ -1,0 +1,71 @@
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  assertInScope, checkCount, checkNotFuture, connectionType, isUuid, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso, updateVersioned,
+  userInputError,
+} from '@qn/common';
+import { PeriodicHealthCheck } from '../entities/periodic-health-check';
+import { HealthLoaders } from '../loaders';
+import { HealthCheckFilter, RecordHealthCheckInput, UpdateHealthCheckInput } from './types/periodic-health-check.input';
+
+const PeriodicHealthCheckConnection = connectionType(PeriodicHealthCheck, 'PeriodicHealthCheck');
+
+/** Staff a single business could plausibly have; a larger number is a typing error. */
+const MAX_STAFF = 2000;
+
+function checkHealthCheck(c: Pick<PeriodicHealthCheck, 'checkedOn' | 'staffChecked' | 'staffReferred'>): void {
+  checkNotFuture('checkedOn', c.checkedOn, todayIso());
+  checkCount('staffChecked', c.staffChecked, { min: 1, max: MAX_STAFF });
+  checkCount('staffReferred', c.staffReferred, { max: c.staffChecked });
+}
+
+@Resolver(() => PeriodicHealthCheck)
+export class PeriodicHealthCheckResolver {
+  @Authorized('RECORDS')
+  @Query(() => PeriodicHealthCheckConnection, { description: 'Periodic health checks of the staff of service businesses' })
+  periodicHealthChecks(
+    @Ctx() { dataSource }: SubgraphContext<HealthLoaders>,
+    @Arg('filter', () => HealthCheckFilter, { nullable: true }) filter?: HealthCheckFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ) {
+    const query = dataSource.getRepository(PeriodicHealthCheck).createQueryBuilder('h');
+    if (filter?.districtId) query.andWhere('h.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.businessId) {
+      if (!isUuid(filter.businessId)) throw userInputError('filter.businessId', `'${filter.businessId}' is not a ServiceBusiness id`);
+      query.andWhere('h.business_id = :businessId', { businessId: filter.businessId });
+    }
+    if (filter?.period) {
+      const period = parsePeriod(filter.period, 'filter.period');
+      query.andWhere('h.checked_on >= :start AND h.checked_on < :end', period);
+    }
+    return paginate(query, { first, after, sortColumn: 'checked_on', sortKey: (h) => h.checkedOn });
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => PeriodicHealthCheck, { description: 'Record a periodic health check of the staff of a service business' })
+  async recordHealthCheck(
+    @Arg('input') input: RecordHealthCheckInput,
+    @Ctx() { dataSource, identity }: SubgraphContext<HealthLoaders>,
+  ): Promise<PeriodicHealthCheck> {
+    if (!isUuid(input.businessId)) throw userInputError('businessId', `'${input.businessId}' is not a ServiceBusiness id`);
+    territory.checkDistrict(input.districtId);
+    checkHealthCheck(input);
+    assertInScope(identity, input.districtId);
+    const repository = dataSource.getRepository(PeriodicHealthCheck);
+    return repository.save(repository.create(input));
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => PeriodicHealthCheck, { description: 'Correct a health check; fails with CONFLICT if it changed since you read it' })
+  async updateHealthCheck(
+    @Arg('input') input: UpdateHealthCheckInput,
+    @Ctx() { dataSource, loaders, identity }: SubgraphContext<HealthLoaders>,
+  ): Promise<PeriodicHealthCheck> {
+    const { id, expectedVersion, ...changes } = input;
+    const current = await loaders.healthCheckById.load(id);
+    if (!current) throw notFoundError('PeriodicHealthCheck', id);
+    assertInScope(identity, current.districtId);
+    checkHealthCheck({ ...current, ...changes });
+    return updateVersioned(dataSource, PeriodicHealthCheck, id, expectedVersion, changes);
+  }
+}

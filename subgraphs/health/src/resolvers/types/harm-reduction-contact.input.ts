@@ -1,0 +1,51 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { HarmReductionService } from '../../entities/harm-reduction-contact';
+
+@InputType({ description: 'A service given; the client is named only by a pseudonymous code. There is no field for a name, by design.' })
+export class RecordHarmReductionContactInput {
+  @Field({ description: 'QNG- and 8 letters or digits' })
+  clientCode: string;
+
+  @Field(() => LocalDateResolver)
+  contactedOn: string;
+
+  @Field(() => ID)
+  districtId: string;
+
+  @Field(() => HarmReductionService)
+  service: HarmReductionService;
+}
+
+@InputType()
+export class UpdateHarmReductionContactInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
+  expectedVersion: number;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  contactedOn?: string;
+
+  @Field(() => ID, { nullable: true })
+  districtId?: string;
+
+  @Field(() => HarmReductionService, { nullable: true })
+  service?: HarmReductionService;
+}
+
+@InputType()
+export class HarmReductionContactFilter {
+  @Field(() => ID, { nullable: true })
+  districtId?: string;
+
+  @Field({ nullable: true, description: 'Only contacts in this period (2024, 2024Q3…)' })
+  period?: string;
+
+  @Field(() => HarmReductionService, { nullable: true })
+  service?: HarmReductionService;
+
+  @Field({ nullable: true, description: 'Only this client' })
+  clientCode?: string;
+}

@@ -1,0 +1,50 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+@InputType()
+export class RecordHealthCheckInput {
+  @Field(() => ID, { description: 'The id of the ServiceBusiness in the police registry' })
+  businessId: string;
+
+  @Field(() => LocalDateResolver)
+  checkedOn: string;
+
+  @Field(() => Int)
+  staffChecked: number;
+
+  @Field(() => Int, { defaultValue: 0 })
+  staffReferred: number;
+
+  @Field(() => ID, { description: 'The district-level unit of the business' })
+  districtId: string;
+}
+
+@InputType()
+export class UpdateHealthCheckInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
+  expectedVersion: number;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  checkedOn?: string;
+
+  @Field(() => Int, { nullable: true })
+  staffChecked?: number;
+
+  @Field(() => Int, { nullable: true })
+  staffReferred?: number;
+}
+
+@InputType()
+export class HealthCheckFilter {
+  @Field(() => ID, { nullable: true })
+  businessId?: string;
+
+  @Field(() => ID, { nullable: true })
+  districtId?: string;
+
+  @Field({ nullable: true, description: 'Only checks in this period' })
+  period?: string;
+}
