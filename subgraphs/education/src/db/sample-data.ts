@@ -66,7 +66,7 @@ const INSTITUTIONS: Seed[] = [
 const HARDER = new Set(['525', '529', '530', '531', '535']);
 /** Share of enrolled students reached per school year across the province, rising as the plan took hold (adopted 5/11/2021). */
 const COVERAGE: Record<string, number> = {
-  '2020-2021': 0.45, '2021-2022': 0.66, '2022-2023': 0.74, '2023-2024': 0.78, '2024-2025': 0.8, '2025-2026': 0.8,
+  '2020-2021': 0.45, '2021-2022': 0.7, '2022-2023': 0.76, '2023-2024': 0.8, '2024-2025': 0.82, '2025-2026': 0.82,
 };
 const FORMS: SessionForm[] = [
   SessionForm.EXTRACURRICULAR, SessionForm.EXTRACURRICULAR, SessionForm.ASSEMBLY, SessionForm.CLASS_INTEGRATION,
@@ -115,7 +115,8 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
       enrolments.push({ institutionId: institution.id, schoolYear, students });
       const year = parseSchoolYear(schoolYear);
       const share = Math.min(1, Math.max(0.15, COVERAGE[schoolYear] + effort + random.next() * 0.1 - 0.05));
-      const count = Math.max(1, Math.round(random.int(2, 5) * scale));
+      // Larger institutions hold more sessions (by grade, faculty or class group).
+      const count = Math.max(1, Math.round((Math.ceil(students / 350) + random.int(1, 3)) * scale));
       const weights = Array.from({ length: count }, () => 0.3 + random.next());
       const total = weights.reduce((a, b) => a + b, 0);
       for (const weight of weights) {

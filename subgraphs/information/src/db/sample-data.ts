@@ -18,7 +18,7 @@ const OUTLETS: [name: string, level: PressLevel, medium: PressMedium][] = [
 ];
 
 /** Chance that the provincial press carried nothing on prevention in a month, by year (the plan was adopted on 5/11/2021). */
-const SILENT_MONTH: Record<number, number> = { 2021: 0.3, 2022: 0.12, 2023: 0.08, 2024: 0.05, 2025: 0.04 };
+const SILENT_MONTH: Record<number, number> = { 2021: 0.25, 2022: 0.06, 2023: 0.04, 2024: 0.03, 2025: 0.02 };
 /** Relative weight of each district-level unit in news about it (population, tourism, industry). */
 const DISTRICT_WEIGHT: Record<string, number> = {
   '522': 30, '524': 14, '534': 10, '528': 8, '527': 7, '533': 7, '532': 5, '536': 5, '529': 3, '525': 3, '535': 3, '531': 2, '530': 2,
@@ -79,8 +79,8 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
         if (publishedOn <= LAST_DAY) publications.push(piece(random.pick(provincial), publishedOn, 0.45));
       }
     }
-    // Central press: usually 2–4 pieces a year, sometimes only one.
-    const count = Math.round((random.chance(0.2) ? 1 : random.int(2, 4)) * scale);
+    // Central press: usually 2–5 pieces a year, now and then only one.
+    const count = Math.round((random.chance(0.12) ? 1 : random.int(2, 5)) * scale);
     for (let i = 0; i < count; i++) {
       const publishedOn = random.date(`${year}-01-01`, year === 2025 ? LAST_DAY : `${year}-12-31`);
       publications.push(piece(random.pick(central), publishedOn, 0.3));
