@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  addDays, checkCount, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, todayIso,
+  addDays, assertInScope, checkCount, checkNotFuture, checkText, connectionType, findById, Identity, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, todayIso,
   updateVersioned, userInputError,
 } from '@qn/common';
 import { CommunicationSession } from '../entities/communication-session';
@@ -16,9 +16,10 @@ const CommunicationSessionConnection = connectionType(CommunicationSession, 'Com
 type SessionFields = Pick<CommunicationSession, 'institutionId' | 'schoolYear' | 'heldOn' | 'studentsReached' | 'topic'>;
 
 /** A session must be at a known institution, fall in its school year and reach no more students than were enrolled. */
-async function checkSession(s: SessionFields, loaders: EducationLoaders): Promise<void> {
+async function checkSession(s: SessionFields, loaders: EducationLoaders, identity: Identity): Promise<void> {
   const institution = await loaders.institutionById.load(s.institutionId);
   if (!institution) throw userInputError('institutionId', `no institution '${s.institutionId}'`);
+  assertInScope(identity, institution.districtId, 'institutionId');
   const year = parseSchoolYear(s.schoolYear);
   if (s.heldOn < year.start || s.heldOn >= year.end) {
     throw userInputError('heldOn', `${s.heldOn} is outside the school year ${year.id} (${year.start} to ${addDays(year.end, -1)})`);
@@ -40,7 +41,7 @@ export class CommunicationSessionResolver {
   @Authorized('RECORDS')
   @Query(() => CommunicationSessionConnection, { description: 'Prevention-communication sessions held at institutions (the numerator of IND-1.3c)' })
   communicationSessions(
-    @Ctx() { dataSource }: SubgraphContext<EducationLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<EducationLoaders>,
     @Arg('filter', () => CommunicationSessionFilter, { nullable: true }) filter?: CommunicationSessionFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
@@ -52,6 +53,8 @@ export class CommunicationSessionResolver {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('s.held_on >= :start AND s.held_on < :end', period);
     }
+    const scope = recordScope(identity);
+    if (scope) query.andWhere('s.institution_id IN (SELECT i.id FROM institution i WHERE i.district_id = :scope)', { scope });
     if (filter?.districtId) {
       query.andWhere('s.institution_id IN (SELECT i.id FROM institution i WHERE i.district_id = :districtId)', { districtId: filter.districtId });
     }
@@ -70,10 +73,10 @@ export class CommunicationSessionResolver {
   @Mutation(() => CommunicationSession, { description: 'Record a prevention-communication session held at an institution' })
   async recordCommunicationSession(
     @Arg('input') input: RecordCommunicationSessionInput,
-    @Ctx() { dataSource, loaders }: SubgraphContext<EducationLoaders>,
+    @Ctx() { dataSource, loaders, identity }: SubgraphContext<EducationLoaders>,
   ): Promise<CommunicationSession> {
     const session = { ...input, schoolYear: input.schoolYear.trim(), topic: input.topic ?? null };
-    await checkSession(session, loaders);
+    await checkSession(session, loaders, identity);
     const repository = dataSource.getRepository(CommunicationSession);
     return repository.save(repository.create(session));
   }
@@ -82,12 +85,12 @@ export class CommunicationSessionResolver {
   @Mutation(() => CommunicationSession, { description: 'Correct a session; fails with CONFLICT if it changed since you read it' })
   async updateCommunicationSession(
     @Arg('input') input: UpdateCommunicationSessionInput,
-    @Ctx() { dataSource, loaders }: SubgraphContext<EducationLoaders>,
+    @Ctx() { dataSource, loaders, identity }: SubgraphContext<EducationLoaders>,
   ): Promise<CommunicationSession> {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, CommunicationSession, id);
     if (!current) throw notFoundError('CommunicationSession', id);
-    await checkSession({ ...current, ...changes }, loaders);
+    await checkSession({ ...current, ...changes }, loaders, identity);
     return updateVersioned(dataSource, CommunicationSession, id, expectedVersion, changes);
   }
 }

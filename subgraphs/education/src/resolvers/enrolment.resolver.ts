@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { addDays, checkCount, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
+import { addDays, assertInScope, checkCount, connectionType, findById, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
 import { CommunicationSession } from '../entities/communication-session';
 import { Enrolment } from '../entities/enrolment';
 import { Institution } from '../entities/institution';
@@ -17,7 +17,7 @@ export class EnrolmentResolver {
   @Authorized('RECORDS')
   @Query(() => EnrolmentConnection, { description: 'Students enrolled per institution and school year (the denominator of IND-1.3c)' })
   enrolments(
-    @Ctx() { dataSource }: SubgraphContext<EducationLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<EducationLoaders>,
     @Arg('filter', () => EnrolmentFilter, { nullable: true }) filter?: EnrolmentFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
@@ -32,6 +32,8 @@ export class EnrolmentResolver {
         lastYear: schoolYearOf(addDays(period.end, -1)),
       });
     }
+    const scope = recordScope(identity);
+    if (scope) query.andWhere('e.institution_id IN (SELECT i.id FROM institution i WHERE i.district_id = :scope)', { scope });
     if (filter?.districtId) {
       query.andWhere('e.institution_id IN (SELECT i.id FROM institution i WHERE i.district_id = :districtId)', { districtId: filter.districtId });
     }
@@ -47,10 +49,11 @@ export class EnrolmentResolver {
   @Mutation(() => Enrolment, { description: 'Record how many students an institution has in a school year' })
   async recordEnrolment(
     @Arg('input') input: RecordEnrolmentInput,
-    @Ctx() { dataSource, loaders }: SubgraphContext<EducationLoaders>,
+    @Ctx() { dataSource, loaders, identity }: SubgraphContext<EducationLoaders>,
   ): Promise<Enrolment> {
     const institution = await loaders.institutionById.load(input.institutionId);
     if (!institution) throw userInputError('institutionId', `no institution '${input.institutionId}'`);
+    assertInScope(identity, institution.districtId, 'institutionId');
     const schoolYear = parseSchoolYear(input.schoolYear).id;
     checkCount('students', input.students, { max: MAX_STUDENTS });
     const existing = await loaders.enrolmentByInstitutionYear.load(enrolmentKey(institution.id, schoolYear));
@@ -65,11 +68,12 @@ export class EnrolmentResolver {
   @Mutation(() => Enrolment, { description: 'Correct an enrolment; fails with CONFLICT if it changed since you read it' })
   async updateEnrolment(
     @Arg('input') input: UpdateEnrolmentInput,
-    @Ctx() { dataSource }: SubgraphContext<EducationLoaders>,
+    @Ctx() { dataSource, loaders, identity }: SubgraphContext<EducationLoaders>,
   ): Promise<Enrolment> {
     const { id, expectedVersion, students } = input;
     const current = await findById(dataSource, Enrolment, id);
     if (!current) throw notFoundError('Enrolment', id);
+    assertInScope(identity, (await loaders.institutionById.load(current.institutionId))?.districtId, 'institutionId');
     checkCount('students', students, { max: MAX_STUDENTS });
     const { largest } = await dataSource
       .getRepository(CommunicationSession)

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  checkText, connectionType, notFoundError, paginate, PROGRAMME_START, SubgraphContext, territory, updateVersioned, userInputError,
+  assertInScope, checkText, connectionType, notFoundError, paginate, PROGRAMME_START, SubgraphContext, territory, updateVersioned, userInputError,
 } from '@qn/common';
 import { Enrolment } from '../entities/enrolment';
 import { Institution } from '../entities/institution';
@@ -55,10 +55,11 @@ export class InstitutionResolver {
   @Mutation(() => Institution, { description: 'Register an institution whose students the plan reaches' })
   async createInstitution(
     @Arg('input') input: CreateInstitutionInput,
-    @Ctx() { dataSource }: SubgraphContext<EducationLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<EducationLoaders>,
   ): Promise<Institution> {
     const institution = { ...input, communeId: input.communeId ?? null };
     checkInstitution(institution);
+    assertInScope(identity, institution.districtId);
     const repository = dataSource.getRepository(Institution);
     return repository.save(repository.create(institution));
   }
@@ -67,11 +68,12 @@ export class InstitutionResolver {
   @Mutation(() => Institution, { description: 'Change an institution (e.g. rename it); fails with CONFLICT if it changed since you read it' })
   async updateInstitution(
     @Arg('input') input: UpdateInstitutionInput,
-    @Ctx() { dataSource, loaders }: SubgraphContext<EducationLoaders>,
+    @Ctx() { dataSource, loaders, identity }: SubgraphContext<EducationLoaders>,
   ): Promise<Institution> {
     const { id, expectedVersion, ...changes } = input;
     const current = await loaders.institutionById.load(id);
     if (!current) throw notFoundError('Institution', id);
+    assertInScope(identity, current.districtId);
     checkInstitution({ ...current, ...changes });
     return updateVersioned(dataSource, Institution, id, expectedVersion, changes);
   }

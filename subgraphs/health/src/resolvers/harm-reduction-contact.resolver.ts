@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { assertInScope, checkNotFuture, connectionType, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso, updateVersioned, userInputError } from '@qn/common';
+import { assertInScope, checkNotFuture, restrictToScope, connectionType, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso, updateVersioned, userInputError } from '@qn/common';
 import { CLIENT_CODE, HarmReductionContact } from '../entities/harm-reduction-contact';
 import { HealthLoaders } from '../loaders';
 import { HarmReductionContactFilter, RecordHarmReductionContactInput, UpdateHarmReductionContactInput } from './types/harm-reduction-contact.input';
@@ -24,12 +24,12 @@ export class HarmReductionContactResolver {
   @Authorized('RECORDS')
   @Query(() => HarmReductionContactConnection, { description: 'Harm-reduction HIV/AIDS services given to clients known by pseudonymous codes' })
   harmReductionContacts(
-    @Ctx() { dataSource }: SubgraphContext<HealthLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<HealthLoaders>,
     @Arg('filter', () => HarmReductionContactFilter, { nullable: true }) filter?: HarmReductionContactFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = dataSource.getRepository(HarmReductionContact).createQueryBuilder('c');
+    const query = restrictToScope(dataSource.getRepository(HarmReductionContact).createQueryBuilder('c'), identity, 'c.district_id');
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.service) query.andWhere('c.service = :service', { service: filter.service });
     if (filter?.clientCode) query.andWhere('c.client_code = :clientCode', { clientCode: normaliseClientCode(filter.clientCode, 'filter.clientCode') });

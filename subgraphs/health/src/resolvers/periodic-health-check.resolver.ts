@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertInScope, checkCount, checkNotFuture, connectionType, isUuid, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso, updateVersioned,
+  assertInScope, checkCount, checkNotFuture, connectionType, isUuid, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext, territory, todayIso, updateVersioned,
   userInputError,
 } from '@qn/common';
 import { PeriodicHealthCheck } from '../entities/periodic-health-check';
@@ -23,12 +23,12 @@ export class PeriodicHealthCheckResolver {
   @Authorized('RECORDS')
   @Query(() => PeriodicHealthCheckConnection, { description: 'Periodic health checks of the staff of service businesses' })
   periodicHealthChecks(
-    @Ctx() { dataSource }: SubgraphContext<HealthLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<HealthLoaders>,
     @Arg('filter', () => HealthCheckFilter, { nullable: true }) filter?: HealthCheckFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = dataSource.getRepository(PeriodicHealthCheck).createQueryBuilder('h');
+    const query = restrictToScope(dataSource.getRepository(PeriodicHealthCheck).createQueryBuilder('h'), identity, 'h.district_id');
     if (filter?.districtId) query.andWhere('h.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.businessId) {
       if (!isUuid(filter.businessId)) throw userInputError('filter.businessId', `'${filter.businessId}' is not a ServiceBusiness id`);

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso,
+  assertInScope, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext, territory, todayIso,
   updateVersioned, userInputError,
 } from '@qn/common';
 import { PressOutlet } from '../entities/press-outlet';
@@ -23,12 +23,12 @@ export class PublicationResolver {
   @Authorized('RECORDS')
   @Query(() => PublicationConnection, { description: 'Pieces on prostitution prevention carried by the press (the evidence for IND-1.2a and IND-1.2b)' })
   publications(
-    @Ctx() { dataSource }: SubgraphContext<InformationLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<InformationLoaders>,
     @Arg('filter', () => PublicationFilter, { nullable: true }) filter?: PublicationFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = dataSource.getRepository(Publication).createQueryBuilder('p');
+    const query = restrictToScope(dataSource.getRepository(Publication).createQueryBuilder('p'), identity, 'p.district_id');
     if (filter?.outletId) query.andWhere('p.outlet_id = :outletId', { outletId: filter.outletId });
     if (filter?.districtId) query.andWhere('p.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.kind) query.andWhere('p.kind = :kind', { kind: filter.kind });
@@ -51,12 +51,13 @@ export class PublicationResolver {
   @Mutation(() => Publication, { description: 'Record a piece on prostitution prevention carried by a press outlet' })
   async recordPublication(
     @Arg('input') input: RecordPublicationInput,
-    @Ctx() { dataSource, loaders }: SubgraphContext<InformationLoaders>,
+    @Ctx() { dataSource, loaders, identity }: SubgraphContext<InformationLoaders>,
   ): Promise<Publication> {
     const outlet = await loaders.outletById.load(input.outletId);
     if (!outlet) throw userInputError('outletId', `no press outlet '${input.outletId}'`);
     const publication = { ...input, title: input.title.trim(), url: input.url ?? null, districtId: input.districtId ?? null };
     checkPublication(publication);
+    assertInScope(identity, publication.districtId);
     const repository = dataSource.getRepository(Publication);
     return repository.save(repository.create(publication));
   }
@@ -65,12 +66,14 @@ export class PublicationResolver {
   @Mutation(() => Publication, { description: 'Correct a publication; fails with CONFLICT if it changed since you read it' })
   async updatePublication(
     @Arg('input') input: UpdatePublicationInput,
-    @Ctx() { dataSource }: SubgraphContext<InformationLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<InformationLoaders>,
   ): Promise<Publication> {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, Publication, id);
     if (!current) throw notFoundError('Publication', id);
+    assertInScope(identity, current.districtId);
     checkPublication({ ...current, ...changes });
+    assertInScope(identity, changes.districtId ?? current.districtId);
     return updateVersioned(dataSource, Publication, id, expectedVersion, changes);
   }
 }
