@@ -4,6 +4,7 @@
  * then every subgraph and the gateway as processes of their own. Ctrl-C stops all.
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DEFAULT_PORTS, EmbeddedServer, intFromEnv, startEmbeddedPostgres, SUBGRAPHS } from '@qn/common';
 
@@ -51,6 +52,8 @@ async function stopAll(): Promise<void> {
 
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
+  // The gateway and the subgraphs share a secret for the gateway's identity tokens; one per run unless given.
+  env.QN_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
   if (!env.DATABASE_URL) {
     const port = intFromEnv('QN_PG_PORT', 5433);
     console.log(`starting embedded PostgreSQL on port ${port} (data in .data/postgres)`);

@@ -1,9 +1,9 @@
-import { dataOf, startSystem, TestSystem } from './harness';
+import { caller, dataOf, startSystem, TestSystem } from './harness';
 
 /** Cross-agency behaviour of the composed graph: who computes what, how much SQL it costs, partial failure. */
 let system: TestSystem;
 beforeAll(async () => {
-  system = await startSystem();
+  system = await startSystem({ as: caller('LABOUR', 'COORDINATOR') });
 });
 afterAll(() => system.stop());
 

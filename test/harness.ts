@@ -1,4 +1,9 @@
-import { dropDatabase, envName, RunningSubgraph, startSubgraph, statementCounter, SUBGRAPHS } from '@qn/common';
+import { randomBytes } from 'node:crypto';
+import {
+  dropDatabase, envName, Identity, IDENTITY_HEADER, mintDevToken, RunningSubgraph, signInternalToken, startSubgraph, statementCounter,
+  SUBGRAPHS,
+} from '@qn/common';
+import { authConfigFromEnv } from '../gateway/src/auth';
 import { startGateway, RunningGateway } from '../gateway/src/server';
 import { generateSchemas } from '../scripts/schema';
 import { loadSubgraph } from '../scripts/subgraphs';
@@ -8,13 +13,19 @@ export interface GraphQLResponse<T = any> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
+/** Who a test request is sent as: a caller (a development token is minted), or raw headers. */
+export interface RequestOptions {
+  as?: Identity | null;
+  headers?: Record<string, string>;
+}
+
 export interface TestSystem {
   gateway: RunningGateway;
   subgraphs: Record<string, RunningSubgraph>;
-  /** POSTs a GraphQL request to the gateway over HTTP. */
-  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
-  /** POSTs straight to one subgraph, bypassing the gateway. */
-  querySubgraph<T = any>(name: string, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** POSTs a GraphQL request to the gateway over HTTP, as the system's default caller unless told otherwise. */
+  query<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  /** POSTs straight to one subgraph, bypassing the gateway; `as` signs the gateway's token for that caller. */
+  querySubgraph<T = any>(name: string, query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** SQL statements each subgraph has sent so far. */
   statements(): Record<string, number>;
   /** Stops one subgraph (to test a failing agency). */
@@ -39,7 +50,13 @@ export async function post(url: string, body: unknown, headers: Record<string, s
  * test PostgreSQL), listening on a free port, and the gateway over the supergraph
  * composed from the current code.
  */
-export async function startSystem(options: { sampleData?: boolean; production?: boolean } = {}): Promise<TestSystem> {
+/** Callers the tests use; `caller(agency, role, orgUnit)` makes others. */
+export function caller(agency: string | null, role: Identity['roles'][number], orgUnit: string | null = null): Identity {
+  return { subject: `test-${(agency ?? 'none').toLowerCase()}-${role.toLowerCase()}${orgUnit ? `-${orgUnit}` : ''}`, agency, roles: [role], orgUnit };
+}
+
+export async function startSystem(options: { sampleData?: boolean; production?: boolean; as?: Identity | null } = {}): Promise<TestSystem> {
+  process.env.QN_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set (test/global-setup.ts starts an embedded PostgreSQL)');
   systems += 1;
@@ -50,25 +67,45 @@ export async function startSystem(options: { sampleData?: boolean; production?: 
     return url.toString();
   };
   const subgraphs: Record<string, RunningSubgraph> = {};
-  for (const name of SUBGRAPHS) {
-    subgraphs[name] = await startSubgraph(loadSubgraph(name), { databaseUrl: databaseUrl(name), port: 0, sampleData: options.sampleData });
-    process.env[envName(name, 'URL')] = subgraphs[name].url;
+  let gateway: RunningGateway;
+  try {
+    for (const name of SUBGRAPHS) {
+      subgraphs[name] = await startSubgraph(loadSubgraph(name), { databaseUrl: databaseUrl(name), port: 0, sampleData: options.sampleData });
+      process.env[envName(name, 'URL')] = subgraphs[name].url;
+    }
+    const files = await generateSchemas();
+    const supergraphSdl = [...files.entries()].find(([file]) => file.endsWith('supergraph.graphql'))![1];
+    gateway = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      supergraphSdl,
+      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
+      production: options.production,
+      auth: authConfigFromEnv({}, false),
+    });
+  } catch (error) {
+    // Nothing may keep running when the system fails to start.
+    for (const [name, subgraph] of Object.entries(subgraphs)) {
+      await subgraph.stop();
+      await dropDatabase(databaseUrl(name));
+    }
+    throw error;
   }
-  const files = await generateSchemas();
-  const supergraphSdl = [...files.entries()].find(([file]) => file.endsWith('supergraph.graphql'))![1];
-  const gateway = await startGateway({
-    port: 0,
-    host: '127.0.0.1',
-    supergraphSdl,
-    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
-    production: options.production,
-  });
   const stopped = new Set<string>();
   return {
     gateway,
     subgraphs,
-    query: (query, variables, headers) => post(gateway.url, { query, variables }, headers),
-    querySubgraph: (name, query, variables, headers) => post(subgraphs[name].url, { query, variables }, headers),
+    async query(query, variables, requestOptions = {}) {
+      const as = requestOptions.as === undefined ? options.as : requestOptions.as;
+      const headers: Record<string, string> = as ? { authorization: `Bearer ${await mintDevToken(as)}` } : {};
+      return post(gateway.url, { query, variables }, { ...headers, ...requestOptions.headers });
+    },
+    async querySubgraph(name, query, variables, requestOptions = {}) {
+      const headers: Record<string, string> = requestOptions.as !== undefined
+        ? { [IDENTITY_HEADER]: await signInternalToken(requestOptions.as ?? { subject: 'anonymous', agency: null, roles: [], orgUnit: null }) }
+        : {};
+      return post(subgraphs[name].url, { query, variables }, { ...headers, ...requestOptions.headers });
+    },
     statements: () => Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, statementCounter(s.dataSource).statements])),
     async stopSubgraph(name) {
       stopped.add(name);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_PORTS, intFromEnv, SUBGRAPHS, subgraphUrlFor } from '@qn/common';
+import { checkInternalSecret, DEFAULT_PORTS, intFromEnv, SUBGRAPHS, subgraphUrlFor } from '@qn/common';
+import { AuthConfig, authConfigFromEnv } from './auth';
 
 export interface GatewayConfig {
   port: number;
@@ -10,6 +11,7 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   /** Production mode: no introspection. Defaults to NODE_ENV === 'production'. */
   production?: boolean;
+  auth: AuthConfig;
 }
 
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -22,7 +24,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConf
   } catch {
     throw new Error(`SUPERGRAPH_PATH: cannot read the supergraph at ${file} (run npm run schema)`);
   }
+  checkInternalSecret();
+  const production = env.NODE_ENV === 'production';
   return {
+    production,
+    auth: authConfigFromEnv(env, production),
     port: intFromEnv('GATEWAY_PORT', DEFAULT_PORTS.gateway),
     host: env.HOST ?? '127.0.0.1',
     supergraphSdl,

@@ -3,6 +3,10 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { maskError } from './errors';
+import { randomUUID } from 'node:crypto';
+import { signInternalToken } from '@qn/common';
+import { authenticate } from './auth';
+import { GatewayContext } from './subgraph-source';
 import { GatewayConfig } from './config';
 import { AgencySubgraphSource, FetchCounter } from './subgraph-source';
 
@@ -30,7 +34,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   const protection = armor.protect();
   const production = config.production ?? process.env.NODE_ENV === 'production';
-  const server = new ApolloServer({
+  const server = new ApolloServer<GatewayContext>({
     gateway,
     ...protection,
     plugins: [...protection.plugins],
@@ -41,6 +45,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     includeStacktraceInErrorResponses: false,
     formatError: (formatted) => maskError(formatted),
   });
-  const { url } = await startStandaloneServer(server, { listen: { port: config.port, host: config.host } });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: config.port, host: config.host },
+    context: async ({ req }) => {
+      const identity = await authenticate(req.headers.authorization, config.auth);
+      return { internalToken: await signInternalToken(identity), requestId: randomUUID() };
+    },
+  });
   return { url, fetches, stop: () => server.stop() };
 }

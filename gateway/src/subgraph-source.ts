@@ -1,5 +1,7 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { IDENTITY_HEADER } from '@qn/common';
 import { GraphQLError } from 'graphql';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
 
 /** Subgraph fetches per subgraph name, for tests that assert a query's plan and for diagnostics. */
 export class FetchCounter {
@@ -20,7 +22,13 @@ export class FetchCounter {
  * GraphQL error that names the agency's service (never its URL), so the rest of the
  * query still answers.
  */
-export class AgencySubgraphSource extends RemoteGraphQLDataSource {
+export interface GatewayContext {
+  /** The gateway's signed statement of who the caller is, for the subgraphs. */
+  internalToken: string;
+  requestId: string;
+}
+
+export class AgencySubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly name: string,
     url: string,
@@ -29,12 +37,32 @@ export class AgencySubgraphSource extends RemoteGraphQLDataSource {
     super({ url });
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions) {
+  override willSendRequest({ request, context }: { request: { http?: { headers: { set(name: string, value: string): void } } }; context: Partial<GatewayContext> }) {
+    if (context.internalToken) request.http?.headers.set(IDENTITY_HEADER, context.internalToken);
+    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  }
+
+  /**
+   * A subgraph that refuses a whole request (HTTP 400/401: an invalid variable, a
+   * missing identity) answers with GraphQL errors meant for the caller; pass those on
+   * with their code rather than as an opaque HTTP failure.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body = await response.clone().json().catch(() => null) as { errors?: { message: string; extensions?: Record<string, unknown> }[] } | null;
+    const first = body?.errors?.[0];
+    if (first && typeof first.extensions?.code === 'string' && first.extensions.code !== 'INTERNAL_SERVER_ERROR') {
+      return new GraphQLError(first.message, { extensions: { code: first.extensions.code, field: first.extensions.field } });
+    }
+    return super.errorFromResponse(response);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     this.counter.add(this.name);
     try {
       return await super.process(options);
     } catch (error) {
-      if (error instanceof GraphQLError && error.extensions?.code !== 'SUBGRAPH_UNAVAILABLE' && error.extensions?.response) throw error;
+      // The subgraph answered (with an error of its own): not an outage.
+      if (error instanceof GraphQLError) throw error;
       throw new GraphQLError(`The ${this.name} service is unavailable; its fields are missing from this answer`, {
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: this.name },
       });

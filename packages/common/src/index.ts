@@ -21,3 +21,4 @@ export * from './random';
 export * from './db/seeding';
 export * from './federation/compose';
 export * from './federation/task';
+export * from './auth';

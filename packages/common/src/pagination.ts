@@ -1,7 +1,8 @@
-import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { userInputError } from './errors';
 
+@Directive('@shareable')
 @ObjectType({ description: 'Where a page ends and whether more follow' })
 export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page' })

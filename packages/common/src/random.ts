@@ -54,3 +54,26 @@ export function dataScale(): number {
   if (!Number.isFinite(raw) || raw <= 0) throw new Error(`QN_SCALE must be a positive number, got '${process.env.QN_SCALE}'`);
   return raw;
 }
+
+/**
+ * Generated data of several agencies must agree on the same sample service businesses
+ * (police registers them; health checks their staff; labour reaches their workers):
+ * each district has a known number of them, each with a deterministic id.
+ */
+export const SAMPLE_DISTRICT_WEIGHT: Record<string, number> = {
+  '522': 40, '524': 14, '534': 12, '528': 9, '527': 8, '533': 7, '532': 5, '536': 4, '529': 3, '525': 3, '535': 2, '531': 1, '530': 1,
+};
+
+export function sampleBusinessCount(districtId: string, scale: number): number {
+  return Math.round((SAMPLE_DISTRICT_WEIGHT[districtId] ?? 2) * 2.5 * scale);
+}
+
+/** The id of the index-th (1-based) sample business of a district: a version-4-shaped uuid. */
+export function sampleBusinessId(districtId: string, index: number): string {
+  const random = new SeededRandom(`police-business-${districtId}-${index}`);
+  const hex = Array.from({ length: 32 }, () => random.int(0, 15).toString(16));
+  hex[12] = '4';
+  hex[16] = (random.int(0, 3) | 8).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}

@@ -5,11 +5,15 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { GraphQLSchema } from 'graphql';
 import { DataSource, MixedList } from 'typeorm';
 import { createDataSource, openDatabase } from './db/database';
+import { Identity } from './auth/identity';
+import { checkInternalSecret, IDENTITY_HEADER, verifyInternalToken } from './auth/internal-token';
 
 export interface SubgraphContext<L = unknown> {
   dataSource: DataSource;
   loaders: L;
   requestId: string;
+  /** The caller, as verified by the gateway. */
+  identity: Identity;
 }
 
 /** What one agency's subgraph is made of; every subgraph exports one of these from `server.ts`. */
@@ -19,7 +23,7 @@ export interface SubgraphDefinition<L> {
   migrations: MixedList<Function>;
   buildSchema(): Promise<GraphQLSchema>;
   /** Per-request DataLoaders: a new set for each request, so nothing is cached across callers. */
-  createLoaders(dataSource: DataSource): L;
+  createLoaders(dataSource: DataSource, identity: Identity): L;
   /** Reference data the subgraph cannot work without (the plan catalogue); loaded at every start, idempotent. */
   loadReferenceData?(dataSource: DataSource): Promise<void>;
   /** Realistic generated records for 2021–2025; loaded only into an empty database. */
@@ -42,6 +46,7 @@ export interface StartOptions {
 }
 
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
+  checkInternalSecret();
   const dataSource = await openDatabase(
     createDataSource({ url: options.databaseUrl, entities: definition.entities, migrations: definition.migrations }),
   );
@@ -56,11 +61,17 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, host: options.host ?? '127.0.0.1' },
-    context: async ({ req }) => ({
-      dataSource,
-      loaders: definition.createLoaders(dataSource),
-      requestId: String(req.headers['x-request-id'] ?? randomUUID()),
-    }),
+    // Every request, _entities and _service included, must carry the gateway's token.
+    context: async ({ req }) => {
+      const header = req.headers[IDENTITY_HEADER];
+      const identity = await verifyInternalToken(Array.isArray(header) ? header[0] : header);
+      return {
+        dataSource,
+        identity,
+        loaders: definition.createLoaders(dataSource, identity),
+        requestId: String(req.headers['x-request-id'] ?? randomUUID()),
+      };
+    },
   });
   return {
     name: definition.name,

@@ -18,5 +18,6 @@ export function buildSchema() {
     resolvers: [ServiceBusinessResolver, InspectionResolver, TipResolver, ...indicators.resolvers],
     orphanedTypes: indicators.orphanedTypes,
     references: { ...serviceBusinessReference, ...indicators.references },
+    recordOwners: ['POLICE'],
   });
 }

@@ -1,4 +1,4 @@
-import { dataOf, startSystem, TestSystem } from '../../../test/harness';
+import { caller, dataOf, startSystem, TestSystem } from '../../../test/harness';
 
 /**
  * Police end to end through the gateway: records entered by mutations, indicators
@@ -36,7 +36,7 @@ async function result(code: string, period: string, orgUnit?: string) {
 }
 
 beforeAll(async () => {
-  system = await startSystem();
+  system = await startSystem({ as: caller('POLICE', 'AGENCY_HEAD') });
   // Businesses: B1, B2 in Quảng Ngãi city (522); B3 (closed mid-2022), B4 in Bình Sơn (524).
   const b1 = await business({ name: 'Karaoke Sao Mai', districtId: '522', communeId: '21010', employees: 10, openedOn: '2020-05-01' });
   await business({ name: 'Massage Hoa Sen', kind: 'MASSAGE', districtId: '522', employees: 6, openedOn: '2022-03-01' });

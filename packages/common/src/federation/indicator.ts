@@ -1,4 +1,4 @@
-import { Arg, ClassType, Ctx, Directive, Field, FieldResolver, ID, InterfaceType, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, ClassType, Ctx, Directive, Field, FieldResolver, ID, InterfaceType, ObjectType, Resolver, Root } from 'type-graphql';
 import { computeByDistrict, computeResult, computeSeries, MeasureLoader } from '../indicators';
 import { TargetSpec } from '../status';
 import { IndicatorResultData, Target } from './types';
@@ -62,6 +62,7 @@ export function agencyIndicator<C>(options: AgencyIndicatorOptions<C>) {
 
   @Resolver(() => AgencyIndicator)
   class AgencyIndicatorResolver {
+    @Authorized('AGGREGATES')
     @Directive(TARGET_REQUIRES)
     @FieldResolver(() => options.resultType, { nullable: true })
     result(
@@ -73,12 +74,14 @@ export function agencyIndicator<C>(options: AgencyIndicatorOptions<C>) {
       return computeResult(options.loader(context), indicator.code, indicator.target, period, orgUnit);
     }
 
+    @Authorized('AGGREGATES')
     @Directive(TARGET_REQUIRES)
     @FieldResolver(() => [options.resultType], { nullable: true })
     resultsByDistrict(@Root() indicator: AgencyIndicatorShape, @Arg('period') period: string, @Ctx() context: C) {
       return computeByDistrict(options.loader(context), indicator.code, indicator.target, period);
     }
 
+    @Authorized('AGGREGATES')
     @Directive(TARGET_REQUIRES)
     @FieldResolver(() => [options.resultType], { nullable: true })
     series(

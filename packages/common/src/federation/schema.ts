@@ -4,6 +4,7 @@ import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
+import { createAuthChecker } from '../auth/access';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
@@ -15,6 +16,8 @@ export interface FederatedSchemaOptions {
   resolvers: BuildSchemaOptions['resolvers'];
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   references?: ReferenceResolvers;
+  /** Agency codes whose record-level data this subgraph holds (see auth/access.ts). */
+  recordOwners: readonly string[];
 }
 
 /**
@@ -27,6 +30,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     orphanedTypes: options.orphanedTypes,
     // Inputs are checked by each resolver with errors that name the field (validation.ts).
     validate: false,
+    authChecker: createAuthChecker(options.recordOwners),
+    authMode: 'error',
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;

@@ -1,4 +1,4 @@
-import { Arg, ClassType, Ctx, Directive, Field, FieldResolver, ID, InterfaceType, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, ClassType, Ctx, Directive, Field, FieldResolver, ID, InterfaceType, ObjectType, Resolver, Root } from 'type-graphql';
 import { MeasureLoader } from '../indicators';
 import { parsePeriod } from '../periods';
 import { territory } from '../territory';
@@ -58,6 +58,7 @@ export function agencyTask<C>(options: AgencyTaskOptions<C>) {
 
   @Resolver(() => AgencyTask)
   class AgencyTaskResolver {
+    @Authorized('AGGREGATES')
     @FieldResolver(() => TaskProgress, { nullable: true })
     progress(
       @Root() task: { id: string },

@@ -40,6 +40,11 @@ export class Territory {
     this.byId = new Map(units.map((u) => [u.id, u]));
   }
 
+  /** The first day the territory data describes. */
+  get firstDate(): string {
+    return this.province.validFrom;
+  }
+
   get province(): OrgUnitRecord {
     return this.units.find((u) => u.level === 'PROVINCE')!;
   }
@@ -89,7 +94,9 @@ export class Territory {
     if (districtId && commune.parentId !== districtId) {
       throw userInputError(field, `commune '${communeId}' (${commune.name}) is not in district '${districtId}'`);
     }
-    if (!this.validDuring(commune, on, nextDay(on))) {
+    // Records may predate the territory data (2021): those are checked against its first state.
+    const date = on < this.firstDate ? this.firstDate : on;
+    if (!this.validDuring(commune, date, nextDay(date))) {
       throw userInputError(field, `commune '${communeId}' (${commune.name}) did not exist on ${on}`);
     }
     return commune;

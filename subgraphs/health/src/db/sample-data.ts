@@ -1,28 +1,10 @@
 import { DataSource } from 'typeorm';
-import { addDays, dataScale, insertChunks, SeededRandom, territory } from '@qn/common';
+import { addDays, dataScale, insertChunks, sampleBusinessCount, sampleBusinessId, SAMPLE_DISTRICT_WEIGHT, SeededRandom, territory } from '@qn/common';
 import { HarmReductionContact, HarmReductionService } from '../entities/harm-reduction-contact';
 import { PeriodicHealthCheck } from '../entities/periodic-health-check';
 
-/** Relative weight of each district-level unit (the same weights police uses for its business registry). */
-const DISTRICT_WEIGHT: Record<string, number> = {
-  '522': 40, '524': 14, '534': 12, '528': 9, '527': 8, '533': 7, '532': 5, '536': 4, '529': 3, '525': 3, '535': 2, '531': 1, '530': 1,
-};
 const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const LAST_DAY = '2025-12-14';
-
-/**
- * The id police's sample generator would give its `index`-th business (1-based) in a
- * district, so that sample health checks can point at sample businesses without health
- * reading police's database: a version-4-shaped uuid drawn from a seed named after both.
- */
-export function sampleBusinessId(districtId: string, index: number): string {
-  const random = new SeededRandom(`police-business-${districtId}-${index}`);
-  const hex = Array.from({ length: 32 }, () => random.int(0, 15).toString(16));
-  hex[12] = '4';
-  hex[16] = ((random.int(0, 3) | 8) >>> 0).toString(16);
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-}
 
 /**
  * A deterministic, plausible health data set for 2021–2025: harm-reduction services for
@@ -39,7 +21,7 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   const contacts: Partial<HarmReductionContact>[] = [];
   const codes = new Set<string>();
   for (const district of districts) {
-    const clients = Math.round((DISTRICT_WEIGHT[district.id] ?? 1) * 2 * scale);
+    const clients = Math.round((SAMPLE_DISTRICT_WEIGHT[district.id] ?? 1) * 2 * scale);
     for (let i = 0; i < clients; i++) {
       let clientCode: string;
       do {
@@ -71,7 +53,7 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
 
   const checks: Partial<PeriodicHealthCheck>[] = [];
   for (const district of districts) {
-    const businesses = Math.round((DISTRICT_WEIGHT[district.id] ?? 2) * 2.5 * scale);
+    const businesses = sampleBusinessCount(district.id, scale);
     for (let index = 1; index <= businesses; index++) {
       const businessId = sampleBusinessId(district.id, index);
       for (let year = 2021; year <= 2025; year++) {

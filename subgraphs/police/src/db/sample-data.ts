@@ -1,13 +1,9 @@
 import { DataSource } from 'typeorm';
-import { addDays, dataScale, insertChunks, SeededRandom, territory } from '@qn/common';
+import { addDays, dataScale, insertChunks, sampleBusinessCount, sampleBusinessId, SAMPLE_DISTRICT_WEIGHT, SeededRandom, territory } from '@qn/common';
 import { Inspection, InspectionOutcome, InspectionTeam } from '../entities/inspection';
 import { BusinessKind, ServiceBusiness } from '../entities/service-business';
 import { Tip, TipChannel, TipClassification, TipKind, TipOutcome, TipVerification } from '../entities/tip';
 
-/** Relative weight of each district-level unit in service businesses (urban and coastal units have more). */
-const DISTRICT_WEIGHT: Record<string, number> = {
-  '522': 40, '524': 14, '534': 12, '528': 9, '527': 8, '533': 7, '532': 5, '536': 4, '529': 3, '525': 3, '535': 2, '531': 1, '530': 1,
-};
 const KINDS: BusinessKind[] = [
   BusinessKind.KARAOKE, BusinessKind.KARAOKE, BusinessKind.KARAOKE, BusinessKind.MASSAGE, BusinessKind.MASSAGE,
   BusinessKind.HOTEL, BusinessKind.GUESTHOUSE, BusinessKind.GUESTHOUSE, BusinessKind.BAR, BusinessKind.NIGHTCLUB,
@@ -27,13 +23,13 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   const businesses: Partial<ServiceBusiness>[] = [];
   for (const district of territory.districtsDuring('2021-01-01', '2025-07-01')) {
     const communes = territory.communesDuring('2021-01-01', '2021-01-02', district.id);
-    const count = Math.round((DISTRICT_WEIGHT[district.id] ?? 2) * 2.5 * scale);
+    const count = sampleBusinessCount(district.id, scale);
     for (let i = 0; i < count; i++) {
       const kind = random.pick(KINDS);
       const openedOn = random.chance(0.7) ? random.date('2008-01-01', '2020-12-31') : random.date('2021-01-01', '2025-06-30');
       const closedOn = random.chance(0.15) ? random.date(addDays(openedOn, 180) < LAST_DAY ? addDays(openedOn, 180) : LAST_DAY, LAST_DAY) : null;
       businesses.push({
-        id: undefined,
+        id: sampleBusinessId(district.id, i + 1),
         name: `${kind === BusinessKind.KARAOKE ? 'Karaoke' : kind === BusinessKind.MASSAGE ? 'Massage' : kind === BusinessKind.HOTEL ? 'Khách sạn' : kind === BusinessKind.GUESTHOUSE ? 'Nhà nghỉ' : 'Cơ sở'} ${district.code}-${String(i + 1).padStart(3, '0')}`,
         kind,
         districtId: district.id,
@@ -97,10 +93,10 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
 }
 
 function pickWeighted(random: SeededRandom, ids: string[]): string {
-  const total = ids.reduce((s, id) => s + (DISTRICT_WEIGHT[id] ?? 1), 0);
+  const total = ids.reduce((s, id) => s + (SAMPLE_DISTRICT_WEIGHT[id] ?? 1), 0);
   let r = random.next() * total;
   for (const id of ids) {
-    r -= DISTRICT_WEIGHT[id] ?? 1;
+    r -= SAMPLE_DISTRICT_WEIGHT[id] ?? 1;
     if (r <= 0) return id;
   }
   return ids[ids.length - 1];

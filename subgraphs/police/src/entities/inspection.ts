@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { ServiceBusiness } from './service-business';
 
@@ -19,6 +19,7 @@ export enum InspectionOutcome {
 }
 registerEnumType(InspectionOutcome, { name: 'InspectionOutcome' });
 
+@Authorized('RECORDS')
 @ObjectType({ description: 'An inspection of a service business' })
 @Entity()
 @Index(['businessId', 'inspectedOn'])

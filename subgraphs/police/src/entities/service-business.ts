@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { OrgUnitRef } from '@qn/common';
 
@@ -18,6 +18,7 @@ registerEnumType(BusinessKind, { name: 'BusinessKind', description: 'Kinds of se
 
 /** A registered service business prone to prostitution; the registry behind IND-3.3a/b and IND-1.3a's denominator. */
 @Directive('@key(fields: "id")')
+@Authorized('RECORDS')
 @ObjectType({ description: 'A service business prone to prostitution, in the police registry' })
 @Entity()
 @Index(['districtId', 'openedOn'])

@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { OrgUnitRef } from '@qn/common';
 
@@ -50,6 +50,7 @@ registerEnumType(TipOutcome, { name: 'TipOutcome' });
  * A denunciation, crime report or complaint and its handling. No informant identity
  * is stored: not a name, phone number or address — only what IND-3.1 needs.
  */
+@Authorized('RECORDS')
 @ObjectType({ description: 'A denunciation, crime report or complaint about prostitution, and how it was handled' })
 @Entity()
 @Index(['receivedOn'])

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { checkCount, checkDateOrder, checkNotFuture, connectionType, paginate, parsePeriod, SubgraphContext, todayIso, userInputError } from '@qn/common';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertInScope, checkCount, recordScope, checkDateOrder, checkNotFuture, connectionType, paginate, parsePeriod, SubgraphContext, todayIso, userInputError } from '@qn/common';
 import { Inspection } from '../entities/inspection';
 import { ServiceBusiness } from '../entities/service-business';
 import { PoliceLoaders } from '../loaders';
@@ -9,9 +9,10 @@ const InspectionConnection = connectionType(Inspection, 'Inspection');
 
 @Resolver(() => Inspection)
 export class InspectionResolver {
+  @Authorized('RECORDS')
   @Query(() => InspectionConnection, { description: 'Inspections of service businesses, by police or the 178 team' })
   inspections(
-    @Ctx() { dataSource }: SubgraphContext<PoliceLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>,
     @Arg('filter', () => InspectionFilter, { nullable: true }) filter?: InspectionFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
@@ -23,6 +24,8 @@ export class InspectionResolver {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('i.inspected_on >= :start AND i.inspected_on < :end', period);
     }
+    const scope = recordScope(identity);
+    if (scope) query.andWhere('i.business_id IN (SELECT b.id FROM service_business b WHERE b.district_id = :scope)', { scope });
     if (filter?.districtId) {
       query.andWhere('i.business_id IN (SELECT b.id FROM service_business b WHERE b.district_id = :districtId)', {
         districtId: filter.districtId,
@@ -36,13 +39,15 @@ export class InspectionResolver {
     return loaders.businessById.load(inspection.businessId);
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => Inspection, { description: 'Record an inspection of a registered business' })
   async recordInspection(
     @Arg('input') input: RecordInspectionInput,
-    @Ctx() { dataSource, loaders }: SubgraphContext<PoliceLoaders>,
+    @Ctx() { dataSource, loaders, identity }: SubgraphContext<PoliceLoaders>,
   ): Promise<Inspection> {
     const business = await loaders.businessById.load(input.businessId);
     if (!business) throw userInputError('businessId', `no registered business '${input.businessId}'`);
+    assertInScope(identity, business.districtId, 'businessId');
     checkNotFuture('inspectedOn', input.inspectedOn, todayIso());
     checkDateOrder('the business opening date', business.openedOn, 'inspectedOn', input.inspectedOn);
     if (business.closedOn && input.inspectedOn > business.closedOn) {

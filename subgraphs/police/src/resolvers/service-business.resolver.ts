@@ -1,6 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  checkCount, checkDateOrder, checkNotFuture, checkText, connectionType, notFoundError, paginate, parsePeriod, scopeFilter, SqlParams, SubgraphContext,
+  assertInScope, checkCount, restrictToScope, checkDateOrder, checkNotFuture, checkText, connectionType, notFoundError, paginate, parsePeriod, scopeFilter, SqlParams, SubgraphContext,
   territory, todayIso, updateVersioned,
 } from '@qn/common';
 import { ServiceBusiness } from '../entities/service-business';
@@ -20,14 +20,15 @@ function checkBusiness(b: Omit<ServiceBusiness, 'id' | 'version' | 'createdAt' |
 
 @Resolver(() => ServiceBusiness)
 export class ServiceBusinessResolver {
+  @Authorized('RECORDS')
   @Query(() => ServiceBusinessConnection, { description: 'The registry of service businesses prone to prostitution' })
   serviceBusinesses(
-    @Ctx() { dataSource }: SubgraphContext<PoliceLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>,
     @Arg('filter', () => ServiceBusinessFilter, { nullable: true }) filter?: ServiceBusinessFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = dataSource.getRepository(ServiceBusiness).createQueryBuilder('b');
+    const query = restrictToScope(dataSource.getRepository(ServiceBusiness).createQueryBuilder('b'), identity, 'b.district_id');
     if (filter?.districtId) query.andWhere('b.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('b.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.kind) query.andWhere('b.kind = :kind', { kind: filter.kind });
@@ -38,6 +39,7 @@ export class ServiceBusinessResolver {
     return paginate(query, { first, after, sortColumn: 'opened_on', sortKey: (b) => b.openedOn });
   }
 
+  @Authorized('AGGREGATES')
   @Query(() => Int, {
     description: 'Workers employed at registered businesses operating in the period (the denominator of IND-1.3a, which labour computes)',
   })
@@ -58,30 +60,35 @@ export class ServiceBusinessResolver {
     return row.workers;
   }
 
+  @Authorized('RECORDS')
   @Query(() => ServiceBusiness, { nullable: true })
   serviceBusiness(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext<PoliceLoaders>) {
     return loaders.businessById.load(id);
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => ServiceBusiness, { description: 'Register a service business prone to prostitution' })
   async createServiceBusiness(
     @Arg('input') input: CreateServiceBusinessInput,
-    @Ctx() { dataSource }: SubgraphContext<PoliceLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>,
   ): Promise<ServiceBusiness> {
+    assertInScope(identity, input.districtId);
     const business = { ...input, communeId: input.communeId ?? null, closedOn: input.closedOn ?? null };
     checkBusiness(business);
     const repository = dataSource.getRepository(ServiceBusiness);
     return repository.save(repository.create(business));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => ServiceBusiness, { description: 'Change a registered business (e.g. close it); fails with CONFLICT if it changed since you read it' })
   async updateServiceBusiness(
     @Arg('input') input: UpdateServiceBusinessInput,
-    @Ctx() { dataSource, loaders }: SubgraphContext<PoliceLoaders>,
+    @Ctx() { dataSource, loaders, identity }: SubgraphContext<PoliceLoaders>,
   ): Promise<ServiceBusiness> {
     const { id, expectedVersion, ...changes } = input;
     const current = await loaders.businessById.load(id);
     if (!current) throw notFoundError('ServiceBusiness', id);
+    assertInScope(identity, current.districtId);
     checkBusiness({ ...current, ...changes });
     return updateVersioned(dataSource, ServiceBusiness, id, expectedVersion, changes);
   }

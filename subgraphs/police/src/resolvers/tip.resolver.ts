@@ -1,6 +1,6 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  addDays, checkDateOrder, checkNotFuture, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso,
+  addDays, assertInScope, checkDateOrder, restrictToScope, checkNotFuture, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso,
   updateVersioned, userInputError,
 } from '@qn/common';
 import { Tip } from '../entities/tip';
@@ -14,14 +14,15 @@ export const DEFAULT_HANDLING_DAYS = 20;
 
 @Resolver(() => Tip)
 export class TipResolver {
+  @Authorized('RECORDS')
   @Query(() => TipConnection, { description: 'Denunciations, crime reports and complaints and their handling' })
   tips(
-    @Ctx() { dataSource }: SubgraphContext<PoliceLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>,
     @Arg('filter', () => TipFilter, { nullable: true }) filter?: TipFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = dataSource.getRepository(Tip).createQueryBuilder('t');
+    const query = restrictToScope(dataSource.getRepository(Tip).createQueryBuilder('t'), identity, 't.district_id');
     if (filter?.districtId) query.andWhere('t.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.classification) query.andWhere('t.classification = :classification', { classification: filter.classification });
     if (filter?.handled !== undefined && filter?.handled !== null) {
@@ -34,8 +35,10 @@ export class TipResolver {
     return paginate(query, { first, after, sortColumn: 'received_on', sortKey: (t) => t.receivedOn });
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => Tip, { description: 'Record a denunciation, crime report or complaint as received' })
-  async receiveTip(@Arg('input') input: ReceiveTipInput, @Ctx() { dataSource }: SubgraphContext<PoliceLoaders>): Promise<Tip> {
+  async receiveTip(@Arg('input') input: ReceiveTipInput, @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>): Promise<Tip> {
+    assertInScope(identity, input.districtId);
     territory.checkDistrict(input.districtId);
     checkNotFuture('receivedOn', input.receivedOn, todayIso());
     const deadlineOn = input.deadlineOn ?? addDays(input.receivedOn, DEFAULT_HANDLING_DAYS);
@@ -44,11 +47,13 @@ export class TipResolver {
     return repository.save(repository.create({ ...input, classification: input.classification ?? null, deadlineOn }));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => Tip, { description: 'Classify, verify and settle a tip; fails with CONFLICT if it changed since you read it' })
-  async handleTip(@Arg('input') input: HandleTipInput, @Ctx() { dataSource }: SubgraphContext<PoliceLoaders>): Promise<Tip> {
+  async handleTip(@Arg('input') input: HandleTipInput, @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>): Promise<Tip> {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, Tip, id);
     if (!current) throw notFoundError('Tip', id);
+    assertInScope(identity, current.districtId);
     const next = { ...current, ...changes };
     checkDateOrder('receivedOn', next.receivedOn, 'deadlineOn', next.deadlineOn);
     checkDateOrder('receivedOn', next.receivedOn, 'handledOn', next.handledOn);

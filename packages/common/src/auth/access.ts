@@ -1,0 +1,98 @@
+import { AuthCheckerFn } from 'type-graphql';
+import { todayIso } from '../periods';
+import { forbidden, Identity, isAnonymous, Role, unauthenticated } from './identity';
+
+/**
+ * Access rules, named in `@Authorized(...)` on types, queries, mutations and fields:
+ *
+ * - `RECORDS`: record-level data (a tip, a support service, a business…). Only officers
+ *   and heads of the agency that owns the records (`recordOwners` of the subgraph),
+ *   and district officers where the subgraph keeps district records; a caller limited
+ *   to one district sees and changes only that district's records.
+ * - `AGGREGATES`: indicator results, progress, totals. Every signed-in role; callers
+ *   without a token only for whole years that have ended (the published yearly figures).
+ * - `REPORT_SUBMIT`: heads of an agency or district submit their unit's reports.
+ * - `REPORT_APPROVE`: DOLISA coordinators return and approve reports.
+ *
+ * Fields with no rule (the plan catalogue, the territory) are public.
+ */
+export type AccessRule = 'RECORDS' | 'AGGREGATES' | 'REPORT_SUBMIT' | 'REPORT_APPROVE';
+
+const RECORD_ROLES: Role[] = ['AGENCY_OFFICER', 'AGENCY_HEAD', 'DISTRICT_OFFICER'];
+
+export interface AccessContext {
+  identity: Identity;
+}
+
+function has(identity: Identity, ...roles: Role[]): boolean {
+  return identity.roles.some((r) => roles.includes(r));
+}
+
+/** May this caller see or change record-level data owned by one of `owners`? */
+export function canUseRecords(identity: Identity, owners: readonly string[]): boolean {
+  if (!identity.agency || !owners.includes(identity.agency)) return false;
+  if (!has(identity, ...RECORD_ROLES)) return false;
+  // A district officer is always limited to a district.
+  if (has(identity, 'DISTRICT_OFFICER') && !has(identity, 'AGENCY_OFFICER', 'AGENCY_HEAD') && !identity.orgUnit) return false;
+  return true;
+}
+
+/** The district a caller's record access is limited to (null: the whole province). */
+export function recordScope(identity: Identity): string | null {
+  return identity.orgUnit;
+}
+
+/** For mutations: refuses a record outside the caller's district. */
+export function assertInScope(identity: Identity, districtId: string | null | undefined, field = 'districtId'): void {
+  const scope = recordScope(identity);
+  if (scope && districtId !== scope) throw forbidden(`${field} '${districtId ?? ''}' is outside your district '${scope}'`);
+}
+
+const CLOSED_YEARS = /^(\d{4})(?:-(\d{4}))?$/;
+
+/** Published figures: whole years that have ended. */
+export function isPublishedPeriod(period: unknown, today = todayIso()): boolean {
+  if (typeof period !== 'string') return false;
+  const m = period.match(CLOSED_YEARS);
+  if (!m) return false;
+  const lastYear = Number(m[2] ?? m[1]);
+  return `${lastYear + 1}-01-01` <= today;
+}
+
+/** type-graphql's auth checker for a subgraph whose records belong to `recordOwners`. */
+export function createAuthChecker(recordOwners: readonly string[]): AuthCheckerFn<AccessContext> {
+  return ({ context, root, args }, rules) => {
+    const identity = context.identity;
+    for (const rule of rules as AccessRule[]) {
+      switch (rule) {
+        case 'RECORDS': {
+          if (isAnonymous(identity)) throw unauthenticated('record-level data needs a signed-in caller');
+          if (!canUseRecords(identity, recordOwners)) {
+            throw forbidden(`these records belong to ${recordOwners.join('/')}; your role does not give access to them`);
+          }
+          const scope = recordScope(identity);
+          const district = root && typeof root === 'object' && 'districtId' in root ? (root as { districtId: unknown }).districtId : undefined;
+          if (scope && district !== undefined && district !== scope) throw forbidden('this record is outside your district');
+          break;
+        }
+        case 'AGGREGATES': {
+          if (!isAnonymous(identity)) break;
+          const periods = [args.period, args.from, args.to].filter((p) => p !== undefined);
+          if (periods.length === 0 || !periods.every((p) => isPublishedPeriod(p))) {
+            throw unauthenticated('without a token only the published yearly figures of years that have ended are available');
+          }
+          break;
+        }
+        case 'REPORT_SUBMIT':
+          if (!has(identity, 'AGENCY_HEAD')) throw forbidden('only the head of an agency or district submits its reports');
+          break;
+        case 'REPORT_APPROVE':
+          if (!has(identity, 'COORDINATOR')) throw forbidden('only DOLISA coordinators return or approve reports');
+          break;
+        default:
+          throw forbidden(`unknown access rule ${String(rule)}`);
+      }
+    }
+    return true;
+  };
+}

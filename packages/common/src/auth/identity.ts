@@ -1,0 +1,48 @@
+import { GraphQLError } from 'graphql';
+
+/** What a caller may be; a token can carry several. */
+export const ROLES = ['AGENCY_OFFICER', 'AGENCY_HEAD', 'DISTRICT_OFFICER', 'COORDINATOR', 'ANALYST'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * The verified caller, as the gateway passes it to every subgraph.
+ * `agency` is an agency code (POLICE, LABOUR, DISTRICTS…); `orgUnit` limits the
+ * caller to one district-level unit (null: the whole province).
+ */
+export interface Identity {
+  subject: string;
+  agency: string | null;
+  roles: Role[];
+  orgUnit: string | null;
+}
+
+export const ANONYMOUS: Identity = { subject: 'anonymous', agency: null, roles: [], orgUnit: null };
+
+export function isAnonymous(identity: Identity): boolean {
+  return identity.roles.length === 0;
+}
+
+/** Reads identity claims (`sub`, `agency`, `roles`, `org_unit`) from a verified token's payload. */
+export function identityFromClaims(claims: Record<string, unknown>): Identity {
+  const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(String(r))) : [];
+  if (typeof claims.sub !== 'string' || !claims.sub) throw unauthenticated('the token has no subject');
+  if (roles.length === 0) throw unauthenticated('the token has no known role');
+  return {
+    subject: claims.sub,
+    agency: typeof claims.agency === 'string' ? claims.agency : null,
+    roles,
+    orgUnit: typeof claims.org_unit === 'string' && claims.org_unit !== '' ? claims.org_unit : null,
+  };
+}
+
+export function identityClaims(identity: Identity): Record<string, unknown> {
+  return { sub: identity.subject, agency: identity.agency, roles: identity.roles, org_unit: identity.orgUnit };
+}
+
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(`Not authenticated: ${message}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(`Forbidden: ${message}`, { extensions: { code: 'FORBIDDEN' } });
+}

@@ -1,0 +1,5 @@
+export * from './identity';
+export * from './internal-token';
+export * from './access';
+export * from './tokens';
+export * from './scope';
