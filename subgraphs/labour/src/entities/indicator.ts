@@ -1,7 +1,6 @@
-import { Arg, Directive, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { IndicatorResultData, Target, TargetSpec } from '@qn/common';
-import { IndicatorResult } from '../graphql/indicator-result';
+import { Target, TargetSpec } from '@qn/common';
 
 /** The concrete GraphQL type of an indicator names the subgraph that computes it. */
 export const INDICATOR_TYPE_BY_SUBGRAPH: Record<string, string> = {
@@ -87,22 +86,7 @@ export abstract class Indicator {
 
 @Directive('@key(fields: "code")')
 @ObjectType({ implements: Indicator, description: 'An indicator labour computes from its own records' })
-export class LabourIndicator extends Indicator {
-  @Field(() => IndicatorResult, { nullable: true, description: 'The indicator for one period (2024, 2024Q3, 2024S1, 2021-2025) and organisation unit (default: the province)' })
-  result(@Arg('period') _period: string, @Arg('orgUnit', () => ID, { nullable: true }) _orgUnit?: string): IndicatorResultData | null {
-    return null;
-  }
-
-  @Field(() => [IndicatorResult], { nullable: true, description: 'The indicator for each district-level unit that existed in the period' })
-  resultsByDistrict(@Arg('period') _period: string): IndicatorResultData[] | null {
-    return null;
-  }
-
-  @Field(() => [IndicatorResult], { nullable: true, description: 'One result per period from `from` to `to` (periods of one kind)' })
-  series(@Arg('from') _from: string, @Arg('to') _to: string, @Arg('orgUnit', () => ID, { nullable: true }) _orgUnit?: string): IndicatorResultData[] | null {
-    return null;
-  }
-}
+export class LabourIndicator extends Indicator {}
 
 @Directive('@key(fields: "code")')
 @ObjectType({ implements: Indicator, description: 'An indicator police computes (IND-3.x); its results come from the police subgraph' })

@@ -1,5 +1,4 @@
-import { Arg, Directive, Field, ID, InterfaceType, Int, ObjectType } from 'type-graphql';
-import { TaskProgress, TaskProgressData } from '@qn/common';
+import { Directive, Field, ID, InterfaceType, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The concrete GraphQL type of a task names the subgraph that owns it; agencies without one are in the registry. */
@@ -73,12 +72,7 @@ const description = (who: string) => `A task owned by ${who}`;
 
 @Directive('@key(fields: "id")')
 @ObjectType({ implements: Task, description: description('labour (DOLISA)') })
-export class LabourTask extends Task {
-  @Field(() => TaskProgress, { nullable: true, description: "What the task has done in a period, counted from labour's records (null: no records kept for it)" })
-  progress(@Arg('period') _period: string, @Arg('orgUnit', () => ID, { nullable: true }) _orgUnit?: string): TaskProgressData | null {
-    return null;
-  }
-}
+export class LabourTask extends Task {}
 
 @Directive('@key(fields: "id")')
 @ObjectType({ implements: Task, description: description('police') })
@@ -98,14 +92,6 @@ export class InformationTask extends Task {}
 
 @Directive('@key(fields: "id")')
 @ObjectType({ implements: Task, description: 'A task of an agency that has no subgraph of its own; labour keeps its register' })
-export class RegistryTask extends Task {
-  @Field(() => TaskProgress, {
-    nullable: true,
-    description: "Always null: the agency keeps no records in the graph; its progress arrives through the agency's quarterly and yearly reports to DOLISA",
-  })
-  progress(@Arg('period') _period: string, @Arg('orgUnit', () => ID, { nullable: true }) _orgUnit?: string): TaskProgressData | null {
-    return null;
-  }
-}
+export class RegistryTask extends Task {}
 
 export const TASK_TYPES = [LabourTask, PoliceTask, HealthTask, EducationTask, InformationTask, RegistryTask];

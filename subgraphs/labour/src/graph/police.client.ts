@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { OrgUnitRecord, Period, subgraphUrlFor } from '@qn/common';
+import { ANONYMOUS, Identity, IDENTITY_HEADER, OrgUnitRecord, Period, signInternalToken, subgraphUrlFor } from '@qn/common';
 
 /** How long labour waits for police before giving up on the numbers that need it. */
 export const POLICE_TIMEOUT_MS = 5000;
@@ -28,9 +28,11 @@ interface GraphQLResponseBody {
  * denominator. Labour never reads police's database: it asks the police subgraph over
  * HTTP (POLICE_URL, default http://localhost:4002/graphql). Every (period, unit) a
  * request needs goes into ONE police request, one aliased field each; the URL is read
- * at call time so a test harness can set it after labour has started.
+ * at call time so a test harness can set it after labour has started. The request
+ * carries the caller's identity (signed like the gateway's internal token), so police
+ * applies the caller's own rights to its numbers.
  */
-export function policeWorkforceLoader(fetchImpl: typeof fetch = fetch) {
+export function policeWorkforceLoader(identity: Identity = ANONYMOUS, fetchImpl: typeof fetch = fetch) {
   return new DataLoader<WorkforceRequest, number, string>(
     async (requests) => {
       const variables: Record<string, string> = {};
@@ -49,7 +51,7 @@ export function policeWorkforceLoader(fetchImpl: typeof fetch = fetch) {
       try {
         const response = await fetchImpl(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+          headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', [IDENTITY_HEADER]: await signInternalToken(identity) },
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(POLICE_TIMEOUT_MS),
         });

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { entityLoader, measureLoader } from '@qn/common';
+import { ANONYMOUS, entityLoader, Identity, measureLoader } from '@qn/common';
 import { Agency } from '../entities/agency';
 import { IndicatorRow } from '../entities/indicator';
 import { OrgUnit } from '../entities/org-unit';
@@ -29,10 +29,10 @@ function groupedBy<T extends object>(dataSource: DataSource, entity: new () => T
   });
 }
 
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, identity: Identity = ANONYMOUS) {
   return {
     /** Indicators and task evidence in one SQL statement per batch, plus police's denominators in one call. */
-    measures: withRemoteDenominators(measureLoader(dataSource, { ...MEASURES, ...EVIDENCE_MEASURES }), policeWorkforceLoader()),
+    measures: withRemoteDenominators(measureLoader(dataSource, { ...MEASURES, ...EVIDENCE_MEASURES }), policeWorkforceLoader(identity)),
     agencyByCode: byKey(dataSource, Agency, 'code'),
     indicatorByCode: byKey(dataSource, IndicatorRow, 'code'),
     taskByCode: byKey(dataSource, TaskRow, 'code'),

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   checkCount, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso,
   updateVersioned,
@@ -21,6 +21,7 @@ function checkActivity(a: Pick<CommunicationActivity, 'heldOn' | 'districtId' | 
 
 @Resolver(() => CommunicationActivity)
 export class CommunicationActivityResolver {
+  @Authorized('RECORDS')
   @Query(() => CommunicationActivityConnection, { description: 'Prevention communication activities held by commune-level units (IND-1.1)' })
   communicationActivities(
     @Ctx() { dataSource }: SubgraphContext<LabourLoaders>,
@@ -49,6 +50,7 @@ export class CommunicationActivityResolver {
     return loaders.orgUnitById.load(activity.communeId);
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => CommunicationActivity, { description: 'Record a communication activity a commune held' })
   async recordCommunicationActivity(
     @Arg('input') input: RecordCommunicationActivityInput,
@@ -60,6 +62,7 @@ export class CommunicationActivityResolver {
     return repository.save(repository.create(activity));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => CommunicationActivity, { description: 'Correct a communication activity; fails with CONFLICT if it changed since you read it' })
   async updateCommunicationActivity(
     @Arg('input') input: UpdateCommunicationActivityInput,

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   checkDateOrder, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, todayIso,
   updateVersioned, userInputError,
@@ -33,6 +33,7 @@ function checkPlan(plan: Pick<DistrictPlan, 'districtId' | 'year' | 'adoptedOn' 
 
 @Resolver(() => DistrictPlan)
 export class DistrictPlanResolver {
+  @Authorized('RECORDS')
   @Query(() => DistrictPlanConnection, { description: 'Prevention plans adopted by district-level units, one per year (IND-2.1)' })
   districtPlans(
     @Ctx() { dataSource }: Context,
@@ -51,6 +52,7 @@ export class DistrictPlanResolver {
     return loaders.orgUnitById.load(plan.districtId);
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => DistrictPlan, { description: 'Record that a district-level unit adopted its prevention plan for a year' })
   async adoptDistrictPlan(@Arg('input') input: AdoptDistrictPlanInput, @Ctx() { dataSource }: Context): Promise<DistrictPlan> {
     const plan = { ...input, documentNumber: input.documentNumber ?? null };
@@ -62,6 +64,7 @@ export class DistrictPlanResolver {
     return repository.save(repository.create(plan));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => DistrictPlan, { description: 'Correct a district plan; fails with CONFLICT if it changed since you read it' })
   async updateDistrictPlan(@Arg('input') input: UpdateDistrictPlanInput, @Ctx() { dataSource }: Context): Promise<DistrictPlan> {
     const { id, expectedVersion, ...changes } = input;
@@ -74,6 +77,7 @@ export class DistrictPlanResolver {
 
 @Resolver(() => ProgrammeIntegration)
 export class ProgrammeIntegrationResolver {
+  @Authorized('RECORDS')
   @Query(() => ProgrammeIntegrationConnection, { description: 'Programmes district-level units integrated prevention into, per year (IND-2.2)' })
   programmeIntegrations(
     @Ctx() { dataSource }: Context,
@@ -92,6 +96,7 @@ export class ProgrammeIntegrationResolver {
     return loaders.orgUnitById.load(integration.districtId);
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => ProgrammeIntegration, { description: 'Record that a district-level unit integrated prevention into a programme in a year' })
   async recordProgrammeIntegration(@Arg('input') input: RecordProgrammeIntegrationInput, @Ctx() { dataSource }: Context): Promise<ProgrammeIntegration> {
     checkDistrictInYear(input.districtId, input.year);
@@ -114,6 +119,7 @@ function checkPilot(m: Pick<PilotModel, 'name' | 'districtId' | 'startedOn' | 'e
 
 @Resolver(() => PilotModel)
 export class PilotModelResolver {
+  @Authorized('RECORDS')
   @Query(() => PilotModelConnection, { description: 'Pilot models run by district-level units (IND-4.1)' })
   pilotModels(
     @Ctx() { dataSource }: Context,
@@ -136,6 +142,7 @@ export class PilotModelResolver {
     return loaders.orgUnitById.load(model.districtId);
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => PilotModel, { description: 'Record a pilot model a district-level unit started' })
   async startPilotModel(@Arg('input') input: StartPilotModelInput, @Ctx() { dataSource }: Context): Promise<PilotModel> {
     const model = { ...input, endedOn: input.endedOn ?? null };
@@ -144,6 +151,7 @@ export class PilotModelResolver {
     return repository.save(repository.create(model));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => PilotModel, { description: 'Change a pilot model (e.g. end it); fails with CONFLICT if it changed since you read it' })
   async updatePilotModel(@Arg('input') input: UpdatePilotModelInput, @Ctx() { dataSource }: Context): Promise<PilotModel> {
     const { id, expectedVersion, ...changes } = input;

@@ -1,5 +1,5 @@
 import { FindOptionsWhere } from 'typeorm';
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { computeByDistrict, computeResult, computeSeries, SubgraphContext } from '@qn/common';
 import { Agency } from '../entities/agency';
 import { Indicator, IndicatorRow, LabourIndicator } from '../entities/indicator';
@@ -46,6 +46,7 @@ export class IndicatorResolver {
 /** Labour's own indicators: computed here from labour's records. */
 @Resolver(() => LabourIndicator)
 export class LabourIndicatorResolver {
+  @Authorized('AGGREGATES')
   @FieldResolver(() => IndicatorResult, { nullable: true })
   result(
     @Root() indicator: IndicatorObject,
@@ -56,12 +57,16 @@ export class LabourIndicatorResolver {
     return computeResult(loaders.measures, indicator.code, indicator.target, period, orgUnit);
   }
 
-  @FieldResolver(() => [IndicatorResult], { nullable: true })
+  @Authorized('AGGREGATES')
+  @Authorized('AGGREGATES')
+  @FieldResolver(() => [IndicatorResult], { nullable: true, description: 'The indicator for each district-level unit that existed in the period' })
   resultsByDistrict(@Root() indicator: IndicatorObject, @Arg('period') period: string, @Ctx() { loaders }: SubgraphContext<LabourLoaders>) {
     return computeByDistrict(loaders.measures, indicator.code, indicator.target, period);
   }
 
-  @FieldResolver(() => [IndicatorResult], { nullable: true })
+  @Authorized('AGGREGATES')
+  @Authorized('AGGREGATES')
+  @FieldResolver(() => [IndicatorResult], { nullable: true, description: 'One result per period from `from` to `to` (periods of one kind)' })
   series(
     @Root() indicator: IndicatorObject,
     @Arg('from') from: string,

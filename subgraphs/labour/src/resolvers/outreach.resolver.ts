@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   checkCount, checkNotFuture, checkText, connectionType, findById, isUuid, notFoundError, paginate, parsePeriod, SubgraphContext, territory,
   todayIso, updateVersioned, userInputError,
@@ -28,6 +28,7 @@ function checkHeadcounts(employed: number, reached: number, employedWhat: string
 
 @Resolver(() => IndustrialZone)
 export class IndustrialZoneResolver {
+  @Authorized('RECORDS')
   @Query(() => [IndustrialZone], { description: 'Industrial parks and economic zones (IND-1.3b)' })
   industrialZones(@Ctx() { dataSource }: Context) {
     return dataSource.getRepository(IndustrialZone).find({ order: { name: 'ASC' } });
@@ -43,6 +44,7 @@ export class IndustrialZoneResolver {
     return loaders.orgUnitById.load(zone.districtId);
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => IndustrialZone, { description: 'Register an industrial park or economic zone' })
   async createIndustrialZone(@Arg('input') input: CreateIndustrialZoneInput, @Ctx() { dataSource }: Context): Promise<IndustrialZone> {
     checkText('name', input.name, { max: 200, required: true });
@@ -52,6 +54,7 @@ export class IndustrialZoneResolver {
     return repository.save(repository.create({ ...input, name: input.name.trim() }));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => ZoneWorkforce, { description: 'Record the workers employed in a zone in a year (IND-1.3b\'s denominator)' })
   async recordZoneWorkforce(@Arg('input') input: RecordZoneWorkforceInput, @Ctx() { dataSource, loaders }: Context): Promise<ZoneWorkforce> {
     if (!(await loaders.zoneById.load(input.zoneId))) throw userInputError('zoneId', `no industrial zone '${input.zoneId}'`);
@@ -68,6 +71,7 @@ export class IndustrialZoneResolver {
     return repository.save(repository.create(input));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => ZoneWorkforce, { description: 'Correct a zone\'s workforce; fails with CONFLICT if it changed since you read it' })
   async updateZoneWorkforce(@Arg('input') input: UpdateZoneWorkforceInput, @Ctx() { dataSource }: Context): Promise<ZoneWorkforce> {
     const current = await findById(dataSource, ZoneWorkforce, input.id);
@@ -91,6 +95,7 @@ async function maxReachedInYear(dataSource: Context['dataSource'], zoneId: strin
 
 @Resolver(() => ZoneOutreach)
 export class ZoneOutreachResolver {
+  @Authorized('RECORDS')
   @Query(() => ZoneOutreachConnection, { description: 'Communication sessions for workers of industrial and economic zones (IND-1.3b)' })
   zoneOutreach(
     @Ctx() { dataSource }: Context,
@@ -115,6 +120,7 @@ export class ZoneOutreachResolver {
     return loaders.zoneById.load(outreach.zoneId);
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => ZoneOutreach, { description: 'Record a session reaching workers of a zone; the zone\'s workforce of that year must be recorded first' })
   async recordZoneOutreach(@Arg('input') input: RecordZoneOutreachInput, @Ctx() { dataSource, loaders }: Context): Promise<ZoneOutreach> {
     if (!(await loaders.zoneById.load(input.zoneId))) throw userInputError('zoneId', `no industrial zone '${input.zoneId}'`);
@@ -131,6 +137,7 @@ export class ZoneOutreachResolver {
 
 @Resolver(() => BusinessOutreach)
 export class BusinessOutreachResolver {
+  @Authorized('RECORDS')
   @Query(() => BusinessOutreachConnection, { description: 'Communication sessions for workers of service businesses (IND-1.3a)' })
   businessOutreach(
     @Ctx() { dataSource }: Context,
@@ -158,6 +165,7 @@ export class BusinessOutreachResolver {
     return loaders.orgUnitById.load(outreach.districtId);
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => BusinessOutreach, { description: 'Record a session reaching workers of a registered service business' })
   async recordBusinessOutreach(@Arg('input') input: RecordBusinessOutreachInput, @Ctx() { dataSource }: Context): Promise<BusinessOutreach> {
     const outreach = { ...input, communeId: input.communeId ?? null };
@@ -166,6 +174,7 @@ export class BusinessOutreachResolver {
     return repository.save(repository.create(outreach));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => BusinessOutreach, { description: 'Correct a session; fails with CONFLICT if it changed since you read it' })
   async updateBusinessOutreach(@Arg('input') input: UpdateBusinessOutreachInput, @Ctx() { dataSource }: Context): Promise<BusinessOutreach> {
     const { id, expectedVersion, ...changes } = input;

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { checkDateOrder, checkNotFuture, connectionType, paginate, parsePeriod, SubgraphContext, todayIso, userInputError } from '@qn/common';
 import { OrgUnit } from '../entities/org-unit';
 import { CLIENT_CODE, NeedAssessment, SupportClient, SupportServiceUse } from '../entities/support';
@@ -20,6 +20,7 @@ async function clientFor(code: string, on: string, field: string, { loaders }: C
 /** Support to sex workers in need (IND-4.2): persons by pseudonymous code, their assessments and the services they used. */
 @Resolver(() => SupportClient)
 export class SupportResolver {
+  @Authorized('RECORDS')
   @Query(() => SupportClientConnection, { description: 'Persons supported, by pseudonymous code (no names are kept)' })
   supportClients(
     @Ctx() { dataSource }: Context,
@@ -54,6 +55,7 @@ export class SupportResolver {
     return loaders.orgUnitById.load(client.districtId);
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => SupportClient, { description: 'Register a person by pseudonymous code' })
   async registerSupportClient(@Arg('input') input: RegisterSupportClientInput, @Ctx() context: Context): Promise<SupportClient> {
     if (!CLIENT_CODE.test(input.code)) throw userInputError('code', `'${input.code}' is not a pseudonymous code like QNG-7K2M9XQ4 (never a name)`);
@@ -64,6 +66,7 @@ export class SupportResolver {
     return repository.save(repository.create(input));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => NeedAssessment, { description: 'Record an assessment of a person\'s need for, and eligibility to, support' })
   async recordNeedAssessment(@Arg('input') input: RecordNeedAssessmentInput, @Ctx() context: Context): Promise<NeedAssessment> {
     checkNotFuture('assessedOn', input.assessedOn, todayIso());
@@ -72,6 +75,7 @@ export class SupportResolver {
     return repository.save(repository.create({ clientId: client.id, assessedOn: input.assessedOn, inNeed: input.inNeed, eligible: input.eligible }));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => SupportServiceUse, { description: 'Record that a person used a support or reintegration service' })
   async recordSupportServiceUse(@Arg('input') input: RecordSupportServiceUseInput, @Ctx() context: Context): Promise<SupportServiceUse> {
     checkNotFuture('usedOn', input.usedOn, todayIso());

@@ -1,5 +1,5 @@
 import { FindOptionsWhere } from 'typeorm';
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { computeProgress, parsePeriod, SubgraphContext, TaskProgress, territory } from '@qn/common';
 import { Agency } from '../entities/agency';
 import { Indicator, IndicatorRow } from '../entities/indicator';
@@ -50,7 +50,8 @@ export class TaskResolver {
 /** Labour's own tasks: progress counted from labour's records (indicators/evidence.ts says which). */
 @Resolver(() => LabourTask)
 export class LabourTaskResolver {
-  @FieldResolver(() => TaskProgress, { nullable: true })
+  @Authorized('AGGREGATES')
+  @FieldResolver(() => TaskProgress, { nullable: true, description: "What the task has done in a period, counted from labour's records (null: no records kept for it)" })
   progress(
     @Root() task: TaskObject,
     @Arg('period') period: string,
@@ -64,7 +65,10 @@ export class LabourTaskResolver {
 /** Tasks of agencies without a subgraph: nothing to count here, but the arguments are still checked. */
 @Resolver(() => RegistryTask)
 export class RegistryTaskResolver {
-  @FieldResolver(() => TaskProgress, { nullable: true })
+  @FieldResolver(() => TaskProgress, {
+    nullable: true,
+    description: "Always null: the agency keeps no records in the graph; its progress arrives through the agency's quarterly and yearly reports to DOLISA",
+  })
   progress(@Arg('period') period: string, @Arg('orgUnit', () => ID, { nullable: true }) orgUnit?: string) {
     parsePeriod(period);
     territory.resolve(orgUnit);

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   checkCount, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, todayIso,
   updateVersioned, userInputError,
@@ -30,6 +30,7 @@ function checkCourse(c: Pick<TrainingCourse, 'title' | 'level' | 'districtId' | 
 
 @Resolver(() => TrainingCourse)
 export class TrainingCourseResolver {
+  @Authorized('RECORDS')
   @Query(() => TrainingCourseConnection, { description: 'Training courses for staff working on prevention (IND-5.1a/b)' })
   trainingCourses(
     @Ctx() { dataSource }: Context,
@@ -52,6 +53,7 @@ export class TrainingCourseResolver {
     return course.districtId ? loaders.orgUnitById.load(course.districtId) : null;
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => TrainingCourse, { description: 'Record a training course held' })
   async recordTrainingCourse(@Arg('input') input: RecordTrainingCourseInput, @Ctx() { dataSource }: Context): Promise<TrainingCourse> {
     const course = { ...input, districtId: input.districtId ?? null };
@@ -60,6 +62,7 @@ export class TrainingCourseResolver {
     return repository.save(repository.create(course));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => TrainingCourse, { description: 'Correct a training course; fails with CONFLICT if it changed since you read it' })
   async updateTrainingCourse(@Arg('input') input: UpdateTrainingCourseInput, @Ctx() { dataSource }: Context): Promise<TrainingCourse> {
     const { id, expectedVersion, ...changes } = input;
@@ -72,6 +75,7 @@ export class TrainingCourseResolver {
 
 @Resolver(() => StaffInPost)
 export class StaffInPostResolver {
+  @Authorized('RECORDS')
   @Query(() => [StaffInPost], { description: 'Staff in post in the field by level, district and year (IND-5.1a/b\'s denominators)' })
   staffInPost(
     @Ctx() { dataSource }: Context,
@@ -84,6 +88,7 @@ export class StaffInPostResolver {
     return dataSource.getRepository(StaffInPost).find({ where, order: { year: 'ASC', level: 'ASC', districtKey: 'ASC' } });
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => StaffInPost, { description: 'Record the staff in post at a level (and district) in a year' })
   async recordStaffInPost(@Arg('input') input: RecordStaffInPostInput, @Ctx() { dataSource }: Context): Promise<StaffInPost> {
     checkCount('year', input.year, { min: FIRST_YEAR, max: LAST_YEAR });
@@ -98,6 +103,7 @@ export class StaffInPostResolver {
     return repository.save(repository.create({ ...input, districtId: input.districtId ?? null, districtKey }));
   }
 
+  @Authorized('RECORDS')
   @Mutation(() => StaffInPost, { description: 'Correct staff in post; fails with CONFLICT if it changed since you read it' })
   async updateStaffInPost(@Arg('input') input: UpdateStaffInPostInput, @Ctx() { dataSource }: Context): Promise<StaffInPost> {
     if (!(await findById(dataSource, StaffInPost, input.id))) throw notFoundError('StaffInPost', input.id);
