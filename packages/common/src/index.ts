@@ -22,3 +22,6 @@ export * from './db/seeding';
 export * from './federation/compose';
 export * from './federation/task';
 export * from './auth';
+export * from './audit/audit-entry';
+export * from './audit/trail';
+export * from './audit/migrations';

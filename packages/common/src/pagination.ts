@@ -19,7 +19,9 @@ export interface Connection<T> {
 }
 
 /** A `<Name>Connection` type: `nodes`, `pageInfo` and `totalCount`. */
-export function connectionType<T extends object>(nodeType: ClassType<T>, name: string) {
+export function connectionType<T extends object>(nodeType: ClassType<T>, name: string, options: { shareable?: boolean } = {}) {
+  // Types that several subgraphs return (the audit log's page) must be shareable.
+  @(options.shareable ? Directive('@shareable') : () => undefined)
   @ObjectType(`${name}Connection`, { description: `A page of ${name} records` })
   class ConnectionClass implements Connection<T> {
     @Field(() => [nodeType])

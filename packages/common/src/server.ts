@@ -5,6 +5,9 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { GraphQLSchema } from 'graphql';
 import { DataSource, MixedList } from 'typeorm';
 import { createDataSource, openDatabase } from './db/database';
+import { AuditEntry } from './audit/audit-entry';
+import { AuditTrail } from './audit/trail';
+import { COMMON_MIGRATIONS } from './audit/migrations';
 import { Identity } from './auth/identity';
 import { checkInternalSecret, IDENTITY_HEADER, verifyInternalToken } from './auth/internal-token';
 
@@ -14,6 +17,8 @@ export interface SubgraphContext<L = unknown> {
   requestId: string;
   /** The caller, as verified by the gateway. */
   identity: Identity;
+  /** Record-level reads and changes of this request, written to the audit log at the end. */
+  audit: AuditTrail;
 }
 
 /** What one agency's subgraph is made of; every subgraph exports one of these from `server.ts`. */
@@ -28,6 +33,15 @@ export interface SubgraphDefinition<L> {
   loadReferenceData?(dataSource: DataSource): Promise<void>;
   /** Realistic generated records for 2021–2025; loaded only into an empty database. */
   generateSampleData?(dataSource: DataSource): Promise<void>;
+}
+
+/** A subgraph's data source: its own entities and migrations plus the audit log every subgraph keeps. */
+export function subgraphDataSource(definition: SubgraphDefinition<unknown>, url: string): DataSource {
+  return createDataSource({
+    url,
+    entities: [...(definition.entities as Function[]), AuditEntry],
+    migrations: [...COMMON_MIGRATIONS, ...(definition.migrations as Function[])],
+  });
 }
 
 export interface RunningSubgraph {
@@ -47,9 +61,7 @@ export interface StartOptions {
 
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
   checkInternalSecret();
-  const dataSource = await openDatabase(
-    createDataSource({ url: options.databaseUrl, entities: definition.entities, migrations: definition.migrations }),
-  );
+  const dataSource = await openDatabase(subgraphDataSource(definition, options.databaseUrl));
   if (definition.loadReferenceData) await definition.loadReferenceData(dataSource);
   if (options.sampleData && definition.generateSampleData) await definition.generateSampleData(dataSource);
   const schema = await definition.buildSchema();
@@ -57,7 +69,19 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     schema,
     // Subgraphs sit behind the gateway; the gateway decides what a client may see of an error.
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue }) {
+              // A request refused before it had a caller has nothing to record.
+              await contextValue?.audit?.flush(dataSource);
+            },
+          };
+        },
+      },
+    ],
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, host: options.host ?? '127.0.0.1' },
@@ -65,11 +89,13 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     context: async ({ req }) => {
       const header = req.headers[IDENTITY_HEADER];
       const identity = await verifyInternalToken(Array.isArray(header) ? header[0] : header);
+      const requestId = String(req.headers['x-request-id'] ?? randomUUID());
       return {
         dataSource,
         identity,
+        audit: new AuditTrail(identity, requestId),
         loaders: definition.createLoaders(dataSource, identity),
-        requestId: String(req.headers['x-request-id'] ?? randomUUID()),
+        requestId,
       };
     },
   });

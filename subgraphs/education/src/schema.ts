@@ -18,6 +18,7 @@ export function buildSchema() {
     resolvers: [InstitutionResolver, EnrolmentResolver, CommunicationSessionResolver, ...indicators.resolvers],
     orphanedTypes: indicators.orphanedTypes,
     references: { ...institutionReference, ...indicators.references },
+    subgraph: 'education',
     recordOwners: ['EDUCATION'],
   });
 }

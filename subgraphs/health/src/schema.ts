@@ -5,6 +5,7 @@ import { PeriodicHealthCheckResolver } from './resolvers/periodic-health-check.r
 export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [HarmReductionContactResolver, PeriodicHealthCheckResolver],
+    subgraph: 'health',
     recordOwners: ['HEALTH'],
   });
 }

@@ -18,6 +18,7 @@ export function buildSchema() {
     resolvers: [PressOutletResolver, PublicationResolver, WebsiteBlockingProposalResolver, ...indicators.resolvers],
     orphanedTypes: indicators.orphanedTypes,
     references: { ...pressOutletReference, ...indicators.references },
+    subgraph: 'information',
     recordOwners: ['INFORMATION', 'PRESS'],
   });
 }

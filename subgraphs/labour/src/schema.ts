@@ -24,6 +24,7 @@ export function buildSchema() {
     orphanedTypes: [...INDICATOR_TYPES, ...TASK_TYPES, ServiceBusinessRef],
     references: catalogueReferences,
     // Labour holds DOLISA's records and the districts' reports of communication, plans and pilots.
+    subgraph: 'labour',
     recordOwners: ['LABOUR', 'DISTRICTS'],
   });
 }

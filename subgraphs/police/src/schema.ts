@@ -18,6 +18,7 @@ export function buildSchema() {
     resolvers: [ServiceBusinessResolver, InspectionResolver, TipResolver, ...indicators.resolvers],
     orphanedTypes: indicators.orphanedTypes,
     references: { ...serviceBusinessReference, ...indicators.references },
+    subgraph: 'police',
     recordOwners: ['POLICE'],
   });
 }

@@ -1,6 +1,7 @@
 import { AuthCheckerFn } from 'type-graphql';
 import { todayIso } from '../periods';
 import { forbidden, Identity, isAnonymous, Role, unauthenticated } from './identity';
+import type { AuditTrail } from '../audit/trail';
 
 /**
  * Access rules, named in `@Authorized(...)` on types, queries, mutations and fields:
@@ -13,15 +14,17 @@ import { forbidden, Identity, isAnonymous, Role, unauthenticated } from './ident
  *   without a token only for whole years that have ended (the published yearly figures).
  * - `REPORT_SUBMIT`: heads of an agency or district submit their unit's reports.
  * - `REPORT_APPROVE`: DOLISA coordinators return and approve reports.
+ * - `AUDIT`: heads of the owning agency read who saw and changed its records.
  *
  * Fields with no rule (the plan catalogue, the territory) are public.
  */
-export type AccessRule = 'RECORDS' | 'AGGREGATES' | 'REPORT_SUBMIT' | 'REPORT_APPROVE';
+export type AccessRule = 'RECORDS' | 'AGGREGATES' | 'REPORT_SUBMIT' | 'REPORT_APPROVE' | 'AUDIT';
 
 const RECORD_ROLES: Role[] = ['AGENCY_OFFICER', 'AGENCY_HEAD', 'DISTRICT_OFFICER'];
 
 export interface AccessContext {
   identity: Identity;
+  audit?: AuditTrail;
 }
 
 function has(identity: Identity, ...roles: Role[]): boolean {
@@ -61,18 +64,20 @@ export function isPublishedPeriod(period: unknown, today = todayIso()): boolean 
 
 /** type-graphql's auth checker for a subgraph whose records belong to `recordOwners`. */
 export function createAuthChecker(recordOwners: readonly string[]): AuthCheckerFn<AccessContext> {
-  return ({ context, root, args }, rules) => {
+  return ({ context, root, args, info }, rules) => {
     const identity = context.identity;
     for (const rule of rules as AccessRule[]) {
+      if (rule !== 'AGGREGATES' && isAnonymous(identity)) throw unauthenticated('sign in to see this');
       switch (rule) {
         case 'RECORDS': {
-          if (isAnonymous(identity)) throw unauthenticated('record-level data needs a signed-in caller');
           if (!canUseRecords(identity, recordOwners)) {
             throw forbidden(`these records belong to ${recordOwners.join('/')}; your role does not give access to them`);
           }
           const scope = recordScope(identity);
           const district = root && typeof root === 'object' && 'districtId' in root ? (root as { districtId: unknown }).districtId : undefined;
           if (scope && district !== undefined && district !== scope) throw forbidden('this record is outside your district');
+          // Every record a caller is shown goes into the audit log.
+          if (root && typeof root === 'object' && 'id' in root) context.audit?.read(info.parentType.name, String((root as { id: unknown }).id));
           break;
         }
         case 'AGGREGATES': {
@@ -83,6 +88,11 @@ export function createAuthChecker(recordOwners: readonly string[]): AuthCheckerF
           }
           break;
         }
+        case 'AUDIT':
+          if (!has(identity, 'AGENCY_HEAD') || !identity.agency || !recordOwners.includes(identity.agency)) {
+            throw forbidden('only the heads of the agency that owns these records read their audit log');
+          }
+          break;
         case 'REPORT_SUBMIT':
           if (!has(identity, 'AGENCY_HEAD')) throw forbidden('only the head of an agency or district submits its reports');
           break;

@@ -5,6 +5,8 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
 import { createAuthChecker } from '../auth/access';
+import { auditLogResolver } from '../audit/audit.resolver';
+import { auditMutations } from '../audit/trail';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
@@ -16,6 +18,8 @@ export interface FederatedSchemaOptions {
   resolvers: BuildSchemaOptions['resolvers'];
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   references?: ReferenceResolvers;
+  /** The subgraph's name, e.g. police (its audit log is `policeAuditLog`). */
+  subgraph: string;
   /** Agency codes whose record-level data this subgraph holds (see auth/access.ts). */
   recordOwners: readonly string[];
 }
@@ -26,7 +30,8 @@ export interface FederatedSchemaOptions {
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
   const typeGraphqlSchema = await buildSchema({
-    resolvers: options.resolvers,
+    resolvers: [...(options.resolvers as Function[]), auditLogResolver(options.subgraph)] as unknown as BuildSchemaOptions['resolvers'],
+    globalMiddlewares: [auditMutations],
     orphanedTypes: options.orphanedTypes,
     // Inputs are checked by each resolver with errors that name the field (validation.ts).
     validate: false,

@@ -1,0 +1,52 @@
+import { caller, dataOf, startSystem, TestSystem } from './harness';
+
+/** Who read record-level data and who changed what: append-only, readable by the owning agency's heads. */
+let system: TestSystem;
+const head = caller('POLICE', 'AGENCY_HEAD');
+const officer = { ...caller('POLICE', 'AGENCY_OFFICER'), subject: 'officer-nguyen' };
+
+beforeAll(async () => {
+  system = await startSystem({ as: officer });
+});
+afterAll(() => system.stop());
+
+const AUDIT = `query($filter: AuditFilter) { policeAuditLog(filter: $filter) { totalCount nodes { subject agency roles action entity entityIds fields } } }`;
+
+test('reading and changing records is logged with who, what and which records', async () => {
+  const tip = dataOf(await system.query(`mutation { receiveTip(input: { kind: DENUNCIATION, channel: HOTLINE, districtId: "522", receivedOn: "2024-03-01" }) { id version } }`)).receiveTip;
+  dataOf(await system.query(`{ tips { nodes { id classification } } }`));
+  dataOf(await system.query(`mutation($id: ID!, $v: Int!) { handleTip(input: { id: $id, expectedVersion: $v, verification: CONFIRMED }) { id } }`, { id: tip.id, v: tip.version }));
+
+  const log = dataOf(await system.query(AUDIT, { filter: { entityId: tip.id } }, { as: head })).policeAuditLog;
+  const actions = log.nodes.map((n: any) => `${n.action}:${n.entity}`);
+  expect(actions).toEqual(expect.arrayContaining(['receiveTip:Tip', 'READ:Tip', 'handleTip:Tip']));
+  for (const entry of log.nodes) expect(entry).toMatchObject({ subject: 'officer-nguyen', agency: 'POLICE', roles: ['AGENCY_OFFICER'] });
+  const handled = log.nodes.find((n: any) => n.action === 'handleTip');
+  expect(handled.fields).toEqual(['expectedVersion', 'id', 'verification']);
+});
+
+test('aggregates are not record-level reads and are not logged', async () => {
+  const before = dataOf(await system.query(AUDIT, {}, { as: head })).policeAuditLog.totalCount;
+  dataOf(await system.query(`{ indicator(code: "IND-3.1") { result(period: "2024") { value } } }`));
+  expect(dataOf(await system.query(AUDIT, {}, { as: head })).policeAuditLog.totalCount).toBe(before);
+});
+
+test('the audit log survives DELETE, UPDATE and TRUNCATE from the application\'s own database role', async () => {
+  const db = system.subgraphs.police.dataSource;
+  const [{ count }] = await db.query('SELECT count(*)::int AS count FROM audit_log');
+  expect(count).toBeGreaterThan(0);
+  await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+  await expect(db.query(`UPDATE audit_log SET subject = 'someone-else'`)).rejects.toThrow(/append-only/);
+  await expect(db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+  const [{ after }] = await db.query('SELECT count(*)::int AS after FROM audit_log');
+  expect(after).toBe(count);
+});
+
+test('only the owning agency\'s heads read its audit log', async () => {
+  for (const who of [officer, caller('HEALTH', 'AGENCY_HEAD'), caller('LABOUR', 'COORDINATOR'), caller('LABOUR', 'ANALYST')]) {
+    const response = await system.query(AUDIT, {}, { as: who });
+    expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(response.data?.policeAuditLog ?? null).toBeNull();
+  }
+  expect((await system.query(AUDIT, {}, { as: null })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+});
