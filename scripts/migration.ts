@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createDataSource, openDatabase, startEmbeddedPostgres, SubgraphDefinition } from '@qn/common';
+import { openDatabase, startEmbeddedPostgres, subgraphDataSource, SubgraphDefinition } from '@qn/common';
 import { loadSubgraph } from './subgraphs';
 
 async function main() {
@@ -18,7 +18,7 @@ async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'qn-migration-'));
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 54000 + Math.floor(Math.random() * 1000), persistent: false });
   try {
-    const dataSource = await openDatabase(createDataSource({ url: server.url(`qn_${name}`), entities: definition.entities, migrations: definition.migrations }));
+    const dataSource = await openDatabase(subgraphDataSource(definition, server.url(`qn_${name}`)));
     const { upQueries, downQueries } = await dataSource.driver.createSchemaBuilder().log();
     await dataSource.destroy();
     if (upQueries.length === 0) {
