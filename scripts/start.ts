@@ -4,9 +4,10 @@
  * then every subgraph and the gateway as processes of their own. Ctrl-C stops all.
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { DEFAULT_PORTS, EmbeddedServer, intFromEnv, startEmbeddedPostgres, SUBGRAPHS } from '@qn/common';
+import { DATA_KEYS, DEFAULT_PORTS, EmbeddedServer, intFromEnv, startEmbeddedPostgres, SUBGRAPHS } from '@qn/common';
 
 const root = path.resolve(__dirname, '..');
 const children: ChildProcess[] = [];
@@ -50,10 +51,26 @@ async function stopAll(): Promise<void> {
   if (database) await database.stop();
 }
 
+/**
+ * The agencies' data keys must survive restarts (encrypted data and pseudonymous codes
+ * depend on them): created once in .data/keys.env unless the environment gives them.
+ */
+function ensureDataKeys(env: NodeJS.ProcessEnv): void {
+  const file = path.join(root, '.data', 'keys.env');
+  const stored = existsSync(file)
+    ? Object.fromEntries(readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => line.split('=') as [string, string]))
+    : {};
+  for (const key of DATA_KEYS) stored[key] ??= randomBytes(32).toString('hex');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${Object.entries(stored).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
+  for (const key of DATA_KEYS) env[key] ??= stored[key];
+}
+
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
   // The gateway and the subgraphs share a secret for the gateway's identity tokens; one per run unless given.
   env.QN_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
+  ensureDataKeys(env);
   if (!env.DATABASE_URL) {
     const port = intFromEnv('QN_PG_PORT', 5433);
     console.log(`starting embedded PostgreSQL on port ${port} (data in .data/postgres)`);

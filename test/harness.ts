@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   dropDatabase, envName, Identity, IDENTITY_HEADER, mintDevToken, RunningSubgraph, signInternalToken, startSubgraph, statementCounter,
-  SUBGRAPHS,
+  SUBGRAPHS, DATA_KEYS,
 } from '@qn/common';
 import { authConfigFromEnv } from '../gateway/src/auth';
 import { startGateway, RunningGateway } from '../gateway/src/server';
@@ -57,6 +57,7 @@ export function caller(agency: string | null, role: Identity['roles'][number], o
 
 export async function startSystem(options: { sampleData?: boolean; production?: boolean; as?: Identity | null } = {}): Promise<TestSystem> {
   process.env.QN_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
+  for (const key of DATA_KEYS) process.env[key] ??= randomBytes(32).toString('hex');
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set (test/global-setup.ts starts an embedded PostgreSQL)');
   systems += 1;

@@ -1,6 +1,8 @@
-import { agencyIndicator, buildFederatedSchema, indicatorResultType, OrgUnitRef, SubgraphContext } from '@qn/common';
+import { agencyIndicator, agencyTask, buildFederatedSchema, indicatorResultType, OrgUnitRef, SubgraphContext } from '@qn/common';
 import { serviceBusinessReference } from './entities/service-business.reference';
 import { MEASURES } from './indicators';
+import { TASK_EVIDENCE } from './indicators/evidence';
+import { CriminalCaseResolver } from './resolvers/criminal-case.resolver';
 import { PoliceLoaders } from './loaders';
 import { InspectionResolver } from './resolvers/inspection.resolver';
 import { ServiceBusinessResolver } from './resolvers/service-business.resolver';
@@ -13,11 +15,17 @@ const indicators = agencyIndicator<SubgraphContext<PoliceLoaders>>({
   loader: (context) => context.loaders.measures,
 });
 
+const tasks = agencyTask<SubgraphContext<PoliceLoaders>>({
+  typeName: 'PoliceTask',
+  evidence: TASK_EVIDENCE,
+  loader: (context) => context.loaders.measures,
+});
+
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [ServiceBusinessResolver, InspectionResolver, TipResolver, ...indicators.resolvers],
-    orphanedTypes: indicators.orphanedTypes,
-    references: { ...serviceBusinessReference, ...indicators.references },
+    resolvers: [ServiceBusinessResolver, InspectionResolver, TipResolver, CriminalCaseResolver, ...indicators.resolvers, ...tasks.resolvers],
+    orphanedTypes: [...indicators.orphanedTypes, ...tasks.orphanedTypes],
+    references: { ...serviceBusinessReference, ...indicators.references, ...tasks.references },
     subgraph: 'police',
     recordOwners: ['POLICE'],
   });

@@ -1,4 +1,5 @@
 import { SubgraphDefinition } from '@qn/common';
+import { CriminalCase } from './entities/criminal-case';
 import { Inspection } from './entities/inspection';
 import { ServiceBusiness } from './entities/service-business';
 import { Tip } from './entities/tip';
@@ -9,7 +10,7 @@ import { generateSampleData } from './db/sample-data';
 
 export const police: SubgraphDefinition<PoliceLoaders> = {
   name: 'police',
-  entities: [ServiceBusiness, Inspection, Tip],
+  entities: [ServiceBusiness, Inspection, Tip, CriminalCase],
   migrations,
   buildSchema,
   createLoaders,

@@ -118,6 +118,60 @@ describe('IND-3.1 tips handled in time', () => {
   });
 });
 
+describe('IND-3.2 criminal cases dealt with, growth year on year', () => {
+  const OPEN = `mutation($input: OpenCriminalCaseInput!) { openCriminalCase(input: $input) { id version } }`;
+  const DEAL = `mutation($input: DealWithCriminalCaseInput!) { dealWithCriminalCase(input: $input) { id } }`;
+  async function criminalCase(districtId: string, openedOn: string, dealtWithOn: string | null, charges = ['BROKERING_PROSTITUTION']) {
+    const opened = dataOf(await system.query(OPEN, { input: { districtId, openedOn, charges, suspects: 2, victims: 1 } })).openCriminalCase;
+    if (dealtWithOn) dataOf(await system.query(DEAL, { input: { id: opened.id, expectedVersion: opened.version, dealtWithOn, outcome: 'PROSECUTED' } }));
+  }
+
+  beforeAll(async () => {
+    // 2022: four cases dealt with (one in Q1); 2023: five (two in Q1), one still open.
+    await criminalCase('522', '2022-01-10', '2022-02-15');
+    await criminalCase('522', '2022-03-01', '2022-05-01');
+    await criminalCase('522', '2022-06-01', '2022-08-01');
+    await criminalCase('524', '2022-09-01', '2022-10-01');
+    await criminalCase('522', '2023-01-05', '2023-02-01');
+    await criminalCase('522', '2023-01-20', '2023-03-20');
+    await criminalCase('522', '2023-07-01', '2023-09-09');
+    await criminalCase('524', '2023-02-01', '2023-04-04', ['TRAFFICKING']);
+    await criminalCase('524', '2023-10-01', '2023-11-11');
+    await criminalCase('522', '2023-12-01', null);
+  });
+
+  test('a year: 5 cases dealt with in 2023 against 4 in 2022 is +25%', async () => {
+    expect(await result('IND-3.2', '2023')).toMatchObject({ numerator: 5, denominator: 4, value: 25, target: 3, status: 'ACHIEVED' });
+  });
+  test('a quarter against the same quarter a year earlier', async () => {
+    expect(await result('IND-3.2', '2023Q1')).toMatchObject({ numerator: 2, denominator: 1, value: 100 });
+  });
+  test('districts', async () => {
+    expect(await result('IND-3.2', '2023', '522')).toMatchObject({ numerator: 3, denominator: 3, value: 0, status: 'NOT_MET' });
+    expect(await result('IND-3.2', '2023', '524')).toMatchObject({ numerator: 2, denominator: 1, value: 100 });
+  });
+  test('no base year means no data', async () => {
+    expect(await result('IND-3.2', '2022')).toMatchObject({ numerator: 4, denominator: 0, value: null, status: 'NO_DATA' });
+  });
+
+  test('police tasks report progress from police records', async () => {
+    const progress = async (id: string, period: string, orgUnit?: string) =>
+      dataOf(await system.query(`query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { __typename progress(period: $period, orgUnit: $orgUnit) { period count evidence } } }`, { id, period, orgUnit })).task;
+    expect(await progress('TASK-II.3b-3', '2022')).toEqual({ __typename: 'PoliceTask', progress: { period: '2022', count: 2, evidence: expect.stringContaining('inspections') } });
+    expect((await progress('TASK-II.3b-4', '2023')).progress.count).toBe(6);
+    expect((await progress('TASK-II.3b-4', '2023', '524')).progress.count).toBe(2);
+    expect((await progress('TASK-V.2-2', '2023')).progress.count).toBe(1);
+    expect((await progress('TASK-V.2-1', '2023')).progress).toBeNull();
+  });
+
+  test('a case needs a charge, and minors cannot outnumber victims', async () => {
+    const none = await system.query(OPEN, { input: { districtId: '522', openedOn: '2023-01-01', charges: [] } });
+    expect(none.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'charges' });
+    const minors = await system.query(OPEN, { input: { districtId: '522', openedOn: '2023-01-01', charges: ['TRAFFICKING'], victims: 1, minorVictims: 2 } });
+    expect(minors.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'minorVictims' });
+  });
+});
+
 describe('bad input is refused with the field named, and nothing is stored', () => {
   async function count(): Promise<number> {
     return dataOf(await system.query(`{ serviceBusinesses { totalCount } }`)).serviceBusinesses.totalCount;

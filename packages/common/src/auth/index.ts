@@ -3,3 +3,4 @@ export * from './internal-token';
 export * from './access';
 export * from './tokens';
 export * from './scope';
+export * from './personal-data';

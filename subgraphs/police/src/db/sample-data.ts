@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { addDays, dataScale, insertChunks, sampleBusinessCount, sampleBusinessId, SAMPLE_DISTRICT_WEIGHT, SeededRandom, territory } from '@qn/common';
 import { Inspection, InspectionOutcome, InspectionTeam } from '../entities/inspection';
 import { BusinessKind, ServiceBusiness } from '../entities/service-business';
+import { CaseCharge, CaseOutcome, CriminalCase } from '../entities/criminal-case';
 import { Tip, TipChannel, TipClassification, TipKind, TipOutcome, TipVerification } from '../entities/tip';
 
 const KINDS: BusinessKind[] = [
@@ -90,6 +91,30 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
     }
   }
   await insertChunks(dataSource, Tip, tips);
+
+  // Criminal cases grow a few percent a year, as IND-3.2 expects; most are dealt with within months.
+  const cases: Partial<CriminalCase>[] = [];
+  for (let year = 2021; year <= 2025; year++) {
+    const count = Math.round((16 + 0.7 * (year - 2021) + random.int(-1, 1)) * scale);
+    for (let i = 0; i < count; i++) {
+      const openedOn = random.date(`${year}-01-01`, year === 2025 ? '2025-09-30' : `${year}-12-31`);
+      const victims = random.int(1, 6);
+      const dealtWithOn = addDays(openedOn, random.int(30, 150));
+      cases.push({
+        openedOn,
+        charges: random.chance(0.15)
+          ? [CaseCharge.TRAFFICKING]
+          : [random.pick([CaseCharge.HARBOURING_PROSTITUTION, CaseCharge.BROKERING_PROSTITUTION, CaseCharge.BROKERING_PROSTITUTION, CaseCharge.BUYING_SEX_FROM_MINOR])],
+        districtId: pickWeighted(random, districts.map((d) => d.id)),
+        suspects: random.int(1, 5),
+        victims,
+        minorVictims: random.chance(0.1) ? 1 : 0,
+        dealtWithOn: dealtWithOn <= LAST_DAY ? dealtWithOn : null,
+        outcome: dealtWithOn <= LAST_DAY ? random.pick([CaseOutcome.PROSECUTED, CaseOutcome.TRIED, CaseOutcome.TRIED]) : null,
+      });
+    }
+  }
+  await insertChunks(dataSource, CriminalCase, cases);
 }
 
 function pickWeighted(random: SeededRandom, ids: string[]): string {

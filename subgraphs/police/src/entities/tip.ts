@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { OrgUnitRef } from '@qn/common';
+import { encryptedText, OrgUnitRef } from '@qn/common';
 
 export enum TipKind {
   DENUNCIATION = 'DENUNCIATION',
@@ -100,6 +100,10 @@ export class Tip {
   @Field(() => TipOutcome, { nullable: true })
   @Column({ type: 'varchar', length: 30, nullable: true })
   outcome: TipOutcome | null;
+
+  @Field(() => String, { nullable: true, description: 'Case-handling notes; stored encrypted (POLICE_DATA_KEY), never a name of an informant' })
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('POLICE_DATA_KEY') })
+  notes: string | null;
 
   @Field({ description: 'Handled on or before the deadline' })
   handledInTime(): boolean {

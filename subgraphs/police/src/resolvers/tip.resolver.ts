@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  addDays, assertInScope, checkDateOrder, restrictToScope, checkNotFuture, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso,
+  addDays, assertInScope, checkDateOrder, checkText, restrictToScope, checkNotFuture, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso,
   updateVersioned, userInputError,
 } from '@qn/common';
 import { Tip } from '../entities/tip';
@@ -42,9 +42,10 @@ export class TipResolver {
     territory.checkDistrict(input.districtId);
     checkNotFuture('receivedOn', input.receivedOn, todayIso());
     const deadlineOn = input.deadlineOn ?? addDays(input.receivedOn, DEFAULT_HANDLING_DAYS);
+    checkText('notes', input.notes, { max: 2000 });
     checkDateOrder('receivedOn', input.receivedOn, 'deadlineOn', deadlineOn);
     const repository = dataSource.getRepository(Tip);
-    return repository.save(repository.create({ ...input, classification: input.classification ?? null, deadlineOn }));
+    return repository.save(repository.create({ ...input, classification: input.classification ?? null, notes: input.notes ?? null, deadlineOn }));
   }
 
   @Authorized('RECORDS')
@@ -58,6 +59,7 @@ export class TipResolver {
     checkDateOrder('receivedOn', next.receivedOn, 'deadlineOn', next.deadlineOn);
     checkDateOrder('receivedOn', next.receivedOn, 'handledOn', next.handledOn);
     checkNotFuture('handledOn', next.handledOn, todayIso());
+    checkText('notes', changes.notes, { max: 2000 });
     if (next.handledOn && !next.outcome) throw userInputError('outcome', 'a handled tip needs an outcome');
     if (next.outcome && !next.handledOn) throw userInputError('handledOn', 'an outcome needs the date it was handled');
     return updateVersioned(dataSource, Tip, id, expectedVersion, changes);

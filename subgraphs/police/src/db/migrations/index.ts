@@ -1,4 +1,6 @@
 import { Init1795813735886 } from './1795813735886-Init';
+import { CriminalCases1795815666393 } from './1795815666393-CriminalCases';
+import { TipNotes1795815790884 } from './1795815790884-TipNotes';
 
 /** Every schema change of this subgraph, oldest first. */
-export const migrations = [Init1795813735886];
+export const migrations = [Init1795813735886, CriminalCases1795815666393, TipNotes1795815790884];

@@ -21,6 +21,9 @@ export class ReceiveTipInput {
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Legal time limit; default 20 days after receipt (Criminal Procedure Code, art. 147)' })
   deadlineOn?: string;
+
+  @Field({ nullable: true, description: 'Handling notes (stored encrypted); never the name of whoever sent it' })
+  notes?: string;
 }
 
 @InputType()
@@ -45,6 +48,9 @@ export class HandleTipInput {
 
   @Field(() => TipOutcome, { nullable: true })
   outcome?: TipOutcome;
+
+  @Field({ nullable: true, description: 'Handling notes (stored encrypted)' })
+  notes?: string;
 }
 
 @InputType()

@@ -1,0 +1,70 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { ValueTransformer } from 'typeorm';
+
+/**
+ * Personal data helpers (Decree 13/2023, the 2025 Personal Data Protection Law):
+ * pseudonymous codes that only the key holder can recompute, and encryption of the
+ * few sensitive texts that must be stored.
+ */
+
+/** Keys each agency holds for its personal data (32 bytes each); `npm start` creates them once in .data/keys.env. */
+export const DATA_KEYS = ['POLICE_DATA_KEY', 'LABOUR_PSEUDONYM_KEY'] as const;
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** Reads a 32-byte key (hex or base64) from the environment; missing or short keys stop the service. */
+export function keyFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): Buffer {
+  const raw = env[name];
+  if (!raw) throw new Error(`${name} must be set to a 32-byte key (64 hex characters)`);
+  const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new Error(`${name} must be a 32-byte key (64 hex characters)`);
+  return key;
+}
+
+/**
+ * The pseudonymous code of a person: `QNG-` and 8 characters derived with HMAC-SHA256
+ * from an identifier the agency holds on paper (e.g. an ID-card number). The identifier
+ * is never stored; without the agency's key the code cannot be traced back to it, and
+ * the same person always gets the same code, so services of several agencies meet.
+ */
+export function pseudonymousCode(identifier: string, key: Buffer): string {
+  const normalised = identifier.normalize('NFC').trim().toUpperCase().replace(/\s+/g, '');
+  const digest = createHmac('sha256', key).update(normalised).digest();
+  let code = '';
+  for (let i = 0; i < 8; i++) code += CODE_ALPHABET[digest[i] % CODE_ALPHABET.length];
+  return `QNG-${code}`;
+}
+
+/** A code that stands for an erased person: keeps counts right, links to no one. */
+export function erasedCode(): string {
+  return `ERASED-${randomBytes(6).toString('hex').toUpperCase()}`;
+}
+
+const VERSION = 'v1';
+
+/**
+ * A TypeORM column transformer that stores text encrypted (AES-256-GCM, random IV);
+ * the key is read when a value is first written or read, so a missing key stops
+ * only the work that needs it.
+ */
+export function encryptedText(keyName: string): ValueTransformer {
+  let key: Buffer | undefined;
+  const getKey = () => (key ??= keyFromEnv(keyName));
+  return {
+    to(value: string | null | undefined) {
+      if (value === null || value === undefined) return value;
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', getKey(), iv);
+      const body = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
+      return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+    },
+    from(value: string | null | undefined) {
+      if (value === null || value === undefined) return value;
+      const [version, iv, tag, body] = value.split(':');
+      if (version !== VERSION) throw new Error('unknown encryption version');
+      const decipher = createDecipheriv('aes-256-gcm', getKey(), Buffer.from(iv, 'base64'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64'));
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { OrgUnitRef } from '@qn/common';
+
+/** Offences of the Penal Code 2015 that the prevention programme tracks. */
+export enum CaseCharge {
+  HARBOURING_PROSTITUTION = 'HARBOURING_PROSTITUTION',
+  BROKERING_PROSTITUTION = 'BROKERING_PROSTITUTION',
+  BUYING_SEX_FROM_MINOR = 'BUYING_SEX_FROM_MINOR',
+  TRAFFICKING = 'TRAFFICKING',
+  CHILD_TRAFFICKING = 'CHILD_TRAFFICKING',
+  OTHER = 'OTHER',
+}
+registerEnumType(CaseCharge, {
+  name: 'CaseCharge',
+  description: 'Chứa mại dâm (art. 327), môi giới mại dâm (art. 328), mua dâm người dưới 18 tuổi (art. 329), mua bán người (art. 150), mua bán người dưới 16 tuổi (art. 151)',
+});
+
+export enum CaseOutcome {
+  PROSECUTED = 'PROSECUTED',
+  TRIED = 'TRIED',
+  SUSPENDED = 'SUSPENDED',
+  TRANSFERRED = 'TRANSFERRED',
+}
+registerEnumType(CaseOutcome, { name: 'CaseOutcome', description: 'How a case was dealt with under the law' });
+
+/**
+ * A criminal case related to prostitution. Counts only: no names of suspects,
+ * victims or witnesses are kept.
+ */
+@Authorized('RECORDS')
+@ObjectType({ description: 'A prostitution-related criminal case and how it was dealt with (IND-3.2)' })
+@Entity()
+@Index(['dealtWithOn'])
+@Index(['districtId', 'openedOn'])
+export class CriminalCase {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => LocalDateResolver)
+  @Column({ type: 'date' })
+  openedOn: string;
+
+  @Field(() => [CaseCharge])
+  @Column({ type: 'text', array: true })
+  charges: CaseCharge[];
+
+  @Field(() => ID)
+  @Column({ length: 20 })
+  districtId: string;
+
+  @Field(() => OrgUnitRef)
+  district(): OrgUnitRef {
+    return { id: this.districtId };
+  }
+
+  @Field(() => Int, { description: 'Number of suspects (no identities)' })
+  @Column({ type: 'int', default: 0 })
+  suspects: number;
+
+  @Field(() => Int, { description: 'Number of victims, of whom minors below' })
+  @Column({ type: 'int', default: 0 })
+  victims: number;
+
+  @Field(() => Int)
+  @Column({ type: 'int', default: 0 })
+  minorVictims: number;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'When the case was dealt with (prosecuted, tried…)' })
+  @Column({ type: 'date', nullable: true })
+  dealtWithOn: string | null;
+
+  @Field(() => CaseOutcome, { nullable: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  outcome: CaseOutcome | null;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

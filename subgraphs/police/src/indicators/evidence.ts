@@ -1,0 +1,29 @@
+import { MeasureSql, scopeFilter } from '@qn/common';
+
+/** Counts of police records in a period: the evidence behind police's tasks (numerator only). */
+export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {
+  'EVIDENCE-INSPECTIONS': ({ period, orgUnit }, p) => `
+    SELECT count(*) AS numerator, NULL::float8 AS denominator
+      FROM inspection i JOIN service_business b ON b.id = i.business_id
+     WHERE i.inspected_on >= ${p.add(period.start)} AND i.inspected_on < ${p.add(period.end)}
+           ${scopeFilter(orgUnit, p, { district: 'b.district_id', commune: 'b.commune_id' })}`,
+  'EVIDENCE-CASES-OPENED': ({ period, orgUnit }, p) => `
+    SELECT count(*) AS numerator, NULL::float8 AS denominator FROM criminal_case c
+     WHERE c.opened_on >= ${p.add(period.start)} AND c.opened_on < ${p.add(period.end)} ${scopeFilter(orgUnit, p, { district: 'c.district_id' })}`,
+  'EVIDENCE-RINGS-DEALT-WITH': ({ period, orgUnit }, p) => `
+    SELECT count(*) AS numerator, NULL::float8 AS denominator FROM criminal_case c
+     WHERE c.dealt_with_on >= ${p.add(period.start)} AND c.dealt_with_on < ${p.add(period.end)}
+       AND c.charges && ARRAY['TRAFFICKING', 'CHILD_TRAFFICKING', 'BUYING_SEX_FROM_MINOR', 'HARBOURING_PROSTITUTION']::text[]
+           ${scopeFilter(orgUnit, p, { district: 'c.district_id' })}`,
+};
+
+/**
+ * What counts as progress of each police task. TASK-V.2-1 (reviewing the rules for
+ * service businesses) has no kind of record here: its progress comes through
+ * police's reports and answers null.
+ */
+export const TASK_EVIDENCE: Record<string, { description: string; measure: string }> = {
+  'TASK-II.3b-3': { description: 'inspections of service businesses (police and the 178 team)', measure: 'EVIDENCE-INSPECTIONS' },
+  'TASK-II.3b-4': { description: 'prostitution-related criminal cases opened', measure: 'EVIDENCE-CASES-OPENED' },
+  'TASK-V.2-2': { description: 'cases of trafficking, child prostitution or harbouring prostitution dealt with', measure: 'EVIDENCE-RINGS-DEALT-WITH' },
+};

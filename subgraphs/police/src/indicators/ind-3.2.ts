@@ -1,0 +1,16 @@
+import { MeasureSql, previousYear, scopeFilter } from '@qn/common';
+
+/**
+ * IND-3.2 — prostitution-related criminal cases dealt with under the law, growing
+ * 3–5% a year: numerator = cases dealt with in the period, denominator = cases dealt
+ * with in the same period a year earlier (the value is the growth in percent).
+ */
+export const ind32: MeasureSql = ({ period, orgUnit }, p) => {
+  const before = previousYear(period);
+  const scope = () => scopeFilter(orgUnit, p, { district: 'c.district_id' });
+  return `
+  SELECT (SELECT count(*) FROM criminal_case c
+           WHERE c.dealt_with_on >= ${p.add(period.start)} AND c.dealt_with_on < ${p.add(period.end)} ${scope()}) AS numerator,
+         (SELECT count(*) FROM criminal_case c
+           WHERE c.dealt_with_on >= ${p.add(before.start)} AND c.dealt_with_on < ${p.add(before.end)} ${scope()}) AS denominator`;
+};

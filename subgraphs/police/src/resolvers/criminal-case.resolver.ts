@@ -1,0 +1,57 @@
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  assertInScope, checkCount, checkDateOrder, checkNotFuture, connectionType, findById, notFoundError, paginate, parsePeriod,
+  restrictToScope, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
+} from '@qn/common';
+import { CriminalCase } from '../entities/criminal-case';
+import { PoliceLoaders } from '../loaders';
+import { CriminalCaseFilter, DealWithCriminalCaseInput, OpenCriminalCaseInput } from './types/criminal-case.input';
+
+const CriminalCaseConnection = connectionType(CriminalCase, 'CriminalCase');
+
+@Resolver(() => CriminalCase)
+export class CriminalCaseResolver {
+  @Authorized('RECORDS')
+  @Query(() => CriminalCaseConnection, { description: 'Prostitution-related criminal cases' })
+  criminalCases(
+    @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>,
+    @Arg('filter', () => CriminalCaseFilter, { nullable: true }) filter?: CriminalCaseFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ) {
+    const query = restrictToScope(dataSource.getRepository(CriminalCase).createQueryBuilder('c'), identity, 'c.district_id');
+    if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.charge) query.andWhere(':charge = ANY(c.charges)', { charge: filter.charge });
+    if (filter?.dealtWithIn) {
+      const period = parsePeriod(filter.dealtWithIn, 'filter.dealtWithIn');
+      query.andWhere('c.dealt_with_on >= :start AND c.dealt_with_on < :end', period);
+    }
+    return paginate(query, { first, after, sortColumn: 'opened_on', sortKey: (c) => c.openedOn });
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => CriminalCase, { description: 'Record a prostitution-related criminal case as opened' })
+  async openCriminalCase(@Arg('input') input: OpenCriminalCaseInput, @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>): Promise<CriminalCase> {
+    territory.checkDistrict(input.districtId);
+    assertInScope(identity, input.districtId);
+    checkNotFuture('openedOn', input.openedOn, todayIso());
+    if (input.charges.length === 0) throw userInputError('charges', 'name at least one charge');
+    checkCount('suspects', input.suspects, { max: 1000 });
+    checkCount('victims', input.victims, { max: 1000 });
+    checkCount('minorVictims', input.minorVictims, { max: input.victims });
+    const repository = dataSource.getRepository(CriminalCase);
+    return repository.save(repository.create({ ...input, charges: [...new Set(input.charges)] }));
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => CriminalCase, { description: 'Record how a case was dealt with; fails with CONFLICT if it changed since you read it' })
+  async dealWithCriminalCase(@Arg('input') input: DealWithCriminalCaseInput, @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>): Promise<CriminalCase> {
+    const { id, expectedVersion, ...changes } = input;
+    const current = await findById(dataSource, CriminalCase, id);
+    if (!current) throw notFoundError('CriminalCase', id);
+    assertInScope(identity, current.districtId);
+    checkDateOrder('openedOn', current.openedOn, 'dealtWithOn', changes.dealtWithOn);
+    checkNotFuture('dealtWithOn', changes.dealtWithOn, todayIso());
+    return updateVersioned(dataSource, CriminalCase, id, expectedVersion, changes);
+  }
+}

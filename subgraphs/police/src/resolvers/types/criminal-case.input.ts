@@ -1,0 +1,51 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { CaseCharge, CaseOutcome } from '../../entities/criminal-case';
+
+@InputType({ description: 'A prostitution-related criminal case as opened. There are no fields for names, by design.' })
+export class OpenCriminalCaseInput {
+  @Field(() => LocalDateResolver)
+  openedOn: string;
+
+  @Field(() => [CaseCharge])
+  charges: CaseCharge[];
+
+  @Field(() => ID)
+  districtId: string;
+
+  @Field(() => Int, { defaultValue: 0 })
+  suspects: number;
+
+  @Field(() => Int, { defaultValue: 0 })
+  victims: number;
+
+  @Field(() => Int, { defaultValue: 0 })
+  minorVictims: number;
+}
+
+@InputType()
+export class DealWithCriminalCaseInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field(() => LocalDateResolver)
+  dealtWithOn: string;
+
+  @Field(() => CaseOutcome)
+  outcome: CaseOutcome;
+}
+
+@InputType()
+export class CriminalCaseFilter {
+  @Field(() => ID, { nullable: true })
+  districtId?: string;
+
+  @Field({ nullable: true, description: 'Only cases dealt with in this period' })
+  dealtWithIn?: string;
+
+  @Field(() => CaseCharge, { nullable: true })
+  charge?: CaseCharge;
+}
