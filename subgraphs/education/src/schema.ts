@@ -1,6 +1,7 @@
-import { agencyIndicator, buildFederatedSchema, indicatorResultType, OrgUnitRef, SubgraphContext } from '@qn/common';
+import { agencyIndicator, agencyTask, buildFederatedSchema, indicatorResultType, OrgUnitRef, SubgraphContext } from '@qn/common';
 import { institutionReference } from './entities/institution.reference';
 import { MEASURES } from './indicators';
+import { TASK_EVIDENCE } from './indicators/evidence';
 import { EducationLoaders } from './loaders';
 import { CommunicationSessionResolver } from './resolvers/communication-session.resolver';
 import { EnrolmentResolver } from './resolvers/enrolment.resolver';
@@ -13,11 +14,17 @@ const indicators = agencyIndicator<SubgraphContext<EducationLoaders>>({
   loader: (context) => context.loaders.measures,
 });
 
+const tasks = agencyTask<SubgraphContext<EducationLoaders>>({
+  typeName: 'EducationTask',
+  evidence: TASK_EVIDENCE,
+  loader: (context) => context.loaders.measures,
+});
+
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [InstitutionResolver, EnrolmentResolver, CommunicationSessionResolver, ...indicators.resolvers],
-    orphanedTypes: indicators.orphanedTypes,
-    references: { ...institutionReference, ...indicators.references },
+    resolvers: [InstitutionResolver, EnrolmentResolver, CommunicationSessionResolver, ...indicators.resolvers, ...tasks.resolvers],
+    orphanedTypes: [...indicators.orphanedTypes, ...tasks.orphanedTypes],
+    references: { ...institutionReference, ...indicators.references, ...tasks.references },
     subgraph: 'education',
     recordOwners: ['EDUCATION'],
   });

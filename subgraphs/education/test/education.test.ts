@@ -207,3 +207,51 @@ describe('lists', () => {
     expect(await statementsFor(2)).toBe(await statementsFor(8));
   });
 });
+
+describe('task progress counted from education records', () => {
+  // Runs last: counts the sessions stored above. In 2024: A on 03-15 (500), 04-20 (400), 10-05 (600),
+  // B on 02-20 (900), 11-11 (800) — both in 522, A in commune 21010 — and C (524) on 03-01 (450).
+  // Also A on 2023-10-10, and C on 2025-01-10 and 2025-02-10.
+  async function task(id: string, period: string, orgUnit?: string) {
+    return dataOf(await system.query(
+      `query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { __typename id progress(period: $period, orgUnit: $orgUnit) { period count evidence } } }`,
+      { id, period, orgUnit },
+    )).task;
+  }
+
+  test('TASK-V.8-1 counts communication sessions held', async () => {
+    expect(await task('TASK-V.8-1', '2024')).toEqual({
+      __typename: 'EducationTask',
+      id: 'TASK-V.8-1',
+      progress: { period: '2024', count: 6, evidence: 'prevention-communication sessions held at upper-secondary schools, universities and vocational institutions' },
+    });
+    expect((await task('TASK-V.8-1', '2024Q1')).progress).toMatchObject({ period: '2024Q1', count: 3 });
+    expect((await task('TASK-V.8-1', '2024', '522')).progress).toMatchObject({ count: 5 });
+    expect((await task('TASK-V.8-1', '2024', '21010')).progress).toMatchObject({ count: 3 });
+    expect((await task('TASK-V.8-1', '2025')).progress).toMatchObject({ count: 2 });
+    expect((await task('TASK-V.8-1', '2022')).progress).toMatchObject({ count: 0 });
+  });
+
+  test('TASK-V.8-2 counts students reached, added up over sessions (not capped like IND-1.3c)', async () => {
+    // 500 + 400 + 600 + 900 + 800 + 450.
+    expect((await task('TASK-V.8-2', '2024')).progress).toMatchObject({ count: 3650, evidence: expect.stringContaining('students reached') });
+    expect((await task('TASK-V.8-2', '2024Q1')).progress).toMatchObject({ count: 1850 });
+    expect((await task('TASK-V.8-2', '2024', '524')).progress).toMatchObject({ count: 450 });
+    expect((await task('TASK-V.8-2', '2024Q4', '522')).progress).toMatchObject({ count: 1400 });
+  });
+
+  test('a task of another agency is not answered by education', async () => {
+    const before = system.statements().education;
+    const data = dataOf(await system.query(`{ task(id: "TASK-V.4-2") { __typename ... on EducationTask { progress(period: "2024") { count } } } }`));
+    expect(data.task).toEqual({ __typename: 'HealthTask' });
+    expect(system.statements().education).toBe(before);
+    // Asked directly under education's type, education has no evidence for it.
+    const direct = dataOf(await system.querySubgraph(
+      'education',
+      `{ _entities(representations: [{ __typename: "EducationTask", id: "TASK-V.4-2" }]) { ... on EducationTask { id progress(period: "2024") { count } } } }`,
+      {},
+      { as: caller('EDUCATION', 'AGENCY_HEAD') },
+    ));
+    expect(direct._entities).toEqual([{ id: 'TASK-V.4-2', progress: null }]);
+  });
+});

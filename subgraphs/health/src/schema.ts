@@ -1,10 +1,20 @@
-import { buildFederatedSchema } from '@qn/common';
+import { agencyTask, buildFederatedSchema, SubgraphContext } from '@qn/common';
+import { TASK_EVIDENCE } from './indicators/evidence';
+import { HealthLoaders } from './loaders';
 import { HarmReductionContactResolver } from './resolvers/harm-reduction-contact.resolver';
 import { PeriodicHealthCheckResolver } from './resolvers/periodic-health-check.resolver';
 
+const tasks = agencyTask<SubgraphContext<HealthLoaders>>({
+  typeName: 'HealthTask',
+  evidence: TASK_EVIDENCE,
+  loader: (context) => context.loaders.measures,
+});
+
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [HarmReductionContactResolver, PeriodicHealthCheckResolver],
+    resolvers: [HarmReductionContactResolver, PeriodicHealthCheckResolver, ...tasks.resolvers],
+    orphanedTypes: tasks.orphanedTypes,
+    references: { ...tasks.references },
     subgraph: 'health',
     recordOwners: ['HEALTH'],
   });

@@ -128,3 +128,50 @@ describe('periodic health checks of service-business staff', () => {
     expect(await statementsFor(2)).toBe(await statementsFor(8));
   });
 });
+
+describe('task progress counted from health records', () => {
+  // Runs last: counts every record the tests above stored.
+  // Contacts: 2023-11-30 (522); 2024-02-01, 2024-02-15, 2024-06-01 (522); 2024-05-03, 2024-08-20 (524).
+  // Checks: 2024-04-10 (522); seven on the 15th of January to July 2023 (522).
+  async function task(id: string, period: string, orgUnit?: string) {
+    return dataOf(await system.query(
+      `query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { __typename id progress(period: $period, orgUnit: $orgUnit) { period count evidence } } }`,
+      { id, period, orgUnit },
+    )).task;
+  }
+
+  test('TASK-V.4-2 counts periodic health checks of service-business staff', async () => {
+    expect(await task('TASK-V.4-2', '2024')).toEqual({
+      __typename: 'HealthTask',
+      id: 'TASK-V.4-2',
+      progress: { period: '2024', count: 1, evidence: 'periodic health checks of service-business staff (one per business visit)' },
+    });
+    expect((await task('TASK-V.4-2', '2023')).progress).toMatchObject({ count: 7 });
+    expect((await task('TASK-V.4-2', '2023Q1')).progress).toMatchObject({ period: '2023Q1', count: 3 });
+    expect((await task('TASK-V.4-2', '2023', '522')).progress).toMatchObject({ count: 7 });
+    expect((await task('TASK-V.4-2', '2023', '524')).progress).toMatchObject({ count: 0 });
+  });
+
+  test('TASK-V.4-1 counts harm-reduction services given', async () => {
+    expect((await task('TASK-V.4-1', '2024')).progress).toMatchObject({ count: 5, evidence: expect.stringContaining('harm-reduction') });
+    expect((await task('TASK-V.4-1', '2024', '522')).progress).toMatchObject({ count: 3 });
+    expect((await task('TASK-V.4-1', '2024', '524')).progress).toMatchObject({ count: 2 });
+    expect((await task('TASK-V.4-1', '2024Q1')).progress).toMatchObject({ count: 2 });
+    expect((await task('TASK-V.4-1', '2023Q4')).progress).toMatchObject({ count: 1 });
+  });
+
+  test('a task of another agency is not answered by health', async () => {
+    const before = system.statements().health;
+    const data = dataOf(await system.query(`{ task(id: "TASK-V.8-1") { __typename ... on HealthTask { progress(period: "2024") { count } } } }`));
+    expect(data.task).toEqual({ __typename: 'EducationTask' });
+    expect(system.statements().health).toBe(before);
+    // Asked directly under health's type, health has no evidence for it.
+    const direct = dataOf(await system.querySubgraph(
+      'health',
+      `{ _entities(representations: [{ __typename: "HealthTask", id: "TASK-V.8-1" }]) { ... on HealthTask { id progress(period: "2024") { count } } } }`,
+      {},
+      { as: caller('HEALTH', 'AGENCY_HEAD') },
+    ));
+    expect(direct._entities).toEqual([{ id: 'TASK-V.8-1', progress: null }]);
+  });
+});

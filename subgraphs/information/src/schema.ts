@@ -1,6 +1,7 @@
-import { agencyIndicator, buildFederatedSchema, indicatorResultType, OrgUnitRef, SubgraphContext } from '@qn/common';
+import { agencyIndicator, agencyTask, buildFederatedSchema, indicatorResultType, OrgUnitRef, SubgraphContext } from '@qn/common';
 import { pressOutletReference } from './entities/press-outlet.reference';
 import { MEASURES } from './indicators';
+import { TASK_EVIDENCE } from './indicators/evidence';
 import { InformationLoaders } from './loaders';
 import { PressOutletResolver } from './resolvers/press-outlet.resolver';
 import { PublicationResolver } from './resolvers/publication.resolver';
@@ -13,11 +14,17 @@ const indicators = agencyIndicator<SubgraphContext<InformationLoaders>>({
   loader: (context) => context.loaders.measures,
 });
 
+const tasks = agencyTask<SubgraphContext<InformationLoaders>>({
+  typeName: 'InformationTask',
+  evidence: TASK_EVIDENCE,
+  loader: (context) => context.loaders.measures,
+});
+
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [PressOutletResolver, PublicationResolver, WebsiteBlockingProposalResolver, ...indicators.resolvers],
-    orphanedTypes: indicators.orphanedTypes,
-    references: { ...pressOutletReference, ...indicators.references },
+    resolvers: [PressOutletResolver, PublicationResolver, WebsiteBlockingProposalResolver, ...indicators.resolvers, ...tasks.resolvers],
+    orphanedTypes: [...indicators.orphanedTypes, ...tasks.orphanedTypes],
+    references: { ...pressOutletReference, ...indicators.references, ...tasks.references },
     subgraph: 'information',
     recordOwners: ['INFORMATION', 'PRESS'],
   });

@@ -166,3 +166,67 @@ describe('lists', () => {
     expect(await statementsFor(2)).toBe(await statementsFor(8));
   });
 });
+
+describe('task progress counted from information records', () => {
+  // Runs last: counts the records stored above. Pieces in 2024: provincial on 01-05, 01-20 (NEWS), 02-10 (522),
+  // 03-31 (BROADCAST, 524), 04-01, 07-15 (PROGRAMME); central on 05-05 and 05-06 (522). One central piece on 2023-12-31.
+  // One website proposed for blocking, on 2024-03-01.
+  async function task(id: string, period: string, orgUnit?: string) {
+    return dataOf(await system.query(
+      `query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { __typename id progress(period: $period, orgUnit: $orgUnit) { period count evidence } } }`,
+      { id, period, orgUnit },
+    )).task;
+  }
+  const count = async (id: string, period: string, orgUnit?: string) => (await task(id, period, orgUnit)).progress.count;
+
+  test('TASK-II.1b-3 and TASK-V.7-3 count every piece published', async () => {
+    expect(await task('TASK-II.1b-3', '2024')).toEqual({
+      __typename: 'InformationTask',
+      id: 'TASK-II.1b-3',
+      progress: { period: '2024', count: 8, evidence: 'pieces on prostitution prevention published or broadcast by provincial and central press outlets' },
+    });
+    expect(await count('TASK-II.1b-3', '2023')).toBe(1);
+    expect(await count('TASK-II.1b-3', '2024Q2')).toBe(3);
+    expect(await count('TASK-II.1b-3', '2024', '522')).toBe(2);
+    expect(await count('TASK-V.7-3', '2024')).toBe(8);
+  });
+
+  test('TASK-V.7-1 and TASK-V.11-1 count pieces by provincial outlets', async () => {
+    expect(await count('TASK-V.7-1', '2024')).toBe(6);
+    expect(await count('TASK-V.7-1', '2024Q1')).toBe(4);
+    expect(await count('TASK-V.7-1', '2024', '522')).toBe(1);
+    expect(await count('TASK-V.7-1', '2023')).toBe(0);
+    // PRESS's tasks are information's type too.
+    expect(await task('TASK-V.11-1', '2024')).toMatchObject({ __typename: 'InformationTask', progress: { count: 6 } });
+  });
+
+  test('TASK-V.11-2 counts provincial programmes and broadcasts', async () => {
+    expect(await count('TASK-V.11-2', '2024')).toBe(2);
+    expect(await count('TASK-V.11-2', '2024Q1')).toBe(1);
+    expect(await count('TASK-V.11-2', '2024', '524')).toBe(1);
+    expect(await count('TASK-V.11-2', '2024', '522')).toBe(0);
+  });
+
+  test('TASK-V.7-2 counts websites proposed for blocking, province-wide only', async () => {
+    expect((await task('TASK-V.7-2', '2024')).progress).toMatchObject({ count: 1, evidence: expect.stringContaining('proposed for blocking') });
+    expect(await count('TASK-V.7-2', '2024Q1')).toBe(1);
+    expect(await count('TASK-V.7-2', '2024Q2')).toBe(0);
+    expect(await count('TASK-V.7-2', '2024', '522')).toBe(0);
+  });
+
+  test('a task of another agency is not answered by information, even one it co-owns', async () => {
+    // TASK-V.1-4 is labour's, with INFORMATION as co-owner.
+    const before = system.statements().information;
+    const data = dataOf(await system.query(`{ task(id: "TASK-V.1-4") { __typename ... on InformationTask { progress(period: "2024") { count } } } }`));
+    expect(data.task).toEqual({ __typename: 'LabourTask' });
+    expect(system.statements().information).toBe(before);
+    // Asked directly under information's type, information has no evidence for it.
+    const direct = dataOf(await system.querySubgraph(
+      'information',
+      `{ _entities(representations: [{ __typename: "InformationTask", id: "TASK-V.1-4" }]) { ... on InformationTask { id progress(period: "2024") { count } } } }`,
+      {},
+      { as: caller('INFORMATION', 'AGENCY_HEAD') },
+    ));
+    expect(direct._entities).toEqual([{ id: 'TASK-V.1-4', progress: null }]);
+  });
+});

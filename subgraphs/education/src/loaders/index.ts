@@ -4,6 +4,7 @@ import { entityLoader, isUuid, measureLoader } from '@qn/common';
 import { Enrolment } from '../entities/enrolment';
 import { Institution } from '../entities/institution';
 import { MEASURES } from '../indicators';
+import { EVIDENCE_MEASURES } from '../indicators/evidence';
 
 /** Key of an enrolment: `<institution id>|<school year>`. */
 export const enrolmentKey = (institutionId: string, schoolYear: string) => `${institutionId}|${schoolYear}`;
@@ -24,7 +25,8 @@ function enrolmentLoader(dataSource: DataSource) {
 
 export function createLoaders(dataSource: DataSource) {
   return {
-    measures: measureLoader(dataSource, MEASURES),
+    /** Indicators and task evidence in one SQL statement per batch. */
+    measures: measureLoader(dataSource, { ...MEASURES, ...EVIDENCE_MEASURES }),
     institutionById: entityLoader(dataSource, Institution),
     enrolmentByInstitutionYear: enrolmentLoader(dataSource),
   };

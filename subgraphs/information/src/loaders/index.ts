@@ -2,10 +2,12 @@ import { DataSource } from 'typeorm';
 import { entityLoader, measureLoader } from '@qn/common';
 import { PressOutlet } from '../entities/press-outlet';
 import { MEASURES } from '../indicators';
+import { EVIDENCE_MEASURES } from '../indicators/evidence';
 
 export function createLoaders(dataSource: DataSource) {
   return {
-    measures: measureLoader(dataSource, MEASURES),
+    /** Indicators and task evidence in one SQL statement per batch. */
+    measures: measureLoader(dataSource, { ...MEASURES, ...EVIDENCE_MEASURES }),
     outletById: entityLoader(dataSource, PressOutlet),
   };
 }

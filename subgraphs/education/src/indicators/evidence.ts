@@ -1,0 +1,32 @@
+import { MeasureRequest, MeasureSql, scopeFilter, SqlParams } from '@qn/common';
+
+/** `AND <column> >= start AND <column> < end` for a date column: the period's [start, end). */
+const inPeriod = (column: string, { period }: MeasureRequest, p: SqlParams): string =>
+  ` AND ${column} >= ${p.add(period.start)} AND ${column} < ${p.add(period.end)}`;
+
+/** Sessions held at institutions in the unit during the period (`alias` s, institution i). */
+const sessions = (select: string) => (r: MeasureRequest, p: SqlParams): string => `
+  SELECT ${select} AS numerator, NULL::float8 AS denominator
+    FROM communication_session s
+    JOIN institution i ON i.id = s.institution_id
+   WHERE TRUE ${inPeriod('s.held_on', r, p)}
+         ${scopeFilter(r.orgUnit, p, { district: 'i.district_id', commune: 'i.commune_id' })}`;
+
+/** Counts of education's records in a period: the evidence behind its tasks' progress (numerator only). */
+export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {
+  /** Prevention-communication sessions held at schools, universities and vocational institutions. */
+  'EVIDENCE-SESSIONS': sessions('count(*)'),
+  /**
+   * Students who took part in those sessions, added up over the sessions (a student at two
+   * sessions counts twice: this is reach, not the share of IND-1.3c, which caps per institution).
+   */
+  'EVIDENCE-STUDENTS-REACHED': sessions('coalesce(sum(s.students_reached), 0)'),
+};
+
+/** What counts as progress of each education task (both have records behind them). */
+export const TASK_EVIDENCE: Record<string, { description: string; measure: string }> = {
+  // V.8-1: directing institutions to hold prevention communication — the sessions they held.
+  'TASK-V.8-1': { description: 'prevention-communication sessions held at upper-secondary schools, universities and vocational institutions', measure: 'EVIDENCE-SESSIONS' },
+  // V.8-2: stepping up awareness and life-skills education of students — the students reached.
+  'TASK-V.8-2': { description: 'students reached by prevention-communication sessions (added up over sessions)', measure: 'EVIDENCE-STUDENTS-REACHED' },
+};
