@@ -1,6 +1,13 @@
 import { userInputError } from './errors';
 
-export type PeriodKind = 'MONTH' | 'QUARTER' | 'HALF_YEAR' | 'YEAR' | 'MULTI_YEAR';
+export type PeriodKind = 'MONTH' | 'QUARTER' | 'HALF_YEAR' | 'NINE_MONTHS' | 'YEAR' | 'MULTI_YEAR';
+
+/**
+ * CALENDAR: the calendar months of the period. REPORTING: the data cut-off window of
+ * Decree 09/2019/NĐ-CP article 12 for the report of that period, asked with an `R`
+ * after the id (`2024Q3R` = 15/6/2024 → 14/9/2024).
+ */
+export type PeriodBasis = 'CALENDAR' | 'REPORTING';
 
 /**
  * A calendar period in DHIS2's notation: `2024` (year), `2024Q3` (quarter),
@@ -16,13 +23,15 @@ export interface Period {
   end: string;
   /** The calendar year the period ends in. */
   year: number;
+  /** Calendar months, or the reporting cut-off window (ids ending in `R`). */
+  basis?: PeriodBasis;
 }
 
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 
 function isoDate(year: number, month: number, day = 1): string {
-  // month is 1-based and may be 13 (January of the next year)
+  // month is 1-based and may be 0 (December of the year before) or 13 (January of the next year)
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.toISOString().slice(0, 10);
 }
@@ -35,6 +44,7 @@ function checkYear(year: number, id: string, field: string): void {
 
 export function parsePeriod(id: string, field = 'period'): Period {
   const trimmed = id.trim();
+  if (/^\d{4}(Q[1-4]|S[12]|M9|0[1-9]|1[0-2])?R$/.test(trimmed)) return reportingPeriod(trimmed, field);
   let m: RegExpMatchArray | null;
   if ((m = trimmed.match(/^(\d{4})$/))) {
     const year = Number(m[1]);
@@ -53,6 +63,11 @@ export function parsePeriod(id: string, field = 'period'): Period {
     checkYear(year, id, field);
     return { id: trimmed, kind: 'HALF_YEAR', start: isoDate(year, 6 * s - 5), end: isoDate(year, 6 * s + 1), year };
   }
+  if ((m = trimmed.match(/^(\d{4})M9$/))) {
+    const year = Number(m[1]);
+    checkYear(year, id, field);
+    return { id: trimmed, kind: 'NINE_MONTHS', start: isoDate(year, 1), end: isoDate(year, 10), year };
+  }
   if ((m = trimmed.match(/^(\d{4})(0[1-9]|1[0-2])$/))) {
     const year = Number(m[1]);
     const month = Number(m[2]);
@@ -69,8 +84,43 @@ export function parsePeriod(id: string, field = 'period'): Period {
   }
   throw userInputError(
     field,
-    `unknown period '${id}': use a year (2024), quarter (2024Q3), half year (2024S1), month (202403) or range of years (2021-2025)`,
+    `unknown period '${id}': use a year (2024), quarter (2024Q3), half year (2024S1), nine months (2024M9), month (202403) or range of years (2021-2025); ` +
+      'add R for the reporting cut-off window of Decree 09/2019 (2024Q3R, 2024S1R, 2024M9R nine months, 2024R year, 202403R)',
   );
+}
+
+/**
+ * The data cut-off window of Decree 09/2019/NĐ-CP article 12 for a report: from the
+ * 15th of the month before the period's first month to the 14th of its last month
+ * (`end` is the 15th, exclusive). `2024Q1R` = 15/12/2023 → 14/3/2024, `2024S2R` =
+ * 15/6 → 14/12, `2024M9R` (nine months) = 15/12/2023 → 14/9/2024, `2024R` =
+ * 15/12/2023 → 14/12/2024, `202403R` = 15/2 → 14/3.
+ */
+function reportingPeriod(id: string, field: string): Period {
+  const year = Number(id.slice(0, 4));
+  checkYear(year, id, field);
+  const rest = id.slice(4, -1);
+  let first: number; // first calendar month of the period (1-based)
+  let last: number;
+  let kind: PeriodKind;
+  if (rest === '') { kind = 'YEAR'; first = 1; last = 12; }
+  else if (rest === 'M9') { kind = 'NINE_MONTHS'; first = 1; last = 9; }
+  else if (rest[0] === 'Q') { kind = 'QUARTER'; const q = Number(rest[1]); first = 3 * q - 2; last = 3 * q; }
+  else if (rest[0] === 'S') { kind = 'HALF_YEAR'; const s = Number(rest[1]); first = 6 * s - 5; last = 6 * s; }
+  else { kind = 'MONTH'; first = Number(rest); last = first; }
+  return { id, kind, basis: 'REPORTING', start: isoDate(year, first - 1, 15), end: isoDate(year, last, 15), year };
+}
+
+/** The basis a period was computed on (calendar months unless its id ends in `R`). */
+export function periodBasis(period: Period): PeriodBasis {
+  return period.basis ?? 'CALENDAR';
+}
+
+/** `2024Q3` → `2024Q3R`: the reporting cut-off window of a calendar period id (year, half year, quarter, month, `2024M9`). */
+export function reportingPeriodId(calendarId: string): string {
+  const id = calendarId.trim();
+  if (id.endsWith('R')) return id;
+  return `${id}R`;
 }
 
 /** The same period one year earlier (for year-on-year growth). */
@@ -86,7 +136,7 @@ export function previousYear(period: Period): Period {
 export function periodSeries(from: string, to: string): Period[] {
   const first = parsePeriod(from, 'from');
   const last = parsePeriod(to, 'to');
-  if (first.kind !== last.kind) throw userInputError('to', `'${from}' and '${to}' are periods of different kinds`);
+  if (first.kind !== last.kind || periodBasis(first) !== periodBasis(last)) throw userInputError('to', `'${from}' and '${to}' are periods of different kinds`);
   if (first.kind === 'MULTI_YEAR') throw userInputError('from', 'a series needs years, half years, quarters or months');
   if (last.start < first.start) throw userInputError('to', `'${to}' comes before '${from}'`);
   const out: Period[] = [];
@@ -100,10 +150,16 @@ export function periodSeries(from: string, to: string): Period[] {
 }
 
 function next(p: Period): Period {
+  if (p.basis === 'REPORTING') {
+    if (p.kind === 'NINE_MONTHS') return parsePeriod(`${p.year + 1}M9R`);
+    const calendar = next(parsePeriod(p.id.slice(0, -1)));
+    return parsePeriod(`${calendar.id}R`);
+  }
   const y = Number(p.start.slice(0, 4));
   const m = Number(p.start.slice(5, 7));
   switch (p.kind) {
     case 'YEAR': return parsePeriod(String(y + 1));
+    case 'NINE_MONTHS': return parsePeriod(`${y + 1}M9`);
     case 'HALF_YEAR': return parsePeriod(m === 1 ? `${y}S2` : `${y + 1}S1`);
     case 'QUARTER': { const q = (m - 1) / 3 + 1; return parsePeriod(q === 4 ? `${y + 1}Q1` : `${y}Q${q + 1}`); }
     case 'MONTH': { const nm = m === 12 ? 1 : m + 1; const ny = m === 12 ? y + 1 : y; return parsePeriod(`${ny}${String(nm).padStart(2, '0')}`); }
