@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 
 export enum CommunicationForm {
@@ -29,6 +29,7 @@ export enum CommunicationAudience {
 registerEnumType(CommunicationAudience, { name: 'CommunicationAudience', description: 'Who a communication activity was aimed at' });
 
 /** A prevention communication activity a commune-level unit held (the evidence of IND-1.1). */
+@Authorized('RECORDS')
 @ObjectType({ description: 'A prostitution-prevention communication activity held by a commune-level unit' })
 @Entity()
 @Index(['communeId', 'heldOn'])

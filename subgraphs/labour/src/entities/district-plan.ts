@@ -1,8 +1,9 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, VersionColumn } from 'typeorm';
 
 /** A district-level unit's prostitution-prevention plan for one year (IND-2.1). */
+@Authorized('RECORDS')
 @ObjectType({ description: 'A prevention plan a district-level People\'s Committee adopted for a year' })
 @Entity()
 @Unique(['districtId', 'year'])
@@ -44,6 +45,7 @@ export enum IntegratedProgramme {
 registerEnumType(IntegratedProgramme, { name: 'IntegratedProgramme', description: 'Programmes prevention is integrated into (II.2): socio-economic development, social security and assistance, drug prevention, HIV/AIDS prevention' });
 
 /** A district-level unit integrated prevention into another programme in a year (IND-2.2). */
+@Authorized('RECORDS')
 @ObjectType({ description: 'Prevention integrated into another programme of a district-level unit in a year' })
 @Entity()
 @Unique(['districtId', 'programme', 'year'])

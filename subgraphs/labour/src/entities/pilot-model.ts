@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 
 export enum PilotKind {
@@ -12,6 +12,7 @@ export enum PilotKind {
 registerEnumType(PilotKind, { name: 'PilotKind', description: 'Kinds of pilot model in II.4: prevention, harm reduction, gender-based-violence prevention, workers\' rights in service businesses, reintegration services' });
 
 /** A pilot model a district-level unit runs (IND-4.1). */
+@Authorized('RECORDS')
 @ObjectType({ description: 'A pilot model run by a district-level unit' })
 @Entity()
 @Index(['districtId', 'startedOn'])

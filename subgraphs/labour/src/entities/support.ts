@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 
 /** `QNG-` and eight letters or digits: the only identity of a person labour supports. */
@@ -10,6 +10,7 @@ export const CLIENT_CODE = /^QNG-[A-Z0-9]{8}$/;
  * pseudonymous code (the same code health uses). No name, birth date, address,
  * phone or identity-card number is stored, by design (Decree 13/2023/NĐ-CP).
  */
+@Authorized('RECORDS')
 @ObjectType({ description: 'A person supported, known only by a pseudonymous code' })
 @Entity()
 @Index(['districtId'])
@@ -39,6 +40,7 @@ export class SupportClient {
 }
 
 /** An assessment of a person's need for, and eligibility to, support (IND-4.2's denominator). */
+@Authorized('RECORDS')
 @ObjectType({ description: 'An assessment of whether a person needs support and is eligible for it' })
 @Entity()
 @Index(['clientId', 'assessedOn'])
@@ -88,6 +90,7 @@ export enum SupportServiceKind {
 registerEnumType(SupportServiceKind, { name: 'SupportServiceKind', description: 'Social-support and reintegration services labour and its partners provide' });
 
 /** One use of a support service by a person (IND-4.2's numerator). */
+@Authorized('RECORDS')
 @ObjectType({ description: 'A support or reintegration service a person used' })
 @Entity()
 @Index(['clientId', 'usedOn'])

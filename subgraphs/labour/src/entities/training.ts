@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, VersionColumn } from 'typeorm';
 
 export enum StaffLevel {
@@ -10,6 +10,7 @@ export enum StaffLevel {
 registerEnumType(StaffLevel, { name: 'StaffLevel', description: 'Cấp tỉnh, cấp huyện, cấp xã' });
 
 /** A training course for staff working on prostitution prevention (IND-5.1a/b's numerators). */
+@Authorized('RECORDS')
 @ObjectType({ description: 'A training course for officials, civil servants, public employees and soldiers in the field' })
 @Entity()
 @Index(['level', 'heldOn'])
@@ -51,6 +52,7 @@ export class TrainingCourse {
 }
 
 /** Staff in post in the field at one level (and district) in one year: IND-5.1a/b's denominators. */
+@Authorized('RECORDS')
 @ObjectType({ description: 'Officials and staff working on prostitution prevention in post at one level in one year' })
 @Entity()
 @Unique(['level', 'districtKey', 'year'])

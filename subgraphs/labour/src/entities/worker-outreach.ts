@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique, VersionColumn } from 'typeorm';
 
 export enum ZoneKind {
@@ -9,6 +9,7 @@ export enum ZoneKind {
 registerEnumType(ZoneKind, { name: 'ZoneKind', description: 'Khu kinh tế (economic zone) or khu công nghiệp (industrial park)' });
 
 /** An industrial park or economic zone (KKT Dung Quất, KCN Tịnh Phong, KCN VSIP Quảng Ngãi, KCN Phổ Phong…). */
+@Authorized('RECORDS')
 @ObjectType({ description: 'An industrial park or economic zone whose workers labour reaches (IND-1.3b)' })
 @Entity()
 export class IndustrialZone {
@@ -37,6 +38,7 @@ export class IndustrialZone {
 }
 
 /** Workers employed in a zone in one year: the denominator of IND-1.3b. */
+@Authorized('RECORDS')
 @ObjectType({ description: 'Workers employed in an industrial or economic zone in one year' })
 @Entity()
 @Unique(['zoneId', 'year'])
@@ -69,6 +71,7 @@ export class ZoneWorkforce {
 }
 
 /** A communication session for the workers of one zone: how many workers it reached (IND-1.3b). */
+@Authorized('RECORDS')
 @ObjectType({ description: 'Prevention communication to the workers of an industrial or economic zone' })
 @Entity()
 @Index(['zoneId', 'heldOn'])
@@ -105,6 +108,7 @@ export class ZoneOutreach {
  * (IND-1.3a's numerator). Labour keeps the business's key and the district it lies in,
  * never the business record itself.
  */
+@Authorized('RECORDS')
 @ObjectType({ description: 'Prevention communication to the workers of a service business prone to prostitution' })
 @Entity()
 @Index(['businessId', 'heldOn'])

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  checkCount, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso,
-  updateVersioned,
+  assertInScope, checkCount, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext,
+  territory, todayIso, updateVersioned,
 } from '@qn/common';
 import { CommunicationActivity } from '../entities/communication-activity';
 import { OrgUnit } from '../entities/org-unit';
@@ -24,12 +24,12 @@ export class CommunicationActivityResolver {
   @Authorized('RECORDS')
   @Query(() => CommunicationActivityConnection, { description: 'Prevention communication activities held by commune-level units (IND-1.1)' })
   communicationActivities(
-    @Ctx() { dataSource }: SubgraphContext<LabourLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<LabourLoaders>,
     @Arg('filter', () => CommunicationActivityFilter, { nullable: true }) filter?: CommunicationActivityFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = dataSource.getRepository(CommunicationActivity).createQueryBuilder('a');
+    const query = restrictToScope(dataSource.getRepository(CommunicationActivity).createQueryBuilder('a'), identity, 'a.district_id');
     if (filter?.districtId) query.andWhere('a.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('a.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.form) query.andWhere('a.form = :form', { form: filter.form });
@@ -54,8 +54,9 @@ export class CommunicationActivityResolver {
   @Mutation(() => CommunicationActivity, { description: 'Record a communication activity a commune held' })
   async recordCommunicationActivity(
     @Arg('input') input: RecordCommunicationActivityInput,
-    @Ctx() { dataSource }: SubgraphContext<LabourLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<LabourLoaders>,
   ): Promise<CommunicationActivity> {
+    assertInScope(identity, input.districtId);
     const activity = { ...input, note: input.note ?? null };
     checkActivity(activity);
     const repository = dataSource.getRepository(CommunicationActivity);
@@ -66,11 +67,12 @@ export class CommunicationActivityResolver {
   @Mutation(() => CommunicationActivity, { description: 'Correct a communication activity; fails with CONFLICT if it changed since you read it' })
   async updateCommunicationActivity(
     @Arg('input') input: UpdateCommunicationActivityInput,
-    @Ctx() { dataSource }: SubgraphContext<LabourLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<LabourLoaders>,
   ): Promise<CommunicationActivity> {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, CommunicationActivity, id);
     if (!current) throw notFoundError('CommunicationActivity', id);
+    assertInScope(identity, current.districtId);
     checkActivity({ ...current, ...changes });
     return updateVersioned(dataSource, CommunicationActivity, id, expectedVersion, changes);
   }

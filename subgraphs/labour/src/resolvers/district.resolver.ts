@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  checkDateOrder, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, todayIso,
-  updateVersioned, userInputError,
+  assertInScope, checkDateOrder, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext,
+  todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { DistrictPlan, ProgrammeIntegration } from '../entities/district-plan';
 import { OrgUnit } from '../entities/org-unit';
@@ -36,12 +36,12 @@ export class DistrictPlanResolver {
   @Authorized('RECORDS')
   @Query(() => DistrictPlanConnection, { description: 'Prevention plans adopted by district-level units, one per year (IND-2.1)' })
   districtPlans(
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, identity }: Context,
     @Arg('filter', () => DistrictRecordFilter, { nullable: true }) filter?: DistrictRecordFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = dataSource.getRepository(DistrictPlan).createQueryBuilder('p');
+    const query = restrictToScope(dataSource.getRepository(DistrictPlan).createQueryBuilder('p'), identity, 'p.district_id');
     if (filter?.districtId) query.andWhere('p.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.period) query.andWhere('p.year BETWEEN :firstYear AND :lastYear', yearsOf(filter.period));
     return paginate(query, { first, after, sortColumn: 'adopted_on', sortKey: (p) => p.adoptedOn });
@@ -54,7 +54,8 @@ export class DistrictPlanResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => DistrictPlan, { description: 'Record that a district-level unit adopted its prevention plan for a year' })
-  async adoptDistrictPlan(@Arg('input') input: AdoptDistrictPlanInput, @Ctx() { dataSource }: Context): Promise<DistrictPlan> {
+  async adoptDistrictPlan(@Arg('input') input: AdoptDistrictPlanInput, @Ctx() { dataSource, identity }: Context): Promise<DistrictPlan> {
+    assertInScope(identity, input.districtId);
     const plan = { ...input, documentNumber: input.documentNumber ?? null };
     checkPlan(plan);
     const repository = dataSource.getRepository(DistrictPlan);
@@ -66,10 +67,11 @@ export class DistrictPlanResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => DistrictPlan, { description: 'Correct a district plan; fails with CONFLICT if it changed since you read it' })
-  async updateDistrictPlan(@Arg('input') input: UpdateDistrictPlanInput, @Ctx() { dataSource }: Context): Promise<DistrictPlan> {
+  async updateDistrictPlan(@Arg('input') input: UpdateDistrictPlanInput, @Ctx() { dataSource, identity }: Context): Promise<DistrictPlan> {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, DistrictPlan, id);
     if (!current) throw notFoundError('DistrictPlan', id);
+    assertInScope(identity, current.districtId);
     checkPlan({ ...current, ...changes });
     return updateVersioned(dataSource, DistrictPlan, id, expectedVersion, changes);
   }
@@ -80,12 +82,12 @@ export class ProgrammeIntegrationResolver {
   @Authorized('RECORDS')
   @Query(() => ProgrammeIntegrationConnection, { description: 'Programmes district-level units integrated prevention into, per year (IND-2.2)' })
   programmeIntegrations(
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, identity }: Context,
     @Arg('filter', () => DistrictRecordFilter, { nullable: true }) filter?: DistrictRecordFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = dataSource.getRepository(ProgrammeIntegration).createQueryBuilder('i');
+    const query = restrictToScope(dataSource.getRepository(ProgrammeIntegration).createQueryBuilder('i'), identity, 'i.district_id');
     if (filter?.districtId) query.andWhere('i.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.period) query.andWhere('i.year BETWEEN :firstYear AND :lastYear', yearsOf(filter.period));
     return paginate(query, { first, after, sortColumn: 'district_id', sortKey: (i) => i.districtId });
@@ -98,7 +100,11 @@ export class ProgrammeIntegrationResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => ProgrammeIntegration, { description: 'Record that a district-level unit integrated prevention into a programme in a year' })
-  async recordProgrammeIntegration(@Arg('input') input: RecordProgrammeIntegrationInput, @Ctx() { dataSource }: Context): Promise<ProgrammeIntegration> {
+  async recordProgrammeIntegration(
+    @Arg('input') input: RecordProgrammeIntegrationInput,
+    @Ctx() { dataSource, identity }: Context,
+  ): Promise<ProgrammeIntegration> {
+    assertInScope(identity, input.districtId);
     checkDistrictInYear(input.districtId, input.year);
     if (input.year > Number(todayIso().slice(0, 4))) throw userInputError('year', `${input.year} is in the future`);
     checkText('note', input.note, { max: 500 });
@@ -122,12 +128,12 @@ export class PilotModelResolver {
   @Authorized('RECORDS')
   @Query(() => PilotModelConnection, { description: 'Pilot models run by district-level units (IND-4.1)' })
   pilotModels(
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, identity }: Context,
     @Arg('filter', () => PilotModelFilter, { nullable: true }) filter?: PilotModelFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = dataSource.getRepository(PilotModel).createQueryBuilder('m');
+    const query = restrictToScope(dataSource.getRepository(PilotModel).createQueryBuilder('m'), identity, 'm.district_id');
     if (filter?.districtId) query.andWhere('m.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
     if (filter?.activeIn) {
@@ -144,7 +150,8 @@ export class PilotModelResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => PilotModel, { description: 'Record a pilot model a district-level unit started' })
-  async startPilotModel(@Arg('input') input: StartPilotModelInput, @Ctx() { dataSource }: Context): Promise<PilotModel> {
+  async startPilotModel(@Arg('input') input: StartPilotModelInput, @Ctx() { dataSource, identity }: Context): Promise<PilotModel> {
+    assertInScope(identity, input.districtId);
     const model = { ...input, endedOn: input.endedOn ?? null };
     checkPilot(model);
     const repository = dataSource.getRepository(PilotModel);
@@ -153,10 +160,11 @@ export class PilotModelResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => PilotModel, { description: 'Change a pilot model (e.g. end it); fails with CONFLICT if it changed since you read it' })
-  async updatePilotModel(@Arg('input') input: UpdatePilotModelInput, @Ctx() { dataSource }: Context): Promise<PilotModel> {
+  async updatePilotModel(@Arg('input') input: UpdatePilotModelInput, @Ctx() { dataSource, identity }: Context): Promise<PilotModel> {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, PilotModel, id);
     if (!current) throw notFoundError('PilotModel', id);
+    assertInScope(identity, current.districtId);
     checkPilot({ ...current, ...changes });
     return updateVersioned(dataSource, PilotModel, id, expectedVersion, changes);
   }

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  checkCount, checkNotFuture, checkText, connectionType, findById, isUuid, notFoundError, paginate, parsePeriod, SubgraphContext, territory,
-  todayIso, updateVersioned, userInputError,
+  assertInScope, checkCount, checkNotFuture, checkText, connectionType, findById, isUuid, notFoundError, paginate, parsePeriod, recordScope, restrictToScope,
+  SubgraphContext, territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { OrgUnit } from '../entities/org-unit';
 import { ServiceBusinessRef } from '../entities/service-business';
@@ -30,8 +30,8 @@ function checkHeadcounts(employed: number, reached: number, employedWhat: string
 export class IndustrialZoneResolver {
   @Authorized('RECORDS')
   @Query(() => [IndustrialZone], { description: 'Industrial parks and economic zones (IND-1.3b)' })
-  industrialZones(@Ctx() { dataSource }: Context) {
-    return dataSource.getRepository(IndustrialZone).find({ order: { name: 'ASC' } });
+  industrialZones(@Ctx() { dataSource, identity }: Context) {
+    return restrictToScope(dataSource.getRepository(IndustrialZone).createQueryBuilder('z'), identity, 'z.district_id').orderBy('z.name', 'ASC').getMany();
   }
 
   @FieldResolver(() => [ZoneWorkforce], { description: 'Workers employed, year by year' })
@@ -46,7 +46,8 @@ export class IndustrialZoneResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => IndustrialZone, { description: 'Register an industrial park or economic zone' })
-  async createIndustrialZone(@Arg('input') input: CreateIndustrialZoneInput, @Ctx() { dataSource }: Context): Promise<IndustrialZone> {
+  async createIndustrialZone(@Arg('input') input: CreateIndustrialZoneInput, @Ctx() { dataSource, identity }: Context): Promise<IndustrialZone> {
+    assertInScope(identity, input.districtId);
     checkText('name', input.name, { max: 200, required: true });
     territory.checkDistrict(input.districtId);
     const repository = dataSource.getRepository(IndustrialZone);
@@ -56,8 +57,10 @@ export class IndustrialZoneResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => ZoneWorkforce, { description: 'Record the workers employed in a zone in a year (IND-1.3b\'s denominator)' })
-  async recordZoneWorkforce(@Arg('input') input: RecordZoneWorkforceInput, @Ctx() { dataSource, loaders }: Context): Promise<ZoneWorkforce> {
-    if (!(await loaders.zoneById.load(input.zoneId))) throw userInputError('zoneId', `no industrial zone '${input.zoneId}'`);
+  async recordZoneWorkforce(@Arg('input') input: RecordZoneWorkforceInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<ZoneWorkforce> {
+    const zone = await loaders.zoneById.load(input.zoneId);
+    if (!zone) throw userInputError('zoneId', `no industrial zone '${input.zoneId}'`);
+    assertInScope(identity, zone.districtId, 'zoneId');
     checkCount('year', input.year, { min: FIRST_YEAR, max: LAST_YEAR });
     checkCount('workersEmployed', input.workersEmployed, { max: MAX_WORKERS });
     const repository = dataSource.getRepository(ZoneWorkforce);
@@ -73,9 +76,11 @@ export class IndustrialZoneResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => ZoneWorkforce, { description: 'Correct a zone\'s workforce; fails with CONFLICT if it changed since you read it' })
-  async updateZoneWorkforce(@Arg('input') input: UpdateZoneWorkforceInput, @Ctx() { dataSource }: Context): Promise<ZoneWorkforce> {
+  async updateZoneWorkforce(@Arg('input') input: UpdateZoneWorkforceInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<ZoneWorkforce> {
     const current = await findById(dataSource, ZoneWorkforce, input.id);
     if (!current) throw notFoundError('ZoneWorkforce', input.id);
+    // A zone's workforce is in the zone's district.
+    assertInScope(identity, (await loaders.zoneById.load(current.zoneId))?.districtId, 'zoneId');
     checkCount('workersEmployed', input.workersEmployed, { max: MAX_WORKERS });
     const reached = await maxReachedInYear(dataSource, current.zoneId, current.year);
     if (reached > input.workersEmployed) {
@@ -98,13 +103,16 @@ export class ZoneOutreachResolver {
   @Authorized('RECORDS')
   @Query(() => ZoneOutreachConnection, { description: 'Communication sessions for workers of industrial and economic zones (IND-1.3b)' })
   zoneOutreach(
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, identity }: Context,
     @Arg('filter', () => OutreachFilter, { nullable: true }) filter?: OutreachFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
     const query = dataSource.getRepository(ZoneOutreach).createQueryBuilder('o');
     if (filter?.targetId) query.andWhere('o.zone_id = :zoneId', { zoneId: isUuid(filter.targetId) ? filter.targetId : null });
+    // A session is in its zone's district.
+    const scope = recordScope(identity);
+    if (scope) query.andWhere('o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.district_id = :scope)', { scope });
     if (filter?.districtId) {
       query.andWhere('o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.district_id = :districtId)', { districtId: filter.districtId });
     }
@@ -122,8 +130,10 @@ export class ZoneOutreachResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => ZoneOutreach, { description: 'Record a session reaching workers of a zone; the zone\'s workforce of that year must be recorded first' })
-  async recordZoneOutreach(@Arg('input') input: RecordZoneOutreachInput, @Ctx() { dataSource, loaders }: Context): Promise<ZoneOutreach> {
-    if (!(await loaders.zoneById.load(input.zoneId))) throw userInputError('zoneId', `no industrial zone '${input.zoneId}'`);
+  async recordZoneOutreach(@Arg('input') input: RecordZoneOutreachInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<ZoneOutreach> {
+    const zone = await loaders.zoneById.load(input.zoneId);
+    if (!zone) throw userInputError('zoneId', `no industrial zone '${input.zoneId}'`);
+    assertInScope(identity, zone.districtId, 'zoneId');
     checkNotFuture('heldOn', input.heldOn, todayIso());
     checkCount('workersReached', input.workersReached, { max: MAX_WORKERS });
     const year = Number(input.heldOn.slice(0, 4));
@@ -140,12 +150,12 @@ export class BusinessOutreachResolver {
   @Authorized('RECORDS')
   @Query(() => BusinessOutreachConnection, { description: 'Communication sessions for workers of service businesses (IND-1.3a)' })
   businessOutreach(
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, identity }: Context,
     @Arg('filter', () => OutreachFilter, { nullable: true }) filter?: OutreachFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = dataSource.getRepository(BusinessOutreach).createQueryBuilder('o');
+    const query = restrictToScope(dataSource.getRepository(BusinessOutreach).createQueryBuilder('o'), identity, 'o.district_id');
     if (filter?.targetId) query.andWhere('o.business_id = :businessId', { businessId: isUuid(filter.targetId) ? filter.targetId : null });
     if (filter?.districtId) query.andWhere('o.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.period) {
@@ -167,7 +177,8 @@ export class BusinessOutreachResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => BusinessOutreach, { description: 'Record a session reaching workers of a registered service business' })
-  async recordBusinessOutreach(@Arg('input') input: RecordBusinessOutreachInput, @Ctx() { dataSource }: Context): Promise<BusinessOutreach> {
+  async recordBusinessOutreach(@Arg('input') input: RecordBusinessOutreachInput, @Ctx() { dataSource, identity }: Context): Promise<BusinessOutreach> {
+    assertInScope(identity, input.districtId);
     const outreach = { ...input, communeId: input.communeId ?? null };
     checkBusinessOutreach(outreach);
     const repository = dataSource.getRepository(BusinessOutreach);
@@ -176,10 +187,11 @@ export class BusinessOutreachResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => BusinessOutreach, { description: 'Correct a session; fails with CONFLICT if it changed since you read it' })
-  async updateBusinessOutreach(@Arg('input') input: UpdateBusinessOutreachInput, @Ctx() { dataSource }: Context): Promise<BusinessOutreach> {
+  async updateBusinessOutreach(@Arg('input') input: UpdateBusinessOutreachInput, @Ctx() { dataSource, identity }: Context): Promise<BusinessOutreach> {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, BusinessOutreach, id);
     if (!current) throw notFoundError('BusinessOutreach', id);
+    assertInScope(identity, current.districtId);
     checkBusinessOutreach({ ...current, ...changes });
     return updateVersioned(dataSource, BusinessOutreach, id, expectedVersion, changes);
   }

@@ -1,5 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { checkDateOrder, checkNotFuture, connectionType, paginate, parsePeriod, SubgraphContext, todayIso, userInputError } from '@qn/common';
+import {
+  assertInScope, checkDateOrder, checkNotFuture, connectionType, paginate, parsePeriod, restrictToScope, SubgraphContext, todayIso, userInputError,
+} from '@qn/common';
 import { OrgUnit } from '../entities/org-unit';
 import { CLIENT_CODE, NeedAssessment, SupportClient, SupportServiceUse } from '../entities/support';
 import { LabourLoaders } from '../loaders';
@@ -9,10 +11,12 @@ import { RecordNeedAssessmentInput, RecordSupportServiceUseInput, RegisterSuppor
 const SupportClientConnection = connectionType(SupportClient, 'SupportClient');
 type Context = SubgraphContext<LabourLoaders>;
 
-async function clientFor(code: string, on: string, field: string, { loaders }: Context): Promise<SupportClient> {
+/** The person a new assessment or service use is for; it is in the person's district, so the caller must be too. */
+async function clientFor(code: string, on: string, field: string, { loaders, identity }: Context): Promise<SupportClient> {
   if (!CLIENT_CODE.test(code)) throw userInputError('clientCode', `'${code}' is not a pseudonymous code like QNG-7K2M9XQ4`);
   const client = await loaders.clientByCode.load(code);
   if (!client) throw userInputError('clientCode', `no person registered with code '${code}'`);
+  assertInScope(identity, client.districtId, 'clientCode');
   checkDateOrder('the registration date', client.registeredOn, field, on);
   return client;
 }
@@ -23,12 +27,12 @@ export class SupportResolver {
   @Authorized('RECORDS')
   @Query(() => SupportClientConnection, { description: 'Persons supported, by pseudonymous code (no names are kept)' })
   supportClients(
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, identity }: Context,
     @Arg('filter', () => SupportClientFilter, { nullable: true }) filter?: SupportClientFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = dataSource.getRepository(SupportClient).createQueryBuilder('c');
+    const query = restrictToScope(dataSource.getRepository(SupportClient).createQueryBuilder('c'), identity, 'c.district_id');
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.inNeedDuring) {
       const period = parsePeriod(filter.inNeedDuring, 'filter.inNeedDuring');
@@ -58,6 +62,7 @@ export class SupportResolver {
   @Authorized('RECORDS')
   @Mutation(() => SupportClient, { description: 'Register a person by pseudonymous code' })
   async registerSupportClient(@Arg('input') input: RegisterSupportClientInput, @Ctx() context: Context): Promise<SupportClient> {
+    assertInScope(context.identity, input.districtId);
     if (!CLIENT_CODE.test(input.code)) throw userInputError('code', `'${input.code}' is not a pseudonymous code like QNG-7K2M9XQ4 (never a name)`);
     checkNotFuture('registeredOn', input.registeredOn, todayIso());
     checkDistrictOn(input.districtId, input.registeredOn);

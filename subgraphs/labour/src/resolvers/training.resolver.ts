@@ -1,9 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  checkCount, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, todayIso,
-  updateVersioned, userInputError,
+  assertInScope, checkCount, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext,
+  todayIso, updateVersioned, userInputError,
 } from '@qn/common';
-import { FindOptionsWhere } from 'typeorm';
 import { OrgUnit } from '../entities/org-unit';
 import { StaffInPost, StaffLevel, TrainingCourse } from '../entities/training';
 import { LabourLoaders } from '../loaders';
@@ -33,12 +32,13 @@ export class TrainingCourseResolver {
   @Authorized('RECORDS')
   @Query(() => TrainingCourseConnection, { description: 'Training courses for staff working on prevention (IND-5.1a/b)' })
   trainingCourses(
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, identity }: Context,
     @Arg('filter', () => TrainingCourseFilter, { nullable: true }) filter?: TrainingCourseFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = dataSource.getRepository(TrainingCourse).createQueryBuilder('c');
+    // Provincial courses have no district: a caller limited to a district does not see them.
+    const query = restrictToScope(dataSource.getRepository(TrainingCourse).createQueryBuilder('c'), identity, 'c.district_id');
     if (filter?.level) query.andWhere('c.level = :level', { level: filter.level });
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.period) {
@@ -55,7 +55,9 @@ export class TrainingCourseResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => TrainingCourse, { description: 'Record a training course held' })
-  async recordTrainingCourse(@Arg('input') input: RecordTrainingCourseInput, @Ctx() { dataSource }: Context): Promise<TrainingCourse> {
+  async recordTrainingCourse(@Arg('input') input: RecordTrainingCourseInput, @Ctx() { dataSource, identity }: Context): Promise<TrainingCourse> {
+    // A provincial course (no district) is outside every district: only province-wide callers record it.
+    assertInScope(identity, input.districtId);
     const course = { ...input, districtId: input.districtId ?? null };
     checkCourse(course);
     const repository = dataSource.getRepository(TrainingCourse);
@@ -64,10 +66,11 @@ export class TrainingCourseResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => TrainingCourse, { description: 'Correct a training course; fails with CONFLICT if it changed since you read it' })
-  async updateTrainingCourse(@Arg('input') input: UpdateTrainingCourseInput, @Ctx() { dataSource }: Context): Promise<TrainingCourse> {
+  async updateTrainingCourse(@Arg('input') input: UpdateTrainingCourseInput, @Ctx() { dataSource, identity }: Context): Promise<TrainingCourse> {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, TrainingCourse, id);
     if (!current) throw notFoundError('TrainingCourse', id);
+    assertInScope(identity, current.districtId);
     checkCourse({ ...current, ...changes });
     return updateVersioned(dataSource, TrainingCourse, id, expectedVersion, changes);
   }
@@ -78,19 +81,21 @@ export class StaffInPostResolver {
   @Authorized('RECORDS')
   @Query(() => [StaffInPost], { description: 'Staff in post in the field by level, district and year (IND-5.1a/b\'s denominators)' })
   staffInPost(
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, identity }: Context,
     @Arg('year', () => Int, { nullable: true }) year?: number,
     @Arg('level', () => StaffLevel, { nullable: true }) level?: StaffLevel,
   ) {
-    const where: FindOptionsWhere<StaffInPost> = {};
-    if (year !== undefined && year !== null) where.year = year;
-    if (level) where.level = level;
-    return dataSource.getRepository(StaffInPost).find({ where, order: { year: 'ASC', level: 'ASC', districtKey: 'ASC' } });
+    // Provincial staff have no district: a caller limited to a district does not see them.
+    const query = restrictToScope(dataSource.getRepository(StaffInPost).createQueryBuilder('s'), identity, 's.district_id');
+    if (year !== undefined && year !== null) query.andWhere('s.year = :year', { year });
+    if (level) query.andWhere('s.level = :level', { level });
+    return query.orderBy('s.year', 'ASC').addOrderBy('s.level', 'ASC').addOrderBy('s.districtKey', 'ASC').getMany();
   }
 
   @Authorized('RECORDS')
   @Mutation(() => StaffInPost, { description: 'Record the staff in post at a level (and district) in a year' })
-  async recordStaffInPost(@Arg('input') input: RecordStaffInPostInput, @Ctx() { dataSource }: Context): Promise<StaffInPost> {
+  async recordStaffInPost(@Arg('input') input: RecordStaffInPostInput, @Ctx() { dataSource, identity }: Context): Promise<StaffInPost> {
+    assertInScope(identity, input.districtId);
     checkCount('year', input.year, { min: FIRST_YEAR, max: LAST_YEAR });
     checkLevelDistrict(input.level, input.districtId);
     if (input.districtId) checkDistrictInYear(input.districtId, input.year);
@@ -105,8 +110,10 @@ export class StaffInPostResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => StaffInPost, { description: 'Correct staff in post; fails with CONFLICT if it changed since you read it' })
-  async updateStaffInPost(@Arg('input') input: UpdateStaffInPostInput, @Ctx() { dataSource }: Context): Promise<StaffInPost> {
-    if (!(await findById(dataSource, StaffInPost, input.id))) throw notFoundError('StaffInPost', input.id);
+  async updateStaffInPost(@Arg('input') input: UpdateStaffInPostInput, @Ctx() { dataSource, identity }: Context): Promise<StaffInPost> {
+    const current = await findById(dataSource, StaffInPost, input.id);
+    if (!current) throw notFoundError('StaffInPost', input.id);
+    assertInScope(identity, current.districtId);
     checkCount('staff', input.staff, { max: 100000 });
     return updateVersioned(dataSource, StaffInPost, input.id, input.expectedVersion, { staff: input.staff });
   }
