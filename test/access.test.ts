@@ -29,16 +29,15 @@ let system: TestSystem;
 // and runs as test.failing while the bug is listed in OPEN_BUGS; once fixed, remove it from
 // OPEN_BUGS and its cases run as ordinary tests.
 //
-// - labour-district-scope: labour's record resolvers never apply restrictToScope/assertInScope and
-//   its record types have no type-level @Authorized('RECORDS'), so a DISTRICTS officer of 524
-//   lists every district's pilot models, activities, plans, clients and courses, and records or
-//   changes them for 522 (e.g. startPilotModel(districtId: "522") succeeds).
+// - labour-district-scope (fixed in d3027a4): labour's record resolvers applied no
+//   restrictToScope/assertInScope, so a DISTRICTS officer of 524 listed every district's pilot
+//   models, activities, plans, clients and courses, and recorded or changed them for 522.
 // - education-enrolment-scope: Institution.enrolment returns an Enrolment whose root has no
 //   districtId, so the RECORDS district check is skipped; an education officer of 524 reads the
 //   enrolment of a 522 institution through institution(id) or _entities.
 const LABOUR_SCOPE_BUG = 'labour-district-scope';
 const EDUCATION_ENROLMENT_BUG = 'education-enrolment-scope';
-const OPEN_BUGS = new Set<string>([LABOUR_SCOPE_BUG, EDUCATION_ENROLMENT_BUG]);
+const OPEN_BUGS = new Set<string>([EDUCATION_ENROLMENT_BUG]);
 const isOpen = (bug: string | undefined): boolean => bug !== undefined && OPEN_BUGS.has(bug);
 
 // ---------------------------------------------------------------------------------------------
@@ -436,7 +435,7 @@ interface AggregateCase {
 const AGGREGATE_CASES: AggregateCase[] = AGGREGATE_OPS.flatMap((op) => {
   const closed = op.kind === 'period' ? [{ period: '2024' }, { period: '2021-2025' }] : [{ from: '2021', to: '2024' }];
   const open = op.kind === 'period'
-    ? [{ period: '2024Q3' }, { period: '2024S1' }, { period: '2026' }]
+    ? [{ period: '2024Q3' }, { period: '2024S1' }, { period: '2024Q3R' }, { period: '2026' }]
     : [{ from: '2024Q1', to: '2024Q4' }, { from: '2025', to: '2026' }];
   const signedIn = op.kind === 'period' ? [{ period: '2024Q3' }, { period: '2024' }] : [{ from: '2024Q1', to: '2024Q4' }];
   return [
