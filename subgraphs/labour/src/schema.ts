@@ -12,6 +12,7 @@ import { BusinessOutreachResolver, IndustrialZoneResolver, ZoneOutreachResolver 
 import { NeedAssessmentResolver, SupportResolver, SupportServiceUseResolver } from './resolvers/support.resolver';
 import { LabourTaskResolver, RegistryTaskResolver, TaskResolver } from './resolvers/task.resolver';
 import { StaffInPostResolver, TrainingCourseResolver } from './resolvers/training.resolver';
+import { REPORTING_RESOLVERS } from './reporting';
 
 export function buildSchema() {
   return buildFederatedSchema({
@@ -19,7 +20,7 @@ export function buildSchema() {
       AgencyResolver, IndicatorResolver, LabourIndicatorResolver, TaskResolver, LabourTaskResolver, RegistryTaskResolver, OrgUnitResolver,
       CommunicationActivityResolver, IndustrialZoneResolver, ZoneOutreachResolver, BusinessOutreachResolver, DistrictPlanResolver,
       ProgrammeIntegrationResolver, PilotModelResolver, SupportResolver, NeedAssessmentResolver, SupportServiceUseResolver,
-      TrainingCourseResolver, StaffInPostResolver,
+      TrainingCourseResolver, StaffInPostResolver, ...REPORTING_RESOLVERS,
     ],
     orphanedTypes: [...INDICATOR_TYPES, ...TASK_TYPES, ServiceBusinessRef],
     references: catalogueReferences,

@@ -13,6 +13,7 @@ import { TaskRow } from './entities/task';
 import { StaffInPost, TrainingCourse } from './entities/training';
 import { BusinessOutreach, IndustrialZone, ZoneOutreach, ZoneWorkforce } from './entities/worker-outreach';
 import { createLoaders, LabourLoaders } from './loaders';
+import { REPORTING_ENTITIES } from './reporting';
 import { buildSchema } from './schema';
 
 /** Labour's records: what DOLISA and the districts do, behind IND-1.1, 1.3a/b, 2.1, 2.2, 4.1, 4.2, 5.1a/b. */
@@ -23,7 +24,7 @@ export const RECORD_ENTITIES = [
 
 export const labour: SubgraphDefinition<LabourLoaders> = {
   name: 'labour',
-  entities: [Agency, IndicatorRow, TaskRow, OrgUnit, OrgUnitSuccession, ...RECORD_ENTITIES],
+  entities: [Agency, IndicatorRow, TaskRow, OrgUnit, OrgUnitSuccession, ...RECORD_ENTITIES, ...REPORTING_ENTITIES],
   migrations,
   buildSchema,
   createLoaders,

@@ -1,0 +1,153 @@
+import { DataSource } from 'typeorm';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { addDaysIso, onTime, reportingNow, reportingPeriod, reportingPeriodsOf, ReportingPeriodInfo, vietnamDate } from './calendar';
+import { Report, ReportDeadline, ReportStatus } from './entities';
+import { expectedUnits, ReportingUnit } from './units';
+
+/** ON_TIME / LATE: received (first submission by / after the deadline); OVERDUE: not received and past the deadline; PENDING: not received, not yet due. */
+export type Timeliness = 'ON_TIME' | 'LATE' | 'OVERDUE' | 'PENDING';
+
+@ObjectType({ description: "One unit's report for a period: expected, received, on time or late, or missing" })
+export class UnitCompleteness {
+  @Field()
+  period: string;
+
+  @Field(() => ID)
+  unitId: string;
+
+  @Field()
+  unitName: string;
+
+  @Field()
+  unitKind: string;
+
+  @Field(() => ID, { nullable: true, description: 'The latest revision of its report (null: none opened yet)' })
+  reportId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Status of the latest revision; null when no report was opened' })
+  status: ReportStatus | null;
+
+  @Field({ description: 'Submitted at least once (a returned report has been received)' })
+  received: boolean;
+
+  @Field(() => String, { description: 'ON_TIME, LATE, OVERDUE (missing past the deadline) or PENDING (missing, not yet due)' })
+  timeliness: Timeliness;
+
+  @Field(() => Date, { nullable: true })
+  firstSubmittedAt: Date | null;
+
+  @Field()
+  deadline: string;
+
+  @Field(() => Int, { nullable: true, description: 'Days after the deadline it arrived, or has been missing (Vietnam dates)' })
+  daysLate: number | null;
+}
+
+@ObjectType({ description: 'Reporting rates of a period, as DHIS2 counts them' })
+export class CompletenessSummary {
+  @Field()
+  period: string;
+
+  @Field()
+  deadline: string;
+
+  @Field(() => Int)
+  expected: number;
+
+  @Field(() => Int)
+  received: number;
+
+  @Field(() => Int)
+  onTime: number;
+
+  @Field(() => Int)
+  late: number;
+
+  @Field(() => Int, { description: 'Expected but not received (overdue or not yet due)' })
+  missing: number;
+
+  @Field(() => Int, { description: 'Missing and past the deadline' })
+  overdue: number;
+
+  @Field(() => Float, { description: 'received / expected, in percent' })
+  reportingRate: number;
+
+  @Field(() => Float, { description: 'on time / expected, in percent' })
+  timelyRate: number;
+
+  @Field(() => [UnitCompleteness])
+  units: UnitCompleteness[];
+}
+
+export async function deadlineOf(dataSource: DataSource, period: ReportingPeriodInfo): Promise<string> {
+  const row = await dataSource.getRepository(ReportDeadline).findOneBy({ period: period.id });
+  return row?.deadline ?? period.defaultDeadline;
+}
+
+const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
+const pct = (a: number, b: number) => (b ? Math.round((10000 * a) / b) / 100 : 0);
+
+/** The latest revision of each unit's report for a period, and the first submission of any revision. */
+export async function latestReports(dataSource: DataSource, periodId: string): Promise<Map<string, { latest: Report; firstSubmittedAt: Date | null; all: Report[] }>> {
+  const rows = await dataSource.getRepository(Report).find({ where: { period: periodId }, order: { unitId: 'ASC', revision: 'ASC' } });
+  const out = new Map<string, { latest: Report; firstSubmittedAt: Date | null; all: Report[] }>();
+  for (const r of rows) {
+    const entry = out.get(r.unitId) ?? { latest: r, firstSubmittedAt: null, all: [] };
+    entry.all.push(r);
+    entry.latest = r;
+    if (r.firstSubmittedAt && (!entry.firstSubmittedAt || r.firstSubmittedAt < entry.firstSubmittedAt)) entry.firstSubmittedAt = r.firstSubmittedAt;
+    out.set(r.unitId, entry);
+  }
+  return out;
+}
+
+export async function completeness(dataSource: DataSource, periodId: string, units?: ReportingUnit[]): Promise<CompletenessSummary> {
+  const period = reportingPeriod(periodId);
+  const deadline = await deadlineOf(dataSource, period);
+  const expected = units ?? (await expectedUnits(dataSource, period));
+  const reports = await latestReports(dataSource, period.id);
+  const today = vietnamDate(reportingNow());
+  const rows: UnitCompleteness[] = expected.map((unit) => {
+    const entry = reports.get(unit.id);
+    const first = entry?.firstSubmittedAt ?? null;
+    let timeliness: Timeliness;
+    let daysLate: number | null = null;
+    if (first) {
+      timeliness = onTime(first, deadline) ? 'ON_TIME' : 'LATE';
+      if (timeliness === 'LATE') daysLate = days(deadline, vietnamDate(first));
+    } else if (today > deadline) {
+      timeliness = 'OVERDUE';
+      daysLate = days(deadline, today);
+    } else {
+      timeliness = 'PENDING';
+    }
+    return {
+      period: period.id, unitId: unit.id, unitName: unit.nameVi, unitKind: unit.kind, reportId: entry?.latest.id ?? null,
+      status: entry?.latest.status ?? null, received: first !== null, timeliness, firstSubmittedAt: first, deadline, daysLate,
+    };
+  });
+  const count = (t: Timeliness) => rows.filter((r) => r.timeliness === t).length;
+  const received = rows.filter((r) => r.received).length;
+  return {
+    period: period.id, deadline, expected: rows.length, received, onTime: count('ON_TIME'), late: count('LATE'),
+    missing: rows.length - received, overdue: count('OVERDUE'), reportingRate: pct(received, rows.length), timelyRate: pct(count('ON_TIME'), rows.length), units: rows,
+  };
+}
+
+/**
+ * Reports missing past their deadline in a year: the plan's quarterly and yearly
+ * reports, and the six-monthly or nine-month ones the province asked for (by setting
+ * their deadline).
+ */
+export async function overdue(dataSource: DataSource, year: number): Promise<UnitCompleteness[]> {
+  const asked = new Set((await dataSource.getRepository(ReportDeadline).find()).map((d) => d.period));
+  const today = vietnamDate(reportingNow());
+  const out: UnitCompleteness[] = [];
+  for (const p of reportingPeriodsOf(year)) {
+    if (!p.mandatedByPlan && !asked.has(p.id)) continue;
+    if (addDaysIso(p.defaultDeadline, -400) > today) continue;
+    const summary = await completeness(dataSource, p.id);
+    out.push(...summary.units.filter((u) => u.timeliness === 'OVERDUE'));
+  }
+  return out;
+}

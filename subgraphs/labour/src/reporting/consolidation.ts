@@ -1,0 +1,200 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { territory, SubgraphContext } from '@qn/common';
+import { LabourLoaders } from '../loaders';
+import { IndicatorRow } from '../entities/indicator';
+import { TaskRow } from '../entities/task';
+import { reportingNow, reportingPeriod } from './calendar';
+import { completeness, CompletenessSummary, latestReports } from './completeness';
+import { Report, ReportStatus, ReportingUnitKind } from './entities';
+import { fillFigures } from './figures';
+import { IndicatorFigure, ReportFigures } from './figures.types';
+import { expectedUnits } from './units';
+
+@ObjectType({ description: "One indicator's number for the province or a district in the consolidated report" })
+export class ConsolidatedCell {
+  @Field(() => ID)
+  orgUnitId: string;
+
+  @Field()
+  orgUnitName: string;
+
+  @Field(() => Float, { nullable: true })
+  numerator: number | null;
+
+  @Field(() => Float, { nullable: true })
+  denominator: number | null;
+
+  @Field(() => Float, { nullable: true })
+  value: number | null;
+
+  @Field(() => Float, { nullable: true })
+  target: number | null;
+
+  @Field(() => String, { nullable: true })
+  status: string | null;
+
+  @Field({ description: 'REPORT: as the responsible unit submitted it; LIVE: from the graph today, the unit has not reported' })
+  source: string;
+
+  @Field(() => ID, { nullable: true })
+  reportId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why there is no number' })
+  unavailable: string | null;
+}
+
+@ObjectType()
+export class ConsolidatedIndicator {
+  @Field(() => ID)
+  code: string;
+
+  @Field()
+  titleVi: string;
+
+  @Field(() => ID, { description: 'The agency that computes it and reports it for the province' })
+  ownerCode: string;
+
+  @Field(() => ConsolidatedCell)
+  province: ConsolidatedCell;
+
+  @Field(() => [ConsolidatedCell], { description: 'Each district-level unit, from its own report' })
+  districts: ConsolidatedCell[];
+}
+
+@ObjectType()
+export class ConsolidatedTask {
+  @Field(() => ID)
+  taskId: string;
+
+  @Field()
+  titleVi: string;
+
+  @Field(() => ID)
+  ownerCode: string;
+
+  @Field(() => Int, { nullable: true })
+  count: number | null;
+
+  @Field(() => String, { nullable: true })
+  evidence: string | null;
+
+  @Field()
+  source: string;
+}
+
+@ObjectType({ description: "A unit's narrative in the consolidated report" })
+export class ConsolidatedNarrative {
+  @Field(() => ID)
+  unitId: string;
+
+  @Field()
+  unitName: string;
+
+  @Field()
+  results: string;
+
+  @Field()
+  difficulties: string;
+
+  @Field()
+  proposals: string;
+}
+
+@ObjectType({ description: "The province's report for a period, consolidated by DOLISA from the units' reports" })
+export class ConsolidatedReport {
+  @Field()
+  period: string;
+
+  @Field({ description: 'The data cut-off window the numbers cover, e.g. 2024Q3R' })
+  dataPeriod: string;
+
+  @Field({ description: 'First day of the cut-off window (inclusive)' })
+  from: string;
+
+  @Field({ description: 'Last day of the cut-off window (inclusive)' })
+  to: string;
+
+  @Field()
+  generatedAt: Date;
+
+  @Field(() => [ConsolidatedIndicator])
+  indicators: ConsolidatedIndicator[];
+
+  @Field(() => [ConsolidatedTask])
+  tasks: ConsolidatedTask[];
+
+  @Field(() => CompletenessSummary, { description: 'Which units reported, on time or late, and which are missing' })
+  completeness: CompletenessSummary;
+
+  @Field(() => [ConsolidatedNarrative])
+  narratives: ConsolidatedNarrative[];
+}
+
+/** The revision whose numbers count: the latest one submitted, resubmitted or approved. */
+function acceptedRevision(all: Report[]): Report | null {
+  const accepted = all.filter((r) => [ReportStatus.SUBMITTED, ReportStatus.RESUBMITTED, ReportStatus.APPROVED].includes(r.status));
+  return accepted.length ? accepted[accepted.length - 1] : null;
+}
+
+/**
+ * Consolidates a period: each indicator for the province from the report of the agency
+ * that computes it, and for each district from the district's report; each agency's
+ * tasks from its report. Where a unit has not reported (or its report was returned),
+ * today's live numbers from the graph stand in, marked LIVE.
+ */
+export async function consolidate(context: SubgraphContext<LabourLoaders>, periodId: string): Promise<ConsolidatedReport> {
+  const { dataSource } = context;
+  const period = reportingPeriod(periodId);
+  const units = await expectedUnits(dataSource, period);
+  const reports = await latestReports(dataSource, period.id);
+  const figures = new Map<string, { figures: ReportFigures; reportId: string | null; source: string; report: Report | null }>();
+  for (const unit of units) {
+    const accepted = acceptedRevision(reports.get(unit.id)?.all ?? []);
+    if (accepted) figures.set(unit.id, { figures: accepted.figures, reportId: accepted.id, source: 'REPORT', report: accepted });
+  }
+  const missing = units.filter((u) => !figures.has(u.id));
+  if (missing.length) {
+    const live = await fillFigures(dataSource, context.loaders, context.identity, missing, period.dataPeriod);
+    for (const unit of missing) figures.set(unit.id, { figures: live.get(unit.id)!, reportId: null, source: 'LIVE', report: null });
+  }
+  const indicators = await dataSource.getRepository(IndicatorRow).find({ order: { ordinal: 'ASC' } });
+  const tasks = await dataSource.getRepository(TaskRow).find({ order: { position: 'ASC' } });
+  const districts = units.filter((u) => u.kind === ReportingUnitKind.DISTRICT);
+  const province = territory.province;
+
+  const cell = (unitId: string, code: string, orgUnitId: string, orgUnitName: string): ConsolidatedCell => {
+    const entry = figures.get(unitId);
+    const f: IndicatorFigure | undefined = entry?.figures.indicators.find((i) => i.code === code && i.orgUnitId === orgUnitId);
+    return {
+      orgUnitId, orgUnitName, numerator: f?.numerator ?? null, denominator: f?.denominator ?? null, value: f?.value ?? null, target: f?.target ?? null,
+      status: f?.status ?? null, source: entry?.source ?? 'LIVE', reportId: entry?.reportId ?? null,
+      unavailable: f ? f.unavailable : `${unitId} reports no ${code}`,
+    };
+  };
+
+  const agencyUnits = units.filter((u) => u.kind === ReportingUnitKind.AGENCY);
+  return {
+    period: period.id,
+    dataPeriod: period.dataPeriod,
+    from: period.from,
+    to: period.to,
+    generatedAt: reportingNow(),
+    indicators: indicators.map((row) => ({
+      code: row.code,
+      titleVi: row.titleVi,
+      ownerCode: row.ownerCode,
+      province: cell(row.ownerCode, row.code, province.id, province.name),
+      districts: districts.map((d) => cell(d.id, row.code, d.id, d.nameVi.replace(/^UBND /, ''))),
+    })),
+    tasks: tasks.filter((t) => agencyUnits.some((u) => u.id === t.ownerCode)).map((t) => {
+      const entry = figures.get(t.ownerCode);
+      const f = entry?.figures.tasks.find((x) => x.taskId === t.code);
+      return { taskId: t.code, titleVi: t.titleVi, ownerCode: t.ownerCode, count: f?.count ?? null, evidence: f?.evidence ?? null, source: entry?.source ?? 'LIVE' };
+    }),
+    completeness: await completeness(dataSource, period.id, units),
+    narratives: units.flatMap((u) => {
+      const r = figures.get(u.id)?.report;
+      return r ? [{ unitId: u.id, unitName: u.nameVi, results: r.results, difficulties: r.difficulties, proposals: r.proposals }] : [];
+    }),
+  };
+}

@@ -1,0 +1,262 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { ReportFigures } from './figures.types';
+
+export enum ReportStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  RETURNED = 'RETURNED',
+  RESUBMITTED = 'RESUBMITTED',
+  APPROVED = 'APPROVED',
+}
+registerEnumType(ReportStatus, {
+  name: 'ReportStatus',
+  description: 'draft → submitted → returned (with a reason) → resubmitted → approved by DOLISA; an approved report is locked',
+});
+
+export enum ReportingUnitKind {
+  AGENCY = 'AGENCY',
+  DISTRICT = 'DISTRICT',
+}
+registerEnumType(ReportingUnitKind, { name: 'ReportingUnitKind', description: 'An agency of section V, or a district-level People\'s Committee' });
+
+/**
+ * One revision of one unit's report for one reporting period. Revision 1 is the
+ * report; a correction after approval is revision 2, 3… with its reason, and goes
+ * through the same lifecycle. The database refuses any change to an APPROVED row
+ * and any DELETE (migration Reporting), whoever sends it.
+ */
+@ObjectType({ description: "A unit's report for a reporting period (one revision of it)" })
+@Entity('report')
+@Unique(['period', 'unitId', 'revision'])
+@Index(['period', 'status'])
+export class Report {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: 'The reporting period: 2024Q3, 2024S1, 2024M9 or 2024' })
+  @Column({ length: 10 })
+  period: string;
+
+  @Field(() => ID, { description: 'Agency code (POLICE, LABOUR…) or district id (522…)' })
+  @Column({ length: 30 })
+  unitId: string;
+
+  @Field(() => ReportingUnitKind)
+  @Column({ type: 'varchar', length: 10 })
+  unitKind: ReportingUnitKind;
+
+  @Field({ description: 'The unit\'s name (Vietnamese)' })
+  @Column({ length: 300 })
+  unitName: string;
+
+  @Field(() => Int, { description: '1 for the report; 2, 3… for corrections after approval' })
+  @Column({ type: 'int', default: 1 })
+  revision: number;
+
+  @Field(() => ID, { nullable: true, description: 'The approved revision this one corrects' })
+  @Column({ type: 'uuid', nullable: true })
+  correctsId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the approved report is being corrected' })
+  @Column({ type: 'text', nullable: true })
+  correctionReason: string | null;
+
+  @Field(() => ReportStatus)
+  @Column({ type: 'varchar', length: 12 })
+  status: ReportStatus;
+
+  @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion' })
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @Field({ description: 'Narrative: results achieved' })
+  @Column({ type: 'text', default: '' })
+  results: string;
+
+  @Field({ description: 'Narrative: difficulties and shortcomings' })
+  @Column({ type: 'text', default: '' })
+  difficulties: string;
+
+  @Field({ description: 'Narrative: proposals and recommendations' })
+  @Column({ type: 'text', default: '' })
+  proposals: string;
+
+  @Field(() => ReportFigures, { description: 'The numbers the report carries: filled from the graph while a draft, frozen once submitted' })
+  @Column({ type: 'jsonb' })
+  figures: ReportFigures;
+
+  @Field(() => String, { nullable: true, description: 'Why DOLISA returned it (latest return)' })
+  @Column({ type: 'text', nullable: true })
+  returnReason: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'First submission of this revision (timeliness is judged on it)' })
+  @Column({ type: 'timestamptz', nullable: true })
+  firstSubmittedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  submittedBy: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  approvedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  approvedBy: string | null;
+
+  @Field()
+  @Column({ length: 200 })
+  createdBy: string;
+
+  @Field()
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field()
+  @Column({ type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/**
+ * What happened to a report, with the whole report as it stood afterwards: every
+ * version stays readable. Append-only: the database refuses UPDATE, DELETE and TRUNCATE.
+ */
+@Entity('report_event')
+@Index(['reportId', 'version'])
+export class ReportEventRow {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  reportId: string;
+
+  @Column({ length: 10 })
+  period: string;
+
+  @Column({ length: 30 })
+  unitId: string;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ length: 20 })
+  action: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  status: string;
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Column({ length: 200 })
+  actor: string;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  actorAgency: string | null;
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  actorRoles: string[];
+
+  @Column({ type: 'timestamptz' })
+  at: Date;
+
+  /** The report row as it stood after the action. */
+  @Column({ type: 'jsonb' })
+  snapshot: Record<string, unknown>;
+}
+
+/** A submission deadline DOLISA set for a reporting period (default: the 20th of its last month). */
+@Entity('report_deadline')
+export class ReportDeadline {
+  @PrimaryColumn({ length: 10 })
+  period: string;
+
+  @Column({ type: 'date' })
+  deadline: string;
+
+  @Column({ length: 200 })
+  setBy: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  setAt: Date;
+}
+
+/**
+ * The first answer to a mutation sent with an idempotency key. A retry with the same
+ * key gets this answer back; the same key with another payload is refused.
+ */
+@Entity('idempotency_key')
+export class IdempotencyRecord {
+  @PrimaryColumn({ length: 200 })
+  key: string;
+
+  @Column({ length: 60 })
+  operation: string;
+
+  @Column({ length: 200 })
+  subject: string;
+
+  @Column({ length: 64 })
+  requestHash: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  response: unknown;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** One line of a unit's yearly cost estimate (sections IV, V.1, V.5): a task and what it will cost. */
+@ObjectType({ description: "A line of a unit's yearly cost estimate for one task of the plan (VND)" })
+@Entity('budget_estimate')
+@Unique(['year', 'unitId', 'taskCode'])
+export class BudgetEstimate {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  year: number;
+
+  @Field(() => ID, { description: 'Agency code or district id' })
+  @Column({ length: 30 })
+  unitId: string;
+
+  @Field(() => ID)
+  @Column({ length: 30 })
+  taskCode: string;
+
+  @Field({ description: 'Amount in VND (a whole number, as a string: amounts exceed 2^31)' })
+  @Column({ type: 'bigint' })
+  amount: string;
+
+  @Field({ description: 'PROVINCIAL_BUDGET, DISTRICT_BUDGET, CENTRAL_BUDGET or OTHER' })
+  @Column({ length: 20 })
+  fundingSource: string;
+
+  @Field()
+  @Column({ type: 'text', default: '' })
+  note: string;
+
+  @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion' })
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @Field()
+  @Column({ length: 200 })
+  updatedBy: string;
+
+  @Field()
+  @Column({ type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+export const REPORTING_ENTITIES = [Report, ReportEventRow, ReportDeadline, IdempotencyRecord, BudgetEstimate];

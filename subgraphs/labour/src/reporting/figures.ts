@@ -1,0 +1,145 @@
+import { DataSource } from 'typeorm';
+import { computeProgress, computeResult, Identity, IndicatorResultData, parsePeriod, territory } from '@qn/common';
+import { IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH } from '../entities/indicator';
+import { TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../entities/task';
+import { EVIDENCE_MEASURES, TASK_EVIDENCE } from '../indicators/evidence';
+import { LabourLoaders } from '../loaders';
+import { CountFigure, IndicatorFigure, ReportFigures, TaskFigure } from './figures.types';
+import { RemoteIndicator, RemoteResult, remoteIndicatorResults, remoteTaskProgress } from './graph.client';
+import { ReportingUnit } from './units';
+import { ReportingUnitKind } from './entities';
+
+/** Labels of the key counts a report carries (labour's evidence records, by unit). */
+export const COUNT_LABELS: Record<string, string> = {
+  'EVIDENCE-COMMUNICATION': 'Hoạt động truyền thông của cấp xã',
+  'EVIDENCE-SOCIAL-MEDIA': 'Hoạt động truyền thông trên mạng xã hội',
+  'EVIDENCE-WORKER-OUTREACH': 'Buổi truyền thông cho người lao động',
+  'EVIDENCE-DISTRICT-PLANS': 'Kế hoạch cấp huyện được ban hành',
+  'EVIDENCE-INTEGRATION': 'Chương trình có lồng ghép phòng, chống mại dâm',
+  'EVIDENCE-PILOTS': 'Mô hình thí điểm đang hoạt động',
+  'EVIDENCE-ASSESSMENTS': 'Lượt đánh giá nhu cầu hỗ trợ',
+  'EVIDENCE-SUPPORT-SERVICES': 'Lượt sử dụng dịch vụ hỗ trợ',
+  'EVIDENCE-TRAINING': 'Lớp tập huấn',
+};
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function figure(row: IndicatorRow, orgUnitId: string, period: string, result: RemoteResult | IndicatorResultData | null, unavailable: string | null): IndicatorFigure {
+  return {
+    code: row.code,
+    titleVi: row.titleVi,
+    orgUnitId,
+    period,
+    numerator: result?.numerator ?? null,
+    denominator: result?.denominator ?? null,
+    value: result?.value ?? null,
+    target: result?.target ?? null,
+    status: result?.status ?? null,
+    source: row.ownerSubgraph,
+    unavailable: result ? null : unavailable ?? 'no result',
+  };
+}
+
+/**
+ * Fills the numbers of the reports of `units` for one data period from the graph:
+ * - indicators: an agency's own indicators for the province; every indicator for a
+ *   district's territory. Labour's are computed here; every other agency's come from
+ *   its own subgraph through `_entities` (one request per agency for all units);
+ * - tasks: the unit's tasks with their progress (labour's here, other agencies' from
+ *   their subgraphs where they count it, none for agencies without a subgraph);
+ * - key counts: labour's evidence records in the unit (DOLISA: the province).
+ * A subgraph that cannot answer leaves its numbers empty with the reason, never a made-up zero.
+ */
+export async function fillFigures(
+  dataSource: DataSource,
+  loaders: LabourLoaders,
+  identity: Identity,
+  units: ReportingUnit[],
+  dataPeriod: string,
+): Promise<Map<string, ReportFigures>> {
+  const indicators = await dataSource.getRepository(IndicatorRow).find({ order: { ordinal: 'ASC' } });
+  const tasks = await dataSource.getRepository(TaskRow).find({ order: { position: 'ASC' } });
+  const province = territory.province.id;
+  const districts = units.filter((u) => u.kind === ReportingUnitKind.DISTRICT);
+  const agencyCodes = new Set(units.filter((u) => u.kind === ReportingUnitKind.AGENCY).map((u) => u.id));
+
+  // Other agencies' indicators: one request per subgraph, province and districts together.
+  const remote = new Map<string, RemoteIndicator | string>();
+  const bySubgraph = new Map<string, IndicatorRow[]>();
+  for (const row of indicators) {
+    if (row.ownerSubgraph === 'labour') continue;
+    if (!districts.length && !agencyCodes.has(row.ownerCode)) continue;
+    bySubgraph.set(row.ownerSubgraph, [...(bySubgraph.get(row.ownerSubgraph) ?? []), row]);
+  }
+  await Promise.all([...bySubgraph.entries()].map(async ([subgraph, rows]) => {
+    try {
+      const results = await remoteIndicatorResults(subgraph, INDICATOR_TYPE_BY_SUBGRAPH[subgraph], rows.map((r) => ({ code: r.code, target: r.target as never })), dataPeriod, identity);
+      for (const row of rows) remote.set(row.code, results.get(row.code) ?? `the ${subgraph} subgraph does not compute ${row.code}`);
+    } catch (error) {
+      for (const row of rows) remote.set(row.code, errorText(error));
+    }
+  }));
+
+  const indicatorFigure = async (row: IndicatorRow, orgUnitId: string): Promise<IndicatorFigure> => {
+    if (row.ownerSubgraph === 'labour') {
+      try {
+        const result = await computeResult(loaders.measures, row.code, row.target, dataPeriod, orgUnitId === province ? null : orgUnitId);
+        return figure(row, orgUnitId, dataPeriod, result, null);
+      } catch (error) {
+        return figure(row, orgUnitId, dataPeriod, null, errorText(error));
+      }
+    }
+    const answer = remote.get(row.code);
+    if (!answer || typeof answer === 'string') return figure(row, orgUnitId, dataPeriod, null, answer ?? 'not asked');
+    const result = orgUnitId === province ? answer.province : answer.districts.find((d) => d.orgUnit.id === orgUnitId) ?? null;
+    return figure(row, orgUnitId, dataPeriod, result, `the ${row.ownerSubgraph} subgraph gave no result for ${orgUnitId}`);
+  };
+
+  // Tasks of agencies with a subgraph other than labour: asked of that subgraph.
+  const remoteProgress = new Map<string, { count: number; evidence: string } | null>();
+  const remoteTasks = new Map<string, TaskRow[]>();
+  for (const t of tasks) {
+    if (!agencyCodes.has(t.ownerCode) || !TASK_TYPE_BY_SUBGRAPH[t.ownerSubgraph] || t.ownerSubgraph === 'labour') continue;
+    remoteTasks.set(t.ownerSubgraph, [...(remoteTasks.get(t.ownerSubgraph) ?? []), t]);
+  }
+  await Promise.all([...remoteTasks.entries()].map(async ([subgraph, rows]) => {
+    try {
+      const progress = await remoteTaskProgress(subgraph, TASK_TYPE_BY_SUBGRAPH[subgraph], rows.map((r) => r.code), dataPeriod, identity);
+      for (const [id, p] of progress) remoteProgress.set(id, p);
+    } catch {
+      // The agency's service is down: its tasks carry no count; the indicators say why.
+    }
+  }));
+
+  const taskFigure = async (t: TaskRow, orgUnitId: string | null): Promise<TaskFigure> => {
+    let progress: { count: number; evidence: string } | null = null;
+    if (t.ownerSubgraph === 'labour') {
+      progress = await computeProgress(loaders.measures, TASK_EVIDENCE[t.code], dataPeriod, orgUnitId).catch(() => null);
+    } else {
+      progress = remoteProgress.get(t.code) ?? null;
+    }
+    return { taskId: t.code, titleVi: t.titleVi, count: progress?.count ?? null, evidence: progress?.evidence ?? null };
+  };
+
+  const counts = async (orgUnitId: string | null): Promise<CountFigure[]> =>
+    Promise.all(Object.keys(EVIDENCE_MEASURES).map(async (key) => {
+      const orgUnit = territory.resolve(orgUnitId);
+      const measure = await loaders.measures.load({ code: key, period: parsePeriod(dataPeriod), orgUnit });
+      return { key, label: COUNT_LABELS[key] ?? key, value: measure.numerator ?? 0 };
+    }));
+
+  const computedAt = new Date().toISOString();
+  const out = new Map<string, ReportFigures>();
+  await Promise.all(units.map(async (unit) => {
+    const isDistrict = unit.kind === ReportingUnitKind.DISTRICT;
+    const own = isDistrict ? indicators : indicators.filter((r) => r.ownerCode === unit.id);
+    const ownTasks = tasks.filter((t) => t.ownerCode === unit.agencyCode);
+    const [indicatorFigures, taskFigures, countFigures] = await Promise.all([
+      Promise.all(own.map((r) => indicatorFigure(r, isDistrict ? unit.id : province))),
+      Promise.all(ownTasks.map((t) => taskFigure(t, isDistrict ? unit.id : null))),
+      isDistrict || unit.id === 'LABOUR' ? counts(isDistrict ? unit.id : null) : Promise.resolve([]),
+    ]);
+    out.set(unit.id, { dataPeriod, computedAt, indicators: indicatorFigures, tasks: taskFigures, counts: countFigures });
+  }));
+  return out;
+}

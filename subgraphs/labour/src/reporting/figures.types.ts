@@ -1,0 +1,104 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+
+/** One indicator's number as a report carries it (stored with the report: what the unit submitted). */
+@ObjectType('ReportIndicatorFigure', { description: "An indicator's number in a report, for the unit's territory or the province" })
+export class IndicatorFigure {
+  @Field(() => ID)
+  code: string;
+
+  @Field({ description: 'The indicator as the plan writes it (Vietnamese)' })
+  titleVi: string;
+
+  @Field(() => ID, { description: 'The organisation unit the number is for (51 = the province, or a district)' })
+  orgUnitId: string;
+
+  @Field({ description: 'The period the number was computed over, e.g. 2024Q3R (R: the reporting cut-off window of Decree 09/2019)' })
+  period: string;
+
+  @Field(() => Float, { nullable: true })
+  numerator: number | null;
+
+  @Field(() => Float, { nullable: true })
+  denominator: number | null;
+
+  @Field(() => Float, { nullable: true })
+  value: number | null;
+
+  @Field(() => Float, { nullable: true })
+  target: number | null;
+
+  @Field(() => String, { nullable: true, description: 'ACHIEVED, ON_TRACK, AT_RISK, NOT_MET or NO_DATA; null when the owning subgraph could not answer' })
+  status: string | null;
+
+  @Field({ description: 'The subgraph that computed it' })
+  source: string;
+
+  @Field(() => String, { nullable: true, description: 'Why there is no number (e.g. the owning subgraph was unavailable)' })
+  unavailable: string | null;
+}
+
+@ObjectType('ReportTaskFigure', { description: "A task's progress in the report's period" })
+export class TaskFigure {
+  @Field(() => ID)
+  taskId: string;
+
+  @Field()
+  titleVi: string;
+
+  @Field(() => Int, { nullable: true, description: 'Records of the evidence kind in the period (null: no records kept in the graph; see the narrative)' })
+  count: number | null;
+
+  @Field(() => String, { nullable: true })
+  evidence: string | null;
+}
+
+@ObjectType('ReportCount', { description: 'A key count of records in the unit and period' })
+export class CountFigure {
+  @Field()
+  key: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => Int)
+  value: number;
+}
+
+@ObjectType({ description: 'The numbers a report carries, filled from the graph' })
+export class ReportFigures {
+  @Field({ description: 'The period the numbers cover (the reporting cut-off window, e.g. 2024Q3R)' })
+  dataPeriod: string;
+
+  @Field({ description: 'When the numbers were taken from the graph (ISO timestamp)' })
+  computedAt: string;
+
+  @Field(() => [IndicatorFigure])
+  indicators: IndicatorFigure[];
+
+  @Field(() => [TaskFigure])
+  tasks: TaskFigure[];
+
+  @Field(() => [CountFigure])
+  counts: CountFigure[];
+}
+
+@ObjectType({ description: 'A number that differs between what a report carries and what the graph says today' })
+export class FigureDifference {
+  @Field({ description: 'INDICATOR, TASK or COUNT' })
+  kind: string;
+
+  @Field({ description: 'Indicator code, task id or count key' })
+  key: string;
+
+  @Field(() => ID, { nullable: true })
+  orgUnitId: string | null;
+
+  @Field({ description: 'numerator, denominator, value, status or count' })
+  field: string;
+
+  @Field(() => String, { nullable: true, description: 'As submitted (stored with the report)' })
+  reported: string | null;
+
+  @Field(() => String, { nullable: true, description: "Today's live number" })
+  live: string | null;
+}

@@ -1,0 +1,124 @@
+import { Identity, IDENTITY_HEADER, signInternalToken, subgraphUrlFor } from '@qn/common';
+import { subgraphUnavailable } from '../graph/police.client';
+
+/** How long a report waits for another agency's subgraph. */
+export const SUBGRAPH_TIMEOUT_MS = 8000;
+
+interface EntitiesBody {
+  data?: { _entities?: (Record<string, unknown> | null)[] } | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+}
+
+export interface RemoteResult {
+  orgUnit: { id: string };
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  target: number | null;
+  status: string;
+}
+
+export interface RemoteIndicator {
+  code: string;
+  province: RemoteResult | null;
+  districts: RemoteResult[];
+}
+
+/**
+ * Asks another agency's subgraph for entities directly (`_entities`), as the gateway
+ * would: the representations name the agency's concrete type, the request carries the
+ * caller's identity signed like the gateway's token, so the agency applies the caller's
+ * own rights. Labour never reads another agency's database. Throws SUBGRAPH_UNAVAILABLE
+ * naming the agency when it cannot answer.
+ */
+export async function queryEntities(
+  subgraph: string,
+  identity: Identity,
+  query: string,
+  representations: Record<string, unknown>[],
+  variables: Record<string, unknown> = {},
+  fetchImpl: typeof fetch = fetch,
+): Promise<EntitiesBody> {
+  const url = subgraphUrlFor(subgraph);
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', [IDENTITY_HEADER]: await signInternalToken(identity) },
+      body: JSON.stringify({ query, variables: { ...variables, representations } }),
+      signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    throw subgraphUnavailable(subgraph, `could not reach ${url} (${reason})`);
+  }
+  if (!response.headers.get('content-type')?.includes('json')) throw subgraphUnavailable(subgraph, `${url} answered HTTP ${response.status}`);
+  return (await response.json()) as EntitiesBody;
+}
+
+const RESULT_FIELDS = 'orgUnit { id } numerator denominator value target status';
+
+/**
+ * An agency's indicators for a period: the province and every district-level unit, in
+ * ONE request to the agency's subgraph however many indicators it computes.
+ */
+export async function remoteIndicatorResults(
+  subgraph: string,
+  typeName: string,
+  indicators: { code: string; target: Record<string, unknown> }[],
+  period: string,
+  identity: Identity,
+): Promise<Map<string, RemoteIndicator>> {
+  if (indicators.length === 0) return new Map();
+  const query = `query ReportIndicators($representations: [_Any!]!, $period: String!) {
+    _entities(representations: $representations) {
+      ... on ${typeName} { code province: result(period: $period) { ${RESULT_FIELDS} } districts: resultsByDistrict(period: $period) { ${RESULT_FIELDS} } }
+    }
+  }`;
+  const representations = indicators.map(({ code, target }) => ({
+    __typename: typeName,
+    code,
+    target: { kind: target.kind, value: target.value ?? null, min: target.min ?? null, max: target.max ?? null, cumulative: target.cumulative ?? false },
+  }));
+  const body = await queryEntities(subgraph, identity, query, representations, { period });
+  const entities = body.data?._entities;
+  if (!entities) throw subgraphUnavailable(subgraph, `_entities gave no data (${body.errors?.[0]?.message ?? 'no data'})`);
+  const out = new Map<string, RemoteIndicator>();
+  entities.forEach((entity, i) => {
+    if (!entity) return;
+    const code = indicators[i].code;
+    out.set(code, {
+      code,
+      province: (entity.province as RemoteResult | null) ?? null,
+      districts: (entity.districts as RemoteResult[] | null) ?? [],
+    });
+  });
+  return out;
+}
+
+/**
+ * Progress of an agency's tasks for a period, from its own subgraph. A subgraph that
+ * does not (yet) resolve `progress` for its task type answers a validation error: its
+ * tasks then have no count, and the report says so.
+ */
+export async function remoteTaskProgress(
+  subgraph: string,
+  typeName: string,
+  taskIds: string[],
+  period: string,
+  identity: Identity,
+  orgUnit?: string,
+): Promise<Map<string, { count: number; evidence: string } | null>> {
+  if (taskIds.length === 0) return new Map();
+  const query = `query ReportTaskProgress($representations: [_Any!]!, $period: String!, $orgUnit: ID) {
+    _entities(representations: $representations) { ... on ${typeName} { id progress(period: $period, orgUnit: $orgUnit) { count evidence } } }
+  }`;
+  const body = await queryEntities(subgraph, identity, query, taskIds.map((id) => ({ __typename: typeName, id })), { period, orgUnit: orgUnit ?? null });
+  const out = new Map<string, { count: number; evidence: string } | null>();
+  if (!body.data?._entities) return out; // no progress in that subgraph's schema
+  body.data._entities.forEach((entity, i) => {
+    const progress = entity?.progress as { count: number; evidence: string } | null | undefined;
+    out.set(taskIds[i], progress ?? null);
+  });
+  return out;
+}

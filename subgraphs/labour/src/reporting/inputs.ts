@@ -1,0 +1,96 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+const KEY = 'A unique key for this change (e.g. a UUID). A retry with the same key returns the first answer; the same key with another payload is refused.';
+
+@InputType({ description: 'Opens the reports of a period: drafts filled from the graph' })
+export class CreateReportDraftsInput {
+  @Field({ description: 'Reporting period: 2024Q3, 2024S1, 2024M9 or 2024' })
+  period: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Units to open (default: every expected unit for a coordinator, your own unit otherwise)' })
+  unitIds?: string[];
+
+  @Field({ description: KEY })
+  idempotencyKey: string;
+}
+
+@InputType()
+export class ReportChangeInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you based the change on; a different current version is a CONFLICT' })
+  expectedVersion: number;
+
+  @Field({ description: KEY })
+  idempotencyKey: string;
+}
+
+@InputType({ description: 'The narrative sections a unit writes; omitted sections stay as they are' })
+export class UpdateReportNarrativeInput extends ReportChangeInput {
+  @Field({ nullable: true })
+  results?: string;
+
+  @Field({ nullable: true })
+  difficulties?: string;
+
+  @Field({ nullable: true })
+  proposals?: string;
+}
+
+@InputType()
+export class ReturnReportInput extends ReportChangeInput {
+  @Field({ description: 'What the unit must complete or correct' })
+  reason: string;
+}
+
+@InputType({ description: 'A correction of an approved report: a new revision with its reason' })
+export class CorrectReportInput {
+  @Field(() => ID, { description: 'The approved revision' })
+  id: string;
+
+  @Field()
+  reason: string;
+
+  @Field({ description: KEY })
+  idempotencyKey: string;
+}
+
+@InputType()
+export class SetReportingDeadlineInput {
+  @Field()
+  period: string;
+
+  @Field({ description: 'Last day for submission (YYYY-MM-DD, Vietnam time)' })
+  deadline: string;
+
+  @Field({ description: KEY })
+  idempotencyKey: string;
+}
+
+@InputType({ description: "A line of a unit's yearly cost estimate (create: no expectedVersion; change: the version you read)" })
+export class SetBudgetEstimateInput {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => ID, { description: 'Agency code or district id' })
+  unitId: string;
+
+  @Field(() => ID, { description: 'A task of the plan the unit owns or takes part in' })
+  taskCode: string;
+
+  @Field({ description: 'VND, a whole number as a string' })
+  amount: string;
+
+  @Field({ description: 'PROVINCIAL_BUDGET, DISTRICT_BUDGET, CENTRAL_BUDGET or OTHER' })
+  fundingSource: string;
+
+  @Field({ nullable: true })
+  note?: string;
+
+  @Field(() => Int, { nullable: true })
+  expectedVersion?: number;
+
+  @Field({ description: KEY })
+  idempotencyKey: string;
+}
