@@ -40,13 +40,13 @@ const para = (children: TextRun[] | string, o: { align?: (typeof AlignmentType)[
   });
 const heading = (text: string) => para([run(text, { bold: true })], { before: 160, after: 80, indent: true });
 
-function grid(header: string[], rows: string[][], widths: number[], size = 22): Table {
+function grid(header: string[], rows: string[][], widths: number[], size = 22, leftColumn = 1): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const c = (text: string, bold: boolean, i: number) => new TableCell({
     width: { size: widths[i], type: WidthType.PERCENTAGE },
     verticalAlign: VerticalAlign.CENTER,
     borders: { top: border, bottom: border, left: border, right: border },
-    children: [new Paragraph({ children: [run(text, { bold, size })], alignment: i === 1 && !bold ? AlignmentType.LEFT : AlignmentType.CENTER })],
+    children: [new Paragraph({ children: [run(text, { bold, size })], alignment: i === leftColumn && !bold ? AlignmentType.LEFT : AlignmentType.CENTER })],
   });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -122,10 +122,10 @@ export async function consolidatedDocx(report: ConsolidatedReport): Promise<Buff
           para([run(`trên địa bàn tỉnh Quảng Ngãi ${periodNameVi(report.period)}`, { bold: true })], { align: AlignmentType.CENTER, after: 0 }),
           para([run(`(Số liệu tính từ ngày ${dmy(report.from)} đến ngày ${dmy(report.to)})`, { italics: true })], { align: AlignmentType.CENTER, after: 240 }),
           para([run('Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi.')], { align: AlignmentType.CENTER, after: 240 }),
-          para(`Thực hiện Kế hoạch số 1736/QĐ-UBND ngày 05/11/2021 của Chủ tịch Ủy ban nhân dân tỉnh về thực hiện Chương trình phòng, chống mại dâm giai đoạn 2021 - 2025, trên cơ sở báo cáo của các sở, ngành, hội, đoàn thể và Ủy ban nhân dân các huyện, thị xã, thành phố, Sở Lao động - Thương binh và Xã hội tổng hợp, báo cáo kết quả ${periodNameVi(report.period)} như sau:`, { indent: true }),
+          para(`Thực hiện Quyết định số 1736/QĐ-UBND ngày 05/11/2021 của Chủ tịch Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện Chương trình phòng, chống mại dâm giai đoạn 2021 - 2025, trên cơ sở báo cáo của các sở, ngành, hội, đoàn thể và Ủy ban nhân dân các huyện, thị xã, thành phố, Sở Lao động - Thương binh và Xã hội tổng hợp, báo cáo kết quả ${periodNameVi(report.period)} như sau:`, { indent: true }),
           heading('I. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ'),
           para(`Số đơn vị phải báo cáo: ${s.expected}; đã báo cáo: ${s.received} (đúng hạn: ${s.onTime}, trễ hạn: ${s.late}); chưa báo cáo: ${s.missing}${missing.length ? ` (${missing.map((u) => u.unitName).join('; ')})` : ''}. Hạn gửi báo cáo: ngày ${dmy(s.deadline)}.${late.length ? ` Đơn vị gửi trễ hạn: ${late.map((u) => u.unitName).join('; ')}.` : ''}`, { indent: true }),
-          grid(['STT', 'Đơn vị', 'Trạng thái', 'Ngày gửi', 'Thời hạn'], unitRows, [7, 45, 18, 14, 16]),
+          grid(['STT', 'Đơn vị', 'Trạng thái', 'Ngày gửi', 'Thời hạn'], unitRows, [8, 42, 18, 16, 16]),
           heading('II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU'),
           para('1. Kết quả toàn tỉnh', { indent: true }),
           grid(['STT', 'Chỉ tiêu', 'Kết quả', 'Chỉ tiêu kế hoạch', 'Đánh giá'], provinceRows, [7, 53, 12, 13, 15]),
@@ -135,7 +135,7 @@ export async function consolidatedDocx(report: ConsolidatedReport): Promise<Buff
         properties: { page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
         children: [
           para('2. Kết quả theo đơn vị cấp huyện (giá trị chỉ tiêu)', { indent: true }),
-          grid(['Chỉ tiêu', ...districtNames], districtRows, [10, ...districtNames.map(() => 90 / Math.max(1, districtNames.length))], 18),
+          grid(['Chỉ tiêu', ...districtNames], districtRows, [10, ...districtNames.map(() => 90 / Math.max(1, districtNames.length))], 18, 0),
         ],
       },
       {
