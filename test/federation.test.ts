@@ -26,20 +26,25 @@ test('SQL statements per request do not grow with indicators, districts or perio
     const after = system.statements();
     return Object.fromEntries(Object.keys(after).map((name) => [name, after[name] - before[name]]));
   };
-  const one = await measure(`{ indicators(owner: "POLICE") { code } indicator(code: "IND-3.1") { ${RESULT} } }`);
-  const many = await measure(`{
+  const shape = (from: string) => `{
     indicators { code owner { code } contributors { code }
       result(period: "2024") { value }
       byDistrict: resultsByDistrict(period: "2024") { value orgUnit { name } }
-      series(from: "2021Q1", to: "2025Q4") { value } }
-    tasks { id owner { code } coOwners { code } indicators { code } }
-  }`);
-  expect(many.police).toBe(one.police);
-  expect(many.police).toBe(1);
-  expect(many.education).toBeLessThanOrEqual(1);
-  expect(many.information).toBeLessThanOrEqual(1);
-  // labour: the indicator list, the task list, agencies and indicators by key, org units by key, its own measures.
-  expect(many.labour).toBeLessThanOrEqual(6);
+      series(from: "${from}", to: "2025Q4") { value } }
+    tasks { id owner { code } coOwners { code } indicators { code } progress(period: "2024") { count } }
+  }`;
+  // The same question over a short series (2 quarters) and a long one (20 quarters): 16 indicators,
+  // 13 districts, 70 tasks either way — more than 5,000 numbers in the long one.
+  const short = await measure(shape('2025Q3'));
+  const long = await measure(shape('2021Q1'));
+  expect(long).toEqual(short);
+  // A handful of statements per subgraph: one per gateway fetch (indicators, tasks), plus
+  // police answering labour's one call for IND-1.3a's denominator, plus labour's lists and keys.
+  expect(long.police).toBeLessThanOrEqual(3);
+  expect(long.education).toBeLessThanOrEqual(2);
+  expect(long.information).toBeLessThanOrEqual(2);
+  expect(long.health).toBeLessThanOrEqual(1);
+  expect(long.labour).toBeLessThanOrEqual(10);
 });
 
 test('with police down, the other agencies still answer and the error names police', async () => {

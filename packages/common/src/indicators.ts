@@ -1,5 +1,5 @@
-import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
+import { requestLoader } from './loaders';
 import { Period, parsePeriod, periodSeries, todayIso } from './periods';
 import { IndicatorResultData } from './federation/types';
 import { indicatorStatus, indicatorValue, Measure, TargetSpec } from './status';
@@ -49,7 +49,7 @@ export function scopeFilter(
  * UNION ALL), however many indicators, periods and districts the query asks for.
  */
 export function measureLoader(dataSource: DataSource, definitions: Record<string, MeasureSql>) {
-  return new DataLoader<MeasureRequest, Measure, string>(
+  return requestLoader<MeasureRequest, Measure, string>(
     async (requests) => {
       const params = new SqlParams();
       const parts = requests.map((request, i) => {
@@ -67,7 +67,9 @@ export function measureLoader(dataSource: DataSource, definitions: Record<string
         return { numerator: row?.numerator ?? null, denominator: row?.denominator ?? null };
       });
     },
-    { cacheKeyFn: (r) => `${r.code}|${r.period.id}|${r.orgUnit.id}` },
+    {
+      cacheKeyFn: (r) => `${r.code}|${r.period.id}|${r.orgUnit.id}`,
+    },
   );
 }
 

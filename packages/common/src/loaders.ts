@@ -1,6 +1,15 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 
+/**
+ * Every per-request loader of every subgraph: batches wait until the whole request has
+ * asked (setImmediate runs after all the microtask hops that access checks and field
+ * resolvers add), so one request makes one statement per loader however its fields nest.
+ */
+export function requestLoader<K, V, C = K>(batch: DataLoader.BatchLoadFn<K, V>, options: DataLoader.Options<K, V, C> = {}): DataLoader<K, V, C> {
+  return new DataLoader<K, V, C>(batch, { batchScheduleFn: (callback) => setImmediate(callback), ...options });
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: string): boolean {
@@ -12,7 +21,7 @@ export function isUuid(value: string): boolean {
  * results in key order, null for ids that do not exist (or are not uuids).
  */
 export function entityLoader<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<T>) {
-  return new DataLoader<string, T | null>(async (ids) => {
+  return requestLoader<string, T | null>(async (ids) => {
     const valid = [...new Set(ids.filter(isUuid))];
     const rows = valid.length ? await dataSource.getRepository(entity).findBy({ id: In(valid) } as never) : [];
     const byId = new Map(rows.map((r) => [r.id, r]));

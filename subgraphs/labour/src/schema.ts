@@ -7,6 +7,7 @@ import { AgencyResolver } from './resolvers/agency.resolver';
 import { CommunicationActivityResolver } from './resolvers/communication.resolver';
 import { DistrictPlanResolver, PilotModelResolver, ProgrammeIntegrationResolver } from './resolvers/district.resolver';
 import { IndicatorResolver, LabourIndicatorResolver } from './resolvers/indicator.resolver';
+import { IndicatorResultResolver } from './resolvers/indicator-result.resolver';
 import { OrgUnitResolver } from './resolvers/org-unit.resolver';
 import { BusinessOutreachResolver, IndustrialZoneResolver, ZoneOutreachResolver } from './resolvers/outreach.resolver';
 import { NeedAssessmentResolver, SupportResolver, SupportServiceUseResolver } from './resolvers/support.resolver';
@@ -17,7 +18,7 @@ import { REPORTING_RESOLVERS } from './reporting';
 export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
-      AgencyResolver, IndicatorResolver, LabourIndicatorResolver, TaskResolver, LabourTaskResolver, RegistryTaskResolver, OrgUnitResolver,
+      AgencyResolver, IndicatorResolver, LabourIndicatorResolver, IndicatorResultResolver, TaskResolver, LabourTaskResolver, RegistryTaskResolver, OrgUnitResolver,
       CommunicationActivityResolver, IndustrialZoneResolver, ZoneOutreachResolver, BusinessOutreachResolver, DistrictPlanResolver,
       ProgrammeIntegrationResolver, PilotModelResolver, SupportResolver, NeedAssessmentResolver, SupportServiceUseResolver,
       TrainingCourseResolver, StaffInPostResolver, ...REPORTING_RESOLVERS,

@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { entityLoader, isUuid, measureLoader } from '@qn/common';
+import { entityLoader, isUuid, measureLoader, requestLoader } from '@qn/common';
 import { Enrolment } from '../entities/enrolment';
 import { Institution } from '../entities/institution';
 import { MEASURES } from '../indicators';
@@ -11,7 +10,7 @@ export const enrolmentKey = (institutionId: string, schoolYear: string) => `${in
 
 /** Enrolments by (institution, school year): one statement per batch, null where none was recorded. */
 function enrolmentLoader(dataSource: DataSource) {
-  return new DataLoader<string, Enrolment | null>(async (keys) => {
+  return requestLoader<string, Enrolment | null>(async (keys) => {
     const pairs = keys.map((k) => k.split('|')).filter(([id]) => isUuid(id));
     const ids = [...new Set(pairs.map(([id]) => id))];
     const years = [...new Set(pairs.map(([, year]) => year))];

@@ -1,7 +1,14 @@
 import { MeasureSql, scopeFilter } from '@qn/common';
 
-/** Counts of police records in a period: the evidence behind police's tasks (numerator only). */
+/** Workers employed at registered businesses operating in the period: IND-1.3a's denominator, which labour asks for. */
+export const WORKFORCE = 'WORKFORCE';
+
+/** Counts of police records in a period: the evidence behind police's tasks and labour's IND-1.3a (numerator only). */
 export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {
+  [WORKFORCE]: ({ period, orgUnit }, p) => `
+    SELECT coalesce(sum(b.employees), 0) AS numerator, NULL::float8 AS denominator FROM service_business b
+     WHERE b.opened_on < ${p.add(period.end)} AND (b.closed_on IS NULL OR b.closed_on >= ${p.add(period.start)})
+           ${scopeFilter(orgUnit, p, { district: 'b.district_id', commune: 'b.commune_id' })}`,
   'EVIDENCE-INSPECTIONS': ({ period, orgUnit }, p) => `
     SELECT count(*) AS numerator, NULL::float8 AS denominator
       FROM inspection i JOIN service_business b ON b.id = i.business_id

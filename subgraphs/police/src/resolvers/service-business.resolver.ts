@@ -1,9 +1,10 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertInScope, checkCount, restrictToScope, checkDateOrder, checkNotFuture, checkText, connectionType, notFoundError, paginate, parsePeriod, scopeFilter, SqlParams, SubgraphContext,
+  assertInScope, checkCount, restrictToScope, checkDateOrder, checkNotFuture, checkText, connectionType, notFoundError, paginate, parsePeriod, SubgraphContext,
   territory, todayIso, updateVersioned,
 } from '@qn/common';
 import { ServiceBusiness } from '../entities/service-business';
+import { WORKFORCE } from '../indicators/evidence';
 import { PoliceLoaders } from '../loaders';
 import { CreateServiceBusinessInput, ServiceBusinessFilter, UpdateServiceBusinessInput } from './types/service-business.input';
 
@@ -45,19 +46,12 @@ export class ServiceBusinessResolver {
   })
   async serviceBusinessWorkforce(
     @Arg('period') periodId: string,
-    @Ctx() { dataSource }: SubgraphContext<PoliceLoaders>,
+    @Ctx() { loaders }: SubgraphContext<PoliceLoaders>,
     @Arg('orgUnit', () => ID, { nullable: true }) orgUnitId?: string,
   ): Promise<number> {
-    const period = parsePeriod(periodId);
-    const orgUnit = territory.resolve(orgUnitId);
-    const params = new SqlParams();
-    const [row] = await dataSource.query(
-      `SELECT coalesce(sum(b.employees), 0)::int AS workers FROM service_business b
-        WHERE b.opened_on < ${params.add(period.end)} AND (b.closed_on IS NULL OR b.closed_on >= ${params.add(period.start)})
-        ${scopeFilter(orgUnit, params, { district: 'b.district_id', commune: 'b.commune_id' })}`,
-      params.values,
-    );
-    return row.workers;
+    // A measure like the indicators', so every unit and period one request asks is one statement.
+    const measure = await loaders.measures.load({ code: WORKFORCE, period: parsePeriod(periodId), orgUnit: territory.resolve(orgUnitId) });
+    return measure.numerator ?? 0;
   }
 
   @Authorized('RECORDS')

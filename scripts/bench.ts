@@ -1,0 +1,82 @@
+/**
+ * `npm run bench [-- --scale 10 --requests 200]`: the system on a throwaway embedded
+ * PostgreSQL with generated data × scale, then timings of typical queries through the
+ * gateway, each as a ratio to a baseline query (the catalogue) run in the same process,
+ * and the SQL statements and subgraph fetches each query costs.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '@qn/common';
+import { caller, startSystem, TestSystem } from '../test/harness';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const QUERIES: Record<string, string> = {
+  'catalogue (baseline)': '{ agencies { code } indicators { code title target { kind value } } }',
+  'all 16 indicators, 2024': '{ indicators { code result(period: "2024") { value status } } }',
+  'all indicators by district, 2024': '{ indicators { code resultsByDistrict(period: "2024") { orgUnit { name } value } } }',
+  'dashboard: 20 quarters × 16 indicators': '{ indicators { code series(from: "2021Q1", to: "2025Q4") { period value status } } }',
+  'task progress of every task, 2024': '{ tasks { id owner { code } progress(period: "2024") { count } } }',
+  'police records page (100 tips)': '{ tips(first: 100) { totalCount nodes { id receivedOn handledInTime } } }',
+};
+
+async function time(system: TestSystem, query: string, requests: number, concurrency: number) {
+  const durations: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < requests) {
+      next += 1;
+      const start = performance.now();
+      const response = await system.query(query);
+      durations.push(performance.now() - start);
+      if (response.errors?.length) throw new Error(`${query}: ${response.errors[0].message}`);
+    }
+  };
+  const start = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const total = performance.now() - start;
+  durations.sort((a, b) => a - b);
+  return { p50: durations[Math.floor(durations.length / 2)], p95: durations[Math.floor(durations.length * 0.95)], perSecond: (requests / total) * 1000 };
+}
+
+async function main() {
+  const scale = option('scale', 10);
+  const requests = option('requests', 200);
+  const concurrency = option('concurrency', 4);
+  process.env.QN_SCALE = String(scale);
+  const dir = mkdtempSync(path.join(tmpdir(), 'qn-bench-'));
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 56000 + Math.floor(Math.random() * 1000), persistent: false });
+  process.env.DATABASE_URL = pg.url('postgres');
+  const loadStart = performance.now();
+  const system = await startSystem({ sampleData: true, as: caller('POLICE', 'AGENCY_HEAD') });
+  console.log(`generated data × ${scale} and started in ${((performance.now() - loadStart) / 1000).toFixed(1)} s; ${requests} requests per query, ${concurrency} at a time\n`);
+  try {
+    let baseline = 0;
+    console.log(['query', 'p50 ms', 'p95 ms', 'req/s', '× baseline p50', 'SQL statements', 'subgraph fetches'].join(' | '));
+    for (const [name, query] of Object.entries(QUERIES)) {
+      await time(system, query, 10, 1);
+      const before = system.statements();
+      system.gateway.fetches.reset();
+      await system.query(query);
+      const after = system.statements();
+      const statements = Object.entries(after).map(([n, v]) => v - before[n]).reduce((a, b) => a + b, 0);
+      const fetches = Object.values(system.gateway.fetches.snapshot()).reduce((a, b) => a + b, 0);
+      const t = await time(system, query, requests, concurrency);
+      if (!baseline) baseline = t.p50;
+      console.log([name, t.p50.toFixed(1), t.p95.toFixed(1), t.perSecond.toFixed(0), (t.p50 / baseline).toFixed(2), statements, fetches].join(' | '));
+    }
+  } finally {
+    await system.stop();
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
