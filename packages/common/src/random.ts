@@ -77,3 +77,21 @@ export function sampleBusinessId(districtId: string, index: number): string {
   const s = hex.join('');
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
+
+/**
+ * Generated data of labour and health must share some persons, by the same pseudonymous
+ * code (labour supports them; health gives them harm-reduction services), so IND-4.2,
+ * which counts services of both, is realistic: about half of labour's sample clients in a
+ * district (up to 6 × QN_SCALE there, fewer in the small remote units) are also health's.
+ */
+export function sampleSharedClientCount(districtId: string, scale: number): number {
+  return Math.round(Math.min(6, SAMPLE_DISTRICT_WEIGHT[districtId] ?? 1) * scale);
+}
+
+const CLIENT_CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** The code of the index-th (1-based) sample client a district's labour and health data share: `QNG-` and 8 characters. */
+export function sampleSharedClientCode(districtId: string, index: number): string {
+  const random = new SeededRandom(`shared-client-${districtId}-${index}`);
+  return `QNG-${Array.from({ length: 8 }, () => random.pick([...CLIENT_CODE_CHARS])).join('')}`;
+}

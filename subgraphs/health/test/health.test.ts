@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { importJWK, SignJWT } from 'jose';
+import { ANONYMOUS, DEV_AUDIENCE, DEV_ISSUER, DEV_KEYS_DIR, identityClaims, Identity } from '@qn/common';
 import { caller, dataOf, startSystem, TestSystem } from '../../../test/harness';
 
 /**
@@ -83,6 +87,81 @@ describe('harm-reduction contacts', () => {
   test('other agencies cannot read the records', async () => {
     const response = await system.query(`{ harmReductionContacts { totalCount } }`, {}, { as: POLICE });
     expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('healthServiceUsers: counts for another subgraph (IND-4.2), never for a person', () => {
+  const SERVICE_USERS = `query($period: String!, $codes: [String!]!, $orgUnit: ID) { healthServiceUsers(period: $period, clientCodes: $codes, orgUnit: $orgUnit) }`;
+  const LABOUR_SERVICE: Identity = { ...caller('LABOUR', 'AGENCY_OFFICER'), service: 'labour' };
+  const asService = (variables: Record<string, unknown>, as: Identity = LABOUR_SERVICE) => system.querySubgraph('health', SERVICE_USERS, variables, { as });
+  const count = async (variables: Record<string, unknown>, as?: Identity) => dataOf(await asService(variables, as)).healthServiceUsers;
+
+  test('labour, calling as a service, learns how many of its codes health served — services other than plain outreach, in the period and district', async () => {
+    const codes = ['QNG-AB12CD34', 'QNG-ZX98YW76', 'QNG-MN45PQ67', 'QNG-UNKNOWN1'];
+    expect(await count({ period: '2024', codes })).toBe(2); // AB12CD34 (HIV test), ZX98YW76; MN45PQ67 was served in 2023
+    expect(await count({ period: '2023', codes })).toBe(1);
+    expect(await count({ period: '2024Q1', codes })).toBe(1); // AB12CD34: outreach then an HIV test, once
+    expect(await count({ period: '2024', codes, orgUnit: '524' })).toBe(1);
+    expect(await count({ period: '2024', codes, orgUnit: '522' })).toBe(1);
+    expect(await count({ period: '2024', codes: ['qng-ab12cd34', 'QNG-AB12CD34'] })).toBe(1);
+    expect(await count({ period: '2024', codes: [] })).toBe(0);
+    // Serving an anonymous caller (published yearly figures) is still a service call.
+    expect(await count({ period: '2024', codes }, { ...ANONYMOUS, service: 'labour' })).toBe(2);
+  });
+
+  test('one SQL statement however many codes', async () => {
+    const codes = Array.from({ length: 5000 }, (_, i) => `QNG-${String(i).padStart(8, '0')}`);
+    const before = system.statements().health;
+    expect(await count({ period: '2024', codes: [...codes.slice(0, 4999), 'QNG-ZX98YW76'] })).toBe(1);
+    expect(system.statements().health - before).toBe(1);
+  });
+
+  test.each([
+    [{ codes: Array.from({ length: 5001 }, (_, i) => `QNG-${String(i).padStart(8, '0')}`) }, 'clientCodes', 'at most 5000'],
+    [{ codes: ['QNG-AB12CD34', 'Nguyễn Thị A'] }, 'clientCodes', 'pseudonymous code'],
+    [{ period: '2024Q7' }, 'period', 'unknown period'],
+    [{ orgUnit: '000' }, 'orgUnit', 'unknown'],
+    [{ orgUnit: '21010' }, 'orgUnit', 'by district'],
+  ])('bad input %#: %s', async (variables, field, message) => {
+    const response = await asService({ period: '2024', codes: ['QNG-AB12CD34'], ...variables });
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(response.errors?.[0].message).toContain(message);
+  });
+
+  test.each([
+    caller('HEALTH', 'AGENCY_HEAD'),
+    caller('HEALTH', 'AGENCY_OFFICER'),
+    caller('HEALTH', 'DISTRICT_OFFICER', '522'),
+    caller('LABOUR', 'AGENCY_HEAD'),
+    caller('DOLISA', 'COORDINATOR'),
+    caller(null, 'ANALYST'),
+  ])('no person may call it through the gateway, whatever their role: %o', async (person) => {
+    const response = await system.query(SERVICE_USERS, { period: '2024', codes: ['QNG-AB12CD34'] }, { as: person });
+    expect(response.data?.healthServiceUsers ?? null).toBeNull();
+    expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  test('nor anonymously, nor with a token of their own that claims to be a service', async () => {
+    const anonymous = await system.query(SERVICE_USERS, { period: '2024', codes: ['QNG-AB12CD34'] }, { as: null });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // A caller's token signed by the identity provider, with a `service` claim: the gateway ignores the claim.
+    const jwk = JSON.parse(readFileSync(path.join(DEV_KEYS_DIR, 'private-key.json'), 'utf8'));
+    const token = await new SignJWT({ ...identityClaims(caller('HEALTH', 'AGENCY_HEAD')), service: 'labour' })
+      .setProtectedHeader({ alg: 'ES256', kid: jwk.kid })
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(await importJWK(jwk, 'ES256'));
+    const claimed = await system.query(SERVICE_USERS, { period: '2024', codes: ['QNG-AB12CD34'] }, { as: null, headers: { authorization: `Bearer ${token}` } });
+    expect(claimed.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  test('straight to the subgraph, a gateway token without `service` is refused', async () => {
+    for (const person of [caller('HEALTH', 'AGENCY_HEAD'), caller('DOLISA', 'COORDINATOR')]) {
+      const response = await asService({ period: '2024', codes: ['QNG-AB12CD34'] }, person);
+      expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
   });
 });
 

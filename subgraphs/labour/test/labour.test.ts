@@ -3,7 +3,8 @@ import { caller, dataOf, startSystem, TestSystem } from '../../../test/harness';
 /**
  * Labour end to end through the gateway: records entered by mutations, its nine
  * indicators checked against values computed by hand for a quarter, a year and a
- * district; IND-1.3a's denominator comes from police through the graph.
+ * district; IND-1.3a's denominator comes from police and part of IND-4.2's numerator
+ * from health, through the graph.
  * Commune-level units valid in 2023: 173 (23 in Quảng Ngãi city 522, 22 in Bình Sơn 524).
  */
 let system: TestSystem;
@@ -59,7 +60,7 @@ beforeAll(async () => {
   pilotVersion = p.version;
   await pilot('522', 'GBV_PREVENTION', '2023-09-01');
 
-  // IND-4.2: four persons by code.
+  // IND-4.2: six persons by code, with labour …
   const client = (code: string, districtId: string) =>
     run('registerSupportClient', 'RegisterSupportClientInput', { code, districtId, registeredOn: '2023-01-05' }, 'id code');
   const assess = (clientCode: string, assessedOn: string, eligible = true) =>
@@ -77,6 +78,23 @@ beforeAll(async () => {
   await assess('QNG-AAAA0003', '2023-05-01');
   await assess('QNG-AAAA0004', '2023-05-02', false); // not eligible: outside the denominator
   await serve('QNG-AAAA0004', '2023-05-03');
+  await client('QNG-AAAA0005', '524');
+  await client('QNG-AAAA0006', '522');
+  await assess('QNG-AAAA0005', '2023-06-01');
+  await assess('QNG-AAAA0006', '2023-07-01');
+  // … and health's services to the same codes, recorded by health (labour only ever sees health's counts).
+  const healthService = async (clientCode: string, contactedOn: string, districtId: string, service: string) => dataOf(await system.query(
+    `mutation($input: RecordHarmReductionContactInput!) { recordHarmReductionContact(input: $input) { id } }`,
+    { input: { clientCode, contactedOn, districtId, service } },
+    { as: caller('HEALTH', 'AGENCY_HEAD') },
+  ));
+  await healthService('QNG-AAAA0001', '2023-03-05', '522', 'STI_TREATMENT'); // also served by labour: counts once
+  await healthService('QNG-AAAA0002', '2023-05-01', '522', 'HIV_TEST'); // in Q2, when labour had not yet served them
+  await healthService('QNG-AAAA0003', '2023-05-20', '524', 'HIV_TEST'); // served by health only
+  await healthService('QNG-AAAA0004', '2023-05-10', '524', 'HIV_TEST'); // not eligible: outside the denominator
+  await healthService('QNG-AAAA0005', '2023-06-10', '524', 'OUTREACH'); // plain outreach is not a service used
+  await healthService('QNG-AAAA0005', '2022-12-01', '524', 'CONDOM_DISTRIBUTION'); // before the period
+  await healthService('QNG-AAAA0006', '2023-09-15', '524', 'PREP'); // served by health in another district: counts for 522
 
   // IND-1.3a: two businesses in police's registry (10 and 20 employees) and labour's outreach to them.
   const business = async (districtId: string, employees: number) => dataOf(await system.query(
@@ -188,13 +206,33 @@ describe('IND-4.1 districts with a pilot model (range 1 to 2)', () => {
   });
 });
 
-describe('IND-4.2 persons in need and eligible who used support', () => {
-  test('a year, quarters and districts', async () => {
-    expect(await result('IND-4.2', '2023')).toMatchObject({ numerator: 2, denominator: 3, value: 66.67, target: 60, status: 'ACHIEVED' });
+describe('IND-4.2 persons in need and eligible who used support (labour\'s or health\'s)', () => {
+  // In need and eligible in 2023: 0001 (Q1, 522), 0002 (Q2, 522), 0003 (Q2, 524), 0005 (Q2, 524), 0006 (Q3, 522).
+  // Served in 2023: 0001 (labour Q1 and health Q1: once), 0002 (health Q2, labour Q3), 0003 (health Q2),
+  // 0006 (health Q3, in 524); 0005 only reached by outreach.
+  test('a year, quarters and districts: the union of both agencies\' services, each person once', async () => {
+    expect(await result('IND-4.2', '2023')).toMatchObject({ numerator: 4, denominator: 5, value: 80, target: 60, status: 'ACHIEVED' });
     expect(await result('IND-4.2', '2023Q1')).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
-    expect(await result('IND-4.2', '2023Q2')).toMatchObject({ numerator: 0, denominator: 2, value: 0 });
-    expect(await result('IND-4.2', '2023', '522')).toMatchObject({ numerator: 2, denominator: 2, value: 100 });
-    expect(await result('IND-4.2', '2023', '524')).toMatchObject({ numerator: 0, denominator: 1, value: 0 });
+    expect(await result('IND-4.2', '2023Q2')).toMatchObject({ numerator: 2, denominator: 3, value: 66.67 });
+    expect(await result('IND-4.2', '2023Q3')).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
+    expect(await result('IND-4.2', '2023', '522')).toMatchObject({ numerator: 3, denominator: 3, value: 100 });
+    expect(await result('IND-4.2', '2023', '524')).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
+    expect(await result('IND-4.2', '2022')).toMatchObject({ numerator: 0, denominator: 0, status: 'NO_DATA' });
+  });
+
+  test('by district and by quarter: SQL statements do not grow with the number of units or periods', async () => {
+    const cost = async (query: string) => {
+      const before = system.statements().labour;
+      const data = dataOf(await system.query(query));
+      return { data, statements: system.statements().labour - before };
+    };
+    const one = await cost(`{ indicator(code: "IND-4.2") { result(period: "2023") { orgUnit { id } numerator } } }`);
+    const many = await cost(`{ indicator(code: "IND-4.2") { resultsByDistrict(period: "2023") { orgUnit { id } numerator denominator }
+      series(from: "2023Q1", to: "2023Q4") { numerator } } }`);
+    expect(many.statements).toBe(one.statements);
+    const byDistrict = Object.fromEntries(many.data.indicator.resultsByDistrict.map((r: any) => [r.orgUnit.id, [r.numerator, r.denominator]]));
+    expect(byDistrict).toMatchObject({ '522': [3, 3], '524': [1, 2], '527': [0, 0] });
+    expect(many.data.indicator.series.map((r: any) => r.numerator)).toEqual([1, 2, 1, 0]);
   });
 });
 
@@ -371,6 +409,27 @@ describe('when police is down', () => {
     expect(response.data?.a.result).toBeNull();
     const error = response.errors?.find((e) => e.path?.includes('a'));
     expect(error?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
-    expect(error?.message).toContain('police');
+    // The client learns which agency failed, not its address or the low-level reason (those go to labour's log).
+    expect(error?.message).toBe('the police subgraph is unavailable');
+  });
+});
+
+describe('when health is down', () => {
+  test('IND-4.2 fails alone with SUBGRAPH_UNAVAILABLE naming health; the other indicators still answer', async () => {
+    await system.stopSubgraph('health');
+    const response = await system.query(`{
+      a: indicator(code: "IND-4.2") { result(period: "2023") { value } }
+      b: indicator(code: "IND-4.1") { result(period: "2023") { numerator } }
+      c: indicator(code: "IND-2.2") { resultsByDistrict(period: "2023") { numerator } }
+    }`);
+    expect(response.data?.a.result).toBeNull();
+    expect(response.data?.b.result).toMatchObject({ numerator: 2 });
+    expect(response.data?.c.resultsByDistrict).toHaveLength(13);
+    const errors = response.errors ?? [];
+    expect(errors).toHaveLength(1);
+    expect(errors[0].path).toEqual(['a', 'result']);
+    expect(errors[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE' });
+    expect(errors[0].message).toBe('the health subgraph is unavailable');
+    expect(JSON.stringify(errors[0])).not.toMatch(/https?:|127\.0\.0\.1|localhost|ECONNREFUSED|fetch failed/i);
   });
 });

@@ -15,10 +15,16 @@ import type { AuditTrail } from '../audit/trail';
  * - `REPORT_SUBMIT`: heads of an agency or district submit their unit's reports.
  * - `REPORT_APPROVE`: DOLISA coordinators return and approve reports.
  * - `AUDIT`: heads of the owning agency read who saw and changed its records.
+ * - `SERVICE`: only another subgraph, never a person, whatever their role: the request
+ *   must carry an internal token signed with `service` (a subgraph's own call, see
+ *   `signInternalToken`); the gateway never signs one. For record-level matching across
+ *   agencies that answers with counts only. Who may call what:
+ *     - labour → health `healthServiceUsers` (IND-4.2: which of labour's clients in need
+ *       used a health service).
  *
  * Fields with no rule (the plan catalogue, the territory) are public.
  */
-export type AccessRule = 'RECORDS' | 'AGGREGATES' | 'REPORT_SUBMIT' | 'REPORT_APPROVE' | 'AUDIT';
+export type AccessRule = 'RECORDS' | 'AGGREGATES' | 'REPORT_SUBMIT' | 'REPORT_APPROVE' | 'AUDIT' | 'SERVICE';
 
 const RECORD_ROLES: Role[] = ['AGENCY_OFFICER', 'AGENCY_HEAD', 'DISTRICT_OFFICER'];
 
@@ -67,8 +73,12 @@ export function createAuthChecker(recordOwners: readonly string[]): AuthCheckerF
   return ({ context, root, args, info }, rules) => {
     const identity = context.identity;
     for (const rule of rules as AccessRule[]) {
-      if (rule !== 'AGGREGATES' && isAnonymous(identity)) throw unauthenticated('sign in to see this');
+      // A subgraph's call serves a person who may be anonymous (published figures).
+      if (rule !== 'AGGREGATES' && !(rule === 'SERVICE' && identity.service) && isAnonymous(identity)) throw unauthenticated('sign in to see this');
       switch (rule) {
+        case 'SERVICE':
+          if (!identity.service) throw forbidden('only other subgraphs use this field, never a person whatever their role');
+          break;
         case 'RECORDS': {
           if (!canUseRecords(identity, recordOwners)) {
             throw forbidden(`these records belong to ${recordOwners.join('/')}; your role does not give access to them`);

@@ -14,6 +14,13 @@ export interface Identity {
   agency: string | null;
   roles: Role[];
   orgUnit: string | null;
+  /**
+   * Set only on a subgraph-to-subgraph request that needs record-level matching: the
+   * calling subgraph (e.g. `labour`), on top of the person whose request it serves.
+   * Only `signInternalToken` writes it (claim `service`) and only `verifyInternalToken`
+   * reads it back; a caller's own token can never carry it (`identityFromClaims`).
+   */
+  service?: string;
 }
 
 export const ANONYMOUS: Identity = { subject: 'anonymous', agency: null, roles: [], orgUnit: null };
@@ -22,7 +29,11 @@ export function isAnonymous(identity: Identity): boolean {
   return identity.roles.length === 0;
 }
 
-/** Reads identity claims (`sub`, `agency`, `roles`, `org_unit`) from a verified token's payload. */
+/**
+ * Reads identity claims (`sub`, `agency`, `roles`, `org_unit`) from a verified token's
+ * payload. Never `service`: the gateway uses this for callers' own tokens, and no caller
+ * may claim to be a subgraph.
+ */
 export function identityFromClaims(claims: Record<string, unknown>): Identity {
   const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(String(r))) : [];
   if (typeof claims.sub !== 'string' || !claims.sub) throw unauthenticated('the token has no subject');

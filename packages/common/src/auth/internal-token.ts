@@ -19,12 +19,20 @@ export function checkInternalSecret(): void {
   secretKey();
 }
 
+/** The `service` claim: a subgraph name, lower-case letters only. */
+const SERVICE_NAME = /^[a-z]{1,30}$/;
+
 /**
  * A short-lived token the gateway signs for each subgraph request, carrying the
  * caller it verified (or the anonymous caller). Subgraphs accept nothing else.
+ * A subgraph calling another one signs the same token for the caller it serves; with
+ * `service` set (claim `service`) it also says which subgraph is asking, for the
+ * fields only subgraphs may use (access rule `SERVICE`).
  */
 export async function signInternalToken(identity: Identity): Promise<string> {
-  return new SignJWT({ ...identityClaims(identity), anonymous: identity.roles.length === 0 })
+  if (identity.service !== undefined && !SERVICE_NAME.test(identity.service)) throw new Error(`'${identity.service}' is not a service name`);
+  const service = identity.service ? { service: identity.service } : {};
+  return new SignJWT({ ...identityClaims(identity), anonymous: identity.roles.length === 0, ...service })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
@@ -38,8 +46,9 @@ export async function verifyInternalToken(token: string | undefined): Promise<Id
   if (!token) throw unauthenticated('subgraphs answer only requests that come through the gateway');
   try {
     const { payload } = await jwtVerify(token, secretKey(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-    if (payload.anonymous === true) return ANONYMOUS;
-    return identityFromClaims(payload);
+    const service = typeof payload.service === 'string' && SERVICE_NAME.test(payload.service) ? { service: payload.service } : {};
+    if (payload.anonymous === true) return { ...ANONYMOUS, ...service };
+    return { ...identityFromClaims(payload), ...service };
   } catch (error) {
     if (error instanceof Error && 'extensions' in error) throw error;
     throw unauthenticated('the gateway token is not valid');

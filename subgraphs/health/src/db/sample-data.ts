@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
-import { addDays, dataScale, insertChunks, sampleBusinessCount, sampleBusinessId, SAMPLE_DISTRICT_WEIGHT, SeededRandom, territory } from '@qn/common';
+import {
+  addDays, dataScale, insertChunks, sampleBusinessCount, sampleBusinessId, SAMPLE_DISTRICT_WEIGHT, sampleSharedClientCode, sampleSharedClientCount, SeededRandom, territory,
+} from '@qn/common';
 import { HarmReductionContact, HarmReductionService } from '../entities/harm-reduction-contact';
 import { PeriodicHealthCheck } from '../entities/periodic-health-check';
 
@@ -8,7 +10,8 @@ const LAST_DAY = '2025-12-14';
 
 /**
  * A deterministic, plausible health data set for 2021–2025: harm-reduction services for
- * about 250 clients (× QN_SCALE) known only by pseudonymous codes, each seen a few times
+ * about 250 clients (× QN_SCALE) known only by pseudonymous codes (some of them also
+ * labour's clients, by the same shared codes), each seen a few times
  * a year while in contact, and yearly health checks of staff at about 60% of the
  * service businesses. Runs only on an empty database.
  */
@@ -22,11 +25,14 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   const codes = new Set<string>();
   for (const district of districts) {
     const clients = Math.round((SAMPLE_DISTRICT_WEIGHT[district.id] ?? 1) * 2 * scale);
+    // The first few clients of a district are also labour's (the same codes in labour's generated clients).
+    const shared = sampleSharedClientCount(district.id, scale);
     for (let i = 0; i < clients; i++) {
       let clientCode: string;
       do {
         clientCode = `QNG-${Array.from({ length: 8 }, () => random.pick([...CODE_CHARS])).join('')}`;
       } while (codes.has(clientCode));
+      if (i < shared) clientCode = sampleSharedClientCode(district.id, i + 1);
       codes.add(clientCode);
       const firstSeen = random.date('2021-01-01', '2025-06-30');
       const lastSeen = minDate(addDays(firstSeen, random.int(60, 900)), LAST_DAY);

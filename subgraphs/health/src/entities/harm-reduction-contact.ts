@@ -16,6 +16,13 @@ registerEnumType(HarmReductionService, {
   description: 'Tiếp cận cộng đồng (outreach), cấp bao cao su, xét nghiệm HIV, điều trị nhiễm khuẩn lây truyền qua đường tình dục, PrEP, chuyển gửi dịch vụ xã hội',
 });
 
+/**
+ * The services that count as a person accessing and using support (IND-4.2, with
+ * labour's): every kind except plain OUTREACH, which is health reaching the person,
+ * not the person taking up a service.
+ */
+export const SUPPORT_SERVICES: readonly HarmReductionService[] = Object.values(HarmReductionService).filter((s) => s !== HarmReductionService.OUTREACH);
+
 /** The only form a client's identity takes: `QNG-` and 8 letters or digits, assigned by the service, never derived from a name. */
 export const CLIENT_CODE = /^QNG-[A-Z0-9]{8}$/;
 

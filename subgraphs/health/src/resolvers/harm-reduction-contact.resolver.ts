@@ -1,10 +1,16 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { assertInScope, checkNotFuture, restrictToScope, connectionType, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso, updateVersioned, userInputError } from '@qn/common';
-import { CLIENT_CODE, HarmReductionContact } from '../entities/harm-reduction-contact';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  assertInScope, checkNotFuture, restrictToScope, connectionType, notFoundError, paginate, parsePeriod, SqlParams, SubgraphContext, territory, todayIso,
+  updateVersioned, userInputError,
+} from '@qn/common';
+import { CLIENT_CODE, HarmReductionContact, SUPPORT_SERVICES } from '../entities/harm-reduction-contact';
 import { HealthLoaders } from '../loaders';
 import { HarmReductionContactFilter, RecordHarmReductionContactInput, UpdateHarmReductionContactInput } from './types/harm-reduction-contact.input';
 
 const HarmReductionContactConnection = connectionType(HarmReductionContact, 'HarmReductionContact');
+
+/** Most codes one `healthServiceUsers` field takes; a subgraph asking about more splits them over several fields. */
+export const MAX_SERVICE_USER_CODES = 5000;
 
 export function normaliseClientCode(raw: string, field = 'clientCode'): string {
   const code = raw.trim().toUpperCase();
@@ -38,6 +44,45 @@ export class HarmReductionContactResolver {
       query.andWhere('c.contacted_on >= :start AND c.contacted_on < :end', period);
     }
     return paginate(query, { first, after, sortColumn: 'contacted_on', sortKey: (c) => c.contactedOn });
+  }
+
+  /**
+   * For IND-4.2, which labour owns: of the codes labour asks about (its clients in need
+   * and eligible whom labour itself has not served in the period), how many had at
+   * least one health service that counts as support in the period — every service kind
+   * except plain OUTREACH (a first contact, not yet a service the person took up); when
+   * `orgUnit` is given, only services given in that district. A count, never which codes:
+   * health learns the codes labour asks about, labour learns one number. One SQL
+   * statement per field. Only other subgraphs call it (rule SERVICE), never a person.
+   */
+  @Authorized('SERVICE')
+  @Query(() => Int, {
+    description: 'For other subgraphs only (IND-4.2): how many of the given client codes had a health service other than plain outreach in the period (and district)',
+  })
+  async healthServiceUsers(
+    @Arg('period') periodId: string,
+    @Arg('clientCodes', () => [String]) clientCodes: string[],
+    @Ctx() { dataSource }: SubgraphContext<HealthLoaders>,
+    @Arg('orgUnit', () => ID, { nullable: true }) orgUnitId?: string,
+  ): Promise<number> {
+    const period = parsePeriod(periodId);
+    const orgUnit = territory.resolve(orgUnitId);
+    if (orgUnit.level === 'COMMUNE') throw userInputError('orgUnit', 'health records its services by district: give a district or nothing (the province)');
+    if (clientCodes.length > MAX_SERVICE_USER_CODES) {
+      throw userInputError('clientCodes', `at most ${MAX_SERVICE_USER_CODES} codes per call, got ${clientCodes.length}; split them over several calls`);
+    }
+    const codes = [...new Set(clientCodes.map((c) => normaliseClientCode(c, 'clientCodes')))];
+    if (codes.length === 0) return 0;
+    const p = new SqlParams();
+    const [row] = await dataSource.query(
+      `SELECT count(DISTINCT c.client_code)::int AS users FROM harm_reduction_contact c
+        WHERE c.client_code = ANY(${p.add(codes)}::varchar[])
+          AND c.contacted_on >= ${p.add(period.start)} AND c.contacted_on < ${p.add(period.end)}
+          AND c.service = ANY(${p.add(SUPPORT_SERVICES)}::varchar[])
+          ${orgUnit.level === 'DISTRICT' ? `AND c.district_id = ${p.add(orgUnit.id)}` : ''}`,
+      p.values,
+    );
+    return row.users;
   }
 
   @Authorized('RECORDS')

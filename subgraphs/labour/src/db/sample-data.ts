@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { addDays, dataScale, insertChunks, SeededRandom, territory } from '@qn/common';
+import { addDays, dataScale, insertChunks, sampleSharedClientCode, sampleSharedClientCount, SeededRandom, territory } from '@qn/common';
 import { CommunicationActivity, CommunicationAudience, CommunicationForm } from '../entities/communication-activity';
 import { DistrictPlan, IntegratedProgramme, ProgrammeIntegration } from '../entities/district-plan';
 import { PilotKind, PilotModel } from '../entities/pilot-model';
@@ -128,12 +128,16 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
     { name: 'Mô hình bảo đảm quyền của người lao động tại cơ sở kinh doanh dịch vụ', kind: PilotKind.WORKERS_RIGHTS, districtId: '534', startedOn: '2023-07-01', endedOn: '2025-06-30' },
   ]);
 
-  // Support by pseudonymous code: yearly assessments; about 60–70% of those in need and eligible use a service.
+  // Support by pseudonymous code: yearly assessments; about 60–70% of those in need and eligible use a
+  // labour service. About half the clients are also health's (the same codes in health's generated
+  // contacts), so IND-4.2, which counts the services of both, is a little higher.
   const clients: Partial<SupportClient>[] = [];
   for (const district of districts) {
     const count = Math.round((ACTIVITY[district.id] ?? 0.5) * 12 * scale);
+    const shared = sampleSharedClientCount(district.id, scale);
     for (let i = 0; i < count; i++) {
-      clients.push({ code: clientCode(random), districtId: district.id, registeredOn: random.date('2021-01-04', '2024-06-30') });
+      const own = clientCode(random); // drawn even when unused, so the rest of the data set stays the same
+      clients.push({ code: i < shared ? sampleSharedClientCode(district.id, i + 1) : own, districtId: district.id, registeredOn: random.date('2021-01-04', '2024-06-30') });
     }
   }
   const savedClients = await insertChunks<SupportClient>(dataSource, SupportClient, dedupeCodes(clients));

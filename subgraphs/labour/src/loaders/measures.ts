@@ -1,26 +1,60 @@
 import DataLoader from 'dataloader';
-import { Measure, MeasureLoader, MeasureRequest } from '@qn/common';
+import { DataSource } from 'typeorm';
+import { Measure, MeasureLoader, MeasureRequest, SqlParams } from '@qn/common';
+import { HealthServiceUsersLoader } from '../graph/health.client';
 import { PoliceWorkforceLoader } from '../graph/police.client';
-import { REMOTE_DENOMINATORS } from '../indicators';
+import { HEALTH_NUMERATOR_CODES, REMOTE_DENOMINATORS } from '../indicators';
+
+export interface RemoteParts {
+  /** Police's workforce of service businesses (IND-1.3a's denominator). */
+  workforce: PoliceWorkforceLoader;
+  /** Health's count of persons it served (added to IND-4.2's numerator). */
+  healthUsers: HealthServiceUsersLoader;
+}
+
+/**
+ * For every request of the batch whose numerator health completes, the codes health is
+ * asked about — all in ONE SQL statement (the requests' SELECTs joined by UNION ALL
+ * with an index column), however many periods and districts.
+ */
+async function healthCodes(dataSource: DataSource, requests: { index: number; request: MeasureRequest }[]): Promise<Map<number, string[]>> {
+  if (requests.length === 0) return new Map();
+  const p = new SqlParams();
+  const parts = requests.map(({ index, request }) => `SELECT ${index} AS i, m.codes FROM (${HEALTH_NUMERATOR_CODES[request.code](request, p)}) m`);
+  const rows: { i: number; codes: string[] | null }[] = await dataSource.query(parts.join('\nUNION ALL\n'), p.values);
+  return new Map(rows.map((r) => [Number(r.i), r.codes ?? []]));
+}
 
 /**
  * Labour's measure loader: every measure's SQL in one statement (common's
- * `measureLoader`), then, for the indicators whose denominator is another agency's
- * (IND-1.3a: police's workforce of service businesses), the denominator from the
- * graph — one police request for the whole batch. If police fails, only those
- * measures fail (with SUBGRAPH_UNAVAILABLE); the others still answer.
+ * `measureLoader`), then the parts that are another agency's, from the graph:
+ * - IND-1.3a's denominator: police's workforce of service businesses, one police
+ *   request for the whole batch;
+ * - IND-4.2's numerator: labour's own part from the SQL, plus the persons in need and
+ *   eligible whom labour did not serve but health did — their codes from one more SQL
+ *   statement for the whole batch, health's count from one health request.
+ * If an agency fails, only the measures that need it fail (SUBGRAPH_UNAVAILABLE naming
+ * it); the others still answer.
  */
-export function withRemoteDenominators(sql: MeasureLoader, workforce: PoliceWorkforceLoader): MeasureLoader {
+export function withRemoteParts(dataSource: DataSource, sql: MeasureLoader, remote: RemoteParts): MeasureLoader {
   return new DataLoader<MeasureRequest, Measure, string>(
     async (requests) => {
-      const measures = await sql.loadMany(requests);
+      const forHealth = requests.map((request, index) => ({ index, request })).filter(({ request }) => request.code in HEALTH_NUMERATOR_CODES);
+      const [measures, codes] = await Promise.all([sql.loadMany(requests), healthCodes(dataSource, forHealth)]);
       return Promise.all(
-        requests.map(async (request, i) => {
+        requests.map(async (request, i): Promise<Measure | Error> => {
           const measure = measures[i];
-          if (measure instanceof Error || !REMOTE_DENOMINATORS.has(request.code)) return measure;
+          if (measure instanceof Error) return measure;
           try {
-            const denominator = await workforce.load({ period: request.period, orgUnit: request.orgUnit });
-            return { numerator: measure.numerator, denominator };
+            if (REMOTE_DENOMINATORS.has(request.code)) {
+              const denominator = await remote.workforce.load({ period: request.period, orgUnit: request.orgUnit });
+              return { numerator: measure.numerator, denominator };
+            }
+            if (codes.has(i)) {
+              const served = await remote.healthUsers.load({ period: request.period, codes: codes.get(i)! });
+              return { numerator: (measure.numerator ?? 0) + served, denominator: measure.denominator };
+            }
+            return measure;
           } catch (error) {
             return error as Error;
           }

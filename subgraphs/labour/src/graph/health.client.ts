@@ -1,0 +1,59 @@
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import { ANONYMOUS, Identity, Period } from '@qn/common';
+import { isCount, queryAliased } from './subgraph.client';
+
+/** Most codes health's `healthServiceUsers` takes in one field; longer lists are split over several aliases. */
+export const HEALTH_MAX_CODES = 5000;
+
+export interface HealthUsersRequest {
+  period: Period;
+  /** Pseudonymous codes of distinct persons (labour's clients), each at most once. */
+  codes: string[];
+}
+
+/**
+ * A per-request loader of health's `healthServiceUsers(period, clientCodes)`: how many
+ * of the given persons had a health service that counts as support in the period (IND-4.2's
+ * part that is health's). Every list a labour request needs goes into ONE health request
+ * (HEALTH_URL), one aliased field per list — or per slice of HEALTH_MAX_CODES codes, the
+ * slices' counts added up (the codes are distinct, so no person counts twice). No
+ * `orgUnit`: labour's codes are already the persons of the unit asked about (by the
+ * district they are registered in), and a service health gave them in another district
+ * is still a service they used. Only the count comes back, never which codes.
+ *
+ * The call is signed for the caller the request serves AND as the labour service
+ * (`service: 'labour'`), which `healthServiceUsers` requires (access rule SERVICE).
+ * An empty list is 0 without asking health.
+ */
+export function healthServiceUsersLoader(identity: Identity = ANONYMOUS, fetchImpl: typeof fetch = fetch) {
+  return new DataLoader<HealthUsersRequest, number, string>(
+    async (requests) => {
+      const slices: { request: number; period: Period; codes: string[] }[] = [];
+      requests.forEach((r, request) => {
+        for (let start = 0; start < r.codes.length; start += HEALTH_MAX_CODES) {
+          slices.push({ request, period: r.period, codes: r.codes.slice(start, start + HEALTH_MAX_CODES) });
+        }
+      });
+      const answers = await queryAliased(
+        'health',
+        { name: 'LabourHealthServiceUsers', field: 'healthServiceUsers' },
+        slices.map((s) => ({ args: { period: { type: 'String!', value: s.period.id }, clientCodes: { type: '[String!]!', value: s.codes } } })),
+        { ...identity, service: 'labour' },
+        isCount,
+        fetchImpl,
+      );
+      const totals: (number | GraphQLError)[] = requests.map(() => 0);
+      slices.forEach((slice, i) => {
+        const total = totals[slice.request];
+        if (total instanceof Error) return;
+        const answer = answers[i];
+        totals[slice.request] = answer instanceof Error ? answer : total + answer;
+      });
+      return totals;
+    },
+    { cacheKeyFn: (r) => `${r.period.id}|${r.codes.join(',')}` },
+  );
+}
+
+export type HealthServiceUsersLoader = ReturnType<typeof healthServiceUsersLoader>;

@@ -1,0 +1,98 @@
+import { GraphQLError } from 'graphql';
+import { Identity, IDENTITY_HEADER, signInternalToken, subgraphUrlFor } from '@qn/common';
+
+/** How long labour waits for another agency's subgraph before giving up on the numbers that need it. */
+export const SUBGRAPH_TIMEOUT_MS = 5000;
+
+/**
+ * The error a field gets when another agency's subgraph cannot answer; it names the
+ * agency and nothing else. The gateway passes SUBGRAPH_UNAVAILABLE messages to clients
+ * as they are, so the detail (the URL, the low-level reason, the agency's own error)
+ * goes only to labour's log.
+ */
+export function subgraphUnavailable(subgraph: string, detail: string): GraphQLError {
+  console.error(`[labour] the ${subgraph} subgraph is unavailable: ${detail}`);
+  return new GraphQLError(`the ${subgraph} subgraph is unavailable`, {
+    extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph },
+  });
+}
+
+/** One argument of an aliased field: its GraphQL type and value (left out when null or undefined). */
+export interface FieldArgument {
+  type: string;
+  value: unknown;
+}
+
+/** One field to ask for: `field(arg: …)` under its own alias. */
+export interface AliasedField {
+  args: Record<string, FieldArgument>;
+}
+
+interface GraphQLResponseBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+}
+
+/**
+ * The one way labour asks another agency's subgraph for something: ONE request to the
+ * named subgraph (its URL read at call time, so a test harness can set it after labour
+ * has started) with `field` once per item under aliases `f0`, `f1`…, each with its own
+ * variables. The request carries `identity` signed like the gateway's internal token,
+ * so the agency applies that caller's rights (and `identity.service` when labour calls
+ * as a service). Labour never reads another agency's database.
+ *
+ * Returns, per item in order, the alias's value when `accept` takes it, otherwise a
+ * SUBGRAPH_UNAVAILABLE error naming the subgraph (the reason goes to the log): the whole
+ * request failing fails every item, an error on one alias fails that item alone.
+ */
+export async function queryAliased<T>(
+  subgraph: string,
+  operation: { name: string; field: string },
+  items: AliasedField[],
+  identity: Identity,
+  accept: (value: unknown) => value is T,
+  fetchImpl: typeof fetch = fetch,
+): Promise<(T | GraphQLError)[]> {
+  if (items.length === 0) return [];
+  const variables: Record<string, unknown> = {};
+  const declarations: string[] = [];
+  const fields = items.map((item, i) => {
+    const args = Object.entries(item.args)
+      .filter(([, arg]) => arg.value !== undefined && arg.value !== null)
+      .map(([name, arg]) => {
+        variables[`${name}${i}`] = arg.value;
+        declarations.push(`$${name}${i}: ${arg.type}`);
+        return `${name}: $${name}${i}`;
+      });
+    return `f${i}: ${operation.field}${args.length ? `(${args.join(', ')})` : ''}`;
+  });
+  const query = `query ${operation.name}${declarations.length ? `(${declarations.join(', ')})` : ''} { ${fields.join(' ')} }`;
+  const url = subgraphUrlFor(subgraph);
+  let body: GraphQLResponseBody;
+  try {
+    const response = await fetchImpl(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', [IDENTITY_HEADER]: await signInternalToken(identity) },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS),
+    });
+    if (!response.ok && !response.headers.get('content-type')?.includes('json')) {
+      const error = subgraphUnavailable(subgraph, `${url} answered HTTP ${response.status} to ${operation.name}`);
+      return items.map(() => error);
+    }
+    body = (await response.json()) as GraphQLResponseBody;
+  } catch (cause) {
+    const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
+    const error = subgraphUnavailable(subgraph, `could not reach ${url} for ${operation.name} (${reason})`);
+    return items.map(() => error);
+  }
+  return items.map((_, i) => {
+    const value = body.data?.[`f${i}`];
+    if (accept(value)) return value;
+    const error = body.errors?.find((e) => e.path?.[0] === `f${i}`) ?? body.errors?.[0];
+    const code = error?.extensions?.code ? ` [${error.extensions.code}]` : '';
+    return subgraphUnavailable(subgraph, `${operation.name} f${i}: ${operation.field} gave no answer (${error?.message ?? 'no data'}${code})`);
+  });
+}
+
+export const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
