@@ -37,7 +37,7 @@ let system: TestSystem;
 //   enrolment of a 522 institution through institution(id) or _entities.
 const LABOUR_SCOPE_BUG = 'labour-district-scope';
 const EDUCATION_ENROLMENT_BUG = 'education-enrolment-scope';
-const OPEN_BUGS = new Set<string>([EDUCATION_ENROLMENT_BUG]);
+const OPEN_BUGS = new Set<string>([]);
 const isOpen = (bug: string | undefined): boolean => bug !== undefined && OPEN_BUGS.has(bug);
 
 // ---------------------------------------------------------------------------------------------

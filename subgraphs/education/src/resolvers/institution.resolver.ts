@@ -42,12 +42,15 @@ export class InstitutionResolver {
     return loaders.institutionById.load(id);
   }
 
+  @Authorized('RECORDS')
   @FieldResolver(() => Enrolment, { nullable: true, description: 'Students enrolled in one school year, e.g. 2023-2024' })
   enrolment(
     @Root() institution: Institution,
     @Arg('schoolYear') schoolYear: string,
-    @Ctx() { loaders }: SubgraphContext<EducationLoaders>,
+    @Ctx() { loaders, identity }: SubgraphContext<EducationLoaders>,
   ) {
+    // Enrolment has no district of its own: it is the institution's.
+    assertInScope(identity, institution.districtId, 'institution');
     return loaders.enrolmentByInstitutionYear.load(enrolmentKey(institution.id, parseSchoolYear(schoolYear).id));
   }
 
