@@ -1,5 +1,5 @@
 import { Identity, IDENTITY_HEADER, signInternalToken, subgraphUrlFor } from '@qn/common';
-import { subgraphUnavailable } from '../graph/police.client';
+import { subgraphUnavailable } from '../graph/subgraph.client';
 
 /** How long a report waits for another agency's subgraph. */
 export const SUBGRAPH_TIMEOUT_MS = 8000;
