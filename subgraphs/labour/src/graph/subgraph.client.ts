@@ -17,6 +17,40 @@ export function subgraphUnavailable(subgraph: string, detail: string): GraphQLEr
   });
 }
 
+/**
+ * Sends one GraphQL request to another agency's subgraph (its URL read at call time, so
+ * a test harness can set it after labour has started), carrying `identity` signed like
+ * the gateway's internal token so the agency applies that caller's rights. Returns the
+ * JSON body; throws SUBGRAPH_UNAVAILABLE naming the agency when it cannot answer.
+ */
+export async function postToSubgraph<B>(
+  subgraph: string,
+  identity: Identity,
+  query: string,
+  variables: Record<string, unknown>,
+  operation: string,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = SUBGRAPH_TIMEOUT_MS,
+): Promise<B> {
+  const url = subgraphUrlFor(subgraph);
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', [IDENTITY_HEADER]: await signInternalToken(identity) },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (cause) {
+    const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
+    throw subgraphUnavailable(subgraph, `could not reach ${url} for ${operation} (${reason})`);
+  }
+  if (!response.headers.get('content-type')?.includes('json')) {
+    throw subgraphUnavailable(subgraph, `${url} answered HTTP ${response.status} to ${operation}`);
+  }
+  return (await response.json()) as B;
+}
+
 /** One argument of an aliased field: its GraphQL type and value (left out when null or undefined). */
 export interface FieldArgument {
   type: string;
@@ -67,24 +101,11 @@ export async function queryAliased<T>(
     return `f${i}: ${operation.field}${args.length ? `(${args.join(', ')})` : ''}`;
   });
   const query = `query ${operation.name}${declarations.length ? `(${declarations.join(', ')})` : ''} { ${fields.join(' ')} }`;
-  const url = subgraphUrlFor(subgraph);
   let body: GraphQLResponseBody;
   try {
-    const response = await fetchImpl(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', [IDENTITY_HEADER]: await signInternalToken(identity) },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS),
-    });
-    if (!response.ok && !response.headers.get('content-type')?.includes('json')) {
-      const error = subgraphUnavailable(subgraph, `${url} answered HTTP ${response.status} to ${operation.name}`);
-      return items.map(() => error);
-    }
-    body = (await response.json()) as GraphQLResponseBody;
-  } catch (cause) {
-    const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
-    const error = subgraphUnavailable(subgraph, `could not reach ${url} for ${operation.name} (${reason})`);
-    return items.map(() => error);
+    body = await postToSubgraph<GraphQLResponseBody>(subgraph, identity, query, variables, operation.name, fetchImpl);
+  } catch (error) {
+    return items.map(() => error as GraphQLError);
   }
   return items.map((_, i) => {
     const value = body.data?.[`f${i}`];

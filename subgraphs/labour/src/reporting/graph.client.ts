@@ -1,7 +1,7 @@
-import { Identity, IDENTITY_HEADER, signInternalToken, subgraphUrlFor } from '@qn/common';
-import { subgraphUnavailable } from '../graph/subgraph.client';
+import { Identity } from '@qn/common';
+import { postToSubgraph, subgraphUnavailable } from '../graph/subgraph.client';
 
-/** How long a report waits for another agency's subgraph. */
+/** How long a report waits for another agency's subgraph (a whole period's figures take longer than one number). */
 export const SUBGRAPH_TIMEOUT_MS = 8000;
 
 interface EntitiesBody {
@@ -39,21 +39,7 @@ export async function queryEntities(
   variables: Record<string, unknown> = {},
   fetchImpl: typeof fetch = fetch,
 ): Promise<EntitiesBody> {
-  const url = subgraphUrlFor(subgraph);
-  let response: Response;
-  try {
-    response = await fetchImpl(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', [IDENTITY_HEADER]: await signInternalToken(identity) },
-      body: JSON.stringify({ query, variables: { ...variables, representations } }),
-      signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS),
-    });
-  } catch (error) {
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    throw subgraphUnavailable(subgraph, `could not reach ${url} (${reason})`);
-  }
-  if (!response.headers.get('content-type')?.includes('json')) throw subgraphUnavailable(subgraph, `${url} answered HTTP ${response.status}`);
-  return (await response.json()) as EntitiesBody;
+  return postToSubgraph<EntitiesBody>(subgraph, identity, query, { ...variables, representations }, 'report figures', fetchImpl, SUBGRAPH_TIMEOUT_MS);
 }
 
 const RESULT_FIELDS = 'orgUnit { id } numerator denominator value target status';
