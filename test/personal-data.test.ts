@@ -65,3 +65,63 @@ test('case notes of a tip are stored encrypted and read back by police', async (
   const read = dataOf(await system.query(`query { tips(filter: { period: "2025Q1", districtId: "522" }, first: 500) { nodes { id notes } } }`));
   expect(read.tips.nodes.find((t: { id: string }) => t.id === tip.id).notes).toBe(notes);
 });
+
+describe('a person can be found and erased on a lawful request without breaking what was reported', () => {
+  const labourHead = caller('LABOUR', 'AGENCY_HEAD');
+  const healthHead = caller('HEALTH', 'AGENCY_HEAD');
+  const IND42 = `{ indicator(code: "IND-4.2") { result(period: "2025Q2") { numerator denominator value } } }`;
+
+  test('codes come from an identifier and labour\'s key, the same every time', async () => {
+    const ask = async () => dataOf(await system.query(`{ pseudonymousCode(identifier: "051234567890") }`, {}, { as: labourHead })).pseudonymousCode;
+    const code = await ask();
+    expect(code).toMatch(/^QNG-[A-Z2-9]{8}$/);
+    expect(await ask()).toBe(code);
+    expect((await system.query(`{ pseudonymousCode(identifier: "051234567890") }`, {}, { as: caller('LABOUR', 'ANALYST') })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  test('erasing a person in labour and health removes the code everywhere and leaves the reported numbers as they were', async () => {
+    const code = dataOf(await system.query(`{ pseudonymousCode(identifier: "079301004455") }`, {}, { as: labourHead })).pseudonymousCode;
+    dataOf(await system.query(`mutation($code: String!) { registerSupportClient(input: { code: $code, districtId: "522", registeredOn: "2025-04-01" }) { id } }`, { code }, { as: labourHead }));
+    dataOf(await system.query(`mutation($code: String!) { recordNeedAssessment(input: { clientCode: $code, assessedOn: "2025-04-02", inNeed: true, eligible: true }) { id } }`, { code }, { as: labourHead }));
+    dataOf(await system.query(`mutation($code: String!) { recordHarmReductionContact(input: { clientCode: $code, contactedOn: "2025-04-10", districtId: "522", service: HIV_TEST }) { id } }`, { code }, { as: healthHead }));
+    const before = dataOf(await system.query(IND42, {}, { as: labourHead })).indicator.result;
+    // DOLISA's quarterly report carries IND-4.2 as it stood when submitted.
+    const [draft] = dataOf(await system.query(`mutation { createReportDrafts(input: { period: "2025Q2", unitIds: ["LABOUR"], idempotencyKey: "erasure-test-drafts" }) { id version } }`, {}, { as: labourHead })).createReportDrafts;
+    const written = dataOf(await system.query(
+      `mutation($id: ID!, $v: Int!) { updateReportNarrative(input: { id: $id, expectedVersion: $v, idempotencyKey: "erasure-test-narrative", results: "Hỗ trợ người bán dâm theo kế hoạch." }) { version } }`,
+      { id: draft.id, v: draft.version }, { as: labourHead },
+    )).updateReportNarrative;
+    const submitted = dataOf(await system.query(
+      `mutation($id: ID!, $v: Int!) { submitReport(input: { id: $id, expectedVersion: $v, idempotencyKey: "erasure-test-submit" }) { figures { indicators { code orgUnitId numerator denominator value } } } }`,
+      { id: draft.id, v: written.version }, { as: labourHead },
+    )).submitReport;
+    const reported = (r: any) => r.figures.indicators.filter((f: any) => f.code === 'IND-4.2');
+
+    // Found: the person's records in each agency, by code.
+    const found = dataOf(await system.query(`query($code: String!) { harmReductionContacts(filter: { clientCode: $code }) { totalCount } }`, { code }, { as: healthHead }));
+    expect(found.harmReductionContacts.totalCount).toBe(1);
+
+    // Only the heads erase.
+    const refused = await system.query(`mutation($code: String!) { eraseSupportClient(code: $code) { records } }`, { code }, { as: caller('LABOUR', 'AGENCY_OFFICER') });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const labour = dataOf(await system.query(`mutation($code: String!) { eraseSupportClient(code: $code) { records erasedOn } }`, { code }, { as: labourHead }));
+    expect(labour.eraseSupportClient.records).toBe(2);
+    const health = dataOf(await system.query(`mutation($code: String!) { eraseHarmReductionClient(code: $code) { records } }`, { code }, { as: healthHead }));
+    expect(health.eraseHarmReductionClient.records).toBe(1);
+
+    for (const [subgraph, table, column] of [['labour', 'support_client', 'code'], ['health', 'harm_reduction_contact', 'client_code']]) {
+      const [{ count }] = await system.subgraphs[subgraph].dataSource.query(`SELECT count(*)::int AS count FROM ${table} WHERE ${column} = $1`, [code]);
+      expect(count).toBe(0);
+      const [{ audited }] = await system.subgraphs[subgraph].dataSource.query(`SELECT count(*)::int AS audited FROM audit_log WHERE $1 = ANY(entity_ids) OR $1 = ANY(fields)`, [code]);
+      expect(audited).toBe(0);
+    }
+    // The submitted report keeps its numbers; live, the person still counts as in need
+    // (the denominator) but can no longer be matched across agencies.
+    const report = dataOf(await system.query(`query($id: ID!) { report(id: $id) { figures { indicators { code orgUnitId numerator denominator value } } } }`, { id: draft.id }, { as: labourHead })).report;
+    expect(reported(report)).toEqual(reported(submitted));
+    expect(dataOf(await system.query(IND42, {}, { as: labourHead })).indicator.result.denominator).toBe(before.denominator);
+    const again = await system.query(`mutation($code: String!) { eraseSupportClient(code: $code) { records } }`, { code }, { as: labourHead });
+    expect(again.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});

@@ -25,3 +25,4 @@ export * from './auth';
 export * from './audit/audit-entry';
 export * from './audit/trail';
 export * from './audit/migrations';
+export * from './federation/erasure';

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { ValueTransformer } from 'typeorm';
+import { forbidden, Identity } from './identity';
 
 /**
  * Personal data helpers (Decree 13/2023, the 2025 Personal Data Protection Law):
@@ -35,9 +36,19 @@ export function pseudonymousCode(identifier: string, key: Buffer): string {
   return `QNG-${code}`;
 }
 
-/** A code that stands for an erased person: keeps counts right, links to no one. */
+/**
+ * A code that stands for an erased person: `ERA-` and 8 random characters, never a valid
+ * client code, drawn afresh for each erasure and recorded nowhere, so the records keep
+ * counting (aggregates do not change) but link to no one.
+ */
 export function erasedCode(): string {
-  return `ERASED-${randomBytes(6).toString('hex').toUpperCase()}`;
+  const bytes = randomBytes(8);
+  return `ERA-${[...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')}`;
+}
+
+/** Lawful erasure is a decision of the agency's head. */
+export function assertCanErase(identity: Identity): void {
+  if (!identity.roles.includes('AGENCY_HEAD')) throw forbidden("only the head of the owning agency erases a person's records");
 }
 
 const VERSION = 'v1';

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertInScope, checkNotFuture, restrictToScope, connectionType, notFoundError, paginate, parsePeriod, SqlParams, SubgraphContext, territory, todayIso,
+  assertCanErase, erasedCode, ErasureResult, assertInScope, recordScope, checkNotFuture, restrictToScope, connectionType, notFoundError, paginate, parsePeriod, SqlParams, SubgraphContext, territory, todayIso,
   updateVersioned, userInputError,
 } from '@qn/common';
 import { CLIENT_CODE, HarmReductionContact, SUPPORT_SERVICES } from '../entities/harm-reduction-contact';
@@ -27,6 +27,20 @@ function checkContact(c: Pick<HarmReductionContact, 'contactedOn' | 'districtId'
 
 @Resolver(() => HarmReductionContact)
 export class HarmReductionContactResolver {
+  @Authorized('RECORDS')
+  @Mutation(() => ErasureResult, {
+    description: "Erase a client on a lawful request: the contacts keep counting (reported and live numbers stay as they are) but no longer carry the client's code",
+  })
+  async eraseHarmReductionClient(@Arg('code') code: string, @Ctx() { dataSource, identity }: SubgraphContext<HealthLoaders>): Promise<ErasureResult> {
+    assertCanErase(identity);
+    const clientCode = normaliseClientCode(code, 'code');
+    // A head limited to a district erases that district's contacts of the client.
+    const where = { clientCode, ...(recordScope(identity) ? { districtId: recordScope(identity)! } : {}) };
+    const result = await dataSource.getRepository(HarmReductionContact).update(where, { clientCode: erasedCode() });
+    if (!result.affected) throw notFoundError('HarmReductionContact', clientCode, 'code');
+    return { records: result.affected ?? 0, erasedOn: todayIso() };
+  }
+
   @Authorized('RECORDS')
   @Query(() => HarmReductionContactConnection, { description: 'Harm-reduction HIV/AIDS services given to clients known by pseudonymous codes' })
   harmReductionContacts(

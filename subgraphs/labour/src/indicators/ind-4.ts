@@ -45,9 +45,14 @@ export const ind42: MeasureSql = (request, p) => `
     FROM support_client c
    WHERE ${inNeedAndEligible(request, p)}`;
 
-/** IND-4.2: one row, `codes` — the persons in need and eligible in the period whom labour did not serve in it. */
+/**
+ * IND-4.2: one row, `codes` — the persons in need and eligible in the period whom labour
+ * did not serve in it, to ask health about. Erased persons (code `ERA-…`) still count in
+ * the denominator, but their code links to nothing anywhere, so they are not asked about.
+ */
 export const ind42NotServedByLabour: MeasureSql = (request, p) => `
   SELECT coalesce(array_agg(c.code ORDER BY c.code), '{}') AS codes
     FROM support_client c
    WHERE ${inNeedAndEligible(request, p)}
-     AND NOT ${servedByLabour(request, p)}`;
+     AND NOT ${servedByLabour(request, p)}
+     AND c.code LIKE 'QNG-%'`;

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkDateOrder, checkNotFuture, connectionType, paginate, parsePeriod, restrictToScope, SubgraphContext, todayIso, userInputError,
+  assertCanErase, assertInScope, checkDateOrder, checkNotFuture, checkText, connectionType, erasedCode, ErasureResult, keyFromEnv, notFoundError, paginate, parsePeriod, pseudonymousCode, restrictToScope, SubgraphContext, todayIso, userInputError,
 } from '@qn/common';
 import { OrgUnit } from '../entities/org-unit';
 import { CLIENT_CODE, NeedAssessment, SupportClient, SupportServiceUse } from '../entities/support';
@@ -57,6 +57,32 @@ export class SupportResolver {
   @FieldResolver(() => OrgUnit, { nullable: true })
   district(@Root() client: SupportClient, @Ctx() { loaders }: Context) {
     return loaders.orgUnitById.load(client.districtId);
+  }
+
+  @Authorized('RECORDS')
+  @Query(() => String, {
+    description: "The pseudonymous code of a person, from an identifier the agency holds on paper (e.g. an ID-card number) and labour's key; the identifier is neither stored nor logged",
+  })
+  pseudonymousCode(@Arg('identifier') identifier: string): string {
+    checkText('identifier', identifier, { max: 100, required: true });
+    return pseudonymousCode(identifier, keyFromEnv('LABOUR_PSEUDONYM_KEY'));
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => ErasureResult, {
+    description: "Erase a person on a lawful request: the records keep counting (reported and live numbers stay as they are) but no longer carry the person's code",
+  })
+  async eraseSupportClient(@Arg('code') code: string, @Ctx() { dataSource, loaders, identity }: Context): Promise<ErasureResult> {
+    assertCanErase(identity);
+    const client = await loaders.clientByCode.load(code.trim().toUpperCase());
+    if (!client) throw notFoundError('SupportClient', code, 'code');
+    assertInScope(identity, client.districtId);
+    return dataSource.transaction(async (manager) => {
+      await manager.getRepository(SupportClient).update({ id: client.id }, { code: erasedCode() });
+      const assessments = await manager.getRepository(NeedAssessment).countBy({ clientId: client.id });
+      const services = await manager.getRepository(SupportServiceUse).countBy({ clientId: client.id });
+      return { records: 1 + assessments + services, erasedOn: todayIso() };
+    });
   }
 
   @Authorized('RECORDS')
