@@ -223,6 +223,20 @@ describe('bad input is refused with the field named, and nothing is stored', () 
   });
 });
 
+describe('correcting an inspection', () => {
+  test('moves it between periods, validated like a new one, with a version check', async () => {
+    const id = await business({ name: 'Karaoke Hoàng Gia', districtId: '522', employees: 5, openedOn: '2023-01-01' });
+    const recorded = dataOf(await system.query(`mutation($id: ID!) { recordInspection(input: { businessId: $id, inspectedOn: "2024-03-01", team: POLICE, outcome: NO_VIOLATION }) { id version } }`, { id })).recordInspection;
+    const UPDATE = `mutation($input: UpdateInspectionInput!) { updateInspection(input: $input) { inspectedOn team version } }`;
+    const bad = await system.query(UPDATE, { input: { id: recorded.id, expectedVersion: recorded.version, inspectedOn: '2022-12-01' } });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'inspectedOn' });
+    const moved = dataOf(await system.query(UPDATE, { input: { id: recorded.id, expectedVersion: recorded.version, inspectedOn: '2024-07-15', team: 'TEAM_178' } })).updateInspection;
+    expect(moved).toEqual({ inspectedOn: '2024-07-15', team: 'TEAM_178', version: recorded.version + 1 });
+    const stale = await system.query(UPDATE, { input: { id: recorded.id, expectedVersion: recorded.version, violations: 2 } });
+    expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+});
+
 describe('concurrent edits', () => {
   test('the second edit based on the same version gets a conflict', async () => {
     const received = await tip('522', '2024-02-01');

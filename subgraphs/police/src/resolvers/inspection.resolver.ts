@@ -1,11 +1,30 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertInScope, checkCount, recordScope, checkDateOrder, checkNotFuture, connectionType, paginate, parsePeriod, SubgraphContext, todayIso, userInputError } from '@qn/common';
+import {
+  assertInScope, checkCount, checkDateOrder, checkNotFuture, connectionType, findById, Identity, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, todayIso, updateVersioned, userInputError,
+} from '@qn/common';
 import { Inspection } from '../entities/inspection';
 import { ServiceBusiness } from '../entities/service-business';
 import { PoliceLoaders } from '../loaders';
-import { InspectionFilter, RecordInspectionInput } from './types/inspection.input';
+import { InspectionFilter, RecordInspectionInput, UpdateInspectionInput } from './types/inspection.input';
 
 const InspectionConnection = connectionType(Inspection, 'Inspection');
+
+/** An inspection belongs to a registered business, in the caller's district, while it operated. */
+async function checkInspection(
+  inspection: Pick<Inspection, 'businessId' | 'inspectedOn' | 'violations'>,
+  loaders: PoliceLoaders,
+  identity: Identity,
+): Promise<void> {
+  const business = await loaders.businessById.load(inspection.businessId);
+  if (!business) throw userInputError('businessId', `no registered business '${inspection.businessId}'`);
+  assertInScope(identity, business.districtId, 'businessId');
+  checkNotFuture('inspectedOn', inspection.inspectedOn, todayIso());
+  checkDateOrder('the business opening date', business.openedOn, 'inspectedOn', inspection.inspectedOn);
+  if (business.closedOn && inspection.inspectedOn > business.closedOn) {
+    throw userInputError('inspectedOn', `${inspection.inspectedOn} is after the business closed on ${business.closedOn}`);
+  }
+  checkCount('violations', inspection.violations, { max: 1000 });
+}
 
 @Resolver(() => Inspection)
 export class InspectionResolver {
@@ -45,16 +64,21 @@ export class InspectionResolver {
     @Arg('input') input: RecordInspectionInput,
     @Ctx() { dataSource, loaders, identity }: SubgraphContext<PoliceLoaders>,
   ): Promise<Inspection> {
-    const business = await loaders.businessById.load(input.businessId);
-    if (!business) throw userInputError('businessId', `no registered business '${input.businessId}'`);
-    assertInScope(identity, business.districtId, 'businessId');
-    checkNotFuture('inspectedOn', input.inspectedOn, todayIso());
-    checkDateOrder('the business opening date', business.openedOn, 'inspectedOn', input.inspectedOn);
-    if (business.closedOn && input.inspectedOn > business.closedOn) {
-      throw userInputError('inspectedOn', `${input.inspectedOn} is after the business closed on ${business.closedOn}`);
-    }
-    checkCount('violations', input.violations, { max: 1000 });
+    await checkInspection(input, loaders, identity);
     const repository = dataSource.getRepository(Inspection);
     return repository.save(repository.create(input));
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => Inspection, { description: 'Correct an inspection; fails with CONFLICT if it changed since you read it' })
+  async updateInspection(
+    @Arg('input') input: UpdateInspectionInput,
+    @Ctx() { dataSource, loaders, identity }: SubgraphContext<PoliceLoaders>,
+  ): Promise<Inspection> {
+    const { id, expectedVersion, ...changes } = input;
+    const current = await findById(dataSource, Inspection, id);
+    if (!current) throw notFoundError('Inspection', id);
+    await checkInspection({ ...current, ...changes }, loaders, identity);
+    return updateVersioned(dataSource, Inspection, id, expectedVersion, changes);
   }
 }

@@ -21,6 +21,27 @@ export class RecordInspectionInput {
 }
 
 @InputType()
+export class UpdateInspectionInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
+  expectedVersion: number;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  inspectedOn?: string;
+
+  @Field(() => InspectionTeam, { nullable: true })
+  team?: InspectionTeam;
+
+  @Field(() => InspectionOutcome, { nullable: true })
+  outcome?: InspectionOutcome;
+
+  @Field(() => Int, { nullable: true })
+  violations?: number;
+}
+
+@InputType()
 export class InspectionFilter {
   @Field(() => ID, { nullable: true })
   businessId?: string;
