@@ -225,10 +225,10 @@ describe('bad input is refused with the field named, and nothing is stored', () 
 
 describe('correcting an inspection', () => {
   test('moves it between periods, validated like a new one, with a version check', async () => {
-    const id = await business({ name: 'Karaoke Hoàng Gia', districtId: '522', employees: 5, openedOn: '2023-01-01' });
+    const id = await business({ name: 'Karaoke Hoàng Gia', districtId: '522', employees: 5, openedOn: '2024-01-01' });
     const recorded = dataOf(await system.query(`mutation($id: ID!) { recordInspection(input: { businessId: $id, inspectedOn: "2024-03-01", team: POLICE, outcome: NO_VIOLATION }) { id version } }`, { id })).recordInspection;
     const UPDATE = `mutation($input: UpdateInspectionInput!) { updateInspection(input: $input) { inspectedOn team version } }`;
-    const bad = await system.query(UPDATE, { input: { id: recorded.id, expectedVersion: recorded.version, inspectedOn: '2022-12-01' } });
+    const bad = await system.query(UPDATE, { input: { id: recorded.id, expectedVersion: recorded.version, inspectedOn: '2023-12-01' } });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'inspectedOn' });
     const moved = dataOf(await system.query(UPDATE, { input: { id: recorded.id, expectedVersion: recorded.version, inspectedOn: '2024-07-15', team: 'TEAM_178' } })).updateInspection;
     expect(moved).toEqual({ inspectedOn: '2024-07-15', team: 'TEAM_178', version: recorded.version + 1 });
