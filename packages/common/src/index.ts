@@ -26,3 +26,5 @@ export * from './audit/audit-entry';
 export * from './audit/trail';
 export * from './audit/migrations';
 export * from './federation/erasure';
+export * from './graph-client';
+export * from './business-links';

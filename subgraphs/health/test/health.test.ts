@@ -188,6 +188,81 @@ describe('periodic health checks of service-business staff', () => {
     expect(await count('periodicHealthChecks')).toBe(before);
   });
 
+  describe('the business is checked with police, through the graph', () => {
+    const UPDATE_CHECK = `mutation($input: UpdateHealthCheckInput!) { updateHealthCheck(input: $input) { id version checkedOn } }`;
+    const UNKNOWN = '00000000-0000-4000-8000-000000000001';
+    let closedId: string;
+
+    beforeAll(async () => {
+      closedId = dataOf(await system.query(CREATE_BUSINESS, {
+        input: { name: 'Massage Hoa Sen', kind: 'MASSAGE', districtId: '522', employees: 6, openedOn: '2019-03-01', closedOn: '2022-12-31' },
+      }, { as: POLICE })).createServiceBusiness.id;
+    });
+
+    test.each([
+      ['a business police does not know', () => ({ businessId: UNKNOWN }), 'businessId', 'not a business registered with police'],
+      ['a district that is not the business\'s', () => ({ districtId: '524' }), 'districtId', 'is not the district of business'],
+      ['a day before the business opened', () => ({ checkedOn: '2020-04-30' }), 'checkedOn', 'before the business opened (2020-05-01)'],
+      ['a day after the business closed', () => ({ businessId: closedId, checkedOn: '2023-01-01' }), 'checkedOn', 'after the business closed (2022-12-31)'],
+    ])('%s → BAD_USER_INPUT, nothing stored, one police statement', async (_what, input, field, message) => {
+      const before = await count('periodicHealthChecks');
+      const police = system.statements().police;
+      const response = await system.query(CHECK, { input: { businessId, checkedOn: '2024-05-01', staffChecked: 5, districtId: '522', ...input() } });
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(response.errors?.[0].message).toContain(message);
+      expect(response.data?.recordHealthCheck ?? null).toBeNull();
+      expect(await count('periodicHealthChecks')).toBe(before);
+      expect(system.statements().police - police).toBe(1);
+    });
+
+    test('the last day a business is open still counts', async () => {
+      const before = await count('periodicHealthChecks');
+      // Rolled back by hand below so the task counts at the end stay as they are.
+      const check = dataOf(await system.query(CHECK, { input: { businessId: closedId, checkedOn: '2022-12-31', staffChecked: 2, districtId: '522' } })).recordHealthCheck;
+      await system.subgraphs.health.dataSource.query('DELETE FROM periodic_health_check WHERE id = $1', [check.id]);
+      expect(await count('periodicHealthChecks')).toBe(before);
+    });
+
+    test('an officer of 524 cannot attach a check to a 522 business by claiming 524', async () => {
+      const before = await count('periodicHealthChecks');
+      const response = await system.query(CHECK, { input: { businessId, checkedOn: '2024-05-01', staffChecked: 5, districtId: '524' } }, {
+        as: caller('HEALTH', 'DISTRICT_OFFICER', '524'),
+      });
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'districtId' });
+      expect(JSON.stringify(response)).not.toContain('522');
+      expect(await count('periodicHealthChecks')).toBe(before);
+    });
+
+    test('a correction moving a check outside the business\'s life is refused; one inside it is taken', async () => {
+      const [current] = dataOf(await system.query(`{ periodicHealthChecks(filter: { period: "2024" }) { nodes { id version checkedOn } } }`)).periodicHealthChecks.nodes;
+      const refused = await system.query(UPDATE_CHECK, { input: { id: current.id, expectedVersion: current.version, checkedOn: '2019-12-31' } });
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'checkedOn' });
+      expect(refused.errors?.[0].message).toContain('before the business opened');
+      const same = dataOf(await system.query(UPDATE_CHECK, { input: { id: current.id, expectedVersion: current.version, checkedOn: current.checkedOn } })).updateHealthCheck;
+      expect(same).toMatchObject({ id: current.id, version: current.version + 1, checkedOn: current.checkedOn });
+    });
+
+    test('serviceBusinessDistricts is for subgraphs only: every person is FORBIDDEN through the gateway', async () => {
+      const query = `query($ids: [ID!]!) { serviceBusinessDistricts(ids: $ids) { id districtId openedOn closedOn } }`;
+      for (const person of [POLICE, caller('HEALTH', 'AGENCY_HEAD'), caller('LABOUR', 'AGENCY_OFFICER'), caller('DOLISA', 'COORDINATOR')]) {
+        const response = await system.query(query, { ids: [businessId] }, { as: person });
+        expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect(JSON.stringify(response)).not.toContain('2020-05-01');
+      }
+      // Asked by the health service straight at police: in order, null where unknown.
+      const asHealth = { ...caller('HEALTH', 'AGENCY_HEAD'), service: 'health' };
+      const answer = dataOf(await system.querySubgraph('police', query, { ids: [closedId, UNKNOWN, 'not-a-uuid', businessId] }, { as: asHealth }));
+      expect(answer.serviceBusinessDistricts).toEqual([
+        { id: closedId, districtId: '522', openedOn: '2019-03-01', closedOn: '2022-12-31' },
+        null,
+        null,
+        { id: businessId, districtId: '522', openedOn: '2020-05-01', closedOn: null },
+      ]);
+      const tooMany = await system.querySubgraph('police', query, { ids: Array.from({ length: 1001 }, () => UNKNOWN) }, { as: asHealth });
+      expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+    });
+  });
+
   test('an unknown period in a filter', async () => {
     const response = await system.query(`{ periodicHealthChecks(filter: { period: "2024Q5" }) { totalCount } }`);
     expect(response.errors?.[0].message).toContain("unknown period '2024Q5'");
@@ -252,5 +327,37 @@ describe('task progress counted from health records', () => {
       { as: caller('HEALTH', 'AGENCY_HEAD') },
     ));
     expect(direct._entities).toEqual([{ id: 'TASK-V.8-1', progress: null }]);
+  });
+});
+
+describe('when police is down', () => {
+  let down: TestSystem;
+  let checkId: string;
+  let downBusinessId: string;
+  const HEALTH = caller('HEALTH', 'AGENCY_HEAD');
+  const checks = async () => dataOf(await down.query(`{ periodicHealthChecks { totalCount } }`)).periodicHealthChecks.totalCount;
+
+  beforeAll(async () => {
+    down = await startSystem({ as: HEALTH });
+    downBusinessId = dataOf(await down.query(CREATE_BUSINESS, { input: { name: 'Karaoke Ánh Dương', kind: 'KARAOKE', districtId: '524', employees: 8, openedOn: '2021-01-01' } }, { as: POLICE }))
+      .createServiceBusiness.id;
+    checkId = dataOf(await down.query(CHECK, { input: { businessId: downBusinessId, checkedOn: '2024-03-01', staffChecked: 4, districtId: '524' } })).recordHealthCheck.id;
+    await down.stopSubgraph('police');
+  });
+  afterAll(() => down.stop());
+
+  test('recording or correcting a check fails with SUBGRAPH_UNAVAILABLE naming police, and nothing is stored', async () => {
+    const before = await checks();
+    const response = await down.query(CHECK, { input: { businessId: downBusinessId, checkedOn: '2024-06-01', staffChecked: 4, districtId: '524' } });
+    expect(response.errors?.[0].extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+    expect(response.errors?.[0].message).toBe('the police subgraph is unavailable');
+    expect(JSON.stringify(response.errors)).not.toMatch(/https?:|127\.0\.0\.1|localhost|ECONNREFUSED|fetch failed/i);
+    const update = await down.query(`mutation($input: UpdateHealthCheckInput!) { updateHealthCheck(input: $input) { id version } }`, {
+      input: { id: checkId, expectedVersion: 1, staffChecked: 5 },
+    });
+    expect(update.errors?.[0].extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+    expect(await checks()).toBe(before);
+    const [row] = await down.subgraphs.health.dataSource.query('SELECT version, staff_checked FROM periodic_health_check WHERE id = $1', [checkId]);
+    expect(row).toEqual({ version: 1, staff_checked: 4 });
   });
 });

@@ -27,6 +27,8 @@ const activity = (communeId: string, districtId: string, heldOn: string, form = 
   run('recordCommunicationActivity', 'RecordCommunicationActivityInput', { form, communeId, districtId, heldOn, participants: 40 });
 
 let pilotId: string;
+/** Police's business in 522 (opened 2020-01-01) that labour's outreach names. */
+let business522: string;
 let pilotVersion: number;
 
 beforeAll(async () => {
@@ -103,6 +105,7 @@ beforeAll(async () => {
     { as: caller('POLICE', 'AGENCY_OFFICER') },
   )).createServiceBusiness.id;
   const b1 = await business('522', 10);
+  business522 = b1;
   const b2 = await business('524', 20);
   const reach = (businessId: string, districtId: string, heldOn: string, workersEmployed: number, workersReached: number) =>
     run('recordBusinessOutreach', 'RecordBusinessOutreachInput', { businessId, districtId, heldOn, workersEmployed, workersReached });
@@ -307,6 +310,72 @@ describe('bad input is refused with the field named, and nothing is stored', () 
     expect(await count('businessOutreach')).toBe(before);
   });
 
+  describe('the business is checked with police, through the graph', () => {
+    const UNKNOWN = '00000000-0000-4000-8000-000000000001';
+    /** A 522 business opened 2023-07-01 with no employees (so police's IND-1.3a denominator stays as it is). */
+    let lateBusiness: string;
+
+    beforeAll(async () => {
+      lateBusiness = dataOf(await system.query(
+        `mutation($input: CreateServiceBusinessInput!) { createServiceBusiness(input: $input) { id } }`,
+        { input: { name: 'Nhà nghỉ Mới 522', kind: 'GUESTHOUSE', districtId: '522', employees: 0, openedOn: '2023-07-01' } },
+        { as: caller('POLICE', 'AGENCY_HEAD') },
+      )).createServiceBusiness.id;
+    });
+
+    test.each([
+      ['a business police does not know', () => ({ businessId: UNKNOWN }), 'businessId', 'not a business registered with police'],
+      ['a district that is not the business\'s', () => ({ districtId: '524' }), 'districtId', 'is not the district of business'],
+      ['a day before the business opened', () => ({ businessId: lateBusiness, heldOn: '2023-06-30' }), 'heldOn', 'before the business opened (2023-07-01)'],
+    ])('%s → BAD_USER_INPUT, nothing stored, one police statement', async (_what, input, field, message) => {
+      const before = await count('businessOutreach');
+      const police = system.statements().police;
+      const response = await system.query(m('recordBusinessOutreach', 'RecordBusinessOutreachInput'), {
+        input: { businessId: business522, districtId: '522', heldOn: '2023-06-01', workersEmployed: 10, workersReached: 5, ...input() },
+      });
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(response.errors?.[0].message).toContain(message);
+      expect(await count('businessOutreach')).toBe(before);
+      expect(system.statements().police - police).toBe(1);
+    });
+
+    test('a district officer of 524 cannot attach outreach to a 522 business by claiming 524', async () => {
+      const before = await count('businessOutreach');
+      const response = await system.query(m('recordBusinessOutreach', 'RecordBusinessOutreachInput'), {
+        input: { businessId: business522, districtId: '524', heldOn: '2023-06-01', workersEmployed: 10, workersReached: 5 },
+      }, { as: caller('DISTRICTS', 'DISTRICT_OFFICER', '524') });
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'districtId' });
+      expect(JSON.stringify(response)).not.toContain('522');
+      expect(await count('businessOutreach')).toBe(before);
+    });
+
+    test('a correction moving a session before the business opened is refused', async () => {
+      const current = await run('recordBusinessOutreach', 'RecordBusinessOutreachInput', {
+        businessId: lateBusiness, districtId: '522', heldOn: '2023-07-01', workersEmployed: 2, workersReached: 1,
+      }, 'id version heldOn');
+      try {
+        const response = await system.query(m('updateBusinessOutreach', 'UpdateBusinessOutreachInput'), {
+          input: { id: current.id, expectedVersion: current.version, heldOn: '2023-06-30' },
+        });
+        expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldOn' });
+        const [after] = dataOf(await system.query(`query($id: ID!) { businessOutreach(filter: { targetId: $id }) { nodes { id version heldOn } } }`, { id: lateBusiness }))
+          .businessOutreach.nodes;
+        expect(after).toEqual(current);
+      } finally {
+        // Out again, so the indicators computed above and below stay as they are.
+        await system.subgraphs.labour.dataSource.query('DELETE FROM business_outreach WHERE id = $1', [current.id]);
+      }
+    });
+
+    test('serviceBusinessDistricts is FORBIDDEN to a person through the gateway', async () => {
+      for (const person of [caller('LABOUR', 'AGENCY_OFFICER'), caller('POLICE', 'AGENCY_HEAD')]) {
+        const response = await system.query(`query($ids: [ID!]!) { serviceBusinessDistricts(ids: $ids) { id districtId } }`, { ids: [business522] }, { as: person });
+        expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect(response.data ?? null).toBeNull();
+      }
+    });
+  });
+
   test('zone outreach beyond the zone\'s workforce', async () => {
     const zones = dataOf(await system.query(`{ industrialZones { id name } }`)).industrialZones;
     const vsip = zones.find((z: { name: string }) => z.name === 'KCN VSIP Quảng Ngãi').id;
@@ -431,5 +500,43 @@ describe('when health is down', () => {
     expect(errors[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE' });
     expect(errors[0].message).toBe('the health subgraph is unavailable');
     expect(JSON.stringify(errors[0])).not.toMatch(/https?:|127\.0\.0\.1|localhost|ECONNREFUSED|fetch failed/i);
+  });
+});
+
+describe('recording business outreach when police is down', () => {
+  let down: TestSystem;
+  let businessId: string;
+  let outreach: { id: string; version: number };
+  const outreachCount = async () => dataOf(await down.query(`{ businessOutreach { totalCount } }`)).businessOutreach.totalCount;
+
+  beforeAll(async () => {
+    down = await startSystem({ as: caller('LABOUR', 'AGENCY_OFFICER') });
+    businessId = dataOf(await down.query(
+      `mutation($input: CreateServiceBusinessInput!) { createServiceBusiness(input: $input) { id } }`,
+      { input: { name: 'Karaoke 524', kind: 'KARAOKE', districtId: '524', employees: 12, openedOn: '2020-01-01' } },
+      { as: caller('POLICE', 'AGENCY_HEAD') },
+    )).createServiceBusiness.id;
+    outreach = dataOf(await down.query(m('recordBusinessOutreach', 'RecordBusinessOutreachInput'), {
+      input: { businessId, districtId: '524', heldOn: '2023-05-01', workersEmployed: 12, workersReached: 5 },
+    })).recordBusinessOutreach;
+    await down.stopSubgraph('police');
+  });
+  afterAll(() => down.stop());
+
+  test('recording or correcting fails with SUBGRAPH_UNAVAILABLE naming police, and nothing is stored', async () => {
+    const before = await outreachCount();
+    const response = await down.query(m('recordBusinessOutreach', 'RecordBusinessOutreachInput'), {
+      input: { businessId, districtId: '524', heldOn: '2023-08-01', workersEmployed: 12, workersReached: 6 },
+    });
+    expect(response.errors?.[0].extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+    expect(response.errors?.[0].message).toBe('the police subgraph is unavailable');
+    expect(JSON.stringify(response.errors)).not.toMatch(/https?:|127\.0\.0\.1|localhost|ECONNREFUSED|fetch failed/i);
+    const update = await down.query(m('updateBusinessOutreach', 'UpdateBusinessOutreachInput'), {
+      input: { id: outreach.id, expectedVersion: outreach.version, workersReached: 7 },
+    });
+    expect(update.errors?.[0].extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+    expect(await outreachCount()).toBe(before);
+    const [row] = await down.subgraphs.labour.dataSource.query('SELECT version, workers_reached FROM business_outreach WHERE id = $1', [outreach.id]);
+    expect(row).toEqual({ version: outreach.version, workers_reached: 5 });
   });
 });

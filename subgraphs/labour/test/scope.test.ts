@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { caller, dataOf, GraphQLResponse, startSystem, TestSystem } from '../../../test/harness';
 
 /**
@@ -13,6 +12,7 @@ let system: TestSystem;
 
 const HEAD = caller('LABOUR', 'AGENCY_HEAD');
 const OFFICER_524 = caller('DISTRICTS', 'DISTRICT_OFFICER', '524');
+const POLICE_HEAD = caller('POLICE', 'AGENCY_HEAD');
 
 const m = (name: string, input: string, fields = 'id version') => `mutation($input: ${input}!) { ${name}(input: $input) { ${fields} } }`;
 
@@ -66,7 +66,12 @@ beforeAll(async () => {
     fx[`zone${d}`] = await run('createIndustrialZone', 'CreateIndustrialZoneInput', { name: `KCN Thử ${d}`, kind: 'INDUSTRIAL_PARK', districtId: d });
     fx[`workforce${d}`] = await run('recordZoneWorkforce', 'RecordZoneWorkforceInput', { zoneId: fx[`zone${d}`].id, year: 2023, workersEmployed: 1000 }, 'id version');
     fx[`zoneOutreach${d}`] = await run('recordZoneOutreach', 'RecordZoneOutreachInput', { zoneId: fx[`zone${d}`].id, heldOn: '2023-04-01', workersReached: 300 }, 'id version');
-    fx[`businessId${d}`] = randomUUID();
+    // A real business of the district in police's registry (labour asks police about it when recording outreach).
+    fx[`businessId${d}`] = dataOf(await system.query(
+      `mutation($input: CreateServiceBusinessInput!) { createServiceBusiness(input: $input) { id } }`,
+      { input: { name: `Karaoke Thử ${d}`, kind: 'KARAOKE', districtId: d, employees: 12, openedOn: '2020-01-01' } },
+      { as: POLICE_HEAD },
+    )).createServiceBusiness.id;
     fx[`businessOutreach${d}`] = await run('recordBusinessOutreach', 'RecordBusinessOutreachInput', {
       businessId: fx[`businessId${d}`], districtId: d, heldOn: '2023-03-01', workersEmployed: 10, workersReached: 6,
     });

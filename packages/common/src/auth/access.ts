@@ -21,6 +21,11 @@ import type { AuditTrail } from '../audit/trail';
  *   agencies that answers with counts only. Who may call what:
  *     - labour → health `healthServiceUsers` (IND-4.2: which of labour's clients in need
  *       used a health service).
+ *     - health → police `serviceBusinessDistricts` (recordHealthCheck, updateHealthCheck:
+ *       the business is registered, in the district the check names, open on the day).
+ *     - labour → police `serviceBusinessDistricts` (recordBusinessOutreach,
+ *       updateBusinessOutreach: the same for a session with a business's workers).
+ *       It answers only a business's district and opening and closing dates.
  *
  * Fields with no rule (the plan catalogue, the territory) are public.
  */

@@ -6,8 +6,10 @@ import { ServiceBusinessRef } from './service-business.ref';
 
 /**
  * A periodic health check of the staff of a service business (plan section V.4).
- * The business is police's: `businessId` is its key in the graph, taken as given —
- * health never reads the police database. Only counts of staff are kept, no names.
+ * The business is police's: `businessId` is its key in the graph. Health never reads
+ * the police database: recording or correcting a check asks police, through the graph
+ * (`serviceBusinessDistricts`), that the business is registered, in the check's district
+ * and open on the day. Only counts of staff are kept, no names.
  */
 @Authorized('RECORDS')
 @ObjectType({ description: 'A periodic health check of the staff of a service business prone to prostitution' })

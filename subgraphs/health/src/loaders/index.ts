@@ -1,15 +1,17 @@
 import { DataSource } from 'typeorm';
-import { entityLoader, measureLoader } from '@qn/common';
+import { ANONYMOUS, businessDistrictsLoader, entityLoader, Identity, measureLoader } from '@qn/common';
 import { HarmReductionContact } from '../entities/harm-reduction-contact';
 import { PeriodicHealthCheck } from '../entities/periodic-health-check';
 import { EVIDENCE_MEASURES } from '../indicators/evidence';
 
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, identity: Identity = ANONYMOUS) {
   return {
     /** Task evidence (health computes no indicator yet) in one SQL statement per batch. */
     measures: measureLoader(dataSource, EVIDENCE_MEASURES),
     contactById: entityLoader(dataSource, HarmReductionContact),
     healthCheckById: entityLoader(dataSource, PeriodicHealthCheck),
+    /** Police's registry entries of the businesses checks name: one police call per request. */
+    businessDistricts: businessDistrictsLoader('health', identity),
   };
 }
 

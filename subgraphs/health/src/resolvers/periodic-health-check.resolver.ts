@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertInScope, checkCount, checkNotFuture, connectionType, isUuid, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext, territory, todayIso, updateVersioned,
+  assertInScope, checkBusinessLink, checkCount, checkNotFuture, connectionType, isUuid, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext, territory, todayIso, updateVersioned,
   userInputError,
 } from '@qn/common';
 import { PeriodicHealthCheck } from '../entities/periodic-health-check';
@@ -45,12 +45,14 @@ export class PeriodicHealthCheckResolver {
   @Mutation(() => PeriodicHealthCheck, { description: 'Record a periodic health check of the staff of a service business' })
   async recordHealthCheck(
     @Arg('input') input: RecordHealthCheckInput,
-    @Ctx() { dataSource, identity }: SubgraphContext<HealthLoaders>,
+    @Ctx() { dataSource, loaders, identity }: SubgraphContext<HealthLoaders>,
   ): Promise<PeriodicHealthCheck> {
     if (!isUuid(input.businessId)) throw userInputError('businessId', `'${input.businessId}' is not a ServiceBusiness id`);
     territory.checkDistrict(input.districtId);
     checkHealthCheck(input);
     assertInScope(identity, input.districtId);
+    // Police's registry, through the graph: the business exists, in this district, open that day.
+    await checkBusinessLink(loaders.businessDistricts, { businessId: input.businessId, districtId: input.districtId, date: input.checkedOn, dateField: 'checkedOn' });
     const repository = dataSource.getRepository(PeriodicHealthCheck);
     return repository.save(repository.create(input));
   }
@@ -65,7 +67,9 @@ export class PeriodicHealthCheckResolver {
     const current = await loaders.healthCheckById.load(id);
     if (!current) throw notFoundError('PeriodicHealthCheck', id);
     assertInScope(identity, current.districtId);
-    checkHealthCheck({ ...current, ...changes });
+    const changed = { ...current, ...changes };
+    checkHealthCheck(changed);
+    await checkBusinessLink(loaders.businessDistricts, { businessId: changed.businessId, districtId: changed.districtId, date: changed.checkedOn, dateField: 'checkedOn' });
     return updateVersioned(dataSource, PeriodicHealthCheck, id, expectedVersion, changes);
   }
 }

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { ANONYMOUS, Identity, Period } from '@qn/common';
-import { isCount, queryAliased } from './subgraph.client';
+import { ANONYMOUS, graphClient, Identity, isCount, Period } from '@qn/common';
+
+const { queryAliased } = graphClient('labour');
 
 /** Most codes health's `healthServiceUsers` takes in one field; longer lists are split over several aliases. */
 export const HEALTH_MAX_CODES = 5000;

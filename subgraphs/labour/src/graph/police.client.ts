@@ -1,9 +1,7 @@
 import DataLoader from 'dataloader';
-import { ANONYMOUS, Identity, OrgUnitRecord, Period } from '@qn/common';
-import { isCount, queryAliased } from './subgraph.client';
+import { ANONYMOUS, graphClient, Identity, isCount, OrgUnitRecord, Period } from '@qn/common';
 
-/** Kept for callers that imported it from here; the one definition is in subgraph.client.ts. */
-export { subgraphUnavailable } from './subgraph.client';
+const { queryAliased } = graphClient('labour');
 
 export interface WorkforceRequest {
   period: Period;

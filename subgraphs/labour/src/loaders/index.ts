@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { ANONYMOUS, entityLoader, Identity, measureLoader, requestLoader } from '@qn/common';
+import { ANONYMOUS, businessDistrictsLoader, entityLoader, Identity, measureLoader, requestLoader } from '@qn/common';
 import { Agency } from '../entities/agency';
 import { IndicatorRow } from '../entities/indicator';
 import { OrgUnit } from '../entities/org-unit';
@@ -47,6 +47,8 @@ export function createLoaders(dataSource: DataSource, identity: Identity = ANONY
     indicatorsByOwner: groupedBy(dataSource, IndicatorRow, 'ownerCode', 'ordinal'),
     orgUnitsByParent: groupedBy(dataSource, OrgUnit, 'parentId', 'code'),
     zoneById: entityLoader(dataSource, IndustrialZone),
+    /** Police's registry entries of the businesses outreach names: one police call per request. */
+    businessDistricts: businessDistrictsLoader('labour', identity),
     clientById: entityLoader(dataSource, SupportClient),
     clientByCode: byKey(dataSource, SupportClient, 'code'),
     workforceByZone: groupedBy(dataSource, ZoneWorkforce, 'zoneId', 'year'),

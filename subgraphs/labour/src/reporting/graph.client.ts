@@ -1,5 +1,6 @@
-import { Identity } from '@qn/common';
-import { postToSubgraph, subgraphUnavailable } from '../graph/subgraph.client';
+import { graphClient, Identity } from '@qn/common';
+
+const { postToSubgraph, subgraphUnavailable } = graphClient('labour');
 
 /** How long a report waits for another agency's subgraph (a whole period's figures take longer than one number). */
 export const SUBGRAPH_TIMEOUT_MS = 8000;

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkCount, checkNotFuture, checkText, connectionType, findById, isUuid, notFoundError, paginate, parsePeriod, recordScope, restrictToScope,
+  assertInScope, checkBusinessLink, checkCount, checkNotFuture, checkText, connectionType, findById, isUuid, notFoundError, paginate, parsePeriod, recordScope, restrictToScope,
   SubgraphContext, territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { OrgUnit } from '../entities/org-unit';
@@ -177,24 +177,36 @@ export class BusinessOutreachResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => BusinessOutreach, { description: 'Record a session reaching workers of a registered service business' })
-  async recordBusinessOutreach(@Arg('input') input: RecordBusinessOutreachInput, @Ctx() { dataSource, identity }: Context): Promise<BusinessOutreach> {
+  async recordBusinessOutreach(@Arg('input') input: RecordBusinessOutreachInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<BusinessOutreach> {
     assertInScope(identity, input.districtId);
     const outreach = { ...input, communeId: input.communeId ?? null };
     checkBusinessOutreach(outreach);
+    await checkRegisteredBusiness(loaders, outreach);
     const repository = dataSource.getRepository(BusinessOutreach);
     return repository.save(repository.create(outreach));
   }
 
   @Authorized('RECORDS')
   @Mutation(() => BusinessOutreach, { description: 'Correct a session; fails with CONFLICT if it changed since you read it' })
-  async updateBusinessOutreach(@Arg('input') input: UpdateBusinessOutreachInput, @Ctx() { dataSource, identity }: Context): Promise<BusinessOutreach> {
+  async updateBusinessOutreach(@Arg('input') input: UpdateBusinessOutreachInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<BusinessOutreach> {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, BusinessOutreach, id);
     if (!current) throw notFoundError('BusinessOutreach', id);
     assertInScope(identity, current.districtId);
-    checkBusinessOutreach({ ...current, ...changes });
+    const changed = { ...current, ...changes };
+    checkBusinessOutreach(changed);
+    await checkRegisteredBusiness(loaders, changed);
     return updateVersioned(dataSource, BusinessOutreach, id, expectedVersion, changes);
   }
+}
+
+/**
+ * Police's registry, through the graph (labour never reads police's database): the
+ * business is registered, the session's district is the business's, and the business
+ * was open on the day. Fails with SUBGRAPH_UNAVAILABLE when police cannot answer.
+ */
+async function checkRegisteredBusiness(loaders: LabourLoaders, o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'heldOn'>): Promise<void> {
+  await checkBusinessLink(loaders.businessDistricts, { businessId: o.businessId, districtId: o.districtId, date: o.heldOn, dateField: 'heldOn' });
 }
 
 function checkBusinessOutreach(o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'communeId' | 'heldOn' | 'workersEmployed' | 'workersReached'>): void {

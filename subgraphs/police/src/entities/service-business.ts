@@ -75,3 +75,23 @@ export class ServiceBusiness {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/**
+ * Where and when a registered business operates, for other subgraphs only: health and
+ * labour check that a record they attach to a business names a registered business, in
+ * its own district, on a day it was open (query `serviceBusinessDistricts`, rule SERVICE).
+ */
+@ObjectType({ description: 'For other subgraphs only: the district and opening and closing dates of a registered business' })
+export class ServiceBusinessDistrict {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  districtId: string;
+
+  @Field(() => LocalDateResolver)
+  openedOn: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  closedOn: string | null;
+}

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertInScope, checkCount, restrictToScope, checkDateOrder, checkNotFuture, checkText, connectionType, notFoundError, paginate, parsePeriod, SubgraphContext,
-  territory, todayIso, updateVersioned,
+  assertInScope, checkCount, restrictToScope, checkDateOrder, checkNotFuture, checkText, connectionType, MAX_BUSINESS_DISTRICT_IDS, notFoundError, paginate, parsePeriod, SubgraphContext,
+  territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
-import { ServiceBusiness } from '../entities/service-business';
+import { ServiceBusiness, ServiceBusinessDistrict } from '../entities/service-business';
 import { WORKFORCE } from '../indicators/evidence';
 import { PoliceLoaders } from '../loaders';
 import { CreateServiceBusinessInput, ServiceBusinessFilter, UpdateServiceBusinessInput } from './types/service-business.input';
@@ -52,6 +52,26 @@ export class ServiceBusinessResolver {
     // A measure like the indicators', so every unit and period one request asks is one statement.
     const measure = await loaders.measures.load({ code: WORKFORCE, period: parsePeriod(periodId), orgUnit: territory.resolve(orgUnitId) });
     return measure.numerator ?? 0;
+  }
+
+  @Authorized('SERVICE')
+  @Query(() => [ServiceBusinessDistrict], {
+    nullable: 'items',
+    description: 'For other subgraphs only (health, labour): per id in order, the business\'s district and opening and closing dates, or null when no business has that id',
+  })
+  async serviceBusinessDistricts(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Ctx() { loaders }: SubgraphContext<PoliceLoaders>,
+  ): Promise<(ServiceBusinessDistrict | null)[]> {
+    if (ids.length > MAX_BUSINESS_DISTRICT_IDS) {
+      throw userInputError('ids', `at most ${MAX_BUSINESS_DISTRICT_IDS} ids per call, got ${ids.length}; split them over several calls`);
+    }
+    // One statement for the whole list (the loader batches and skips ids that are not uuids).
+    const businesses = await loaders.businessById.loadMany(ids);
+    return businesses.map((b) => {
+      if (b instanceof Error) throw b;
+      return b ? { id: b.id, districtId: b.districtId, openedOn: b.openedOn, closedOn: b.closedOn } : null;
+    });
   }
 
   @Authorized('RECORDS')

@@ -1,17 +1,28 @@
 import { GraphQLError } from 'graphql';
-import { Identity, IDENTITY_HEADER, signInternalToken, subgraphUrlFor } from '@qn/common';
+import { Identity, IDENTITY_HEADER, signInternalToken } from './auth';
+import { subgraphUrlFor } from './config';
 
-/** How long labour waits for another agency's subgraph before giving up on the numbers that need it. */
+/**
+ * The one way a subgraph calls another agency's subgraph (labour for police's workforce
+ * and health's service users, health and labour for police's business registry…). A
+ * subgraph reads only its own database: other agencies' data reaches it only through
+ * these calls, carrying the caller's identity signed like the gateway's internal token.
+ *
+ * Every function takes `from`, the calling subgraph, which names it in the log. Use
+ * `graphClient(from)` to get them bound to one subgraph.
+ */
+
+/** How long a subgraph waits for another agency's subgraph before giving up on the answers that need it. */
 export const SUBGRAPH_TIMEOUT_MS = 5000;
 
 /**
  * The error a field gets when another agency's subgraph cannot answer; it names the
  * agency and nothing else. The gateway passes SUBGRAPH_UNAVAILABLE messages to clients
  * as they are, so the detail (the URL, the low-level reason, the agency's own error)
- * goes only to labour's log.
+ * goes only to the calling subgraph's (`from`'s) log.
  */
-export function subgraphUnavailable(subgraph: string, detail: string): GraphQLError {
-  console.error(`[labour] the ${subgraph} subgraph is unavailable: ${detail}`);
+export function subgraphUnavailable(from: string, subgraph: string, detail: string): GraphQLError {
+  console.error(`[${from}] the ${subgraph} subgraph is unavailable: ${detail}`);
   return new GraphQLError(`the ${subgraph} subgraph is unavailable`, {
     extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph },
   });
@@ -19,11 +30,12 @@ export function subgraphUnavailable(subgraph: string, detail: string): GraphQLEr
 
 /**
  * Sends one GraphQL request to another agency's subgraph (its URL read at call time, so
- * a test harness can set it after labour has started), carrying `identity` signed like
+ * a test harness can set it after the calling subgraph has started), carrying `identity` signed like
  * the gateway's internal token so the agency applies that caller's rights. Returns the
  * JSON body; throws SUBGRAPH_UNAVAILABLE naming the agency when it cannot answer.
  */
 export async function postToSubgraph<B>(
+  from: string,
   subgraph: string,
   identity: Identity,
   query: string,
@@ -43,10 +55,10 @@ export async function postToSubgraph<B>(
     });
   } catch (cause) {
     const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
-    throw subgraphUnavailable(subgraph, `could not reach ${url} for ${operation} (${reason})`);
+    throw subgraphUnavailable(from, subgraph, `could not reach ${url} for ${operation} (${reason})`);
   }
   if (!response.headers.get('content-type')?.includes('json')) {
-    throw subgraphUnavailable(subgraph, `${url} answered HTTP ${response.status} to ${operation}`);
+    throw subgraphUnavailable(from, subgraph, `${url} answered HTTP ${response.status} to ${operation}`);
   }
   return (await response.json()) as B;
 }
@@ -68,18 +80,19 @@ interface GraphQLResponseBody {
 }
 
 /**
- * The one way labour asks another agency's subgraph for something: ONE request to the
- * named subgraph (its URL read at call time, so a test harness can set it after labour
- * has started) with `field` once per item under aliases `f0`, `f1`…, each with its own
+ * The one way a subgraph (`from`) asks another agency's subgraph for something: ONE
+ * request to the named subgraph (its URL read at call time, so a test harness can set it
+ * after `from` has started) with `field` once per item under aliases `f0`, `f1`…, each with its own
  * variables. The request carries `identity` signed like the gateway's internal token,
- * so the agency applies that caller's rights (and `identity.service` when labour calls
- * as a service). Labour never reads another agency's database.
+ * so the agency applies that caller's rights (and `identity.service` when `from` calls
+ * as a service). No subgraph reads another agency's database.
  *
  * Returns, per item in order, the alias's value when `accept` takes it, otherwise a
  * SUBGRAPH_UNAVAILABLE error naming the subgraph (the reason goes to the log): the whole
  * request failing fails every item, an error on one alias fails that item alone.
  */
 export async function queryAliased<T>(
+  from: string,
   subgraph: string,
   operation: { name: string; field: string },
   items: AliasedField[],
@@ -103,7 +116,7 @@ export async function queryAliased<T>(
   const query = `query ${operation.name}${declarations.length ? `(${declarations.join(', ')})` : ''} { ${fields.join(' ')} }`;
   let body: GraphQLResponseBody;
   try {
-    body = await postToSubgraph<GraphQLResponseBody>(subgraph, identity, query, variables, operation.name, fetchImpl);
+    body = await postToSubgraph<GraphQLResponseBody>(from, subgraph, identity, query, variables, operation.name, fetchImpl);
   } catch (error) {
     return items.map(() => error as GraphQLError);
   }
@@ -112,8 +125,23 @@ export async function queryAliased<T>(
     if (accept(value)) return value;
     const error = body.errors?.find((e) => e.path?.[0] === `f${i}`) ?? body.errors?.[0];
     const code = error?.extensions?.code ? ` [${error.extensions.code}]` : '';
-    return subgraphUnavailable(subgraph, `${operation.name} f${i}: ${operation.field} gave no answer (${error?.message ?? 'no data'}${code})`);
+    return subgraphUnavailable(from, subgraph, `${operation.name} f${i}: ${operation.field} gave no answer (${error?.message ?? 'no data'}${code})`);
   });
 }
 
 export const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/** The calls above, bound to the calling subgraph `from` (named in the log). */
+export function graphClient(from: string) {
+  return {
+    subgraphUnavailable: (subgraph: string, detail: string) => subgraphUnavailable(from, subgraph, detail),
+    postToSubgraph: <B>(
+      subgraph: string, identity: Identity, query: string, variables: Record<string, unknown>, operation: string,
+      fetchImpl: typeof fetch = fetch, timeoutMs = SUBGRAPH_TIMEOUT_MS,
+    ) => postToSubgraph<B>(from, subgraph, identity, query, variables, operation, fetchImpl, timeoutMs),
+    queryAliased: <T>(
+      subgraph: string, operation: { name: string; field: string }, items: AliasedField[], identity: Identity,
+      accept: (value: unknown) => value is T, fetchImpl: typeof fetch = fetch,
+    ) => queryAliased<T>(from, subgraph, operation, items, identity, accept, fetchImpl),
+  };
+}
