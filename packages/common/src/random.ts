@@ -1,3 +1,5 @@
+import { territory } from './territory';
+
 /**
  * A small seeded pseudo-random generator (mulberry32), so generated data is the
  * same on every machine and every run.
@@ -66,6 +68,53 @@ export const SAMPLE_DISTRICT_WEIGHT: Record<string, number> = {
 
 export function sampleBusinessCount(districtId: string, scale: number): number {
   return Math.round((SAMPLE_DISTRICT_WEIGHT[districtId] ?? 2) * 2.5 * scale);
+}
+
+/** The last day generated data reaches: the cut-off of the 2025 yearly report. */
+export const SAMPLE_LAST_DAY = '2025-12-14';
+
+const SAMPLE_BUSINESS_KINDS = [
+  'KARAOKE', 'KARAOKE', 'KARAOKE', 'MASSAGE', 'MASSAGE', 'HOTEL', 'GUESTHOUSE', 'GUESTHOUSE', 'BAR', 'NIGHTCLUB', 'SAUNA', 'BARBER_SPA',
+] as const;
+
+export interface SampleBusiness {
+  id: string;
+  districtId: string;
+  communeId: string | null;
+  kind: (typeof SAMPLE_BUSINESS_KINDS)[number];
+  employees: number;
+  openedOn: string;
+  closedOn: string | null;
+}
+
+/**
+ * The index-th (1-based) sample business of a district, the same for every generator:
+ * police registers it, health checks its staff and labour reaches its workers only
+ * while it operates, with the headcount police has.
+ */
+export function sampleBusiness(districtId: string, index: number): SampleBusiness {
+  const random = new SeededRandom(`police-business-life-${districtId}-${index}`);
+  const kind = random.pick(SAMPLE_BUSINESS_KINDS);
+  const openedOn = random.chance(0.7) ? random.date('2008-01-01', '2020-12-31') : random.date('2021-01-01', '2025-06-30');
+  const earliestClose = addDays(openedOn, 180) < SAMPLE_LAST_DAY ? addDays(openedOn, 180) : SAMPLE_LAST_DAY;
+  const closedOn = random.chance(0.15) ? random.date(earliestClose, SAMPLE_LAST_DAY) : null;
+  const communes = territory.communesDuring('2021-01-01', '2021-01-02', districtId);
+  return {
+    id: sampleBusinessId(districtId, index),
+    districtId,
+    communeId: communes.length ? random.pick(communes).id : null,
+    kind,
+    employees: kind === 'HOTEL' ? random.int(8, 40) : random.int(2, 15),
+    openedOn,
+    closedOn: closedOn && closedOn > openedOn ? closedOn : null,
+  };
+}
+
+/** The part of [from, to] (ISO dates, inclusive) in which a sample business operates, or null. */
+export function sampleBusinessWindow(business: SampleBusiness, from: string, to: string): { from: string; to: string } | null {
+  const start = business.openedOn > from ? business.openedOn : from;
+  const end = business.closedOn && business.closedOn < to ? business.closedOn : to;
+  return start <= end ? { from: start, to: end } : null;
 }
 
 /** The id of the index-th (1-based) sample business of a district: a version-4-shaped uuid. */

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import {
-  addDays, dataScale, insertChunks, sampleBusinessCount, sampleBusinessId, SAMPLE_DISTRICT_WEIGHT, sampleSharedClientCode, sampleSharedClientCount, SeededRandom, territory,
+  addDays, dataScale, insertChunks, sampleBusiness, sampleBusinessCount, sampleBusinessWindow, SAMPLE_DISTRICT_WEIGHT, sampleSharedClientCode, sampleSharedClientCount, SeededRandom, territory,
 } from '@qn/common';
 import { HarmReductionContact, HarmReductionService } from '../entities/harm-reduction-contact';
 import { PeriodicHealthCheck } from '../entities/periodic-health-check';
@@ -61,13 +61,16 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   for (const district of districts) {
     const businesses = sampleBusinessCount(district.id, scale);
     for (let index = 1; index <= businesses; index++) {
-      const businessId = sampleBusinessId(district.id, index);
+      const business = sampleBusiness(district.id, index);
       for (let year = 2021; year <= 2025; year++) {
         if (!random.chance(0.5 + 0.04 * (year - 2021))) continue;
-        const staffChecked = random.int(2, 15);
+        // Checks happen only while the business operates.
+        const window = sampleBusinessWindow(business, `${year}-02-15`, year === 2025 ? LAST_DAY : `${year}-11-30`);
+        if (!window) continue;
+        const staffChecked = random.int(2, Math.max(2, business.employees));
         checks.push({
-          businessId,
-          checkedOn: random.date(`${year}-02-15`, year === 2025 ? LAST_DAY : `${year}-11-30`),
+          businessId: business.id,
+          checkedOn: random.date(window.from, window.to),
           staffChecked,
           staffReferred: random.chance(0.2) ? random.int(1, Math.min(3, staffChecked)) : 0,
           districtId: district.id,

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
-import { addDays, dataScale, insertChunks, sampleSharedClientCode, sampleSharedClientCount, SeededRandom, territory } from '@qn/common';
+import {
+  addDays, dataScale, insertChunks, sampleBusiness, sampleBusinessCount, sampleBusinessWindow, sampleSharedClientCode, sampleSharedClientCount, SeededRandom, territory,
+} from '@qn/common';
 import { CommunicationActivity, CommunicationAudience, CommunicationForm } from '../entities/communication-activity';
 import { DistrictPlan, IntegratedProgramme, ProgrammeIntegration } from '../entities/district-plan';
 import { PilotKind, PilotModel } from '../entities/pilot-model';
@@ -85,21 +87,22 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   await insertChunks(dataSource, ZoneWorkforce, workforce);
   await insertChunks(dataSource, ZoneOutreach, zoneOutreach);
 
-  // Outreach to workers of service businesses. Police's registry is police's: labour keeps
-  // its own business keys (generated here, deterministic) and the headcounts it found.
+  // Outreach to workers of service businesses: the businesses police registers (the same
+  // sample businesses, by key), reached only while they operate, with police's headcount.
   const businessOutreach: Partial<BusinessOutreach>[] = [];
   for (const district of districts) {
-    const businesses = Math.round((ACTIVITY[district.id] ?? 0.5) * 20 * scale);
-    const communes = territory.communesDuring('2021-01-01', '2021-01-02', district.id);
-    for (let b = 0; b < businesses; b++) {
-      const businessId = uuidFrom(random);
-      const communeId = communes.length ? random.pick(communes).id : null;
-      const employed = random.int(3, 25);
+    const businesses = Math.min(sampleBusinessCount(district.id, scale), Math.round((ACTIVITY[district.id] ?? 0.5) * 20 * scale));
+    for (let b = 1; b <= businesses; b++) {
+      const business = sampleBusiness(district.id, b);
+      const employed = business.employees;
       for (const year of YEARS) {
         if (!random.chance((ACTIVITY[district.id] ?? 0.5) * (0.7 + 0.06 * (year - 2021)))) continue;
-        const heldOn = random.date(`${year}-01-10`, lastDay(year));
-        const valid = communeId && territory.get(communeId)!.validTo && territory.get(communeId)!.validTo! <= heldOn ? null : communeId;
-        businessOutreach.push({ businessId, districtId: district.id, communeId: valid, heldOn, workersEmployed: employed, workersReached: random.int(Math.ceil(employed / 2), employed) });
+        const window = sampleBusinessWindow(business, `${year}-01-10`, lastDay(year));
+        if (!window) continue;
+        const heldOn = random.date(window.from, window.to);
+        const commune = business.communeId ? territory.get(business.communeId)! : null;
+        const communeId = commune && (commune.validTo === null || commune.validTo > heldOn) ? commune.id : null;
+        businessOutreach.push({ businessId: business.id, districtId: district.id, communeId, heldOn, workersEmployed: employed, workersReached: random.int(Math.ceil(employed / 2), employed) });
       }
     }
   }
@@ -203,13 +206,4 @@ function clientCode(random: SeededRandom): string {
 function dedupeCodes(clients: Partial<SupportClient>[]): Partial<SupportClient>[] {
   const seen = new Set<string>();
   return clients.filter((c) => !seen.has(c.code!) && seen.add(c.code!));
-}
-
-/** A deterministic version-4 uuid from the generator. */
-function uuidFrom(random: SeededRandom): string {
-  const hex = Array.from({ length: 32 }, () => random.int(0, 15).toString(16));
-  hex[12] = '4';
-  hex[16] = ['8', '9', 'a', 'b'][random.int(0, 3)];
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }

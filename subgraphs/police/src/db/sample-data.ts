@@ -1,16 +1,11 @@
 import { DataSource } from 'typeorm';
-import { addDays, dataScale, insertChunks, sampleBusinessCount, sampleBusinessId, SAMPLE_DISTRICT_WEIGHT, SeededRandom, territory } from '@qn/common';
+import { addDays, dataScale, insertChunks, sampleBusiness, sampleBusinessCount, SAMPLE_DISTRICT_WEIGHT, SAMPLE_LAST_DAY, SeededRandom, territory } from '@qn/common';
 import { Inspection, InspectionOutcome, InspectionTeam } from '../entities/inspection';
 import { BusinessKind, ServiceBusiness } from '../entities/service-business';
 import { CaseCharge, CaseOutcome, CriminalCase } from '../entities/criminal-case';
 import { Tip, TipChannel, TipClassification, TipKind, TipOutcome, TipVerification } from '../entities/tip';
 
-const KINDS: BusinessKind[] = [
-  BusinessKind.KARAOKE, BusinessKind.KARAOKE, BusinessKind.KARAOKE, BusinessKind.MASSAGE, BusinessKind.MASSAGE,
-  BusinessKind.HOTEL, BusinessKind.GUESTHOUSE, BusinessKind.GUESTHOUSE, BusinessKind.BAR, BusinessKind.NIGHTCLUB,
-  BusinessKind.SAUNA, BusinessKind.BARBER_SPA,
-];
-const LAST_DAY = '2025-12-14';
+const LAST_DAY = SAMPLE_LAST_DAY;
 
 /**
  * A deterministic, plausible police data set for 2021–2025: about 300 businesses
@@ -22,22 +17,14 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   const random = new SeededRandom('police');
   const scale = dataScale();
   const businesses: Partial<ServiceBusiness>[] = [];
+  const NAMES: Partial<Record<string, string>> = { KARAOKE: 'Karaoke', MASSAGE: 'Massage', HOTEL: 'Khách sạn', GUESTHOUSE: 'Nhà nghỉ' };
   for (const district of territory.districtsDuring('2021-01-01', '2025-07-01')) {
-    const communes = territory.communesDuring('2021-01-01', '2021-01-02', district.id);
-    const count = sampleBusinessCount(district.id, scale);
-    for (let i = 0; i < count; i++) {
-      const kind = random.pick(KINDS);
-      const openedOn = random.chance(0.7) ? random.date('2008-01-01', '2020-12-31') : random.date('2021-01-01', '2025-06-30');
-      const closedOn = random.chance(0.15) ? random.date(addDays(openedOn, 180) < LAST_DAY ? addDays(openedOn, 180) : LAST_DAY, LAST_DAY) : null;
+    for (let i = 1; i <= sampleBusinessCount(district.id, scale); i++) {
+      const business = sampleBusiness(district.id, i);
       businesses.push({
-        id: sampleBusinessId(district.id, i + 1),
-        name: `${kind === BusinessKind.KARAOKE ? 'Karaoke' : kind === BusinessKind.MASSAGE ? 'Massage' : kind === BusinessKind.HOTEL ? 'Khách sạn' : kind === BusinessKind.GUESTHOUSE ? 'Nhà nghỉ' : 'Cơ sở'} ${district.code}-${String(i + 1).padStart(3, '0')}`,
-        kind,
-        districtId: district.id,
-        communeId: communes.length ? random.pick(communes).id : null,
-        employees: kind === BusinessKind.HOTEL ? random.int(8, 40) : random.int(2, 15),
-        openedOn,
-        closedOn: closedOn && closedOn > openedOn ? closedOn : null,
+        ...business,
+        kind: business.kind as BusinessKind,
+        name: `${NAMES[business.kind] ?? 'Cơ sở'} ${district.code}-${String(i).padStart(3, '0')}`,
       });
     }
   }
