@@ -91,12 +91,14 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   // sample businesses, by key), reached only while they operate, with police's headcount.
   const businessOutreach: Partial<BusinessOutreach>[] = [];
   for (const district of districts) {
-    const businesses = Math.min(sampleBusinessCount(district.id, scale), Math.round((ACTIVITY[district.id] ?? 0.5) * 20 * scale));
+    const activity = ACTIVITY[district.id] ?? 0.5;
+    const registered = sampleBusinessCount(district.id, scale);
+    const businesses = Math.round(registered * Math.min(1, 0.6 + 0.4 * activity));
     for (let b = 1; b <= businesses; b++) {
       const business = sampleBusiness(district.id, b);
       const employed = business.employees;
       for (const year of YEARS) {
-        if (!random.chance((ACTIVITY[district.id] ?? 0.5) * (0.7 + 0.06 * (year - 2021)))) continue;
+        if (!random.chance(Math.min(1, activity + 0.2) * (0.75 + 0.05 * (year - 2021)))) continue;
         const window = sampleBusinessWindow(business, `${year}-01-10`, lastDay(year));
         if (!window) continue;
         const heldOn = random.date(window.from, window.to);
