@@ -32,10 +32,10 @@ let system: TestSystem;
 // - labour-district-scope (fixed in d3027a4): labour's record resolvers applied no
 //   restrictToScope/assertInScope, so a DISTRICTS officer of 524 listed every district's pilot
 //   models, activities, plans, clients and courses, and recorded or changed them for 522.
-// - education-enrolment-scope: Institution.enrolment returns an Enrolment whose root has no
+// - education-enrolment-scope (fixed): Institution.enrolment returns an Enrolment whose root has no
 //   districtId, so the RECORDS district check is skipped; an education officer of 524 reads the
 //   enrolment of a 522 institution through institution(id) or _entities.
-// - report-coordinator-agency: REPORT_APPROVE (access.ts) and isCoordinator (reporting/units.ts)
+// - report-coordinator-agency (fixed: a coordinator is COORDINATOR of LABOUR): REPORT_APPROVE (access.ts) and isCoordinator (reporting/units.ts)
 //   check only the role COORDINATOR, never that the caller is DOLISA's (agency LABOUR), though the
 //   rule is "DOLISA coordinators return and approve reports" (access.ts, docs/security.md, README).
 //   A token { agency: POLICE, roles: [COORDINATOR] } approves or returns POLICE's own report, reads
@@ -49,7 +49,7 @@ let system: TestSystem;
 const REPORT_COORDINATOR_BUG = 'report-coordinator-agency';
 const LABOUR_SCOPE_BUG = 'labour-district-scope';
 const EDUCATION_ENROLMENT_BUG = 'education-enrolment-scope';
-const OPEN_BUGS = new Set<string>([REPORT_COORDINATOR_BUG]);
+const OPEN_BUGS = new Set<string>([]);
 const isOpen = (bug: string | undefined): boolean => bug !== undefined && OPEN_BUGS.has(bug);
 
 // ---------------------------------------------------------------------------------------------

@@ -34,10 +34,13 @@ test('SQL statements per request do not grow with indicators, districts or perio
     tasks { id owner { code } coOwners { code } indicators { code } progress(period: "2024") { count } }
   }`;
   // The same question over a short series (2 quarters) and a long one (20 quarters): 16 indicators,
-  // 13 districts, 70 tasks either way — more than 5,000 numbers in the long one.
+  // 13 districts, 70 tasks either way — more than 5,000 numbers in the long one. Loads that wait on
+  // different earlier statements (the owners of indicators and of tasks) may land in one batch or
+  // two depending on timing, so the counts may differ by that, never by the length of the lists.
+  await measure(shape('2025Q3')); // warm-up: the first request of a process batches less evenly
   const short = await measure(shape('2025Q3'));
   const long = await measure(shape('2021Q1'));
-  expect(long).toEqual(short);
+  for (const name of Object.keys(long)) expect({ name, growth: long[name] - short[name] <= 2 }).toEqual({ name, growth: true });
   // A handful of statements per subgraph: one per gateway fetch (indicators, tasks), plus
   // police answering labour's one call for IND-1.3a's denominator, plus labour's lists and keys.
   expect(long.police).toBeLessThanOrEqual(3);

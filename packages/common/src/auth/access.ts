@@ -42,6 +42,14 @@ function has(identity: Identity, ...roles: Role[]): boolean {
   return identity.roles.some((r) => roles.includes(r));
 }
 
+/**
+ * A coordinator of the plan: the COORDINATOR role of DOLISA (LABOUR) only. The role in
+ * another agency's token gives nothing, so no unit can approve its own report.
+ */
+export function isDolisaCoordinator(identity: Identity): boolean {
+  return identity.agency === 'LABOUR' && identity.roles.includes('COORDINATOR');
+}
+
 /** May this caller see or change record-level data owned by one of `owners`? */
 export function canUseRecords(identity: Identity, owners: readonly string[]): boolean {
   if (!identity.agency || !owners.includes(identity.agency)) return false;
@@ -112,7 +120,7 @@ export function createAuthChecker(recordOwners: readonly string[]): AuthCheckerF
           if (!has(identity, 'AGENCY_HEAD')) throw forbidden('only the head of an agency or district submits its reports');
           break;
         case 'REPORT_APPROVE':
-          if (!has(identity, 'COORDINATOR')) throw forbidden('only DOLISA coordinators return or approve reports');
+          if (!isDolisaCoordinator(identity)) throw forbidden('only DOLISA coordinators return or approve reports');
           break;
         default:
           throw forbidden(`unknown access rule ${String(rule)}`);

@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { ANONYMOUS, graphClient, Identity, isCount, Period } from '@qn/common';
+import { ANONYMOUS, graphClient, Identity, isCount, Period, requestLoader } from '@qn/common';
 
 const { queryAliased } = graphClient('labour');
 
@@ -28,7 +27,7 @@ export interface HealthUsersRequest {
  * An empty list is 0 without asking health.
  */
 export function healthServiceUsersLoader(identity: Identity = ANONYMOUS, fetchImpl: typeof fetch = fetch) {
-  return new DataLoader<HealthUsersRequest, number, string>(
+  return requestLoader<HealthUsersRequest, number, string>(
     async (requests) => {
       const slices: { request: number; period: Period; codes: string[] }[] = [];
       requests.forEach((r, request) => {

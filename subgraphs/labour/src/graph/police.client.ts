@@ -1,5 +1,4 @@
-import DataLoader from 'dataloader';
-import { ANONYMOUS, graphClient, Identity, isCount, OrgUnitRecord, Period } from '@qn/common';
+import { ANONYMOUS, graphClient, Identity, isCount, OrgUnitRecord, Period, requestLoader } from '@qn/common';
 
 const { queryAliased } = graphClient('labour');
 
@@ -18,7 +17,7 @@ export interface WorkforceRequest {
  * applies the caller's own rights to its numbers.
  */
 export function policeWorkforceLoader(identity: Identity = ANONYMOUS, fetchImpl: typeof fetch = fetch) {
-  return new DataLoader<WorkforceRequest, number, string>(
+  return requestLoader<WorkforceRequest, number, string>(
     (requests) => queryAliased(
       'police',
       { name: 'LabourServiceBusinessWorkforce', field: 'serviceBusinessWorkforce' },

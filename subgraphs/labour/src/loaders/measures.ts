@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { Measure, MeasureLoader, MeasureRequest, SqlParams } from '@qn/common';
+import { Measure, MeasureLoader, MeasureRequest, requestLoader, SqlParams } from '@qn/common';
 import { HealthServiceUsersLoader } from '../graph/health.client';
 import { PoliceWorkforceLoader } from '../graph/police.client';
 import { HEALTH_NUMERATOR_CODES, REMOTE_DENOMINATORS } from '../indicators';
@@ -37,7 +36,7 @@ async function healthCodes(dataSource: DataSource, requests: { index: number; re
  * it); the others still answer.
  */
 export function withRemoteParts(dataSource: DataSource, sql: MeasureLoader, remote: RemoteParts): MeasureLoader {
-  return new DataLoader<MeasureRequest, Measure, string>(
+  return requestLoader<MeasureRequest, Measure, string>(
     async (requests) => {
       const forHealth = requests.map((request, index) => ({ index, request })).filter(({ request }) => request.code in HEALTH_NUMERATOR_CODES);
       const [measures, codes] = await Promise.all([sql.loadMany(requests), healthCodes(dataSource, forHealth)]);

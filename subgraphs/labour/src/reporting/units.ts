@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { forbidden, Identity, territory, userInputError } from '@qn/common';
+import { forbidden, Identity, isDolisaCoordinator, territory, userInputError } from '@qn/common';
 import reporting from '../catalogue/data/reporting.json';
 import { Agency } from '../entities/agency';
 import { ReportingUnitKind } from './entities';
@@ -58,7 +58,7 @@ export function ownUnit(identity: Identity): string | null {
 }
 
 export function isCoordinator(identity: Identity): boolean {
-  return identity.roles.includes('COORDINATOR');
+  return isDolisaCoordinator(identity);
 }
 
 /** Coordinators see every report; everyone else only their own unit's. */
