@@ -22,10 +22,11 @@ export function isUuid(value: string): boolean {
  */
 export function entityLoader<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<T>) {
   return requestLoader<string, T | null>(async (ids) => {
-    const valid = [...new Set(ids.filter(isUuid))];
+    // PostgreSQL prints uuids in lower case; a caller may send them in upper case.
+    const valid = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
     const rows = valid.length ? await dataSource.getRepository(entity).findBy({ id: In(valid) } as never) : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
   });
 }
 

@@ -261,6 +261,12 @@ describe('lists', () => {
     expect(seen.length).toBe(dataOf(await system.query(`{ serviceBusinesses { totalCount } }`)).serviceBusinesses.totalCount);
   });
 
+  test('a business is found by its id in upper case too', async () => {
+    const id = await business({ name: 'Nhà nghỉ Thu Hà', kind: 'GUESTHOUSE', districtId: '524', employees: 0, openedOn: '2025-02-01' });
+    const found = dataOf(await system.query(`query($id: ID!) { serviceBusiness(id: $id) { id name } }`, { id: id.toUpperCase() }));
+    expect(found.serviceBusiness).toEqual({ id, name: 'Nhà nghỉ Thu Hà' });
+  });
+
   test('workforce of businesses operating in a period (the IND-1.3a denominator)', async () => {
     const data = dataOf(await system.query(`{ all: serviceBusinessWorkforce(period: "2022") city: serviceBusinessWorkforce(period: "2023", orgUnit: "522") }`));
     expect(data).toEqual({ all: 10 + 6 + 4 + 8, city: 10 + 6 });
