@@ -175,6 +175,13 @@ export function elapsedFraction(period: Period, today: string): number {
   return (t(today) - t(period.start)) / (t(period.end) - t(period.start));
 }
 
+/** The ISO date `days` days after `iso` (negative: before). */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 export function todayIso(): string {
   return (process.env.QN_TODAY ?? new Date().toISOString()).slice(0, 10);
 }

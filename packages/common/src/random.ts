@@ -1,3 +1,5 @@
+import { CODE_ALPHABET } from './auth/personal-data';
+import { addDays } from './periods';
 import { territory } from './territory';
 
 /**
@@ -30,6 +32,11 @@ export class SeededRandom {
     return this.next() < p;
   }
 
+  /** A made-up pseudonymous client code (`QNG-` and 8 characters), for generated data. */
+  clientCode(): string {
+    return `QNG-${Array.from({ length: 8 }, () => this.pick([...CODE_ALPHABET])).join('')}`;
+  }
+
   /** A date between `from` and `to` (inclusive, ISO). */
   date(from: string, to: string): string {
     const a = Date.parse(`${from}T00:00:00Z`);
@@ -44,11 +51,6 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Scale factor for generated data (QN_SCALE, default 1): ×10, ×100 for benchmarks. */
 export function dataScale(): number {
@@ -111,7 +113,7 @@ export function sampleBusiness(districtId: string, index: number): SampleBusines
 }
 
 /** The part of [from, to] (ISO dates, inclusive) in which a sample business operates, or null. */
-export function sampleBusinessWindow(business: SampleBusiness, from: string, to: string): { from: string; to: string } | null {
+export function sampleBusinessWindow(business: Pick<SampleBusiness, 'openedOn' | 'closedOn'>, from: string, to: string): { from: string; to: string } | null {
   const start = business.openedOn > from ? business.openedOn : from;
   const end = business.closedOn && business.closedOn < to ? business.closedOn : to;
   return start <= end ? { from: start, to: end } : null;
@@ -137,10 +139,8 @@ export function sampleSharedClientCount(districtId: string, scale: number): numb
   return Math.round(Math.min(6, SAMPLE_DISTRICT_WEIGHT[districtId] ?? 1) * scale);
 }
 
-const CLIENT_CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
 /** The code of the index-th (1-based) sample client a district's labour and health data share: `QNG-` and 8 characters. */
 export function sampleSharedClientCode(districtId: string, index: number): string {
   const random = new SeededRandom(`shared-client-${districtId}-${index}`);
-  return `QNG-${Array.from({ length: 8 }, () => random.pick([...CLIENT_CODE_CHARS])).join('')}`;
+  return random.clientCode();
 }

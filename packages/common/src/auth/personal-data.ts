@@ -11,7 +11,11 @@ import { forbidden, Identity } from './identity';
 /** Keys each agency holds for its personal data (32 bytes each); `npm start` creates them once in .data/keys.env. */
 export const DATA_KEYS = ['POLICE_DATA_KEY', 'LABOUR_PSEUDONYM_KEY'] as const;
 
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/** The form of a person's pseudonymous code in every agency that keeps one (labour, health). */
+export const CLIENT_CODE = /^QNG-[A-Z0-9]{8}$/;
+
+/** Letters and digits of codes, without the look-alikes I, O, 0 and 1. */
+export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** Reads a 32-byte key (hex or base64) from the environment; missing or short keys stop the service. */
 export function keyFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): Buffer {

@@ -1,5 +1,6 @@
 import data from './org-units.json';
 import { userInputError } from '../errors';
+import { addDays } from '../periods';
 
 export type OrgUnitLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
 
@@ -63,7 +64,7 @@ export class Territory {
       (u) =>
         (!filter.level || u.level === filter.level) &&
         (!filter.parentId || u.parentId === filter.parentId) &&
-        (!filter.at || this.validDuring(u, filter.at, nextDay(filter.at))),
+        (!filter.at || this.validDuring(u, filter.at, addDays(filter.at, 1))),
     );
   }
 
@@ -96,7 +97,7 @@ export class Territory {
     }
     // Records may predate the territory data (2021): those are checked against its first state.
     const date = on < this.firstDate ? this.firstDate : on;
-    if (!this.validDuring(commune, date, nextDay(date))) {
+    if (!this.validDuring(commune, date, addDays(date, 1))) {
       throw userInputError(field, `commune '${communeId}' (${commune.name}) did not exist on ${on}`);
     }
     return commune;
@@ -109,10 +110,5 @@ export class Territory {
   }
 }
 
-function nextDay(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 export const territory = new Territory(data.units as OrgUnitRecord[], data.successions as Succession[]);

@@ -5,7 +5,6 @@ import {
 import { HarmReductionContact, HarmReductionService } from '../entities/harm-reduction-contact';
 import { PeriodicHealthCheck } from '../entities/periodic-health-check';
 
-const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const LAST_DAY = '2025-12-14';
 
 /**
@@ -30,7 +29,7 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
     for (let i = 0; i < clients; i++) {
       let clientCode: string;
       do {
-        clientCode = `QNG-${Array.from({ length: 8 }, () => random.pick([...CODE_CHARS])).join('')}`;
+        clientCode = random.clientCode();
       } while (codes.has(clientCode));
       if (i < shared) clientCode = sampleSharedClientCode(district.id, i + 1);
       codes.add(clientCode);

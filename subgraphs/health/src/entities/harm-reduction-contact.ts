@@ -23,8 +23,6 @@ registerEnumType(HarmReductionService, {
  */
 export const SUPPORT_SERVICES: readonly HarmReductionService[] = Object.values(HarmReductionService).filter((s) => s !== HarmReductionService.OUTREACH);
 
-/** The only form a client's identity takes: `QNG-` and 8 letters or digits, assigned by the service, never derived from a name. */
-export const CLIENT_CODE = /^QNG-[A-Z0-9]{8}$/;
 
 /**
  * One harm-reduction HIV/AIDS service given to a person who sells sex (plan section V.4).

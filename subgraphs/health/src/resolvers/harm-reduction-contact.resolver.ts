@@ -1,9 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertCanErase, erasedCode, ErasureResult, assertInScope, recordScope, checkNotFuture, restrictToScope, connectionType, notFoundError, paginate, parsePeriod, SqlParams, SubgraphContext, territory, todayIso,
-  updateVersioned, userInputError,
+  assertCanErase, assertInScope, checkNotFuture, CLIENT_CODE, connectionType, erasedCode, ErasureResult, notFoundError, paginate, parsePeriod, recordScope, restrictToScope, SqlParams, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
-import { CLIENT_CODE, HarmReductionContact, SUPPORT_SERVICES } from '../entities/harm-reduction-contact';
+import { HarmReductionContact, SUPPORT_SERVICES } from '../entities/harm-reduction-contact';
 import { HealthLoaders } from '../loaders';
 import { HarmReductionContactFilter, RecordHarmReductionContactInput, UpdateHarmReductionContactInput } from './types/harm-reduction-contact.input';
 

@@ -27,7 +27,6 @@ const ZONES: { name: string; kind: ZoneKind; districtId: string; workers: number
   { name: 'KCN Quảng Phú', kind: ZoneKind.INDUSTRIAL_PARK, districtId: '522', workers: 7000 },
   { name: 'KCN Phổ Phong', kind: ZoneKind.INDUSTRIAL_PARK, districtId: '534', workers: 2500 },
 ];
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /**
  * A deterministic, plausible labour data set for 2021–2025 over the 13 district-level
@@ -141,7 +140,7 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
     const count = Math.round((ACTIVITY[district.id] ?? 0.5) * 12 * scale);
     const shared = sampleSharedClientCount(district.id, scale);
     for (let i = 0; i < count; i++) {
-      const own = clientCode(random); // drawn even when unused, so the rest of the data set stays the same
+      const own = random.clientCode(); // drawn even when unused, so the rest of the data set stays the same
       clients.push({ code: i < shared ? sampleSharedClientCode(district.id, i + 1) : own, districtId: district.id, registeredOn: random.date('2021-01-04', '2024-06-30') });
     }
   }
@@ -198,12 +197,6 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   await insertChunks(dataSource, TrainingCourse, courses);
 }
 
-/** A pseudonymous code `QNG-` + 8 characters; never derived from anything about the person. */
-function clientCode(random: SeededRandom): string {
-  let code = 'QNG-';
-  for (let i = 0; i < 8; i++) code += CODE_ALPHABET[random.int(0, CODE_ALPHABET.length - 1)];
-  return code;
-}
 
 function dedupeCodes(clients: Partial<SupportClient>[]): Partial<SupportClient>[] {
   const seen = new Set<string>();

@@ -2,8 +2,6 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 
-/** `QNG-` and eight letters or digits: the only identity of a person labour supports. */
-export const CLIENT_CODE = /^QNG-[A-Z0-9]{8}$/;
 
 /**
  * A person who sells sex and is in contact with support services, known ONLY by a

@@ -1,4 +1,4 @@
-import { parsePeriod, Period, userInputError } from '@qn/common';
+import { addDays, parsePeriod, Period, userInputError } from '@qn/common';
 import reporting from '../catalogue/data/reporting.json';
 
 /** The regimes of section VI plus the optional ones Decree 09/2019 art. 12 defines cut-offs for. */
@@ -34,11 +34,6 @@ export const DEFAULT_DEADLINE_DAY = reporting.deadlineRule.defaultDay;
 
 const iso = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
 
-export function addDaysIso(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const PATTERN = /^(\d{4})(Q[1-4]|S[12]|M9)?$/;
 
@@ -62,9 +57,9 @@ export function reportingPeriod(id: string, field = 'period'): ReportingPeriodIn
     year,
     dataPeriod: data.id,
     from: data.start,
-    to: addDaysIso(data.end, -1),
+    to: addDays(data.end, -1),
     calendarFrom: calendar.start,
-    calendarTo: addDaysIso(calendar.end, -1),
+    calendarTo: addDays(calendar.end, -1),
     defaultDeadline: iso(year + rule.yearOffset, rule.month, rule.day),
     mandatedByPlan: rules.mandatedByPlan,
   };

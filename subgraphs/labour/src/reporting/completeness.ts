@@ -1,6 +1,7 @@
+import { addDays } from '@qn/common';
 import { DataSource } from 'typeorm';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { addDaysIso, onTime, reportingNow, reportingPeriod, reportingPeriodsOf, ReportingPeriodInfo, vietnamDate } from './calendar';
+import { onTime, reportingNow, reportingPeriod, reportingPeriodsOf, ReportingPeriodInfo, vietnamDate } from './calendar';
 import { Report, ReportDeadline, ReportStatus } from './entities';
 import { expectedUnits, ReportingUnit } from './units';
 
@@ -145,7 +146,7 @@ export async function overdue(dataSource: DataSource, year: number): Promise<Uni
   const out: UnitCompleteness[] = [];
   for (const p of reportingPeriodsOf(year)) {
     if (!p.mandatedByPlan && !asked.has(p.id)) continue;
-    if (addDaysIso(p.defaultDeadline, -400) > today) continue;
+    if (addDays(p.defaultDeadline, -400) > today) continue;
     const summary = await completeness(dataSource, p.id);
     out.push(...summary.units.filter((u) => u.timeliness === 'OVERDUE'));
   }

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertCanErase, assertInScope, checkDateOrder, checkNotFuture, checkText, connectionType, erasedCode, ErasureResult, keyFromEnv, notFoundError, paginate, parsePeriod, pseudonymousCode, restrictToScope, SubgraphContext, todayIso, userInputError,
+  assertCanErase, assertInScope, checkDateOrder, checkNotFuture, checkText, CLIENT_CODE, connectionType, erasedCode, ErasureResult, keyFromEnv, notFoundError, paginate, parsePeriod, pseudonymousCode, restrictToScope, SubgraphContext, todayIso, userInputError,
 } from '@qn/common';
 import { OrgUnit } from '../entities/org-unit';
-import { CLIENT_CODE, NeedAssessment, SupportClient, SupportServiceUse } from '../entities/support';
+import { NeedAssessment, SupportClient, SupportServiceUse } from '../entities/support';
 import { LabourLoaders } from '../loaders';
 import { checkDistrictOn } from './checks';
 import { RecordNeedAssessmentInput, RecordSupportServiceUseInput, RegisterSupportClientInput, SupportClientFilter } from './types/support.input';

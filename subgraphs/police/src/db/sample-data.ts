@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { addDays, dataScale, insertChunks, sampleBusiness, sampleBusinessCount, SAMPLE_DISTRICT_WEIGHT, SAMPLE_LAST_DAY, SeededRandom, territory } from '@qn/common';
+import { addDays, dataScale, insertChunks, sampleBusiness, sampleBusinessCount, sampleBusinessWindow, SAMPLE_DISTRICT_WEIGHT, SAMPLE_LAST_DAY, SeededRandom, territory } from '@qn/common';
 import { Inspection, InspectionOutcome, InspectionTeam } from '../entities/inspection';
 import { BusinessKind, ServiceBusiness } from '../entities/service-business';
 import { CaseCharge, CaseOutcome, CriminalCase } from '../entities/criminal-case';
@@ -33,15 +33,14 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   const inspections: Partial<Inspection>[] = [];
   for (const business of saved) {
     for (let year = 2021; year <= 2025; year++) {
-      const from = maxDate(`${year}-01-01`, business.openedOn!);
-      const to = minDate(`${year}-12-14`, business.closedOn ?? LAST_DAY);
-      if (from > to) continue;
+      const window = sampleBusinessWindow({ openedOn: business.openedOn!, closedOn: business.closedOn ?? null }, `${year}-01-01`, `${year}-12-14`);
+      if (!window) continue;
       // Inspections grow over the programme, as the plan intends (≥20% a year, all by 2025).
       if (!random.chance(0.18 + 0.05 * (year - 2021))) continue;
       const violations = random.chance(0.3) ? random.int(1, 4) : 0;
       inspections.push({
         businessId: business.id,
-        inspectedOn: random.date(from, to),
+        inspectedOn: random.date(window.from, window.to),
         team: random.chance(0.45) ? InspectionTeam.TEAM_178 : InspectionTeam.POLICE,
         outcome: violations === 0 ? InspectionOutcome.NO_VIOLATION : random.pick([InspectionOutcome.WARNING, InspectionOutcome.FINED, InspectionOutcome.FINED, InspectionOutcome.SUSPENDED]),
         violations,
@@ -119,5 +118,3 @@ function pickWeighted(random: SeededRandom, ids: string[]): string {
   return ids[ids.length - 1];
 }
 
-const maxDate = (a: string, b: string) => (a > b ? a : b);
-const minDate = (a: string, b: string) => (a < b ? a : b);
