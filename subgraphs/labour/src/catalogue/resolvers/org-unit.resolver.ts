@@ -2,7 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { SubgraphContext, SuccessionLink, territory } from '@qn/common';
 import { OrgUnit, OrgUnitLevel, OrgUnitLink, OrgUnitSuccession } from '../entities/org-unit';
-import { LabourLoaders } from '../loaders';
+import { CatalogueLoaders } from '../catalogue.loaders';
 
 const validOn = (unit: OrgUnit, at: string) => unit.validFrom <= at && (unit.validTo === null || unit.validTo > at);
 
@@ -10,7 +10,7 @@ const validOn = (unit: OrgUnit, at: string) => unit.validFrom <= at && (unit.val
 export class OrgUnitResolver {
   @Query(() => [OrgUnit], { description: 'Administrative units, optionally of one level, under one parent, valid on one date' })
   async orgUnits(
-    @Ctx() { dataSource }: SubgraphContext<LabourLoaders>,
+    @Ctx() { dataSource }: SubgraphContext<CatalogueLoaders>,
     @Arg('level', () => OrgUnitLevel, { nullable: true }) level?: OrgUnitLevel,
     @Arg('parent', () => ID, { nullable: true }) parent?: string,
     @Arg('at', () => LocalDateResolver, { nullable: true, description: 'Only units valid on this date (YYYY-MM-DD)' }) at?: string,
@@ -25,24 +25,24 @@ export class OrgUnitResolver {
   }
 
   @Query(() => OrgUnit, { nullable: true })
-  orgUnit(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext<LabourLoaders>) {
+  orgUnit(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     return loaders.orgUnitById.load(id);
   }
 
   @Query(() => [OrgUnitSuccession], { description: 'The succession table: merges, splits, renames, reclassifications and abolitions of units' })
-  orgUnitSuccessions(@Ctx() { dataSource }: SubgraphContext<LabourLoaders>) {
+  orgUnitSuccessions(@Ctx() { dataSource }: SubgraphContext<CatalogueLoaders>) {
     return dataSource.getRepository(OrgUnitSuccession).find({ order: { date: 'ASC', predecessorId: 'ASC' } });
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true })
-  parent(@Root() unit: OrgUnit, @Ctx() { loaders }: SubgraphContext<LabourLoaders>) {
+  parent(@Root() unit: OrgUnit, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     return unit.parentId ? loaders.orgUnitById.load(unit.parentId) : null;
   }
 
   @FieldResolver(() => [OrgUnit], { description: 'Units directly below, optionally only those valid on a date' })
   async children(
     @Root() unit: OrgUnit,
-    @Ctx() { loaders }: SubgraphContext<LabourLoaders>,
+    @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>,
     @Arg('at', () => LocalDateResolver, { nullable: true }) at?: string,
   ) {
     const children = await loaders.orgUnitsByParent.load(unit.id);
@@ -50,7 +50,7 @@ export class OrgUnitResolver {
   }
 
   @FieldResolver(() => [OrgUnitLink], { description: 'The units this one was formed from (one step back), with how and whether only part of each' })
-  predecessors(@Root() unit: OrgUnit, @Ctx() { loaders }: SubgraphContext<LabourLoaders>) {
+  predecessors(@Root() unit: OrgUnit, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     return links(territory.predecessors(unit.id), loaders);
   }
 
@@ -59,14 +59,14 @@ export class OrgUnitResolver {
   })
   successors(
     @Root() unit: OrgUnit,
-    @Ctx() { loaders }: SubgraphContext<LabourLoaders>,
+    @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>,
     @Arg('at', () => LocalDateResolver, { nullable: true }) at?: string,
   ) {
     return links(territory.successors(unit.id, at), loaders);
   }
 }
 
-async function links(found: SuccessionLink[], loaders: LabourLoaders): Promise<OrgUnitLink[]> {
+async function links(found: SuccessionLink[], loaders: CatalogueLoaders): Promise<OrgUnitLink[]> {
   const units = await Promise.all(found.map((l) => loaders.orgUnitById.load(l.unit.id)));
   return found.map((l, i) => ({ unit: units[i]!, kind: l.kind, date: l.date, part: l.part }));
 }
