@@ -1,10 +1,8 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { maskError } from './errors';
-import { randomUUID } from 'node:crypto';
-import { signInternalToken } from '@qn/common';
+import { createLogger, Host, Logger, Readiness, serveGraphQL, signInternalToken } from '@qn/common';
 import { authenticate } from './auth';
 import { GatewayContext } from './subgraph-source';
 import { GatewayConfig } from './config';
@@ -13,12 +11,28 @@ import { AgencySubgraphSource, FetchCounter } from './subgraph-source';
 export interface RunningGateway {
   url: string;
   fetches: FetchCounter;
+  http: Host;
   stop(): Promise<void>;
+}
+
+/** The gateway is ready when every subgraph says it is ready (each within two seconds). */
+export async function subgraphsReadiness(subgraphUrls: Record<string, string>): Promise<Readiness> {
+  const checks: Record<string, string> = {};
+  await Promise.all(Object.entries(subgraphUrls).map(async ([name, url]) => {
+    try {
+      const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) });
+      checks[name] = response.ok ? 'ok' : 'not ready';
+    } catch {
+      checks[name] = 'unreachable';
+    }
+  }));
+  return { ready: Object.values(checks).every((check) => check === 'ok'), checks };
 }
 
 /** Builds and starts the gateway over the committed supergraph; index.ts only calls this. */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const fetches = new FetchCounter();
+  const logger: Logger = config.logger ?? createLogger('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name, url }) => new AgencySubgraphSource(name, config.subgraphUrls[name] ?? url!, fetches),
@@ -45,12 +59,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     includeStacktraceInErrorResponses: false,
     formatError: (formatted) => maskError(formatted),
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: config.port, host: config.host },
-    context: async ({ req }) => {
+  const http = await serveGraphQL({
+    service: 'gateway',
+    server,
+    logger,
+    port: config.port,
+    host: config.host,
+    ready: () => subgraphsReadiness(config.subgraphUrls),
+    context: async (req) => {
       const identity = await authenticate(req.headers.authorization, config.auth);
-      return { internalToken: await signInternalToken(identity), requestId: randomUUID() };
+      return { internalToken: await signInternalToken(identity), requestId: req.requestId };
     },
   });
-  return { url, fetches, stop: () => server.stop() };
+  return { url: http.url, fetches, http, stop: () => server.stop() };
 }

@@ -28,3 +28,7 @@ export * from './audit/migrations';
 export * from './federation/erasure';
 export * from './graph-client';
 export * from './business-links';
+export * from './http/host';
+export * from './http/logger';
+export * from './http/metrics';
+export * from './http/request-id';
