@@ -1,3 +1,4 @@
+/* global window, document, navigator, fetch, React, ReactDOM, GraphiQL */
 // The gateway's IDE: GraphiQL served from the gateway's own files, a field for the bearer
 // token, the saved examples as tabs, and labels in Vietnamese or English.
 (function () {
