@@ -116,13 +116,6 @@ export function periodBasis(period: Period): PeriodBasis {
   return period.basis ?? 'CALENDAR';
 }
 
-/** `2024Q3` → `2024Q3R`: the reporting cut-off window of a calendar period id (year, half year, quarter, month, `2024M9`). */
-export function reportingPeriodId(calendarId: string): string {
-  const id = calendarId.trim();
-  if (id.endsWith('R')) return id;
-  return `${id}R`;
-}
-
 /** The same period one year earlier (for year-on-year growth). */
 export function previousYear(period: Period): Period {
   const shift = (iso: string) => `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`;

@@ -30,7 +30,6 @@ export interface ReportingPeriodInfo {
 
 type DayRule = { month: number; day: number; yearOffset: number };
 const REGIMES = reporting.regimes as { kind: ReportingRegime; mandatedByPlan: boolean; periods: { period: string; submissionDeadline: DayRule }[] }[];
-export const DEFAULT_DEADLINE_DAY = reporting.deadlineRule.defaultDay;
 
 const iso = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
 

@@ -110,7 +110,7 @@ export async function fillFigures(
   }));
 
   const taskFigure = async (t: TaskRow, orgUnitId: string | null): Promise<TaskFigure> => {
-    let progress: { count: number; evidence: string } | null = null;
+    let progress: { count: number; evidence: string } | null;
     if (t.ownerSubgraph === 'labour') {
       progress = await computeProgress(loaders.measures, TASK_EVIDENCE[t.code], dataPeriod, orgUnitId).catch(() => null);
     } else {
