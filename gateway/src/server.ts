@@ -1,7 +1,9 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { maskError } from './errors';
+import { ideRoutes } from './ide/page';
 import { createLogger, Host, Logger, Readiness, serveGraphQL, signInternalToken } from '@qn/common';
 import { authenticate } from './auth';
 import { GatewayContext } from './subgraph-source';
@@ -51,7 +53,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const server = new ApolloServer<GatewayContext>({
     gateway,
     ...protection,
-    plugins: [...protection.plugins],
+    // The IDE at / is the gateway's own (ide/), served without any other host.
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled()],
     validationRules: [...protection.validationRules],
     allowBatchedHttpRequests: false,
     introspection: !production,
@@ -66,6 +69,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     port: config.port,
     host: config.host,
     ready: () => subgraphsReadiness(config.subgraphUrls),
+    routes: ideRoutes,
     context: async (req) => {
       const identity = await authenticate(req.headers.authorization, config.auth);
       return { internalToken: await signInternalToken(identity), requestId: req.requestId };
