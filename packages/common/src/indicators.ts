@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { requestLoader } from './loaders';
 import { todayIso } from './clock';
-import { Period, parsePeriod, periodSeries } from './periods';
+import { checkInProgramme, Period, periodSeries, programmePeriod } from './periods';
 import { IndicatorResultData } from './federation/types';
 import { indicatorStatus, indicatorValue, Measure, TargetSpec } from './status';
 import { OrgUnitRecord, territory } from './territory';
@@ -84,7 +84,7 @@ export async function computeResult(
   periodId: string,
   orgUnitId?: string | null,
 ): Promise<IndicatorResultData> {
-  const period = parsePeriod(periodId);
+  const period = programmePeriod(periodId);
   const orgUnit = territory.resolve(orgUnitId);
   return resultFor(loader, code, target, period, orgUnit);
 }
@@ -116,7 +116,7 @@ export async function computeByDistrict(
   target: TargetSpec,
   periodId: string,
 ): Promise<IndicatorResultData[]> {
-  const period = parsePeriod(periodId);
+  const period = programmePeriod(periodId);
   const districts = territory.districtsDuring(period.start, period.end);
   return Promise.all(districts.map((d) => resultFor(loader, code, target, period, d)));
 }
@@ -131,5 +131,5 @@ export async function computeSeries(
   orgUnitId?: string | null,
 ): Promise<IndicatorResultData[]> {
   const orgUnit = territory.resolve(orgUnitId);
-  return Promise.all(periodSeries(from, to).map((p) => resultFor(loader, code, target, p, orgUnit)));
+  return Promise.all(periodSeries(from, to).map((p, i, all) => checkInProgramme(p, i === 0 ? 'from' : i === all.length - 1 ? 'to' : 'period')).map((p) => resultFor(loader, code, target, p, orgUnit)));
 }

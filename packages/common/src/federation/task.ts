@@ -1,6 +1,6 @@
 import { Arg, Authorized, ClassType, Ctx, Directive, Field, FieldResolver, ID, InterfaceType, ObjectType, Resolver, Root } from 'type-graphql';
 import { MeasureLoader } from '../indicators';
-import { parsePeriod } from '../periods';
+import { programmePeriod } from '../periods';
 import { territory } from '../territory';
 import { ReferenceResolvers } from './schema';
 import { TaskProgress } from './types';
@@ -29,7 +29,7 @@ export async function computeProgress(
   periodId: string,
   orgUnitId?: string | null,
 ): Promise<TaskProgressData | null> {
-  const period = parsePeriod(periodId);
+  const period = programmePeriod(periodId);
   const orgUnit = territory.resolve(orgUnitId);
   if (!evidence) return null;
   const measure = await loader.load({ code: evidence.measure, period, orgUnit });

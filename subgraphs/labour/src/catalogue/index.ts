@@ -9,6 +9,7 @@ import { TaskRow, TASK_TYPES } from './entities/task';
 
 export { byKey, CatalogueLoaders, createCatalogueLoaders, groupedBy } from './catalogue.loaders';
 export { loadCatalogue } from './catalogue.seed';
+export { agencyOn, holderOn, holdings } from './duties';
 export { Agency } from './entities/agency';
 export { Indicator, IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, INDICATOR_TYPES, LabourIndicator } from './entities/indicator';
 export { OrgUnit, OrgUnitLevel, OrgUnitSuccession } from './entities/org-unit';
