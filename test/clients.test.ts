@@ -48,7 +48,7 @@ export { code, status, at, never, wrong, missing };
       '--moduleResolution', 'node', path.join(dir, 'usage.ts'), path.join(dir, 'graphql.ts')], { stdio: 'pipe' });
   } catch (error) {
     const failure = error as { stdout?: Buffer; stderr?: Buffer; message: string };
-    throw new Error(`${failure.message}\n${failure.stdout?.toString() ?? ''}${failure.stderr?.toString() ?? ''}`);
+    throw new Error(`${failure.message}\n${failure.stdout?.toString() ?? ''}${failure.stderr?.toString() ?? ''}`, { cause: error });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './clock';
 export * from './config';
 export * from './errors';
 export * from './periods';

@@ -175,9 +175,5 @@ export function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function todayIso(): string {
-  return (process.env.QN_TODAY ?? new Date().toISOString()).slice(0, 10);
-}
-
 /** First day of the 2021–2025 programme; cumulative indicators count from here. */
 export const PROGRAMME_START = '2021-01-01';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { computeProgress, computeResult, Identity, IndicatorResultData, parsePeriod, territory } from '@qn/common';
+import { clockNow, computeProgress, computeResult, Identity, IndicatorResultData, parsePeriod, territory } from '@qn/common';
 import { IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../catalogue';
 import { EVIDENCE_MEASURES, RecordsLoaders, TASK_EVIDENCE } from '../records';
 import { CountFigure, IndicatorFigure, ReportFigures, TaskFigure } from './figures.types';
@@ -126,7 +126,7 @@ export async function fillFigures(
       return { key, label: COUNT_LABELS[key] ?? key, value: measure.numerator ?? 0 };
     }));
 
-  const computedAt = new Date().toISOString();
+  const computedAt = clockNow().toISOString();
   const out = new Map<string, ReportFigures>();
   await Promise.all(units.map(async (unit) => {
     const isDistrict = unit.kind === ReportingUnitKind.DISTRICT;
