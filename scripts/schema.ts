@@ -30,7 +30,7 @@ async function main() {
   for (const [file, content] of files) {
     const full = path.join(root, file);
     if (check) {
-      let committed = '';
+      let committed: string;
       try {
         committed = readFileSync(full, 'utf8');
       } catch {

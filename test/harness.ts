@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
-  dropDatabase, envName, Identity, IDENTITY_HEADER, mintDevToken, RunningSubgraph, signInternalToken, startSubgraph, statementCounter,
+  createLogger, dropDatabase, envName, Identity, IDENTITY_HEADER, mintDevToken, RunningSubgraph, signInternalToken, startSubgraph, statementCounter,
   SUBGRAPHS, DATA_KEYS,
 } from '@qn/common';
 import { authConfigFromEnv } from '../gateway/src/auth';
@@ -60,7 +60,13 @@ export function caller(agency: string | null, role: Identity['roles'][number], o
   return { subject: `test-${(agency ?? 'none').toLowerCase()}-${role.toLowerCase()}${orgUnit ? `-${orgUnit}` : ''}`, agency, roles: [role], orgUnit };
 }
 
-export async function startSystem(options: { sampleData?: boolean; production?: boolean; as?: Identity | null } = {}): Promise<TestSystem> {
+export async function startSystem(options: {
+  sampleData?: boolean;
+  production?: boolean;
+  as?: Identity | null;
+  /** Collects every service's JSON log lines (silent otherwise). */
+  logs?: string[];
+} = {}): Promise<TestSystem> {
   process.env.QN_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
   for (const key of DATA_KEYS) process.env[key] ??= randomBytes(32).toString('hex');
   const base = process.env.DATABASE_URL;
@@ -72,12 +78,13 @@ export async function startSystem(options: { sampleData?: boolean; production?: 
     url.pathname = `/${prefix}${name}`;
     return url.toString();
   };
+  const logger = (service: string) => (options.logs ? createLogger(service, { write: (line: string) => options.logs!.push(line) }) : undefined);
   const subgraphs: Record<string, RunningSubgraph> = {};
   let gateway: RunningGateway;
   let supergraphSdl: string;
   try {
     for (const name of SUBGRAPHS) {
-      subgraphs[name] = await startSubgraph(loadSubgraph(name), { databaseUrl: databaseUrl(name), port: 0, sampleData: options.sampleData });
+      subgraphs[name] = await startSubgraph(loadSubgraph(name), { databaseUrl: databaseUrl(name), port: 0, sampleData: options.sampleData, logger: logger(name) });
       process.env[envName(name, 'URL')] = subgraphs[name].url;
     }
     const files = await generateSchemas();
@@ -92,6 +99,7 @@ export async function startSystem(options: { sampleData?: boolean; production?: 
       // A test sends requests faster than any person as one caller; the per-caller rate
       // is tested on a gateway of its own (gateway-limits.test.ts).
       limits: { requestsPerSecond: 0 },
+      logger: logger('gateway'),
     });
   } catch (error) {
     // Nothing may keep running when the system fails to start.

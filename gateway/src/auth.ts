@@ -26,7 +26,7 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv, production: boolean): 
     try {
       keys = createLocalJWKSet(JSON.parse(readFileSync(file, 'utf8')));
     } catch (error) {
-      throw new Error(`AUTH_JWKS_PATH: cannot read a key set from ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`AUTH_JWKS_PATH: cannot read a key set from ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }
   const issuer = env.AUTH_ISSUER ?? (production ? undefined : DEV_ISSUER);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkInternalSecret, DEFAULT_PORTS, intFromEnv, SUBGRAPHS, subgraphUrlFor } from '@qn/common';
+import { checkInternalSecret, DEFAULT_PORTS, intFromEnv, Logger, SUBGRAPHS, subgraphUrlFor } from '@qn/common';
 import { AuthConfig, authConfigFromEnv } from './auth';
 import { DEFAULT_LIMITS, GatewayLimits } from './limits';
 
@@ -13,6 +13,8 @@ export interface GatewayConfig {
   /** Production mode: no introspection. Defaults to NODE_ENV === 'production'. */
   production?: boolean;
   auth: AuthConfig;
+  /** JSON logs; one of the gateway's own by default. */
+  logger?: Logger;
   /** Limits on what one request may cost (limits.ts); unset ones take DEFAULT_LIMITS. */
   limits?: Partial<GatewayLimits>;
 }

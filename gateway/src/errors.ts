@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLFormattedError } from 'graphql';
-import { currentRequestId } from './http';
+import { currentRequestId } from '@qn/common';
 
 /** Error codes whose message is written for the caller and may be shown as is. */
 const CALLER_CODES = new Set([

@@ -1,25 +1,27 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { maskError } from './errors';
-import { signInternalToken } from '@qn/common';
+import { ideRoutes } from './ide/page';
+import { createLogger, Host, Logger, Readiness, serveGraphQL, signInternalToken } from '@qn/common';
 import { authenticate } from './auth';
 import { GatewayContext } from './subgraph-source';
 import { GatewayConfig } from './config';
 import { AgencySubgraphSource, FetchCounter } from './subgraph-source';
-import { serveHttp } from './http';
 import { CallerRateLimit, checkCost, checkArguments, DEFAULT_LIMITS, GatewayLimits } from './limits';
 
 export interface RunningGateway {
   url: string;
   fetches: FetchCounter;
   limits: GatewayLimits;
+  http: Host;
   stop(): Promise<void>;
 }
 
 /** Refuses a request before any subgraph is asked when its lists or its cost are too large, and an answer that is too large. */
-function limitsPlugin(limits: GatewayLimits): ApolloServerPlugin<GatewayContext> {
+function limitsPlugin(limits: GatewayLimits, logger: Logger): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -36,7 +38,7 @@ function limitsPlugin(limits: GatewayLimits): ApolloServerPlugin<GatewayContext>
           if (response.body.kind !== 'single') return;
           const size = Buffer.byteLength(JSON.stringify(response.body.singleResult));
           if (size <= limits.maxResponseBytes) return;
-          console.error(`[${contextValue.requestId}] answer of ${size} bytes refused (limit ${limits.maxResponseBytes})`);
+          logger.warn({ requestId: contextValue.requestId, bytes: size }, 'answer refused: larger than the response limit');
           response.body.singleResult = {
             errors: [{
               message: 'the answer is too large; ask for fewer fields or smaller pages',
@@ -50,10 +52,25 @@ function limitsPlugin(limits: GatewayLimits): ApolloServerPlugin<GatewayContext>
   };
 }
 
+/** The gateway is ready when every subgraph says it is ready (each within two seconds). */
+export async function subgraphsReadiness(subgraphUrls: Record<string, string>): Promise<Readiness> {
+  const checks: Record<string, string> = {};
+  await Promise.all(Object.entries(subgraphUrls).map(async ([name, url]) => {
+    try {
+      const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) });
+      checks[name] = response.ok ? 'ok' : 'not ready';
+    } catch {
+      checks[name] = 'unreachable';
+    }
+  }));
+  return { ready: Object.values(checks).every((check) => check === 'ok'), checks };
+}
+
 /** Builds and starts the gateway over the committed supergraph; index.ts only calls this. */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...config.limits };
   const fetches = new FetchCounter();
+  const logger: Logger = config.logger ?? createLogger('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name, url }) => new AgencySubgraphSource(name, config.subgraphUrls[name] ?? url!, fetches, limits.subgraphTimeoutMs),
@@ -74,7 +91,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const server = new ApolloServer<GatewayContext>({
     gateway,
     ...protection,
-    plugins: [...protection.plugins, limitsPlugin(limits)],
+    // The IDE at / is the gateway's own (ide/), served without any other host.
+    plugins: [...protection.plugins, limitsPlugin(limits, logger), ApolloServerPluginLandingPageDisabled()],
     validationRules: [...protection.validationRules],
     parseOptions: { maxTokens: limits.maxTokens },
     allowBatchedHttpRequests: false,
@@ -83,16 +101,21 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, original) => maskError(formatted, original),
   });
-  const { url } = await serveHttp(server, {
+  const http = await serveGraphQL({
+    service: 'gateway',
+    server,
+    logger,
     port: config.port,
     host: config.host,
+    ready: () => subgraphsReadiness(config.subgraphUrls),
+    routes: ideRoutes,
     bodyLimit: limits.maxBodyBytes,
     requestTimeoutMs: limits.requestTimeoutMs,
-    context: async ({ req, requestId }) => {
+    context: async (req) => {
       const identity = await authenticate(req.headers.authorization, config.auth);
       await rate.take(identity.roles.length ? `sub:${identity.subject}` : `ip:${req.socket.remoteAddress ?? ''}`);
-      return { internalToken: await signInternalToken(identity), requestId };
+      return { internalToken: await signInternalToken(identity), requestId: req.requestId };
     },
   });
-  return { url, fetches, limits, stop: () => server.stop() };
+  return { url: http.url, fetches, limits, http, stop: () => server.stop() };
 }

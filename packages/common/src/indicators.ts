@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { requestLoader } from './loaders';
-import { Period, parsePeriod, periodSeries, todayIso } from './periods';
+import { todayIso } from './clock';
+import { Period, parsePeriod, periodSeries } from './periods';
 import { IndicatorResultData } from './federation/types';
 import { indicatorStatus, indicatorValue, Measure, TargetSpec } from './status';
 import { OrgUnitRecord, territory } from './territory';

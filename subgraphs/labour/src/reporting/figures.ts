@@ -1,9 +1,7 @@
 import { DataSource } from 'typeorm';
-import { computeProgress, computeResult, Identity, IndicatorResultData, parsePeriod, territory } from '@qn/common';
-import { IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH } from '../entities/indicator';
-import { TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../entities/task';
-import { EVIDENCE_MEASURES, TASK_EVIDENCE } from '../indicators/evidence';
-import { LabourLoaders } from '../loaders';
+import { clockNow, computeProgress, computeResult, Identity, IndicatorResultData, parsePeriod, territory } from '@qn/common';
+import { IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../catalogue';
+import { EVIDENCE_MEASURES, RecordsLoaders, TASK_EVIDENCE } from '../records';
 import { CountFigure, IndicatorFigure, ReportFigures, TaskFigure } from './figures.types';
 import { RemoteIndicator, RemoteResult, remoteIndicatorResults, remoteTaskProgress } from './graph.client';
 import { ReportingUnit } from './units';
@@ -52,7 +50,7 @@ function figure(row: IndicatorRow, orgUnitId: string, period: string, result: Re
  */
 export async function fillFigures(
   dataSource: DataSource,
-  loaders: LabourLoaders,
+  loaders: RecordsLoaders,
   identity: Identity,
   units: ReportingUnit[],
   dataPeriod: string,
@@ -112,7 +110,7 @@ export async function fillFigures(
   }));
 
   const taskFigure = async (t: TaskRow, orgUnitId: string | null): Promise<TaskFigure> => {
-    let progress: { count: number; evidence: string } | null = null;
+    let progress: { count: number; evidence: string } | null;
     if (t.ownerSubgraph === 'labour') {
       progress = await computeProgress(loaders.measures, TASK_EVIDENCE[t.code], dataPeriod, orgUnitId).catch(() => null);
     } else {
@@ -128,7 +126,7 @@ export async function fillFigures(
       return { key, label: COUNT_LABELS[key] ?? key, value: measure.numerator ?? 0 };
     }));
 
-  const computedAt = new Date().toISOString();
+  const computedAt = clockNow().toISOString();
   const out = new Map<string, ReportFigures>();
   await Promise.all(units.map(async (unit) => {
     const isDistrict = unit.kind === ReportingUnitKind.DISTRICT;

@@ -1,0 +1,61 @@
+import { FindOptionsWhere } from 'typeorm';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { parsePeriod, SubgraphContext, TaskProgress, territory } from '@qn/common';
+import { Agency } from '../entities/agency';
+import { Indicator, IndicatorRow } from '../entities/indicator';
+import { RegistryTask, Task, TaskRow } from '../entities/task';
+import { CatalogueLoaders } from '../catalogue.loaders';
+import { TaskObject, toIndicator, toTask } from './catalogue.mappers';
+
+@Resolver(() => Task)
+export class TaskResolver {
+  @Query(() => [Task], { description: 'Every task of the plan: II.xb tasks, III solutions and section V duties, in the plan\'s order' })
+  async tasks(
+    @Ctx() { dataSource }: SubgraphContext<CatalogueLoaders>,
+    @Arg('owner', () => ID, { nullable: true, description: 'Agency code' }) owner?: string,
+    @Arg('section', { nullable: true, description: 'e.g. V.2 or II.3b' }) section?: string,
+  ) {
+    const where: FindOptionsWhere<TaskRow> = {};
+    if (owner) where.ownerCode = owner;
+    if (section) where.section = section;
+    const rows = await dataSource.getRepository(TaskRow).find({ where, order: { position: 'ASC' } });
+    return rows.map(toTask);
+  }
+
+  @Query(() => Task, { nullable: true })
+  async task(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
+    const row = await loaders.taskByCode.load(id);
+    return row ? toTask(row) : null;
+  }
+
+  @FieldResolver(() => Agency, { description: 'The agency responsible' })
+  owner(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
+    return loaders.agencyByCode.load(task.ownerCode);
+  }
+
+  @FieldResolver(() => [Agency], { description: 'Agencies the plan names to work with the owner' })
+  async coOwners(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
+    const agencies = await loaders.agencyByCode.loadMany(task.coOwnerCodes);
+    return agencies.filter((a): a is Agency => a instanceof Agency);
+  }
+
+  @FieldResolver(() => [Indicator], { description: 'Indicators this task serves' })
+  async indicators(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
+    const rows = await loaders.indicatorByCode.loadMany(task.indicatorCodes);
+    return rows.filter((r): r is IndicatorRow => r instanceof IndicatorRow).map(toIndicator);
+  }
+}
+
+/** Tasks of agencies without a subgraph: nothing to count here, but the arguments are still checked. */
+@Resolver(() => RegistryTask)
+export class RegistryTaskResolver {
+  @FieldResolver(() => TaskProgress, {
+    nullable: true,
+    description: "Always null: the agency keeps no records in the graph; its progress arrives through the agency's quarterly and yearly reports to DOLISA",
+  })
+  progress(@Arg('period') period: string, @Arg('orgUnit', () => ID, { nullable: true }) orgUnit?: string) {
+    parsePeriod(period);
+    territory.resolve(orgUnit);
+    return null;
+  }
+}

@@ -1,0 +1,171 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  assertInScope, checkDateOrder, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext,
+  todayIso, updateVersioned, userInputError,
+} from '@qn/common';
+import { DistrictPlan, ProgrammeIntegration } from '../entities/district-plan';
+import { OrgUnit } from '../../catalogue';
+import { PilotModel } from '../entities/pilot-model';
+import { RecordsLoaders } from '../loaders/records.loaders';
+import { checkDistrictInYear, checkDistrictOn } from './checks';
+import {
+  AdoptDistrictPlanInput, DistrictRecordFilter, PilotModelFilter, RecordProgrammeIntegrationInput, StartPilotModelInput, UpdateDistrictPlanInput,
+  UpdatePilotModelInput,
+} from './types/district.input';
+
+const DistrictPlanConnection = connectionType(DistrictPlan, 'DistrictPlan');
+const ProgrammeIntegrationConnection = connectionType(ProgrammeIntegration, 'ProgrammeIntegration');
+const PilotModelConnection = connectionType(PilotModel, 'PilotModel');
+type Context = SubgraphContext<RecordsLoaders>;
+
+function yearsOf(periodId: string) {
+  const period = parsePeriod(periodId, 'filter.period');
+  return { firstYear: Number(period.start.slice(0, 4)), lastYear: period.year };
+}
+
+function checkPlan(plan: Pick<DistrictPlan, 'districtId' | 'year' | 'adoptedOn' | 'documentNumber'>): void {
+  checkDistrictInYear(plan.districtId, plan.year);
+  checkNotFuture('adoptedOn', plan.adoptedOn, todayIso());
+  if (plan.adoptedOn >= `${plan.year + 1}-01-01`) throw userInputError('adoptedOn', `${plan.adoptedOn} is after the year ${plan.year} the plan is for`);
+  checkDistrictOn(plan.districtId, plan.adoptedOn);
+  checkText('documentNumber', plan.documentNumber, { max: 100 });
+}
+
+@Resolver(() => DistrictPlan)
+export class DistrictPlanResolver {
+  @Authorized('RECORDS')
+  @Query(() => DistrictPlanConnection, { description: 'Prevention plans adopted by district-level units, one per year (IND-2.1)' })
+  districtPlans(
+    @Ctx() { dataSource, identity }: Context,
+    @Arg('filter', () => DistrictRecordFilter, { nullable: true }) filter?: DistrictRecordFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ) {
+    const query = restrictToScope(dataSource.getRepository(DistrictPlan).createQueryBuilder('p'), identity, 'p.district_id');
+    if (filter?.districtId) query.andWhere('p.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.period) query.andWhere('p.year BETWEEN :firstYear AND :lastYear', yearsOf(filter.period));
+    return paginate(query, { first, after, sortColumn: 'adopted_on', sortKey: (p) => p.adoptedOn });
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true })
+  district(@Root() plan: DistrictPlan, @Ctx() { loaders }: Context) {
+    return loaders.orgUnitById.load(plan.districtId);
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => DistrictPlan, { description: 'Record that a district-level unit adopted its prevention plan for a year' })
+  async adoptDistrictPlan(@Arg('input') input: AdoptDistrictPlanInput, @Ctx() { dataSource, identity }: Context): Promise<DistrictPlan> {
+    assertInScope(identity, input.districtId);
+    const plan = { ...input, documentNumber: input.documentNumber ?? null };
+    checkPlan(plan);
+    const repository = dataSource.getRepository(DistrictPlan);
+    if (await repository.existsBy({ districtId: plan.districtId, year: plan.year })) {
+      throw userInputError('year', `district '${plan.districtId}' has a plan for ${plan.year} already; update it instead`);
+    }
+    return repository.save(repository.create(plan));
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => DistrictPlan, { description: 'Correct a district plan; fails with CONFLICT if it changed since you read it' })
+  async updateDistrictPlan(@Arg('input') input: UpdateDistrictPlanInput, @Ctx() { dataSource, identity }: Context): Promise<DistrictPlan> {
+    const { id, expectedVersion, ...changes } = input;
+    const current = await findById(dataSource, DistrictPlan, id);
+    if (!current) throw notFoundError('DistrictPlan', id);
+    assertInScope(identity, current.districtId);
+    checkPlan({ ...current, ...changes });
+    return updateVersioned(dataSource, DistrictPlan, id, expectedVersion, changes);
+  }
+}
+
+@Resolver(() => ProgrammeIntegration)
+export class ProgrammeIntegrationResolver {
+  @Authorized('RECORDS')
+  @Query(() => ProgrammeIntegrationConnection, { description: 'Programmes district-level units integrated prevention into, per year (IND-2.2)' })
+  programmeIntegrations(
+    @Ctx() { dataSource, identity }: Context,
+    @Arg('filter', () => DistrictRecordFilter, { nullable: true }) filter?: DistrictRecordFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ) {
+    const query = restrictToScope(dataSource.getRepository(ProgrammeIntegration).createQueryBuilder('i'), identity, 'i.district_id');
+    if (filter?.districtId) query.andWhere('i.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.period) query.andWhere('i.year BETWEEN :firstYear AND :lastYear', yearsOf(filter.period));
+    return paginate(query, { first, after, sortColumn: 'district_id', sortKey: (i) => i.districtId });
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true })
+  district(@Root() integration: ProgrammeIntegration, @Ctx() { loaders }: Context) {
+    return loaders.orgUnitById.load(integration.districtId);
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => ProgrammeIntegration, { description: 'Record that a district-level unit integrated prevention into a programme in a year' })
+  async recordProgrammeIntegration(
+    @Arg('input') input: RecordProgrammeIntegrationInput,
+    @Ctx() { dataSource, identity }: Context,
+  ): Promise<ProgrammeIntegration> {
+    assertInScope(identity, input.districtId);
+    checkDistrictInYear(input.districtId, input.year);
+    if (input.year > Number(todayIso().slice(0, 4))) throw userInputError('year', `${input.year} is in the future`);
+    checkText('note', input.note, { max: 500 });
+    const repository = dataSource.getRepository(ProgrammeIntegration);
+    if (await repository.existsBy({ districtId: input.districtId, programme: input.programme, year: input.year })) {
+      throw userInputError('programme', `district '${input.districtId}' has ${input.programme} recorded for ${input.year} already`);
+    }
+    return repository.save(repository.create({ ...input, note: input.note ?? null }));
+  }
+}
+
+function checkPilot(m: Pick<PilotModel, 'name' | 'districtId' | 'startedOn' | 'endedOn'>): void {
+  checkText('name', m.name, { max: 200, required: true });
+  checkNotFuture('startedOn', m.startedOn, todayIso());
+  checkDistrictOn(m.districtId, m.startedOn);
+  checkDateOrder('startedOn', m.startedOn, 'endedOn', m.endedOn);
+}
+
+@Resolver(() => PilotModel)
+export class PilotModelResolver {
+  @Authorized('RECORDS')
+  @Query(() => PilotModelConnection, { description: 'Pilot models run by district-level units (IND-4.1)' })
+  pilotModels(
+    @Ctx() { dataSource, identity }: Context,
+    @Arg('filter', () => PilotModelFilter, { nullable: true }) filter?: PilotModelFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ) {
+    const query = restrictToScope(dataSource.getRepository(PilotModel).createQueryBuilder('m'), identity, 'm.district_id');
+    if (filter?.districtId) query.andWhere('m.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
+    if (filter?.activeIn) {
+      const period = parsePeriod(filter.activeIn, 'filter.activeIn');
+      query.andWhere('m.started_on < :end AND (m.ended_on IS NULL OR m.ended_on >= :start)', period);
+    }
+    return paginate(query, { first, after, sortColumn: 'started_on', sortKey: (m) => m.startedOn });
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true })
+  district(@Root() model: PilotModel, @Ctx() { loaders }: Context) {
+    return loaders.orgUnitById.load(model.districtId);
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => PilotModel, { description: 'Record a pilot model a district-level unit started' })
+  async startPilotModel(@Arg('input') input: StartPilotModelInput, @Ctx() { dataSource, identity }: Context): Promise<PilotModel> {
+    assertInScope(identity, input.districtId);
+    const model = { ...input, endedOn: input.endedOn ?? null };
+    checkPilot(model);
+    const repository = dataSource.getRepository(PilotModel);
+    return repository.save(repository.create(model));
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => PilotModel, { description: 'Change a pilot model (e.g. end it); fails with CONFLICT if it changed since you read it' })
+  async updatePilotModel(@Arg('input') input: UpdatePilotModelInput, @Ctx() { dataSource, identity }: Context): Promise<PilotModel> {
+    const { id, expectedVersion, ...changes } = input;
+    const current = await findById(dataSource, PilotModel, id);
+    if (!current) throw notFoundError('PilotModel', id);
+    assertInScope(identity, current.districtId);
+    checkPilot({ ...current, ...changes });
+    return updateVersioned(dataSource, PilotModel, id, expectedVersion, changes);
+  }
+}

@@ -1,0 +1,133 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  assertCanErase, assertInScope, checkDateOrder, checkNotFuture, checkText, CLIENT_CODE, connectionType, erasedCode, ErasureResult, keyFromEnv, notFoundError, paginate, parsePeriod, pseudonymousCode, restrictToScope, SubgraphContext, todayIso, userInputError,
+} from '@qn/common';
+import { OrgUnit } from '../../catalogue';
+import { NeedAssessment, SupportClient, SupportServiceUse } from '../entities/support';
+import { RecordsLoaders } from '../loaders/records.loaders';
+import { checkDistrictOn } from './checks';
+import { RecordNeedAssessmentInput, RecordSupportServiceUseInput, RegisterSupportClientInput, SupportClientFilter } from './types/support.input';
+
+const SupportClientConnection = connectionType(SupportClient, 'SupportClient');
+type Context = SubgraphContext<RecordsLoaders>;
+
+/** The person a new assessment or service use is for; it is in the person's district, so the caller must be too. */
+async function clientFor(code: string, on: string, field: string, { loaders, identity }: Context): Promise<SupportClient> {
+  if (!CLIENT_CODE.test(code)) throw userInputError('clientCode', `'${code}' is not a pseudonymous code like QNG-7K2M9XQ4`);
+  const client = await loaders.clientByCode.load(code);
+  if (!client) throw userInputError('clientCode', `no person registered with code '${code}'`);
+  assertInScope(identity, client.districtId, 'clientCode');
+  checkDateOrder('the registration date', client.registeredOn, field, on);
+  return client;
+}
+
+/** Support to sex workers in need (IND-4.2): persons by pseudonymous code, their assessments and the services they used. */
+@Resolver(() => SupportClient)
+export class SupportResolver {
+  @Authorized('RECORDS')
+  @Query(() => SupportClientConnection, { description: 'Persons supported, by pseudonymous code (no names are kept)' })
+  supportClients(
+    @Ctx() { dataSource, identity }: Context,
+    @Arg('filter', () => SupportClientFilter, { nullable: true }) filter?: SupportClientFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ) {
+    const query = restrictToScope(dataSource.getRepository(SupportClient).createQueryBuilder('c'), identity, 'c.district_id');
+    if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.inNeedDuring) {
+      const period = parsePeriod(filter.inNeedDuring, 'filter.inNeedDuring');
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM need_assessment a WHERE a.client_id = c.id AND a.in_need AND a.eligible AND a.assessed_on >= :start AND a.assessed_on < :end)',
+        period,
+      );
+    }
+    return paginate(query, { first, after, sortColumn: 'code', sortKey: (c) => c.code });
+  }
+
+  @FieldResolver(() => [NeedAssessment])
+  assessments(@Root() client: SupportClient, @Ctx() { loaders }: Context) {
+    return loaders.assessmentsByClient.load(client.id);
+  }
+
+  @FieldResolver(() => [SupportServiceUse])
+  services(@Root() client: SupportClient, @Ctx() { loaders }: Context) {
+    return loaders.servicesByClient.load(client.id);
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true })
+  district(@Root() client: SupportClient, @Ctx() { loaders }: Context) {
+    return loaders.orgUnitById.load(client.districtId);
+  }
+
+  @Authorized('RECORDS')
+  @Query(() => String, {
+    description: "The pseudonymous code of a person, from an identifier the agency holds on paper (e.g. an ID-card number) and labour's key; the identifier is neither stored nor logged",
+  })
+  pseudonymousCode(@Arg('identifier') identifier: string): string {
+    checkText('identifier', identifier, { max: 100, required: true });
+    return pseudonymousCode(identifier, keyFromEnv('LABOUR_PSEUDONYM_KEY'));
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => ErasureResult, {
+    description: "Erase a person on a lawful request: the records keep counting (reported and live numbers stay as they are) but no longer carry the person's code",
+  })
+  async eraseSupportClient(@Arg('code') code: string, @Ctx() { dataSource, loaders, identity }: Context): Promise<ErasureResult> {
+    assertCanErase(identity);
+    const client = await loaders.clientByCode.load(code.trim().toUpperCase());
+    if (!client) throw notFoundError('SupportClient', code, 'code');
+    assertInScope(identity, client.districtId);
+    return dataSource.transaction(async (manager) => {
+      await manager.getRepository(SupportClient).update({ id: client.id }, { code: erasedCode() });
+      const assessments = await manager.getRepository(NeedAssessment).countBy({ clientId: client.id });
+      const services = await manager.getRepository(SupportServiceUse).countBy({ clientId: client.id });
+      return { records: 1 + assessments + services, erasedOn: todayIso() };
+    });
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => SupportClient, { description: 'Register a person by pseudonymous code' })
+  async registerSupportClient(@Arg('input') input: RegisterSupportClientInput, @Ctx() context: Context): Promise<SupportClient> {
+    assertInScope(context.identity, input.districtId);
+    if (!CLIENT_CODE.test(input.code)) throw userInputError('code', `'${input.code}' is not a pseudonymous code like QNG-7K2M9XQ4 (never a name)`);
+    checkNotFuture('registeredOn', input.registeredOn, todayIso());
+    checkDistrictOn(input.districtId, input.registeredOn);
+    if (await context.loaders.clientByCode.load(input.code)) throw userInputError('code', `code '${input.code}' is registered already`);
+    const repository = context.dataSource.getRepository(SupportClient);
+    return repository.save(repository.create(input));
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => NeedAssessment, { description: 'Record an assessment of a person\'s need for, and eligibility to, support' })
+  async recordNeedAssessment(@Arg('input') input: RecordNeedAssessmentInput, @Ctx() context: Context): Promise<NeedAssessment> {
+    checkNotFuture('assessedOn', input.assessedOn, todayIso());
+    const client = await clientFor(input.clientCode, input.assessedOn, 'assessedOn', context);
+    const repository = context.dataSource.getRepository(NeedAssessment);
+    return repository.save(repository.create({ clientId: client.id, assessedOn: input.assessedOn, inNeed: input.inNeed, eligible: input.eligible }));
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => SupportServiceUse, { description: 'Record that a person used a support or reintegration service' })
+  async recordSupportServiceUse(@Arg('input') input: RecordSupportServiceUseInput, @Ctx() context: Context): Promise<SupportServiceUse> {
+    checkNotFuture('usedOn', input.usedOn, todayIso());
+    const client = await clientFor(input.clientCode, input.usedOn, 'usedOn', context);
+    const repository = context.dataSource.getRepository(SupportServiceUse);
+    return repository.save(repository.create({ clientId: client.id, serviceKind: input.serviceKind, usedOn: input.usedOn }));
+  }
+}
+
+@Resolver(() => NeedAssessment)
+export class NeedAssessmentResolver {
+  @FieldResolver(() => SupportClient, { nullable: true })
+  client(@Root() assessment: NeedAssessment, @Ctx() { loaders }: Context) {
+    return loaders.clientById.load(assessment.clientId);
+  }
+}
+
+@Resolver(() => SupportServiceUse)
+export class SupportServiceUseResolver {
+  @FieldResolver(() => SupportClient, { nullable: true })
+  client(@Root() use: SupportServiceUse, @Ctx() { loaders }: Context) {
+    return loaders.clientById.load(use.clientId);
+  }
+}
