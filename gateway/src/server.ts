@@ -34,6 +34,9 @@ export async function subgraphsReadiness(subgraphUrls: Record<string, string>): 
 /** Builds and starts the gateway over the committed supergraph; index.ts only calls this. */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const fetches = new FetchCounter();
+  // @apollo/gateway otherwise reports usage to Apollo and probes cloud metadata addresses
+  // (169.254.169.254) at construction; the graph sends nothing outside its own network.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const logger: Logger = config.logger ?? createLogger('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
@@ -58,7 +61,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     validationRules: [...protection.validationRules],
     allowBatchedHttpRequests: false,
     introspection: !production,
-    csrfPrevention: true,
+    // A request that names a caller (authorization) or a preflight header cannot be sent
+    // cross-site without a CORS preflight; an anonymous simple GET still is refused (README).
+    csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     includeStacktraceInErrorResponses: false,
     formatError: (formatted) => maskError(formatted),
   });
