@@ -7,6 +7,7 @@ import {
 } from '@qn/common';
 import { authConfigFromEnv } from '../gateway/src/auth';
 import { startGateway, RunningGateway } from '../gateway/src/server';
+import type { GatewayLimits } from '../gateway/src/limits';
 import { loadSubgraph } from '../scripts/subgraphs';
 import { cloneTemplate } from './templates';
 
@@ -23,6 +24,10 @@ export interface RequestOptions {
 
 export interface TestSystem {
   gateway: RunningGateway;
+  /** The supergraph the gateway serves. */
+  supergraphSdl: string;
+  /** Another gateway over the same subgraphs, with its own limits or subgraph URLs (stopped with the system). */
+  startGateway(options?: { limits?: Partial<GatewayLimits>; subgraphUrls?: Record<string, string>; production?: boolean }): Promise<RunningGateway>;
   subgraphs: Record<string, RunningSubgraph>;
   /** POSTs a GraphQL request to the gateway over HTTP, as the system's default caller unless told otherwise. */
   query<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
@@ -85,13 +90,14 @@ export async function startSystem(options: {
   const logger = (service: string) => (options.logs ? createLogger(service, { write: (line: string) => options.logs!.push(line) }) : undefined);
   const subgraphs: Record<string, RunningSubgraph> = {};
   let gateway: RunningGateway;
+  let supergraphSdl: string;
   try {
     for (const name of SUBGRAPHS) {
       await cloneTemplate(base, name, database(name), Boolean(options.sampleData));
       subgraphs[name] = await startSubgraph(loadSubgraph(name), { databaseUrl: databaseUrl(name), port: 0, sampleData: options.sampleData, logger: logger(name) });
       process.env[envName(name, 'URL')] = subgraphs[name].url;
     }
-    const supergraphSdl = readFileSync(SUPERGRAPH, 'utf8');
+    supergraphSdl = readFileSync(SUPERGRAPH, 'utf8');
     gateway = await startGateway({
       port: 0,
       host: '127.0.0.1',
@@ -99,6 +105,9 @@ export async function startSystem(options: {
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
       production: options.production,
       auth: authConfigFromEnv({}, false),
+      // A test sends requests faster than any person as one caller; the per-caller rate
+      // is tested on a gateway of its own (gateway-limits.test.ts).
+      limits: { requestsPerSecond: 0 },
       logger: logger('gateway'),
     });
   } catch (error) {
@@ -108,8 +117,23 @@ export async function startSystem(options: {
     throw error;
   }
   const stopped = new Set<string>();
+  const extraGateways: RunningGateway[] = [];
   return {
     gateway,
+    supergraphSdl,
+    async startGateway(extra = {}) {
+      const started = await startGateway({
+        port: 0,
+        host: '127.0.0.1',
+        supergraphSdl,
+        subgraphUrls: { ...Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])), ...extra.subgraphUrls },
+        production: extra.production ?? options.production,
+        auth: authConfigFromEnv({}, false),
+        limits: extra.limits,
+      });
+      extraGateways.push(started);
+      return started;
+    },
     subgraphs,
     async query(query, variables, requestOptions = {}) {
       const as = requestOptions.as === undefined ? options.as : requestOptions.as;
@@ -128,6 +152,7 @@ export async function startSystem(options: {
       await subgraphs[name].stop();
     },
     async stop() {
+      for (const extra of extraGateways) await extra.stop();
       await gateway.stop();
       for (const [name, subgraph] of Object.entries(subgraphs)) {
         if (!stopped.has(name)) await subgraph.stop();

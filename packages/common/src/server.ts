@@ -108,6 +108,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     port: options.port,
     host: options.host ?? '127.0.0.1',
     ready: () => databaseReadiness(dataSource),
+    // Only the gateway and other subgraphs call a subgraph; their bodies (entity batches) may exceed a caller's.
+    bodyLimit: '5mb',
     // Every request, _entities and _service included, must carry the gateway's token.
     context: async (req) => {
       const header = req.headers[IDENTITY_HEADER];

@@ -159,7 +159,8 @@ describe('IND-1.1 communes with communication activities', () => {
   });
   test('2025 counts the communes as merged on 1 January', async () => {
     expect(await result('IND-1.1', '2025', '522')).toMatchObject({ numerator: 1, denominator: 22 });
-    expect(await result('IND-1.1', '2025')).toMatchObject({ denominator: 170 });
+    // The province's 2025 counts the 56 units of 1/7/2025 in the plan's scope (the year's last day).
+    expect(await result('IND-1.1', '2025')).toMatchObject({ denominator: 56 });
   });
 });
 

@@ -6,7 +6,7 @@ import bodyParser from 'body-parser';
 import cors from 'cors';
 import { Logger } from './logger';
 import { ServiceMetrics } from './metrics';
-import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+import { REQUEST_ID_HEADER, requestIdFrom, requestScope } from './request-id';
 
 /** What `/ready` reports: ready only when every check says `ok`. */
 export interface Readiness {
@@ -27,8 +27,10 @@ export interface HostOptions<C extends BaseContext> {
   ready(): Promise<Readiness>;
   /** Routes of this service besides GraphQL (the gateway's IDE): answers and returns true, or returns false. */
   routes?(req: HostedRequest, res: ServerResponse, path: string): boolean | Promise<boolean>;
-  /** Largest JSON body accepted. */
-  bodyLimit?: string;
+  /** Largest JSON body accepted (bytes, or body-parser's '1mb'). */
+  bodyLimit?: string | number;
+  /** After this many milliseconds a GraphQL request is answered REQUEST_TIMEOUT (HTTP 503). */
+  requestTimeoutMs?: number;
 }
 
 export interface Host {
@@ -61,7 +63,7 @@ export async function serveGraphQL<C extends BaseContext>(options: HostOptions<C
   const { server, logger } = options;
   const metrics = new ServiceMetrics(options.service);
   const corsHandler = cors();
-  const jsonHandler = bodyParser.json({ limit: options.bodyLimit ?? '50mb' });
+  const jsonHandler = bodyParser.json({ limit: options.bodyLimit ?? '1mb' });
   const run = (handler: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void, req: IncomingMessage, res: ServerResponse) =>
     new Promise<void>((resolve, reject) => handler(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
 
@@ -70,10 +72,21 @@ export async function serveGraphQL<C extends BaseContext>(options: HostOptions<C
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await server.executeHTTPGraphQLRequest({
+    const answer = server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search, body: req.body },
       context: () => options.context(req),
     });
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'timeout'>((resolve) => {
+      if (options.requestTimeoutMs) timer = setTimeout(() => resolve('timeout'), options.requestTimeoutMs);
+    });
+    const response = await Promise.race([answer, deadline]).finally(() => clearTimeout(timer));
+    if (response === 'timeout') {
+      logger.warn({ requestId: req.requestId, timeoutMs: options.requestTimeoutMs }, 'request stopped: took too long');
+      return sendJson(res, 503, {
+        errors: [{ message: 'the request took too long and was stopped; ask for less at once', extensions: { code: 'REQUEST_TIMEOUT', correlationId: req.requestId } }],
+      });
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
@@ -123,13 +136,16 @@ export async function serveGraphQL<C extends BaseContext>(options: HostOptions<C
         operationName: typeof body?.operationName === 'string' ? body.operationName : undefined,
       }, 'request');
     });
-    handle(req, res).catch((error: { status?: number; type?: string; message?: string }) => {
+    requestScope.run({ requestId: req.requestId }, () => handle(req, res)).catch((error: { status?: number; type?: string; message?: string }) => {
       // Errors of body parsing carry their HTTP status (413 too large, 400 malformed JSON, 415 charset).
       const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
       if (status === 500) logger.error({ requestId: req.requestId, err: error }, 'request failed');
       if (res.headersSent) return res.end();
       sendJson(res, status, {
-        errors: [{ message: status === 500 ? 'Internal error' : error.message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+        errors: [{
+          message: status === 500 ? `Internal error; quote ${req.requestId} when reporting it` : error.message,
+          extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', correlationId: req.requestId },
+        }],
       });
     });
   });

@@ -1,10 +1,14 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-/** What a caller may send as a request id: short, printable, nothing a log line could be broken by. */
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/**
+ * What a caller may send as a request id: short, printable, nothing a log line could be
+ * broken by, and no longer than the audit log's `request_id` column (60).
+ */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,60}$/;
 /** W3C Trace Context: version-traceid-parentid-flags; an all-zero trace id is invalid. */
 const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
@@ -23,4 +27,11 @@ export function requestIdFrom(headers: IncomingHttpHeaders): string {
   const trace = TRACEPARENT.exec(first(headers.traceparent)?.trim().toLowerCase() ?? '');
   if (trace && !/^0+$/.test(trace[1])) return trace[1];
   return randomUUID();
+}
+
+/** The id of the request being served, for code that has no context at hand (the gateway's error masking). */
+export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+
+export function currentRequestId(): string | undefined {
+  return requestScope.getStore()?.requestId;
 }

@@ -2,11 +2,11 @@ import { OrgUnitRecord, Territory } from './index';
 
 /**
  * A small territory of its own, shaped like Quảng Ngãi's reform: district D2 is merged
- * into D1 on 1/1/2025, commune C3 of D2 ends with it, and the district level ends on
- * 1/7/2025.
+ * into D1 on 1/1/2025, commune C3 of D2 ends with it, the district level ends on
+ * 1/7/2025, and K1 lies outside the plan's territory.
  */
-const unit = (id: string, level: OrgUnitRecord['level'], parentId: string | null, validFrom: string, validTo: string | null): OrgUnitRecord =>
-  ({ id, code: id, name: `Unit ${id}`, level, kind: level.toLowerCase(), parentId, validFrom, validTo });
+const unit = (id: string, level: OrgUnitRecord['level'], parentId: string | null, validFrom: string, validTo: string | null, inPlanScope = true): OrgUnitRecord =>
+  ({ id, code: id, name: `Unit ${id}`, level, kind: level.toLowerCase(), parentId, validFrom, validTo, formerProvince: inPlanScope ? '51' : '62', inPlanScope });
 const small = new Territory([
   unit('P', 'PROVINCE', null, '2021-01-01', null),
   unit('D1', 'DISTRICT', 'P', '2021-01-01', '2025-07-01'),
@@ -14,7 +14,8 @@ const small = new Territory([
   unit('C1', 'COMMUNE', 'D1', '2021-01-01', null),
   unit('C2', 'COMMUNE', 'D1', '2023-05-01', null),
   unit('C3', 'COMMUNE', 'D2', '2021-01-01', '2025-01-01'),
-], []);
+  unit('K1', 'DISTRICT', 'P', '2021-01-01', '2025-07-01', false),
+], [{ predecessorId: 'D2', successorId: 'D1', date: '2025-01-01', kind: 'MERGE', part: false }]);
 const codeAndField = (run: () => unknown) => {
   try {
     run();
@@ -39,6 +40,19 @@ test('districtsDuring / communesDuring follow the reform', () => {
   expect(small.districtsDuring('2025-07-01', '2026-01-01')).toEqual([]);
   expect(small.communesDuring('2022-01-01', '2023-01-01').map((u) => u.id)).toEqual(['C1', 'C3']);
   expect(small.communesDuring('2024-01-01', '2025-01-01', 'D1').map((u) => u.id)).toEqual(['C1', 'C2']);
+});
+
+test('the plan’s territory leaves out units outside it', () => {
+  expect(small.districtsDuring('2021-01-01', '2022-01-01').map((u) => u.id)).toEqual(['D1', 'D2']);
+  expect(small.list({ level: 'DISTRICT', at: '2021-06-01' }).map((u) => u.id)).toEqual(['D1', 'D2', 'K1']);
+  expect(small.list({ level: 'DISTRICT', at: '2021-06-01', inPlanScope: false }).map((u) => u.id)).toEqual(['K1']);
+  expect(codeAndField(() => small.checkDistrict('K1'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'districtId' });
+});
+
+test('successions read both ways', () => {
+  expect(small.successors('D2').map((l) => [l.unit.id, l.kind, l.date])).toEqual([['D1', 'MERGE', '2025-01-01']]);
+  expect(small.predecessors('D1').map((l) => l.unit.id)).toEqual(['D2']);
+  expect(small.successors('C1')).toEqual([]);
 });
 
 test('list filters by level, parent and date', () => {

@@ -2,14 +2,16 @@ import { DataSource } from 'typeorm';
 import { territory } from '@qn/common';
 import agencies from './data/agencies.json';
 import indicators from './data/indicators.json';
+import measures from './data/measures.json';
 import tasks from './data/tasks.json';
 import { Agency } from './entities/agency';
 import { IndicatorRow } from './entities/indicator';
 import { OrgUnit, OrgUnitLevel, OrgUnitSuccession } from './entities/org-unit';
 import { TaskRow } from './entities/task';
+import { MeasureUnit, ProgressSource, TaskMeasure } from './entities/task-measure';
 
 /**
- * Loads the plan's catalogue (agencies, indicators, tasks, territory) from the
+ * Loads the plan's catalogue (agencies, indicators, tasks and their measures, territory) from the
  * version-controlled JSON in `data/`. Upserts, so a corrected title in the
  * data reaches the database on the next start and nothing else is touched.
  */
@@ -42,14 +44,23 @@ export async function loadCatalogue(dataSource: DataSource): Promise<void> {
       }),
       ['code'],
     );
+    await manager.getRepository(TaskMeasure).upsert(
+      measures.flatMap((t) => t.measures.map((m, i) => ({
+        taskCode: t.task, code: m.code, position: i + 1, unit: m.unit as MeasureUnit, labelVi: m.labelVi, labelEn: m.labelEn, source: t.source as ProgressSource,
+      }))),
+      ['taskCode', 'code'],
+    );
     await manager.getRepository(OrgUnit).upsert(
-      territory.units.map((u) => ({ ...u, level: u.level as OrgUnitLevel })),
+      territory.units.map((u) => ({
+        id: u.id, code: u.code, name: u.name, level: u.level as OrgUnitLevel, kind: u.kind, parentId: u.parentId,
+        validFrom: u.validFrom, validTo: u.validTo, formerProvince: u.formerProvince, inPlanScope: u.inPlanScope,
+      })),
       ['id'],
     );
     await manager.getRepository(OrgUnitSuccession).upsert(
       territory.successions.map((s) => ({
         predecessorId: s.predecessorId, successorKey: s.successorId ?? '', successorId: s.successorId, date: s.date,
-        kind: s.kind, legalBasis: s.legalBasis ?? null,
+        kind: s.kind, part: s.part, legalBasis: s.legalBasis ?? null, notes: s.notes ?? null,
       })),
       ['predecessorId', 'successorKey'],
     );
