@@ -72,7 +72,8 @@ function isList(type: unknown): boolean {
 /** One per field, times the number of items for a list: a list of N objects costs N × (1 + its selection). */
 function listAwareEstimator({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
   const own = 1 + childComplexity;
-  // Introspection is answered by the gateway from the schema it holds: no agency works for it.
+  // Introspection is answered by the gateway from the schema it holds, never by an agency:
+  // its lists cost no more than their selection (IDEs and code generators send it whole).
   if (type.name.startsWith('__') || field.name.startsWith('__')) return own;
   const connection = getNamedType(field.type).name.endsWith('Connection') && 'first' in Object.fromEntries(field.args.map((a) => [a.name, true]));
   if (connection) return 1 + (Number.isInteger(args.first) ? Number(args.first) : DEFAULT_PAGE) * childComplexity;
