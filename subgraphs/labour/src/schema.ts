@@ -1,18 +1,11 @@
 import { buildFederatedSchema } from '@qn/common';
-import { catalogueReferences } from './entities/catalogue.reference';
-import { INDICATOR_TYPES } from './entities/indicator';
-import { ServiceBusinessRef } from './entities/service-business';
-import { TASK_TYPES } from './entities/task';
-import { AgencyResolver } from './resolvers/agency.resolver';
-import { CommunicationActivityResolver } from './resolvers/communication.resolver';
-import { DistrictPlanResolver, PilotModelResolver, ProgrammeIntegrationResolver } from './resolvers/district.resolver';
-import { IndicatorResolver, LabourIndicatorResolver } from './resolvers/indicator.resolver';
-import { IndicatorResultResolver } from './resolvers/indicator-result.resolver';
-import { OrgUnitResolver } from './resolvers/org-unit.resolver';
-import { BusinessOutreachResolver, IndustrialZoneResolver, ZoneOutreachResolver } from './resolvers/outreach.resolver';
-import { NeedAssessmentResolver, SupportResolver, SupportServiceUseResolver } from './resolvers/support.resolver';
-import { LabourTaskResolver, RegistryTaskResolver, TaskResolver } from './resolvers/task.resolver';
-import { StaffInPostResolver, TrainingCourseResolver } from './resolvers/training.resolver';
+import { BUDGET_RESOLVERS } from './budget';
+import { AgencyResolver, CATALOGUE_TYPES, catalogueReferences, IndicatorResolver, OrgUnitResolver, RegistryTaskResolver, TaskResolver } from './catalogue';
+import {
+  BusinessOutreachResolver, CommunicationActivityResolver, DistrictPlanResolver, IndicatorResultResolver, IndustrialZoneResolver, LabourIndicatorResolver,
+  LabourTaskResolver, NeedAssessmentResolver, PilotModelResolver, ProgrammeIntegrationResolver, ServiceBusinessRef, StaffInPostResolver, SupportResolver,
+  SupportServiceUseResolver, TrainingCourseResolver, ZoneOutreachResolver,
+} from './records';
 import { REPORTING_RESOLVERS } from './reporting';
 
 export function buildSchema() {
@@ -21,9 +14,9 @@ export function buildSchema() {
       AgencyResolver, IndicatorResolver, LabourIndicatorResolver, IndicatorResultResolver, TaskResolver, LabourTaskResolver, RegistryTaskResolver, OrgUnitResolver,
       CommunicationActivityResolver, IndustrialZoneResolver, ZoneOutreachResolver, BusinessOutreachResolver, DistrictPlanResolver,
       ProgrammeIntegrationResolver, PilotModelResolver, SupportResolver, NeedAssessmentResolver, SupportServiceUseResolver,
-      TrainingCourseResolver, StaffInPostResolver, ...REPORTING_RESOLVERS,
+      TrainingCourseResolver, StaffInPostResolver, ...REPORTING_RESOLVERS, ...BUDGET_RESOLVERS,
     ],
-    orphanedTypes: [...INDICATOR_TYPES, ...TASK_TYPES, ServiceBusinessRef],
+    orphanedTypes: [...CATALOGUE_TYPES, ServiceBusinessRef],
     references: catalogueReferences,
     // Labour holds DOLISA's records and the districts' reports of communication, plans and pilots.
     subgraph: 'labour',

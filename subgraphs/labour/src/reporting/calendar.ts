@@ -1,5 +1,5 @@
 import { addDays, parsePeriod, Period, userInputError } from '@qn/common';
-import reporting from '../catalogue/data/reporting.json';
+import reporting from './data/reporting.json';
 
 /** The regimes of section VI plus the optional ones Decree 09/2019 art. 12 defines cut-offs for. */
 export type ReportingRegime = 'QUARTERLY' | 'SIX_MONTHLY' | 'NINE_MONTH' | 'YEARLY';

@@ -1,8 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { territory, SubgraphContext } from '@qn/common';
-import { LabourLoaders } from '../loaders';
-import { IndicatorRow } from '../entities/indicator';
-import { TaskRow } from '../entities/task';
+import { RecordsLoaders } from '../records';
+import { IndicatorRow, TaskRow } from '../catalogue';
 import { reportingNow, reportingPeriod } from './calendar';
 import { completeness, CompletenessSummary, latestReports } from './completeness';
 import { Report, ReportStatus, ReportingUnitKind } from './entities';
@@ -142,7 +141,7 @@ function acceptedRevision(all: Report[]): Report | null {
  * tasks from its report. Where a unit has not reported (or its report was returned),
  * today's live numbers from the graph stand in, marked LIVE.
  */
-export async function consolidate(context: SubgraphContext<LabourLoaders>, periodId: string): Promise<ConsolidatedReport> {
+export async function consolidate(context: SubgraphContext<RecordsLoaders>, periodId: string): Promise<ConsolidatedReport> {
   const { dataSource } = context;
   const period = reportingPeriod(periodId);
   const units = await expectedUnits(dataSource, period);

@@ -1,9 +1,7 @@
 import { DataSource } from 'typeorm';
 import { computeProgress, computeResult, Identity, IndicatorResultData, parsePeriod, territory } from '@qn/common';
-import { IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH } from '../entities/indicator';
-import { TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../entities/task';
-import { EVIDENCE_MEASURES, TASK_EVIDENCE } from '../indicators/evidence';
-import { LabourLoaders } from '../loaders';
+import { IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../catalogue';
+import { EVIDENCE_MEASURES, RecordsLoaders, TASK_EVIDENCE } from '../records';
 import { CountFigure, IndicatorFigure, ReportFigures, TaskFigure } from './figures.types';
 import { RemoteIndicator, RemoteResult, remoteIndicatorResults, remoteTaskProgress } from './graph.client';
 import { ReportingUnit } from './units';
@@ -52,7 +50,7 @@ function figure(row: IndicatorRow, orgUnitId: string, period: string, result: Re
  */
 export async function fillFigures(
   dataSource: DataSource,
-  loaders: LabourLoaders,
+  loaders: RecordsLoaders,
   identity: Identity,
   units: ReportingUnit[],
   dataPeriod: string,

@@ -1,7 +1,13 @@
-import { BudgetResolver } from './budget';
+/**
+ * Reporting (section VI): the units' quarterly and yearly reports, filled from the graph,
+ * and DOLISA's consolidation. Imports the catalogue and records; budget builds on it.
+ */
 import { REPORTING_ENTITIES } from './entities';
 import { ConsolidatedReportResolver, ReportResolver } from './report.resolver';
 
-/** Reporting (section VI) and budget estimates (IV, V.1, V.5): entities and resolvers labour registers. */
+export { reportingNow, reportingPeriod } from './calendar';
+export { idempotent } from './idempotency';
+export { IDEMPOTENCY_KEY_DESCRIPTION } from './inputs';
+export { assertHeadOf, DISTRICT_GROUP, expectedUnits, findUnit, isCoordinator, ownUnit } from './units';
 export { REPORTING_ENTITIES };
-export const REPORTING_RESOLVERS = [ReportResolver, ConsolidatedReportResolver, BudgetResolver] as const;
+export const REPORTING_RESOLVERS = [ReportResolver, ConsolidatedReportResolver] as const;

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 
-const KEY = 'A unique key for this change (e.g. a UUID). A retry with the same key returns the first answer; the same key with another payload is refused.';
+export const IDEMPOTENCY_KEY_DESCRIPTION = 'A unique key for this change (e.g. a UUID). A retry with the same key returns the first answer; the same key with another payload is refused.';
 
 @InputType({ description: 'Opens the reports of a period: drafts filled from the graph' })
 export class CreateReportDraftsInput {
@@ -10,7 +10,7 @@ export class CreateReportDraftsInput {
   @Field(() => [ID], { nullable: true, description: 'Units to open (default: every expected unit for a coordinator, your own unit otherwise)' })
   unitIds?: string[];
 
-  @Field({ description: KEY })
+  @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey: string;
 }
 
@@ -22,7 +22,7 @@ export class ReportChangeInput {
   @Field(() => Int, { description: 'The version you based the change on; a different current version is a CONFLICT' })
   expectedVersion: number;
 
-  @Field({ description: KEY })
+  @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey: string;
 }
 
@@ -52,7 +52,7 @@ export class CorrectReportInput {
   @Field()
   reason: string;
 
-  @Field({ description: KEY })
+  @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey: string;
 }
 
@@ -64,33 +64,6 @@ export class SetReportingDeadlineInput {
   @Field({ description: 'Last day for submission (YYYY-MM-DD, Vietnam time)' })
   deadline: string;
 
-  @Field({ description: KEY })
-  idempotencyKey: string;
-}
-
-@InputType({ description: "A line of a unit's yearly cost estimate (create: no expectedVersion; change: the version you read)" })
-export class SetBudgetEstimateInput {
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => ID, { description: 'Agency code or district id' })
-  unitId: string;
-
-  @Field(() => ID, { description: 'A task of the plan the unit owns or takes part in' })
-  taskCode: string;
-
-  @Field({ description: 'VND, a whole number as a string' })
-  amount: string;
-
-  @Field({ description: 'PROVINCIAL_BUDGET, DISTRICT_BUDGET, CENTRAL_BUDGET or OTHER' })
-  fundingSource: string;
-
-  @Field({ nullable: true })
-  note?: string;
-
-  @Field(() => Int, { nullable: true })
-  expectedVersion?: number;
-
-  @Field({ description: KEY })
+  @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey: string;
 }

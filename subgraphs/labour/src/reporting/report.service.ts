@@ -1,13 +1,13 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { checkText, conflictError, forbidden, Identity, notFoundError, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
-import { LabourLoaders } from '../loaders';
+import { RecordsLoaders } from '../records';
 import { reportingNow, reportingPeriod, ReportingPeriodInfo } from './calendar';
 import { Report, ReportEventRow, ReportStatus } from './entities';
 import { fillFigures } from './figures';
 import { idempotent } from './idempotency';
 import { assertHeadOf, canRead, expectedUnits, findUnit, isCoordinator, ownUnit, ReportingUnit } from './units';
 
-type Context = SubgraphContext<LabourLoaders>;
+type Context = SubgraphContext<RecordsLoaders>;
 type Json = Record<string, unknown>;
 
 const DATE_FIELDS = ['firstSubmittedAt', 'submittedAt', 'approvedAt', 'createdAt', 'updatedAt'] as const;

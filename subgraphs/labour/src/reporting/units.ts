@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { forbidden, Identity, isDolisaCoordinator, territory, userInputError } from '@qn/common';
-import reporting from '../catalogue/data/reporting.json';
-import { Agency } from '../entities/agency';
+import reporting from './data/reporting.json';
+import { Agency } from '../catalogue';
 import { ReportingUnitKind } from './entities';
 import { ReportingPeriodInfo } from './calendar';
 

@@ -2,12 +2,12 @@ import { DataSource } from 'typeorm';
 import {
   addDays, dataScale, insertChunks, sampleBusiness, sampleBusinessCount, sampleBusinessWindow, sampleSharedClientCode, sampleSharedClientCount, SeededRandom, territory,
 } from '@qn/common';
-import { CommunicationActivity, CommunicationAudience, CommunicationForm } from '../entities/communication-activity';
-import { DistrictPlan, IntegratedProgramme, ProgrammeIntegration } from '../entities/district-plan';
-import { PilotKind, PilotModel } from '../entities/pilot-model';
-import { NeedAssessment, SupportClient, SupportServiceKind, SupportServiceUse } from '../entities/support';
-import { StaffInPost, StaffLevel, TrainingCourse } from '../entities/training';
-import { BusinessOutreach, IndustrialZone, ZoneKind, ZoneOutreach, ZoneWorkforce } from '../entities/worker-outreach';
+import { CommunicationActivity, CommunicationAudience, CommunicationForm } from './entities/communication-activity';
+import { DistrictPlan, IntegratedProgramme, ProgrammeIntegration } from './entities/district-plan';
+import { PilotKind, PilotModel } from './entities/pilot-model';
+import { NeedAssessment, SupportClient, SupportServiceKind, SupportServiceUse } from './entities/support';
+import { StaffInPost, StaffLevel, TrainingCourse } from './entities/training';
+import { BusinessOutreach, IndustrialZone, ZoneKind, ZoneOutreach, ZoneWorkforce } from './entities/worker-outreach';
 
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 /** Records stop before the 2025 reform of the district level and at the yearly data cut-off. */

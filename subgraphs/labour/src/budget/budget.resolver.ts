@@ -1,15 +1,12 @@
 import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { DataSource } from 'typeorm';
 import { checkText, conflictError, forbidden, notFoundError, SubgraphContext, unauthenticated, updateVersioned, userInputError, isAnonymous } from '@qn/common';
-import { LabourLoaders } from '../loaders';
-import { TaskRow } from '../entities/task';
-import { reportingNow, reportingPeriod } from './calendar';
-import { BudgetEstimate } from './entities';
-import { idempotent } from './idempotency';
-import { SetBudgetEstimateInput } from './inputs';
-import { assertHeadOf, DISTRICT_GROUP, expectedUnits, findUnit, isCoordinator, ownUnit } from './units';
+import { TaskRow } from '../catalogue';
+import { assertHeadOf, DISTRICT_GROUP, expectedUnits, findUnit, idempotent, isCoordinator, ownUnit, reportingNow, reportingPeriod } from '../reporting';
+import { BudgetEstimate } from './budget-estimate';
+import { SetBudgetEstimateInput } from './budget.input';
 
-type Context = SubgraphContext<LabourLoaders>;
+type Context = SubgraphContext;
 export const FUNDING_SOURCES = ['PROVINCIAL_BUDGET', 'DISTRICT_BUDGET', 'CENTRAL_BUDGET', 'OTHER'];
 
 @ObjectType({ description: "A unit's yearly estimate, all its lines" })

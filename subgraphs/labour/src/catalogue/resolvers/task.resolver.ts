@@ -1,18 +1,17 @@
 import { FindOptionsWhere } from 'typeorm';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { computeProgress, parsePeriod, SubgraphContext, TaskProgress, territory } from '@qn/common';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { parsePeriod, SubgraphContext, TaskProgress, territory } from '@qn/common';
 import { Agency } from '../entities/agency';
 import { Indicator, IndicatorRow } from '../entities/indicator';
-import { LabourTask, RegistryTask, Task, TaskRow } from '../entities/task';
-import { TASK_EVIDENCE } from '../indicators/evidence';
-import { LabourLoaders } from '../loaders';
+import { RegistryTask, Task, TaskRow } from '../entities/task';
+import { CatalogueLoaders } from '../catalogue.loaders';
 import { TaskObject, toIndicator, toTask } from './catalogue.mappers';
 
 @Resolver(() => Task)
 export class TaskResolver {
   @Query(() => [Task], { description: 'Every task of the plan: II.xb tasks, III solutions and section V duties, in the plan\'s order' })
   async tasks(
-    @Ctx() { dataSource }: SubgraphContext<LabourLoaders>,
+    @Ctx() { dataSource }: SubgraphContext<CatalogueLoaders>,
     @Arg('owner', () => ID, { nullable: true, description: 'Agency code' }) owner?: string,
     @Arg('section', { nullable: true, description: 'e.g. V.2 or II.3b' }) section?: string,
   ) {
@@ -24,41 +23,26 @@ export class TaskResolver {
   }
 
   @Query(() => Task, { nullable: true })
-  async task(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext<LabourLoaders>) {
+  async task(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     const row = await loaders.taskByCode.load(id);
     return row ? toTask(row) : null;
   }
 
   @FieldResolver(() => Agency, { description: 'The agency responsible' })
-  owner(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<LabourLoaders>) {
+  owner(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     return loaders.agencyByCode.load(task.ownerCode);
   }
 
   @FieldResolver(() => [Agency], { description: 'Agencies the plan names to work with the owner' })
-  async coOwners(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<LabourLoaders>) {
+  async coOwners(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     const agencies = await loaders.agencyByCode.loadMany(task.coOwnerCodes);
     return agencies.filter((a): a is Agency => a instanceof Agency);
   }
 
   @FieldResolver(() => [Indicator], { description: 'Indicators this task serves' })
-  async indicators(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<LabourLoaders>) {
+  async indicators(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     const rows = await loaders.indicatorByCode.loadMany(task.indicatorCodes);
     return rows.filter((r): r is IndicatorRow => r instanceof IndicatorRow).map(toIndicator);
-  }
-}
-
-/** Labour's own tasks: progress counted from labour's records (indicators/evidence.ts says which). */
-@Resolver(() => LabourTask)
-export class LabourTaskResolver {
-  @Authorized('AGGREGATES')
-  @FieldResolver(() => TaskProgress, { nullable: true, description: "What the task has done in a period, counted from labour's records (null: no records kept for it)" })
-  progress(
-    @Root() task: TaskObject,
-    @Arg('period') period: string,
-    @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined,
-    @Ctx() { loaders }: SubgraphContext<LabourLoaders>,
-  ) {
-    return computeProgress(loaders.measures, TASK_EVIDENCE[task.id], period, orgUnit);
   }
 }
 

@@ -4,8 +4,8 @@ import {
   territory, todayIso, updateVersioned,
 } from '@qn/common';
 import { CommunicationActivity } from '../entities/communication-activity';
-import { OrgUnit } from '../entities/org-unit';
-import { LabourLoaders } from '../loaders';
+import { OrgUnit } from '../../catalogue';
+import { RecordsLoaders } from '../loaders/records.loaders';
 import { checkDistrictOn } from './checks';
 import { CommunicationActivityFilter, RecordCommunicationActivityInput, UpdateCommunicationActivityInput } from './types/communication.input';
 
@@ -24,7 +24,7 @@ export class CommunicationActivityResolver {
   @Authorized('RECORDS')
   @Query(() => CommunicationActivityConnection, { description: 'Prevention communication activities held by commune-level units (IND-1.1)' })
   communicationActivities(
-    @Ctx() { dataSource, identity }: SubgraphContext<LabourLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<RecordsLoaders>,
     @Arg('filter', () => CommunicationActivityFilter, { nullable: true }) filter?: CommunicationActivityFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
@@ -41,12 +41,12 @@ export class CommunicationActivityResolver {
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true })
-  district(@Root() activity: CommunicationActivity, @Ctx() { loaders }: SubgraphContext<LabourLoaders>) {
+  district(@Root() activity: CommunicationActivity, @Ctx() { loaders }: SubgraphContext<RecordsLoaders>) {
     return loaders.orgUnitById.load(activity.districtId);
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true })
-  commune(@Root() activity: CommunicationActivity, @Ctx() { loaders }: SubgraphContext<LabourLoaders>) {
+  commune(@Root() activity: CommunicationActivity, @Ctx() { loaders }: SubgraphContext<RecordsLoaders>) {
     return loaders.orgUnitById.load(activity.communeId);
   }
 
@@ -54,7 +54,7 @@ export class CommunicationActivityResolver {
   @Mutation(() => CommunicationActivity, { description: 'Record a communication activity a commune held' })
   async recordCommunicationActivity(
     @Arg('input') input: RecordCommunicationActivityInput,
-    @Ctx() { dataSource, identity }: SubgraphContext<LabourLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<RecordsLoaders>,
   ): Promise<CommunicationActivity> {
     assertInScope(identity, input.districtId);
     const activity = { ...input, note: input.note ?? null };
@@ -67,7 +67,7 @@ export class CommunicationActivityResolver {
   @Mutation(() => CommunicationActivity, { description: 'Correct a communication activity; fails with CONFLICT if it changed since you read it' })
   async updateCommunicationActivity(
     @Arg('input') input: UpdateCommunicationActivityInput,
-    @Ctx() { dataSource, identity }: SubgraphContext<LabourLoaders>,
+    @Ctx() { dataSource, identity }: SubgraphContext<RecordsLoaders>,
   ): Promise<CommunicationActivity> {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, CommunicationActivity, id);

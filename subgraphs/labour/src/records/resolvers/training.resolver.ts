@@ -3,14 +3,14 @@ import {
   assertInScope, checkCount, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext,
   todayIso, updateVersioned, userInputError,
 } from '@qn/common';
-import { OrgUnit } from '../entities/org-unit';
+import { OrgUnit } from '../../catalogue';
 import { StaffInPost, StaffLevel, TrainingCourse } from '../entities/training';
-import { LabourLoaders } from '../loaders';
+import { RecordsLoaders } from '../loaders/records.loaders';
 import { checkDistrictInYear, checkDistrictOn, FIRST_YEAR, LAST_YEAR } from './checks';
 import { RecordStaffInPostInput, RecordTrainingCourseInput, TrainingCourseFilter, UpdateStaffInPostInput, UpdateTrainingCourseInput } from './types/training.input';
 
 const TrainingCourseConnection = connectionType(TrainingCourse, 'TrainingCourse');
-type Context = SubgraphContext<LabourLoaders>;
+type Context = SubgraphContext<RecordsLoaders>;
 
 /** Provincial records have no district; district and commune records must name one. */
 function checkLevelDistrict(level: StaffLevel, districtId: string | null | undefined): void {

@@ -1,10 +1,10 @@
 import { SubgraphContext } from '@qn/common';
-import { LabourLoaders } from '../loaders';
-import { toIndicator, toTask } from '../resolvers/catalogue.mappers';
-import { INDICATOR_TYPES } from './indicator';
-import { TASK_TYPES } from './task';
+import { CatalogueLoaders } from '../catalogue.loaders';
+import { toIndicator, toTask } from './catalogue.mappers';
+import { INDICATOR_TYPES } from '../entities/indicator';
+import { TASK_TYPES } from '../entities/task';
 
-type Context = SubgraphContext<LabourLoaders>;
+type Context = SubgraphContext<CatalogueLoaders>;
 
 const indicatorReference = async ({ code }: { code: string }, { loaders }: Context) => {
   const row = await loaders.indicatorByCode.load(code);

@@ -2,7 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { SubgraphContext } from '@qn/common';
 import { OrgUnit, OrgUnitLevel, OrgUnitSuccession } from '../entities/org-unit';
-import { LabourLoaders } from '../loaders';
+import { CatalogueLoaders } from '../catalogue.loaders';
 
 const validOn = (unit: OrgUnit, at: string) => unit.validFrom <= at && (unit.validTo === null || unit.validTo > at);
 
@@ -10,7 +10,7 @@ const validOn = (unit: OrgUnit, at: string) => unit.validFrom <= at && (unit.val
 export class OrgUnitResolver {
   @Query(() => [OrgUnit], { description: 'Administrative units, optionally of one level, under one parent, valid on one date' })
   async orgUnits(
-    @Ctx() { dataSource }: SubgraphContext<LabourLoaders>,
+    @Ctx() { dataSource }: SubgraphContext<CatalogueLoaders>,
     @Arg('level', () => OrgUnitLevel, { nullable: true }) level?: OrgUnitLevel,
     @Arg('parent', () => ID, { nullable: true }) parent?: string,
     @Arg('at', () => LocalDateResolver, { nullable: true, description: 'Only units valid on this date (YYYY-MM-DD)' }) at?: string,
@@ -23,24 +23,24 @@ export class OrgUnitResolver {
   }
 
   @Query(() => OrgUnit, { nullable: true })
-  orgUnit(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext<LabourLoaders>) {
+  orgUnit(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     return loaders.orgUnitById.load(id);
   }
 
   @Query(() => [OrgUnitSuccession], { description: 'Merges, renames and reclassifications of units' })
-  orgUnitSuccessions(@Ctx() { dataSource }: SubgraphContext<LabourLoaders>) {
+  orgUnitSuccessions(@Ctx() { dataSource }: SubgraphContext<CatalogueLoaders>) {
     return dataSource.getRepository(OrgUnitSuccession).find({ order: { date: 'ASC', predecessorId: 'ASC' } });
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true })
-  parent(@Root() unit: OrgUnit, @Ctx() { loaders }: SubgraphContext<LabourLoaders>) {
+  parent(@Root() unit: OrgUnit, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     return unit.parentId ? loaders.orgUnitById.load(unit.parentId) : null;
   }
 
   @FieldResolver(() => [OrgUnit], { description: 'Units directly below, optionally only those valid on a date' })
   async children(
     @Root() unit: OrgUnit,
-    @Ctx() { loaders }: SubgraphContext<LabourLoaders>,
+    @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>,
     @Arg('at', () => LocalDateResolver, { nullable: true }) at?: string,
   ) {
     const children = await loaders.orgUnitsByParent.load(unit.id);

@@ -2,14 +2,14 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Ro
 import {
   assertCanErase, assertInScope, checkDateOrder, checkNotFuture, checkText, CLIENT_CODE, connectionType, erasedCode, ErasureResult, keyFromEnv, notFoundError, paginate, parsePeriod, pseudonymousCode, restrictToScope, SubgraphContext, todayIso, userInputError,
 } from '@qn/common';
-import { OrgUnit } from '../entities/org-unit';
+import { OrgUnit } from '../../catalogue';
 import { NeedAssessment, SupportClient, SupportServiceUse } from '../entities/support';
-import { LabourLoaders } from '../loaders';
+import { RecordsLoaders } from '../loaders/records.loaders';
 import { checkDistrictOn } from './checks';
 import { RecordNeedAssessmentInput, RecordSupportServiceUseInput, RegisterSupportClientInput, SupportClientFilter } from './types/support.input';
 
 const SupportClientConnection = connectionType(SupportClient, 'SupportClient');
-type Context = SubgraphContext<LabourLoaders>;
+type Context = SubgraphContext<RecordsLoaders>;
 
 /** The person a new assessment or service use is for; it is in the person's district, so the caller must be too. */
 async function clientFor(code: string, on: string, field: string, { loaders, identity }: Context): Promise<SupportClient> {

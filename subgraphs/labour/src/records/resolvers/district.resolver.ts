@@ -4,9 +4,9 @@ import {
   todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { DistrictPlan, ProgrammeIntegration } from '../entities/district-plan';
-import { OrgUnit } from '../entities/org-unit';
+import { OrgUnit } from '../../catalogue';
 import { PilotModel } from '../entities/pilot-model';
-import { LabourLoaders } from '../loaders';
+import { RecordsLoaders } from '../loaders/records.loaders';
 import { checkDistrictInYear, checkDistrictOn } from './checks';
 import {
   AdoptDistrictPlanInput, DistrictRecordFilter, PilotModelFilter, RecordProgrammeIntegrationInput, StartPilotModelInput, UpdateDistrictPlanInput,
@@ -16,7 +16,7 @@ import {
 const DistrictPlanConnection = connectionType(DistrictPlan, 'DistrictPlan');
 const ProgrammeIntegrationConnection = connectionType(ProgrammeIntegration, 'ProgrammeIntegration');
 const PilotModelConnection = connectionType(PilotModel, 'PilotModel');
-type Context = SubgraphContext<LabourLoaders>;
+type Context = SubgraphContext<RecordsLoaders>;
 
 function yearsOf(periodId: string) {
   const period = parsePeriod(periodId, 'filter.period');

@@ -3,10 +3,10 @@ import {
   assertInScope, checkBusinessLink, checkCount, checkNotFuture, checkText, connectionType, findById, isUuid, notFoundError, paginate, parsePeriod, recordScope, restrictToScope,
   SubgraphContext, territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
-import { OrgUnit } from '../entities/org-unit';
+import { OrgUnit } from '../../catalogue';
 import { ServiceBusinessRef } from '../entities/service-business';
 import { BusinessOutreach, IndustrialZone, ZoneOutreach, ZoneWorkforce } from '../entities/worker-outreach';
-import { LabourLoaders } from '../loaders';
+import { RecordsLoaders } from '../loaders/records.loaders';
 import { checkDistrictOn, FIRST_YEAR, LAST_YEAR } from './checks';
 import {
   CreateIndustrialZoneInput, OutreachFilter, RecordBusinessOutreachInput, RecordZoneOutreachInput, RecordZoneWorkforceInput,
@@ -15,7 +15,7 @@ import {
 
 const ZoneOutreachConnection = connectionType(ZoneOutreach, 'ZoneOutreach');
 const BusinessOutreachConnection = connectionType(BusinessOutreach, 'BusinessOutreach');
-type Context = SubgraphContext<LabourLoaders>;
+type Context = SubgraphContext<RecordsLoaders>;
 
 const MAX_WORKERS = 1000000;
 
@@ -205,7 +205,7 @@ export class BusinessOutreachResolver {
  * business is registered, the session's district is the business's, and the business
  * was open on the day. Fails with SUBGRAPH_UNAVAILABLE when police cannot answer.
  */
-async function checkRegisteredBusiness(loaders: LabourLoaders, o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'heldOn'>): Promise<void> {
+async function checkRegisteredBusiness(loaders: RecordsLoaders, o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'heldOn'>): Promise<void> {
   await checkBusinessLink(loaders.businessDistricts, { businessId: o.businessId, districtId: o.districtId, date: o.heldOn, dateField: 'heldOn' });
 }
 

@@ -1,16 +1,16 @@
 import { DataSource } from 'typeorm';
 import { territory } from '@qn/common';
-import agencies from '../catalogue/data/agencies.json';
-import indicators from '../catalogue/data/indicators.json';
-import tasks from '../catalogue/data/tasks.json';
-import { Agency } from '../entities/agency';
-import { IndicatorRow } from '../entities/indicator';
-import { OrgUnit, OrgUnitLevel, OrgUnitSuccession } from '../entities/org-unit';
-import { TaskRow } from '../entities/task';
+import agencies from './data/agencies.json';
+import indicators from './data/indicators.json';
+import tasks from './data/tasks.json';
+import { Agency } from './entities/agency';
+import { IndicatorRow } from './entities/indicator';
+import { OrgUnit, OrgUnitLevel, OrgUnitSuccession } from './entities/org-unit';
+import { TaskRow } from './entities/task';
 
 /**
  * Loads the plan's catalogue (agencies, indicators, tasks, territory) from the
- * version-controlled JSON in `catalogue/data`. Upserts, so a corrected title in the
+ * version-controlled JSON in `data/`. Upserts, so a corrected title in the
  * data reaches the database on the next start and nothing else is touched.
  */
 export async function loadCatalogue(dataSource: DataSource): Promise<void> {
