@@ -1,4 +1,4 @@
-import { graphClient, Identity } from '@qn/common';
+import { graphClient, Identity, TargetSpec, targetRepresentation } from '@qn/common';
 
 const { postToSubgraph, subgraphUnavailable } = graphClient('labour');
 
@@ -65,7 +65,7 @@ export async function remoteIndicatorResults(
   const representations = indicators.map(({ code, target }) => ({
     __typename: typeName,
     code,
-    target: { kind: target.kind, value: target.value ?? null, min: target.min ?? null, max: target.max ?? null, cumulative: target.cumulative ?? false },
+    target: targetRepresentation(target as unknown as TargetSpec),
   }));
   const body = await queryEntities(subgraph, identity, query, representations, { period });
   const entities = body.data?._entities;
