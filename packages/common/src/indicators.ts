@@ -180,15 +180,15 @@ async function resultFor(job: Job, period: Period): Promise<IndicatorResultData>
   const { loader, code, target, orgUnit } = job;
   const kind = ruleKind(target);
   const byYear = period.kind === 'MULTI_YEAR' && (kind === 'YEARLY' || kind === 'GROWTH');
-  const firstYear = parsePeriod(String(PROGRAMME_FIRST_YEAR));
-  // One batch: the period (unless it is judged year by year), the first programme year (the baseline) and, for a run of years, each year.
-  const [measure, first] = await Promise.all([
+  // One batch: the period (unless it is judged year by year), the programme's years (the baseline is the first with a value) and, for a run of years, each year.
+  const [measure, ...years] = await Promise.all([
     byYear ? Promise.resolve<Measure>({ numerator: null, denominator: null }) : loader.load({ code, period, orgUnit }),
-    loader.load({ code, period: firstYear, orgUnit }),
+    ...programmeYears().map((y) => loader.load({ code, period: parsePeriod(String(y)), orgUnit })),
     ...(byYear ? yearsOf(period).map((y) => loader.load({ code, period: parsePeriod(String(y)), orgUnit })) : []),
   ]);
-  const firstValue = indicatorValue(target.kind, first);
-  const anchor = kind === 'CUMULATIVE' ? trajectoryAnchor(target, firstValue) : null;
+  const yearValues = programmeYears().map((year, i) => ({ year, value: indicatorValue(target.kind, years[i]) }));
+  const firstValue = yearValues[0].value;
+  const anchor = kind === 'CUMULATIVE' ? trajectoryAnchor(target, yearValues.find((y) => y.value !== null) ?? null) : null;
   const value = byYear ? null : indicatorValue(target.kind, measure);
   const verdict = judge({ target, period, level: orgUnit.level, value, today: todayIso(), anchor });
   const summary = byYear ? summarise(await Promise.all(yearsOf(period).map((y) => yearVerdict(job, y, anchor)))) : null;
@@ -203,7 +203,7 @@ async function resultFor(job: Job, period: Period): Promise<IndicatorResultData>
     status: verdict.status,
     statusReason: verdict.reason,
     milestone: verdict.milestone,
-    baseline: target.baseline ?? firstValue,
+    baseline: anchor?.value ?? target.baseline ?? firstValue,
     explanation: {
       formula: byYear ? `each year: ${formulaOf(target.kind, { numerator: null, denominator: null }, null).replace(/–/g, '…')} (see summary)` : formulaOf(target.kind, measure, value),
       reading,

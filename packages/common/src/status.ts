@@ -118,17 +118,17 @@ export function ruleKind(target: TargetSpec): RuleKind {
   return 'YEARLY';
 }
 
-/** The point a cumulative trajectory starts from: the plan's baseline (end of 2020) or the first year's value (end of 2021). */
+/** The point a cumulative trajectory starts from: the plan's baseline (end of 2020), else the first programme year with a value (its end). */
 export interface Anchor {
   year: number;
   value: number;
   given: boolean;
 }
 
-export function trajectoryAnchor(target: TargetSpec, firstYearValue: number | null): Anchor | null {
+export function trajectoryAnchor(target: TargetSpec, firstYear: { year: number; value: number | null } | null): Anchor | null {
   if (target.baseline !== null && target.baseline !== undefined) return { year: PROGRAMME_FIRST_YEAR - 1, value: target.baseline, given: true };
-  if (firstYearValue === null || firstYearValue === undefined) return null;
-  return { year: PROGRAMME_FIRST_YEAR, value: firstYearValue, given: false };
+  if (!firstYear || firstYear.value === null || firstYear.value === undefined) return null;
+  return { year: firstYear.year, value: firstYear.value, given: false };
 }
 
 /**
@@ -229,7 +229,7 @@ export function judge(input: VerdictInput): Verdict {
       return notApplicable(`${anchor.year} is the baseline year: its value (${fmt(anchor.value)}${unitText}) starts the trajectory to ${fmt(goal)}${unitText} by ${PROGRAMME_LAST_YEAR}`);
     }
     const m = milestoneAt(target, anchor, judgedAt);
-    if (m === null) return { status: 'NO_DATA', milestone: null, reason: 'no baseline: the first year has no value to start the trajectory from', rule: 'cumulative target on a trajectory' };
+    if (m === null) return { status: 'NO_DATA', milestone: null, reason: 'no baseline: no programme year before this one has a value to start the trajectory from', rule: 'cumulative target on a trajectory' };
     milestone = m;
     const from = anchor ? `${anchor.given ? 'the plan\'s baseline' : `${anchor.year}'s value`} ${fmt(anchor.value)}${unitText}` : 'the data\'s milestones';
     rule = `cumulative since ${PROGRAMME_FIRST_YEAR}: ${fmt(goal)}${unitText} by ${PROGRAMME_LAST_YEAR}, on a straight line from ${from}; milestone on ${addDays(judgedAt, -1)}: ${fmt(milestone)}${unitText}`;

@@ -4,6 +4,7 @@ import { IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, TaskRow, TASK_TYPE_BY_SUBGRAP
 import { EVIDENCE_MEASURES, READINGS, RecordsLoaders, TASK_EVIDENCE } from '../records';
 import { CountFigure, IndicatorFigure, ReportFigures, TaskFigure } from './figures.types';
 import { RemoteIndicator, RemoteResult, remoteIndicatorResults, remoteTaskProgress } from './graph.client';
+import { reportingNow } from './calendar';
 import { ReportingUnit } from './units';
 import { ReportingUnitKind } from './entities';
 
@@ -33,6 +34,8 @@ function figure(row: IndicatorRow, orgUnitId: string, period: string, result: Re
     value: result?.value ?? null,
     target: result?.target ?? null,
     status: result?.status ?? null,
+    statusReason: result?.statusReason ?? null,
+    milestone: result?.milestone ?? null,
     source: row.ownerSubgraph,
     unavailable: result ? null : unavailable ?? 'no result',
   };
@@ -126,7 +129,7 @@ export async function fillFigures(
       return { key, label: COUNT_LABELS[key] ?? key, value: measure.numerator ?? 0 };
     }));
 
-  const computedAt = new Date().toISOString();
+  const computedAt = reportingNow().toISOString();
   const out = new Map<string, ReportFigures>();
   await Promise.all(units.map(async (unit) => {
     const isDistrict = unit.kind === ReportingUnitKind.DISTRICT;

@@ -17,6 +17,8 @@ export interface RemoteResult {
   value: number | null;
   target: number | null;
   status: string;
+  statusReason?: string | null;
+  milestone?: number | null;
 }
 
 export interface RemoteIndicator {
@@ -43,7 +45,7 @@ export async function queryEntities(
   return postToSubgraph<EntitiesBody>(subgraph, identity, query, { ...variables, representations }, 'report figures', fetchImpl, SUBGRAPH_TIMEOUT_MS);
 }
 
-const RESULT_FIELDS = 'orgUnit { id } numerator denominator value target status';
+const RESULT_FIELDS = 'orgUnit { id } numerator denominator value target status statusReason milestone';
 
 /**
  * An agency's indicators for a period: the province and every district-level unit, in
