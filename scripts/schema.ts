@@ -1,11 +1,12 @@
 /**
  * Regenerates schema/subgraphs/<name>.graphql from each subgraph's code and composes
- * schema/supergraph.graphql, which the gateway serves. `--check` writes nothing and
+ * schema/supergraph.graphql, which the gateway serves, and schema/client.graphql, the
+ * schema its clients see (for code generators and the breaking-change check). `--check` writes nothing and
  * fails when the committed files differ from what the code produces.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { composeSupergraph, DEFAULT_PORTS, printFederatedSchema, SUBGRAPHS, SubgraphName } from '@qn/common';
+import { clientSchemaOf, composeSupergraph, DEFAULT_PORTS, printFederatedSchema, SUBGRAPHS, SubgraphName } from '@qn/common';
 import { loadSubgraph } from './subgraphs';
 
 const root = path.resolve(__dirname, '..');
@@ -19,7 +20,9 @@ export async function generateSchemas(): Promise<Map<string, string>> {
     files.set(path.join('schema', 'subgraphs', `${name}.graphql`), sdl);
     sdls.push({ name, url: `http://localhost:${DEFAULT_PORTS[name as SubgraphName]}/graphql`, sdl });
   }
-  files.set(path.join('schema', 'supergraph.graphql'), `${composeSupergraph(sdls).trim()}\n`);
+  const supergraph = `${composeSupergraph(sdls).trim()}\n`;
+  files.set(path.join('schema', 'supergraph.graphql'), supergraph);
+  files.set(path.join('schema', 'client.graphql'), clientSchemaOf(supergraph));
   return files;
 }
 
@@ -30,7 +33,7 @@ async function main() {
   for (const [file, content] of files) {
     const full = path.join(root, file);
     if (check) {
-      let committed = '';
+      let committed: string;
       try {
         committed = readFileSync(full, 'utf8');
       } catch {

@@ -7,14 +7,29 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { DATA_KEYS, DEFAULT_PORTS, EmbeddedServer, intFromEnv, startEmbeddedPostgres, SUBGRAPHS } from '@qn/common';
+import { DATA_KEYS, DEFAULT_PORTS, EmbeddedServer, envName, intFromEnv, startEmbeddedPostgres, SUBGRAPHS } from '@qn/common';
 
 const root = path.resolve(__dirname, '..');
 const children: ChildProcess[] = [];
 let database: EmbeddedServer | undefined;
 let stopping = false;
 
-function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+/** One log line for a terminal: services log JSON, shown here as `level message {fields}`. */
+function readable(line: string): { text: string; entry?: Record<string, unknown> } {
+  let entry: Record<string, unknown>;
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    return { text: line };
+  }
+  if (typeof entry !== 'object' || entry === null || typeof entry.msg !== 'string') return { text: line };
+  const { level, msg, time: _time, service: _service, pid: _pid, hostname: _hostname, ...fields } = entry;
+  const rest = Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : '';
+  return { text: `${String(level)} ${msg}${rest}`, entry };
+}
+
+/** Starts one service and resolves with the URL it reports once it listens. */
+function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
@@ -26,8 +41,9 @@ function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv): Prom
         const lines = buffer.split('\n');
         buffer = lines.pop()!;
         for (const line of lines) {
-          out.write(`${prefix}${line}\n`);
-          if (line.includes('ready at')) resolve(child);
+          const { text, entry } = readable(line);
+          out.write(`${prefix}${text}\n`);
+          if (typeof entry?.url === 'string' && String(entry.msg).includes('ready at')) resolve(entry.url);
         }
       });
     };
@@ -77,15 +93,21 @@ async function main() {
     database = await startEmbeddedPostgres({ dataDir: path.join(root, '.data', 'postgres'), port });
     env.DATABASE_URL = database.url('postgres');
   }
-  for (const name of SUBGRAPHS) env[`${name.toUpperCase()}_URL`] ??= `http://localhost:${DEFAULT_PORTS[name]}/graphql`;
+  // Each service listens on <NAME>_PORT (GATEWAY_PORT) or its default; the others find it there.
+  for (const name of SUBGRAPHS) {
+    env[envName(name, 'URL')] ??= `http://localhost:${intFromEnv(envName(name, 'PORT'), DEFAULT_PORTS[name])}/graphql`;
+  }
+  const urls: Record<string, string> = {};
   // Subgraphs start one after another: each migrates its own database and, on first run, loads its data.
-  for (const name of SUBGRAPHS) await startProcess(name, `subgraphs/${name}/src/index.ts`, env);
-  await startProcess('gateway', 'gateway/src/index.ts', env);
+  for (const name of SUBGRAPHS) urls[name] = await startProcess(name, `subgraphs/${name}/src/index.ts`, env);
+  urls.gateway = await startProcess('gateway', 'gateway/src/index.ts', env);
+  const gateway = urls.gateway;
   console.log(`
-The graph is up.
-  gateway      http://localhost:${DEFAULT_PORTS.gateway}/  (all agencies in one graph)
-${SUBGRAPHS.map((name) => `  ${name.padEnd(12)} http://localhost:${DEFAULT_PORTS[name]}/graphql`).join('\n')}
-Try: curl -s localhost:${DEFAULT_PORTS.gateway}/ -H 'content-type: application/json' \\
+The graph is up (the ports actually listened on):
+  gateway      ${gateway}  (all agencies in one graph; open it in a browser for the IDE)
+${SUBGRAPHS.map((name) => `  ${name.padEnd(12)} ${urls[name]}graphql`).join('\n')}
+Every service also answers /health, /ready and /metrics.
+Try: curl -s ${gateway} -H 'content-type: application/json' \\
        -d '{"query":"{ indicators { code title result(period: \\"2024\\") { value status } } }"}'
 Ctrl-C stops everything.`);
 }

@@ -1,30 +1,45 @@
 /**
- * Mints a development token: `npm run token -- --role AGENCY_OFFICER --agency POLICE [--org-unit 522] [--subject name] [--expires 8h]`.
- * Roles: AGENCY_OFFICER, AGENCY_HEAD, DISTRICT_OFFICER, COORDINATOR, ANALYST (repeat --role for several).
+ * Mints a development token signed with the development key (keys/dev); see `--help`.
  */
+import { parseArgs } from 'node:util';
 import { mintDevToken, Role, ROLES } from '@qn/common';
 
+const HELP = `Mints a development token for the local graph (signed with keys/dev; the gateway does not trust that key in production).
+
+usage: npm run token -- --role ROLE [--role ROLE…] [--agency CODE] [--org-unit ID] [--subject NAME] [--expires 8h]
+
+  --role       ${ROLES.join(', ')} (repeat for several)
+  --agency     the caller's agency code, e.g. LABOUR, POLICE, HEALTH, DISTRICTS
+  --org-unit   the district a DISTRICT_OFFICER works for, e.g. 524 (Bình Sơn)
+  --subject    the caller's name in the audit log (default local-user)
+  --expires    lifetime, e.g. 30m, 8h (default 8h)
+  -h, --help   this text
+
+example: TOKEN=$(npm run -s token -- --role COORDINATOR --agency LABOUR)`;
+
 async function main() {
-  const args = process.argv.slice(2);
-  const roles: Role[] = [];
-  let agency: string | null = null;
-  let orgUnit: string | null = null;
-  let subject = 'local-user';
-  let expiresIn = '8h';
-  for (let i = 0; i < args.length; i += 2) {
-    const [flag, value] = [args[i], args[i + 1]];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--role') {
-      if (!(ROLES as readonly string[]).includes(value)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-      roles.push(value as Role);
-    } else if (flag === '--agency') agency = value;
-    else if (flag === '--org-unit') orgUnit = value;
-    else if (flag === '--subject') subject = value;
-    else if (flag === '--expires') expiresIn = value;
-    else throw new Error(`unknown option ${flag}`);
+  const { values } = parseArgs({
+    options: {
+      role: { type: 'string', multiple: true, default: [] },
+      agency: { type: 'string' },
+      'org-unit': { type: 'string' },
+      subject: { type: 'string', default: 'local-user' },
+      expires: { type: 'string', default: '8h' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
   }
-  if (roles.length === 0) throw new Error('give at least one --role');
-  console.log(await mintDevToken({ subject, agency, roles, orgUnit }, { expiresIn }));
+  for (const role of values.role) {
+    if (!(ROLES as readonly string[]).includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}, got '${role}'`);
+  }
+  if (values.role.length === 0) throw new Error('give at least one --role (see --help)');
+  const identity = { subject: values.subject, agency: values.agency ?? null, roles: values.role as Role[], orgUnit: values['org-unit'] ?? null };
+  console.log(await mintDevToken(identity, { expiresIn: values.expires }));
 }
 
 main().catch((error) => {

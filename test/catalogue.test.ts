@@ -57,9 +57,9 @@ test('the concrete task type names the owning agency\'s subgraph', async () => {
 
 test('organisation units with validity and the 2025 changes', async () => {
   const data = dataOf(await system.query(`{
-    districts2021: orgUnits(level: DISTRICT, at: "2021-11-01") { id }
-    communes2021: orgUnits(level: COMMUNE, at: "2021-11-01") { id }
-    communes2025: orgUnits(level: COMMUNE, at: "2025-03-01") { id }
+    districts2021: orgUnits(level: DISTRICT, at: "2021-11-01", inPlanScope: true) { id }
+    communes2021: orgUnits(level: COMMUNE, at: "2021-11-01", inPlanScope: true) { id }
+    communes2025: orgUnits(level: COMMUNE, at: "2025-03-01", inPlanScope: true) { id }
     districtsLate2025: orgUnits(level: DISTRICT, at: "2025-08-01") { id }
     city: orgUnit(id: "522") { name children(at: "2025-03-01") { id } parent { id name } }
     anPhu: orgUnit(id: "21262-2025") { code name validFrom }

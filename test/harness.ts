@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import {
-  dropDatabase, envName, Identity, IDENTITY_HEADER, mintDevToken, RunningSubgraph, signInternalToken, startSubgraph, statementCounter,
+  createLogger, dropDatabase, envName, Identity, IDENTITY_HEADER, mintDevToken, RunningSubgraph, signInternalToken, startSubgraph, statementCounter,
   SUBGRAPHS, DATA_KEYS,
 } from '@qn/common';
 import { authConfigFromEnv } from '../gateway/src/auth';
 import { startGateway, RunningGateway } from '../gateway/src/server';
+import type { GatewayLimits } from '../gateway/src/limits';
 import { generateSchemas } from '../scripts/schema';
 import { loadSubgraph } from '../scripts/subgraphs';
 
@@ -21,6 +22,10 @@ export interface RequestOptions {
 
 export interface TestSystem {
   gateway: RunningGateway;
+  /** The supergraph the gateway serves. */
+  supergraphSdl: string;
+  /** Another gateway over the same subgraphs, with its own limits or subgraph URLs (stopped with the system). */
+  startGateway(options?: { limits?: Partial<GatewayLimits>; subgraphUrls?: Record<string, string>; production?: boolean }): Promise<RunningGateway>;
   subgraphs: Record<string, RunningSubgraph>;
   /** POSTs a GraphQL request to the gateway over HTTP, as the system's default caller unless told otherwise. */
   query<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
@@ -55,7 +60,13 @@ export function caller(agency: string | null, role: Identity['roles'][number], o
   return { subject: `test-${(agency ?? 'none').toLowerCase()}-${role.toLowerCase()}${orgUnit ? `-${orgUnit}` : ''}`, agency, roles: [role], orgUnit };
 }
 
-export async function startSystem(options: { sampleData?: boolean; production?: boolean; as?: Identity | null } = {}): Promise<TestSystem> {
+export async function startSystem(options: {
+  sampleData?: boolean;
+  production?: boolean;
+  as?: Identity | null;
+  /** Collects every service's JSON log lines (silent otherwise). */
+  logs?: string[];
+} = {}): Promise<TestSystem> {
   process.env.QN_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
   for (const key of DATA_KEYS) process.env[key] ??= randomBytes(32).toString('hex');
   const base = process.env.DATABASE_URL;
@@ -67,15 +78,17 @@ export async function startSystem(options: { sampleData?: boolean; production?: 
     url.pathname = `/${prefix}${name}`;
     return url.toString();
   };
+  const logger = (service: string) => (options.logs ? createLogger(service, { write: (line: string) => options.logs!.push(line) }) : undefined);
   const subgraphs: Record<string, RunningSubgraph> = {};
   let gateway: RunningGateway;
+  let supergraphSdl: string;
   try {
     for (const name of SUBGRAPHS) {
-      subgraphs[name] = await startSubgraph(loadSubgraph(name), { databaseUrl: databaseUrl(name), port: 0, sampleData: options.sampleData });
+      subgraphs[name] = await startSubgraph(loadSubgraph(name), { databaseUrl: databaseUrl(name), port: 0, sampleData: options.sampleData, logger: logger(name) });
       process.env[envName(name, 'URL')] = subgraphs[name].url;
     }
     const files = await generateSchemas();
-    const supergraphSdl = [...files.entries()].find(([file]) => file.endsWith('supergraph.graphql'))![1];
+    supergraphSdl = [...files.entries()].find(([file]) => file.endsWith('supergraph.graphql'))![1];
     gateway = await startGateway({
       port: 0,
       host: '127.0.0.1',
@@ -83,6 +96,10 @@ export async function startSystem(options: { sampleData?: boolean; production?: 
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
       production: options.production,
       auth: authConfigFromEnv({}, false),
+      // A test sends requests faster than any person as one caller; the per-caller rate
+      // is tested on a gateway of its own (gateway-limits.test.ts).
+      limits: { requestsPerSecond: 0 },
+      logger: logger('gateway'),
     });
   } catch (error) {
     // Nothing may keep running when the system fails to start.
@@ -93,8 +110,23 @@ export async function startSystem(options: { sampleData?: boolean; production?: 
     throw error;
   }
   const stopped = new Set<string>();
+  const extraGateways: RunningGateway[] = [];
   return {
     gateway,
+    supergraphSdl,
+    async startGateway(extra = {}) {
+      const started = await startGateway({
+        port: 0,
+        host: '127.0.0.1',
+        supergraphSdl,
+        subgraphUrls: { ...Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])), ...extra.subgraphUrls },
+        production: extra.production ?? options.production,
+        auth: authConfigFromEnv({}, false),
+        limits: extra.limits,
+      });
+      extraGateways.push(started);
+      return started;
+    },
     subgraphs,
     async query(query, variables, requestOptions = {}) {
       const as = requestOptions.as === undefined ? options.as : requestOptions.as;
@@ -113,6 +145,7 @@ export async function startSystem(options: { sampleData?: boolean; production?: 
       await subgraphs[name].stop();
     },
     async stop() {
+      for (const extra of extraGateways) await extra.stop();
       await gateway.stop();
       for (const [name, subgraph] of Object.entries(subgraphs)) {
         if (!stopped.has(name)) await subgraph.stop();

@@ -3,6 +3,9 @@ import { createLocalJWKSet, createRemoteJWKSet, errors, JWTVerifyGetKey, jwtVeri
 import { ANONYMOUS, DEV_AUDIENCE, DEV_ISSUER, DEV_KEYS_DIR, Identity, identityFromClaims, unauthenticated } from '@qn/common';
 import path from 'node:path';
 
+/** The longest a caller's token may live (exp − iat); a longer-lived or older token is refused. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
+
 export interface AuthConfig {
   keys: JWTVerifyGetKey;
   issuer: string;
@@ -23,7 +26,7 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv, production: boolean): 
     try {
       keys = createLocalJWKSet(JSON.parse(readFileSync(file, 'utf8')));
     } catch (error) {
-      throw new Error(`AUTH_JWKS_PATH: cannot read a key set from ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`AUTH_JWKS_PATH: cannot read a key set from ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }
   const issuer = env.AUTH_ISSUER ?? (production ? undefined : DEV_ISSUER);
@@ -39,10 +42,19 @@ export async function authenticate(authorization: string | undefined, config: Au
   const match = authorization.match(/^Bearer\s+(\S+)$/i);
   if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
   try {
-    const { payload } = await jwtVerify(match[1], config.keys, { issuer: config.issuer, audience: config.audience });
+    const { payload } = await jwtVerify(match[1], config.keys, {
+      issuer: config.issuer,
+      audience: config.audience,
+      requiredClaims: ['exp', 'iat'],
+      maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
+    });
+    if (payload.exp! - payload.iat! > MAX_TOKEN_LIFETIME_SECONDS) throw unauthenticated('the token lives longer than 12 hours');
     return identityFromClaims(payload);
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw unauthenticated('the token has expired');
+    if (error instanceof errors.JWTClaimValidationFailed && (error.claim === 'exp' || error.claim === 'iat')) {
+      throw unauthenticated('the token must carry exp and iat and be at most 12 hours old');
+    }
     if (error instanceof Error && 'extensions' in error) throw error;
     throw unauthenticated('the token is not valid');
   }

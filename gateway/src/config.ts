@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkInternalSecret, DEFAULT_PORTS, intFromEnv, SUBGRAPHS, subgraphUrlFor } from '@qn/common';
+import { checkInternalSecret, DEFAULT_PORTS, intFromEnv, Logger, SUBGRAPHS, subgraphUrlFor } from '@qn/common';
 import { AuthConfig, authConfigFromEnv } from './auth';
+import { DEFAULT_LIMITS, GatewayLimits } from './limits';
 
 export interface GatewayConfig {
   port: number;
@@ -12,6 +13,34 @@ export interface GatewayConfig {
   /** Production mode: no introspection. Defaults to NODE_ENV === 'production'. */
   production?: boolean;
   auth: AuthConfig;
+  /** JSON logs; one of the gateway's own by default. */
+  logger?: Logger;
+  /** Limits on what one request may cost (limits.ts); unset ones take DEFAULT_LIMITS. */
+  limits?: Partial<GatewayLimits>;
+}
+
+/** The environment variable of each limit; each is a whole number. */
+export const LIMIT_VARIABLES: Record<keyof GatewayLimits, string> = {
+  maxListLength: 'QN_MAX_LIST_LENGTH',
+  maxCost: 'QN_MAX_COST',
+  maxResponseBytes: 'QN_MAX_RESPONSE_BYTES',
+  maxBodyBytes: 'QN_MAX_BODY_BYTES',
+  requestsPerSecond: 'QN_REQUESTS_PER_SECOND',
+  subgraphTimeoutMs: 'QN_SUBGRAPH_TIMEOUT_MS',
+  requestTimeoutMs: 'QN_REQUEST_TIMEOUT_MS',
+  maxTokens: 'QN_MAX_TOKENS',
+};
+
+export function limitsFromEnv(env: NodeJS.ProcessEnv): GatewayLimits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const [key, name] of Object.entries(LIMIT_VARIABLES) as [keyof GatewayLimits, string][]) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got '${raw}'`);
+    limits[key] = value;
+  }
+  return limits;
 }
 
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -28,6 +57,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConf
   const production = env.NODE_ENV === 'production';
   return {
     production,
+    limits: limitsFromEnv(env),
     auth: authConfigFromEnv(env, production),
     port: intFromEnv('GATEWAY_PORT', DEFAULT_PORTS.gateway),
     host: env.HOST ?? '127.0.0.1',

@@ -1,13 +1,15 @@
-import { stopOnSignals } from '@qn/common';
+import { createLogger, stopOnSignals } from '@qn/common';
 import { configFromEnv } from './config';
 import { startGateway } from './server';
 
-startGateway(configFromEnv())
+const logger = createLogger('gateway');
+Promise.resolve()
+  .then(() => startGateway({ ...configFromEnv(), logger }))
   .then((gateway) => {
-    console.log(`gateway ready at ${gateway.url}`);
+    logger.info({ url: gateway.url, port: gateway.http.port }, `gateway ready at ${gateway.url}`);
     stopOnSignals(() => gateway.stop());
   })
   .catch((error) => {
-    console.error(`gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    logger.fatal(`gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });

@@ -1,56 +1,126 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError } from 'graphql';
 import { maskError } from './errors';
-import { randomUUID } from 'node:crypto';
-import { signInternalToken } from '@qn/common';
+import { ideRoutes } from './ide/page';
+import { createLogger, Host, Logger, Readiness, serveGraphQL, signInternalToken } from '@qn/common';
 import { authenticate } from './auth';
 import { GatewayContext } from './subgraph-source';
 import { GatewayConfig } from './config';
 import { AgencySubgraphSource, FetchCounter } from './subgraph-source';
+import { CallerRateLimit, checkCost, checkArguments, DEFAULT_LIMITS, GatewayLimits } from './limits';
 
 export interface RunningGateway {
   url: string;
   fetches: FetchCounter;
+  limits: GatewayLimits;
+  http: Host;
   stop(): Promise<void>;
+}
+
+/** Refuses a request before any subgraph is asked when its lists or its cost are too large, and an answer that is too large. */
+function limitsPlugin(limits: GatewayLimits, logger: Logger): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request, schema }) {
+          if (!operation) {
+            throw new GraphQLError(request.operationName ? `the document has no operation named '${request.operationName}'` : 'the document has several operations: name one in operationName', {
+              extensions: { code: 'BAD_REQUEST', field: 'operationName', http: { status: 400 } },
+            });
+          }
+          checkArguments(schema, document, operation, request.variables, limits);
+          checkCost(schema, document, request.variables, request.operationName, limits);
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          const size = Buffer.byteLength(JSON.stringify(response.body.singleResult));
+          if (size <= limits.maxResponseBytes) return;
+          logger.warn({ requestId: contextValue.requestId, bytes: size }, 'answer refused: larger than the response limit');
+          response.body.singleResult = {
+            errors: [{
+              message: 'the answer is too large; ask for fewer fields or smaller pages',
+              extensions: { code: 'RESPONSE_TOO_LARGE', correlationId: contextValue.requestId },
+            }],
+          };
+          if (response.http) response.http.status = 400;
+        },
+      };
+    },
+  };
+}
+
+/** The gateway is ready when every subgraph says it is ready (each within two seconds). */
+export async function subgraphsReadiness(subgraphUrls: Record<string, string>): Promise<Readiness> {
+  const checks: Record<string, string> = {};
+  await Promise.all(Object.entries(subgraphUrls).map(async ([name, url]) => {
+    try {
+      const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) });
+      checks[name] = response.ok ? 'ok' : 'not ready';
+    } catch {
+      checks[name] = 'unreachable';
+    }
+  }));
+  return { ready: Object.values(checks).every((check) => check === 'ok'), checks };
 }
 
 /** Builds and starts the gateway over the committed supergraph; index.ts only calls this. */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...config.limits };
   const fetches = new FetchCounter();
+  // @apollo/gateway otherwise reports usage to Apollo and probes cloud metadata addresses
+  // (169.254.169.254) at construction; the graph sends nothing outside its own network.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const logger: Logger = config.logger ?? createLogger('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
-    buildService: ({ name, url }) => new AgencySubgraphSource(name, config.subgraphUrls[name] ?? url!, fetches),
+    buildService: ({ name, url }) => new AgencySubgraphSource(name, config.subgraphUrls[name] ?? url!, fetches, limits.subgraphTimeoutMs),
   });
   const armor = new ApolloArmor({
     // Limits against hostile queries; the numbers are not echoed back to the caller.
+    // Tokens are counted by Apollo Server's parser (parseOptions), the cost in limits.ts.
     maxDepth: { n: 12, exposeLimits: false },
     maxAliases: { n: 30, exposeLimits: false },
     maxDirectives: { n: 30, exposeLimits: false },
-    maxTokens: { n: 4000, exposeLimits: false },
-    costLimit: { maxCost: 20000, exposeLimits: false },
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
   const protection = armor.protect();
   const production = config.production ?? process.env.NODE_ENV === 'production';
+  const rate = new CallerRateLimit(limits.requestsPerSecond);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     ...protection,
-    plugins: [...protection.plugins],
+    // The IDE at / is the gateway's own (ide/), served without any other host.
+    plugins: [...protection.plugins, limitsPlugin(limits, logger), ApolloServerPluginLandingPageDisabled()],
     validationRules: [...protection.validationRules],
+    parseOptions: { maxTokens: limits.maxTokens },
     allowBatchedHttpRequests: false,
     introspection: !production,
-    csrfPrevention: true,
+    // A request that names a caller (authorization) or a preflight header cannot be sent
+    // cross-site without a CORS preflight; an anonymous simple GET still is refused (README).
+    csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted) => maskError(formatted),
+    formatError: (formatted, original) => maskError(formatted, original),
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: config.port, host: config.host },
-    context: async ({ req }) => {
+  const http = await serveGraphQL({
+    service: 'gateway',
+    server,
+    logger,
+    port: config.port,
+    host: config.host,
+    ready: () => subgraphsReadiness(config.subgraphUrls),
+    routes: ideRoutes,
+    bodyLimit: limits.maxBodyBytes,
+    requestTimeoutMs: limits.requestTimeoutMs,
+    context: async (req) => {
       const identity = await authenticate(req.headers.authorization, config.auth);
-      return { internalToken: await signInternalToken(identity), requestId: randomUUID() };
+      await rate.take(identity.roles.length ? `sub:${identity.subject}` : `ip:${req.socket.remoteAddress ?? ''}`);
+      return { internalToken: await signInternalToken(identity), requestId: req.requestId };
     },
   });
-  return { url, fetches, stop: () => server.stop() };
+  return { url: http.url, fetches, limits, http, stop: () => server.stop() };
 }

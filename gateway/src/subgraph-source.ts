@@ -33,8 +33,10 @@ export class AgencySubgraphSource extends RemoteGraphQLDataSource<GatewayContext
     private readonly name: string,
     url: string,
     private readonly counter: FetchCounter,
+    timeoutMs: number,
   ) {
-    super({ url });
+    // Every fetch gives up after `timeoutMs`: a stalled subgraph costs its own fields, not the gateway.
+    super({ url, fetcher: (input, init) => fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as never });
   }
 
   override willSendRequest({ request, context }: { request: { http?: { headers: { set(name: string, value: string): void } } }; context: Partial<GatewayContext> }) {

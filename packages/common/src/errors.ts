@@ -1,14 +1,5 @@
 import { GraphQLError } from 'graphql';
 
-/** Codes every service uses in `extensions.code`, so clients can branch on them. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED'
-  | 'INTERNAL_SERVER_ERROR';
-
 /** A caller's mistake in one field: the message says what is wrong, `extensions.field` names it. */
 export function userInputError(field: string, message: string): GraphQLError {
   return new GraphQLError(`${field}: ${message}`, {

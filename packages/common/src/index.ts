@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './clock';
 export * from './config';
 export * from './errors';
 export * from './periods';
@@ -28,3 +29,7 @@ export * from './audit/migrations';
 export * from './federation/erasure';
 export * from './graph-client';
 export * from './business-links';
+export * from './http/host';
+export * from './http/logger';
+export * from './http/metrics';
+export * from './http/request-id';

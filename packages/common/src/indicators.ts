@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { requestLoader } from './loaders';
-import { Period, parsePeriod, periodSeries, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR, todayIso } from './periods';
+import { todayIso } from './clock';
+import { Period, parsePeriod, periodSeries, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR } from './periods';
 import { ExplanationData, IndicatorResultData } from './federation/types';
 import {
   Anchor, goalOf, IndicatorStatus, indicatorValue, judge, Measure, MeasureInput, ResultSummaryData, ruleKind, summarise, TargetSpec, trajectoryAnchor, YearVerdict,

@@ -1,6 +1,7 @@
 import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { userInputError } from './errors';
+import { isDataException } from './db/input-errors';
 
 @Directive('@shareable')
 @ObjectType({ description: 'Where a page ends and whether more follow' })
@@ -71,7 +72,12 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     .orderBy(`${alias}.${options.sortColumn}`, 'ASC')
     .addOrderBy(`${alias}.id`, 'ASC')
     .take(first + 1)
-    .getMany();
+    .getMany()
+    .catch((error: unknown) => {
+      // A cursor whose key or id does not fit the columns was not made by this list.
+      if (options.after && isDataException(error)) throw userInputError('after', 'not a cursor returned by this list');
+      throw error;
+    });
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];
   return {

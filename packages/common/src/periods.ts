@@ -116,13 +116,6 @@ export function periodBasis(period: Period): PeriodBasis {
   return period.basis ?? 'CALENDAR';
 }
 
-/** `2024Q3` → `2024Q3R`: the reporting cut-off window of a calendar period id (year, half year, quarter, month, `2024M9`). */
-export function reportingPeriodId(calendarId: string): string {
-  const id = calendarId.trim();
-  if (id.endsWith('R')) return id;
-  return `${id}R`;
-}
-
 /** The same period one year earlier (for year-on-year growth). */
 export function previousYear(period: Period): Period {
   const shift = (iso: string) => `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`;
@@ -180,10 +173,6 @@ export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-export function todayIso(): string {
-  return (process.env.QN_TODAY ?? new Date().toISOString()).slice(0, 10);
 }
 
 /** The programme's years (Decision 1736/QĐ-UBND: 2021–2025); cumulative targets are reached by the last. */

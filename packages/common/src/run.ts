@@ -1,4 +1,5 @@
 import { databaseUrlFor, DEFAULT_PORTS, envName, intFromEnv, SubgraphName } from './config';
+import { createLogger } from './http/logger';
 import { RunningSubgraph, startSubgraph, SubgraphDefinition } from './server';
 
 /** Stops on SIGINT/SIGTERM, closing the HTTP server and the database pool. */
@@ -20,6 +21,7 @@ export function stopOnSignals(stop: () => Promise<void>): void {
 
 /** Entry point of every subgraph process: configuration from the environment, fail fast, stop cleanly. */
 export function runSubgraphFromEnv<L>(definition: SubgraphDefinition<L>): void {
+  const logger = createLogger(definition.name);
   const start = async (): Promise<RunningSubgraph> => {
     const port = intFromEnv(envName(definition.name, 'PORT'), DEFAULT_PORTS[definition.name as SubgraphName]);
     const running = await startSubgraph(definition, {
@@ -27,14 +29,15 @@ export function runSubgraphFromEnv<L>(definition: SubgraphDefinition<L>): void {
       port,
       sampleData: process.env.QN_SAMPLE_DATA !== '0',
       host: process.env.HOST ?? '127.0.0.1',
+      logger,
     });
-    console.log(`${definition.name} subgraph ready at ${running.url}`);
+    logger.info({ url: running.url, port: running.http.port }, `${definition.name} subgraph ready at ${running.url}`);
     return running;
   };
   start()
     .then((running) => stopOnSignals(() => running.stop()))
     .catch((error) => {
-      console.error(`${definition.name} subgraph failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      logger.fatal(`${definition.name} subgraph failed to start: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
     });
 }

@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema } from 'graphql';
 import { DataSource, MixedList } from 'typeorm';
 import { createDataSource, openDatabase } from './db/database';
@@ -10,6 +8,8 @@ import { AuditTrail } from './audit/trail';
 import { COMMON_MIGRATIONS } from './audit/migrations';
 import { Identity } from './auth/identity';
 import { checkInternalSecret, IDENTITY_HEADER, verifyInternalToken } from './auth/internal-token';
+import { Host, Readiness, serveGraphQL } from './http/host';
+import { createLogger, Logger } from './http/logger';
 
 export interface SubgraphContext<L = unknown> {
   dataSource: DataSource;
@@ -49,6 +49,8 @@ export interface RunningSubgraph {
   url: string;
   dataSource: DataSource;
   server: ApolloServer<SubgraphContext>;
+  http: Host;
+  logger: Logger;
   stop(): Promise<void>;
 }
 
@@ -57,10 +59,25 @@ export interface StartOptions {
   port: number;
   sampleData?: boolean;
   host?: string;
+  logger?: Logger;
+}
+
+/** Ready when the database answers and no migration of this subgraph is pending. */
+export async function databaseReadiness(dataSource: DataSource): Promise<Readiness> {
+  // A database that does not answer within two seconds is as good as down for a probe.
+  const timeout = <T>(work: Promise<T>) => Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
+  try {
+    await timeout(dataSource.query('SELECT 1'));
+  } catch {
+    return { ready: false, checks: { database: 'unreachable' } };
+  }
+  const pending = await timeout(dataSource.showMigrations());
+  return { ready: !pending, checks: { database: 'ok', migrations: pending ? 'pending' : 'ok' } };
 }
 
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
   checkInternalSecret();
+  const logger = options.logger ?? createLogger(definition.name);
   const dataSource = await openDatabase(subgraphDataSource(definition, options.databaseUrl));
   if (definition.loadReferenceData) await definition.loadReferenceData(dataSource);
   if (options.sampleData && definition.generateSampleData) await definition.generateSampleData(dataSource);
@@ -71,6 +88,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
       {
         async requestDidStart() {
           return {
@@ -83,27 +101,35 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       },
     ],
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port, host: options.host ?? '127.0.0.1' },
+  const http = await serveGraphQL({
+    service: definition.name,
+    server,
+    logger,
+    port: options.port,
+    host: options.host ?? '127.0.0.1',
+    ready: () => databaseReadiness(dataSource),
+    // Only the gateway and other subgraphs call a subgraph; their bodies (entity batches) may exceed a caller's.
+    bodyLimit: '5mb',
     // Every request, _entities and _service included, must carry the gateway's token.
-    context: async ({ req }) => {
+    context: async (req) => {
       const header = req.headers[IDENTITY_HEADER];
       const identity = await verifyInternalToken(Array.isArray(header) ? header[0] : header);
-      const requestId = String(req.headers['x-request-id'] ?? randomUUID());
       return {
         dataSource,
         identity,
-        audit: new AuditTrail(identity, requestId),
+        audit: new AuditTrail(identity, req.requestId),
         loaders: definition.createLoaders(dataSource, identity),
-        requestId,
+        requestId: req.requestId,
       };
     },
   });
   return {
     name: definition.name,
-    url,
+    url: http.url,
     dataSource,
     server: server as ApolloServer<SubgraphContext>,
+    http,
+    logger,
     async stop() {
       await server.stop();
       await dataSource.destroy();

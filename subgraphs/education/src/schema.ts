@@ -1,5 +1,5 @@
 import { agencyIndicator, agencyTask, buildFederatedSchema, indicatorResultType, OrgUnitRef, SubgraphContext } from '@qn/common';
-import { institutionReference } from './entities/institution.reference';
+import { institutionReference } from './resolvers/institution.reference';
 import { MEASURES, READINGS } from './indicators';
 import { TASK_EVIDENCE } from './indicators/evidence';
 import { EducationLoaders } from './loaders';

@@ -1,5 +1,5 @@
 import { agencyIndicator, agencyTask, buildFederatedSchema, indicatorResultType, OrgUnitRef, SubgraphContext } from '@qn/common';
-import { pressOutletReference } from './entities/press-outlet.reference';
+import { pressOutletReference } from './resolvers/press-outlet.reference';
 import { MEASURES, READINGS } from './indicators';
 import { TASK_EVIDENCE } from './indicators/evidence';
 import { InformationLoaders } from './loaders';

@@ -167,7 +167,8 @@ describe('IND-1.1 communes with communication activities', () => {
   test('2025 counts the communes as merged on 1 January', async () => {
     // Xã An Phú (from 1/1/2025): active in Q1 and Q2, 2 of the 2 quarters of the first half.
     expect(await result('IND-1.1', '2025S1', '522')).toMatchObject({ numerator: 1, denominator: 22 });
-    expect(await result('IND-1.1', '2025')).toMatchObject({ denominator: 170 });
+    // The province's 2025 counts the 56 units of 1/7/2025 in the plan's scope (the year's last day).
+    expect(await result('IND-1.1', '2025')).toMatchObject({ denominator: 56 });
   });
 });
 

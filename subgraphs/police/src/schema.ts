@@ -1,5 +1,5 @@
 import { agencyIndicator, agencyTask, buildFederatedSchema, indicatorResultType, OrgUnitRef, SubgraphContext } from '@qn/common';
-import { serviceBusinessReference } from './entities/service-business.reference';
+import { serviceBusinessReference } from './resolvers/service-business.reference';
 import { MEASURES, READINGS } from './indicators';
 import { TASK_EVIDENCE } from './indicators/evidence';
 import { CriminalCaseResolver } from './resolvers/criminal-case.resolver';

@@ -1,5 +1,5 @@
 import { AuthCheckerFn } from 'type-graphql';
-import { todayIso } from '../periods';
+import { todayIso } from '../clock';
 import { forbidden, Identity, isAnonymous, Role, unauthenticated } from './identity';
 import type { AuditTrail } from '../audit/trail';
 

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { territory } from '../territory';
 
 /** What a caller may be; a token can carry several. */
 export const ROLES = ['AGENCY_OFFICER', 'AGENCY_HEAD', 'DISTRICT_OFFICER', 'COORDINATOR', 'ANALYST'] as const;
@@ -34,16 +35,32 @@ export function isAnonymous(identity: Identity): boolean {
  * payload. Never `service`: the gateway uses this for callers' own tokens, and no caller
  * may claim to be a subgraph.
  */
+/** Longest subject a token may carry (the audit log's `subject` column holds 200). */
+export const MAX_SUBJECT_LENGTH = 200;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+const AGENCY_CODE = /^[A-Z][A-Z_]{1,29}$/;
+
+/**
+ * Reads identity claims (`sub`, `agency`, `roles`, `org_unit`) from a verified token's
+ * payload and refuses claims that cannot be right: a subject over 200 characters or
+ * with control characters (NUL…), an agency that is not an agency code, an `org_unit`
+ * that is not a district-level unit of the territory.
+ */
 export function identityFromClaims(claims: Record<string, unknown>): Identity {
   const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(String(r))) : [];
   if (typeof claims.sub !== 'string' || !claims.sub) throw unauthenticated('the token has no subject');
+  if (claims.sub.length > MAX_SUBJECT_LENGTH || CONTROL_CHARACTERS.test(claims.sub) || claims.sub.trim() !== claims.sub) {
+    throw unauthenticated(`the token's subject must be 1 to ${MAX_SUBJECT_LENGTH} printable characters`);
+  }
   if (roles.length === 0) throw unauthenticated('the token has no known role');
-  return {
-    subject: claims.sub,
-    agency: typeof claims.agency === 'string' ? claims.agency : null,
-    roles,
-    orgUnit: typeof claims.org_unit === 'string' && claims.org_unit !== '' ? claims.org_unit : null,
-  };
+  const agency = typeof claims.agency === 'string' && claims.agency !== '' ? claims.agency : null;
+  if (agency !== null && !AGENCY_CODE.test(agency)) throw unauthenticated("the token's agency is not an agency code");
+  const orgUnit = typeof claims.org_unit === 'string' && claims.org_unit !== '' ? claims.org_unit : null;
+  if (orgUnit !== null && territory.get(orgUnit)?.level !== 'DISTRICT') {
+    throw unauthenticated("the token's org_unit is not a district-level unit of the province");
+  }
+  return { subject: claims.sub, agency, roles, orgUnit };
 }
 
 export function identityClaims(identity: Identity): Record<string, unknown> {

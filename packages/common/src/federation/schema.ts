@@ -7,6 +7,7 @@ import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphq
 import { createAuthChecker } from '../auth/access';
 import { auditLogResolver } from '../audit/audit.resolver';
 import { auditMutations } from '../audit/trail';
+import { dataExceptionsAsInputErrors } from '../db/input-errors';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
@@ -31,7 +32,7 @@ export interface FederatedSchemaOptions {
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
   const typeGraphqlSchema = await buildSchema({
     resolvers: [...(options.resolvers as Function[]), auditLogResolver(options.subgraph)] as unknown as BuildSchemaOptions['resolvers'],
-    globalMiddlewares: [auditMutations],
+    globalMiddlewares: [dataExceptionsAsInputErrors, auditMutations],
     orphanedTypes: options.orphanedTypes,
     // Inputs are checked by each resolver with errors that name the field (validation.ts).
     validate: false,

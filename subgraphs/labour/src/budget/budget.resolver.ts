@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { checkText, conflictError, forbidden, notFoundError, SubgraphContext, unauthenticated, updateVersioned, userInputError, isAnonymous } from '@qn/common';
+import { checkText, clockNow, conflictError, forbidden, notFoundError, SubgraphContext, unauthenticated, updateVersioned, userInputError, isAnonymous } from '@qn/common';
 import { TaskRow } from '../catalogue';
-import { assertHeadOf, DISTRICT_GROUP, expectedUnits, findUnit, idempotent, isCoordinator, ownUnit, reportingNow, reportingPeriod } from '../reporting';
+import { assertHeadOf, DISTRICT_GROUP, expectedUnits, findUnit, idempotent, isCoordinator, ownUnit, reportingPeriod } from '../reporting';
 import { BudgetEstimate } from './budget-estimate';
 import { SetBudgetEstimateInput } from './budget.input';
 
@@ -95,7 +95,7 @@ export class BudgetResolver {
     const agency = unit.kind === 'DISTRICT' ? DISTRICT_GROUP : unit.id;
     if (task.ownerCode !== agency && !task.coOwnerCodes.includes(agency)) throw userInputError('taskCode', `${task.code} is not a task of ${unit.id}`);
     const json = await idempotent<void, Record<string, unknown>>(dataSource, identity, idempotencyKey, 'setBudgetEstimate', { ...fields, expectedVersion }, async (manager) => {
-      const now = reportingNow();
+      const now = clockNow();
       const repo = manager.getRepository(BudgetEstimate);
       const current = await repo.findOneBy({ year: input.year, unitId: input.unitId, taskCode: input.taskCode });
       let saved: BudgetEstimate;

@@ -43,13 +43,16 @@ export async function loadCatalogue(dataSource: DataSource): Promise<void> {
       ['code'],
     );
     await manager.getRepository(OrgUnit).upsert(
-      territory.units.map((u) => ({ ...u, level: u.level as OrgUnitLevel })),
+      territory.units.map((u) => ({
+        id: u.id, code: u.code, name: u.name, level: u.level as OrgUnitLevel, kind: u.kind, parentId: u.parentId,
+        validFrom: u.validFrom, validTo: u.validTo, formerProvince: u.formerProvince, inPlanScope: u.inPlanScope,
+      })),
       ['id'],
     );
     await manager.getRepository(OrgUnitSuccession).upsert(
       territory.successions.map((s) => ({
         predecessorId: s.predecessorId, successorKey: s.successorId ?? '', successorId: s.successorId, date: s.date,
-        kind: s.kind, legalBasis: s.legalBasis ?? null,
+        kind: s.kind, part: s.part, legalBasis: s.legalBasis ?? null, notes: s.notes ?? null,
       })),
       ['predecessorId', 'successorKey'],
     );

@@ -1,4 +1,4 @@
-import { addDays, parsePeriod, Period, userInputError } from '@qn/common';
+import { addDays, parsePeriod, Period, userInputError, vietnamDate } from '@qn/common';
 import reporting from './data/reporting.json';
 
 /** The regimes of section VI plus the optional ones Decree 09/2019 art. 12 defines cut-offs for. */
@@ -30,7 +30,6 @@ export interface ReportingPeriodInfo {
 
 type DayRule = { month: number; day: number; yearOffset: number };
 const REGIMES = reporting.regimes as { kind: ReportingRegime; mandatedByPlan: boolean; periods: { period: string; submissionDeadline: DayRule }[] }[];
-export const DEFAULT_DEADLINE_DAY = reporting.deadlineRule.defaultDay;
 
 const iso = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
 
@@ -81,21 +80,6 @@ export function reportingPeriodOn(date: string, regime: ReportingRegime = 'QUART
     }
   }
   throw userInputError('date', `${date} lies in no ${regime.toLowerCase()} reporting window`);
-}
-
-/**
- * The clock reports are stamped with: QN_NOW (an ISO timestamp) when set, else noon of
- * QN_TODAY in Vietnam, else the real time. Lets a test or a training copy replay a quarter.
- */
-export function reportingNow(): Date {
-  if (process.env.QN_NOW) return new Date(process.env.QN_NOW);
-  if (process.env.QN_TODAY) return new Date(`${process.env.QN_TODAY.slice(0, 10)}T12:00:00+07:00`);
-  return new Date();
-}
-
-/** The calendar date in Vietnam (UTC+7) of an instant. */
-export function vietnamDate(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
 /** Submitted on time: on or before the deadline day, Vietnam time. */

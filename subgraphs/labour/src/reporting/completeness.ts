@@ -1,7 +1,7 @@
-import { addDays } from '@qn/common';
+import { addDays, clockNow, vietnamDate } from '@qn/common';
 import { DataSource } from 'typeorm';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { onTime, reportingNow, reportingPeriod, reportingPeriodsOf, ReportingPeriodInfo, vietnamDate } from './calendar';
+import { onTime, reportingPeriod, reportingPeriodsOf, ReportingPeriodInfo } from './calendar';
 import { Report, ReportDeadline, ReportStatus } from './entities';
 import { expectedUnits, ReportingUnit } from './units';
 
@@ -107,7 +107,7 @@ export async function completeness(dataSource: DataSource, periodId: string, uni
   const deadline = await deadlineOf(dataSource, period);
   const expected = units ?? (await expectedUnits(dataSource, period));
   const reports = await latestReports(dataSource, period.id);
-  const today = vietnamDate(reportingNow());
+  const today = vietnamDate(clockNow());
   const rows: UnitCompleteness[] = expected.map((unit) => {
     const entry = reports.get(unit.id);
     const first = entry?.firstSubmittedAt ?? null;
@@ -142,7 +142,7 @@ export async function completeness(dataSource: DataSource, periodId: string, uni
  */
 export async function overdue(dataSource: DataSource, year: number): Promise<UnitCompleteness[]> {
   const asked = new Set((await dataSource.getRepository(ReportDeadline).find()).map((d) => d.period));
-  const today = vietnamDate(reportingNow());
+  const today = vietnamDate(clockNow());
   const out: UnitCompleteness[] = [];
   for (const p of reportingPeriodsOf(year)) {
     if (!p.mandatedByPlan && !asked.has(p.id)) continue;

@@ -1,8 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { territory, SubgraphContext } from '@qn/common';
+import { clockNow, territory, SubgraphContext } from '@qn/common';
 import { RecordsLoaders } from '../records';
 import { IndicatorRow, TaskRow } from '../catalogue';
-import { reportingNow, reportingPeriod } from './calendar';
+import { reportingPeriod } from './calendar';
 import { completeness, CompletenessSummary, latestReports } from './completeness';
 import { Report, ReportStatus, ReportingUnitKind } from './entities';
 import { fillFigures } from './figures';
@@ -177,7 +177,7 @@ export async function consolidate(context: SubgraphContext<RecordsLoaders>, peri
     dataPeriod: period.dataPeriod,
     from: period.from,
     to: period.to,
-    generatedAt: reportingNow(),
+    generatedAt: clockNow(),
     indicators: indicators.map((row) => ({
       code: row.code,
       titleVi: row.titleVi,

@@ -1,8 +1,8 @@
 import {
   AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
+import { vietnamDate } from '@qn/common';
 import { ConsolidatedReport } from './consolidation';
-import { vietnamDate } from './calendar';
 
 /** Vietnamese names used in the document. */
 const STATUS_VI: Record<string, string> = {

@@ -1,10 +1,9 @@
 import { DataSource } from 'typeorm';
-import { computeProgress, computeResult, Identity, IndicatorResultData, parsePeriod, territory } from '@qn/common';
+import { clockNow, computeProgress, computeResult, Identity, IndicatorResultData, parsePeriod, territory } from '@qn/common';
 import { IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../catalogue';
 import { EVIDENCE_MEASURES, READINGS, RecordsLoaders, TASK_EVIDENCE } from '../records';
 import { CountFigure, IndicatorFigure, ReportFigures, TaskFigure } from './figures.types';
 import { RemoteIndicator, RemoteResult, remoteIndicatorResults, remoteTaskProgress } from './graph.client';
-import { reportingNow } from './calendar';
 import { ReportingUnit } from './units';
 import { ReportingUnitKind } from './entities';
 
@@ -113,7 +112,7 @@ export async function fillFigures(
   }));
 
   const taskFigure = async (t: TaskRow, orgUnitId: string | null): Promise<TaskFigure> => {
-    let progress: { count: number; evidence: string } | null = null;
+    let progress: { count: number; evidence: string } | null;
     if (t.ownerSubgraph === 'labour') {
       progress = await computeProgress(loaders.measures, TASK_EVIDENCE[t.code], dataPeriod, orgUnitId).catch(() => null);
     } else {
@@ -129,7 +128,7 @@ export async function fillFigures(
       return { key, label: COUNT_LABELS[key] ?? key, value: measure.numerator ?? 0 };
     }));
 
-  const computedAt = reportingNow().toISOString();
+  const computedAt = clockNow().toISOString();
   const out = new Map<string, ReportFigures>();
   await Promise.all(units.map(async (unit) => {
     const isDistrict = unit.kind === ReportingUnitKind.DISTRICT;

@@ -5,7 +5,7 @@
 import { REPORTING_ENTITIES } from './entities';
 import { ConsolidatedReportResolver, ReportResolver } from './report.resolver';
 
-export { reportingNow, reportingPeriod } from './calendar';
+export { reportingPeriod } from './calendar';
 export { idempotent } from './idempotency';
 export { IDEMPOTENCY_KEY_DESCRIPTION } from './inputs';
 export { assertHeadOf, DISTRICT_GROUP, expectedUnits, findUnit, isCoordinator, ownUnit } from './units';

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager, In } from 'typeorm';
-import { addDays, checkText, conflictError, forbidden, Identity, notFoundError, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
+import { addDays, checkText, clockNow, todayIso, conflictError, forbidden, Identity, notFoundError, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
 import { RecordsLoaders } from '../records';
-import { reportingNow, reportingPeriod, ReportingPeriodInfo, vietnamDate } from './calendar';
+import { reportingPeriod, ReportingPeriodInfo } from './calendar';
 import { Report, ReportEventRow, ReportStatus } from './entities';
 import { fillFigures } from './figures';
 import { idempotent } from './idempotency';
@@ -80,7 +80,7 @@ async function changeReport(
     throw conflictError(`Report '${id}' was changed by someone else (now version ${current.version}, you sent ${expectedVersion}); reload it and apply your change again`, 'expectedVersion');
   }
   checkStatus(current, allowed, what);
-  const now = reportingNow();
+  const now = clockNow();
   const updated = await updateVersioned(manager as unknown as DataSource, Report, id, expectedVersion, { ...changes(current, now), updatedAt: now });
   await appendEvent(manager, updated, action, identity, now, reason);
   return serializeReport(updated);
@@ -116,7 +116,7 @@ export class ReportService {
     const answer = await idempotent<Map<string, Report['figures']>, Json[]>(
       this.dataSource, identity, key, 'createReportDrafts', payload,
       async (manager, figures) => {
-        const now = reportingNow();
+        const now = clockNow();
         const out: Json[] = [];
         for (const unit of units) {
           const existing = await manager.getRepository(Report).findOne({ where: { period: period.id, unitId: unit.id }, order: { revision: 'DESC' } });
@@ -187,7 +187,7 @@ export class ReportService {
       const report = await readableReport(this.dataSource, this.identity, id);
       assertHeadOf(this.identity, report.unitId);
       const period = reportingPeriod(report.period);
-      const today = vietnamDate(reportingNow());
+      const today = todayIso();
       if (today <= period.to) {
         throw conflictError(`the data window of ${period.id} (${period.from} → ${period.to}) has not closed yet: the report can be submitted from ${addDays(period.to, 1)}`, 'id');
       }
@@ -233,7 +233,7 @@ export class ReportService {
         checkStatus(current, [ReportStatus.APPROVED], 'correct');
         const latest = await manager.getRepository(Report).findOneOrFail({ where: { period: current.period, unitId: current.unitId }, order: { revision: 'DESC' } });
         if (latest.id !== current.id) throw conflictError(`revision ${latest.revision} (${latest.id}) is already the latest of this report; correct that one`, 'id');
-        const now = reportingNow();
+        const now = clockNow();
         let newId: string;
         try {
           newId = (await manager.getRepository(Report).insert({

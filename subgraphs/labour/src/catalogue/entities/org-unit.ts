@@ -17,7 +17,7 @@ registerEnumType(OrgUnitLevel, { name: 'OrgUnitLevel', description: 'Province, d
 @Entity()
 @Index(['parentId'])
 export class OrgUnit {
-  @Field(() => ID, { description: 'Fixed internal id (the GSO code, or code-year for a unit created later under a reused code)' })
+  @Field(() => ID, { description: 'Fixed internal id: the GSO code, or <code>-2025 / <code>-2025-07 for a unit created on 1/1/2025 or 1/7/2025 under a code already used' })
   @PrimaryColumn({ length: 20 })
   id: string;
 
@@ -33,7 +33,7 @@ export class OrgUnit {
   @Column({ type: 'varchar', length: 10 })
   level: OrgUnitLevel;
 
-  @Field({ description: 'PROVINCE, CITY, TOWN, RURAL_DISTRICT, WARD, COMMUNE or TOWNSHIP' })
+  @Field({ description: 'PROVINCE, CITY, TOWN, RURAL_DISTRICT, WARD, COMMUNE, TOWNSHIP or SPECIAL_ZONE (đặc khu)' })
   @Column({ length: 20 })
   kind: string;
 
@@ -48,9 +48,33 @@ export class OrgUnit {
   @Field(() => String, { nullable: true, description: 'First day it no longer exists (null: still valid)' })
   @Column({ type: 'date', nullable: true })
   validTo: string | null;
+
+  @Field({ description: 'The province the unit was part of when it was created: 51 (old Quảng Ngãi) or 62 (old Kon Tum, merged into Quảng Ngãi on 1/7/2025)' })
+  @Column({ length: 10, default: '51' })
+  formerProvince: string;
+
+  @Field({ description: "Inside the plan's territory (Decision 1736/QĐ-UBND covers old Quảng Ngãi: from 1/7/2025 the 56 units formed from it)" })
+  @Column({ default: true })
+  inPlanScope: boolean;
 }
 
-/** A merge, rename, reclassification or abolition that links units across a reform. */
+/** One side of a succession: the unit on the other side, how and when, and whether only part of it. */
+@ObjectType({ description: 'A unit linked to another by the succession table' })
+export class OrgUnitLink {
+  @Field(() => OrgUnit)
+  unit: OrgUnit;
+
+  @Field({ description: 'MERGE, SPLIT, RENAME, RECLASSIFY, RETAIN or ABOLISH' })
+  kind: string;
+
+  @Field({ description: 'Day the change took effect' })
+  date: string;
+
+  @Field({ description: 'Only part of the predecessor went to the successor (Xã Trà Bùi, split on 1/7/2025)' })
+  part: boolean;
+}
+
+/** A merge, split, rename, reclassification or abolition that links units across a reform. */
 @ObjectType({ description: 'A change of the territory: one unit succeeded by another' })
 @Entity()
 export class OrgUnitSuccession {
@@ -73,9 +97,17 @@ export class OrgUnitSuccession {
   @Column({ type: 'date' })
   date: string;
 
-  @Field({ description: 'MERGE, RENAME, RECLASSIFY or ABOLISH' })
+  @Field({ description: 'MERGE, SPLIT, RENAME, RECLASSIFY, RETAIN (kept as it was) or ABOLISH (no successor: the district level on 1/7/2025)' })
   @Column({ length: 20 })
   kind: string;
+
+  @Field({ description: 'Only part of the predecessor went to this successor' })
+  @Column({ default: false })
+  part: boolean;
+
+  @Field(() => String, { nullable: true, description: 'What the sources leave open about this change' })
+  @Column({ type: 'varchar', length: 600, nullable: true })
+  notes: string | null;
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 200, nullable: true })

@@ -6,12 +6,13 @@ export function periodYears({ period }: MeasureRequest): { first: number; last: 
 }
 
 /**
- * `AND …` keeping org_unit rows (alias `u`) of one level that were valid at some time in
- * the period, from labour's own copy of the territory (loaded with the catalogue), so
- * units merged or created by the 2025 reform are counted only while they existed.
+ * `AND …` keeping org_unit rows (alias `u`) of the plan's territory (old Quảng Ngãi) that
+ * were valid at some time in the period, from labour's own copy of the territory (loaded
+ * with the catalogue), so units merged or created by the 2025 reforms are counted only
+ * while they existed, and old Kon Tum's never.
  */
 export function validDuring(alias: string, { period }: MeasureRequest, p: SqlParams): string {
-  return ` AND ${alias}.valid_from < ${p.add(period.end)} AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > ${p.add(period.start)})`;
+  return ` AND ${alias}.in_plan_scope AND ${alias}.valid_from < ${p.add(period.end)} AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > ${p.add(period.start)})`;
 }
 
 /** `AND <column> >= start AND <column> < end` for a date column. */
