@@ -360,10 +360,10 @@ describe('numbers are taken when a report is submitted', () => {
     expect(code(early)).toBe('CONFLICT');
     expect(early.errors?.[0].message).toContain('from 2024-12-15');
 
-    // An activity of 12/12 is recorded after the draft: 21043 becomes active in 2024Q4R (one quarter of one).
+    setNow('2024-12-16T09:00:00+07:00');
+    // An activity of 12/12, recorded after the draft: 21043 becomes active in 2024Q4R (one quarter of one).
     await gql(`mutation($input: RecordCommunicationActivityInput!) { recordCommunicationActivity(input: $input) { id } }`,
       { input: { form: 'MEETING', communeId: '21043', districtId: '524', heldOn: '2024-12-12', participants: 20 } }, caller('LABOUR', 'AGENCY_OFFICER')).then(dataOf);
-    setNow('2024-12-16T09:00:00+07:00');
     const submitted = dataOf(await submit(draft, 'q4-submit')).submitReport;
     expect(submitted.status).toBe('SUBMITTED');
     expect(submitted.figures.computedAt).toBe('2024-12-16T02:00:00.000Z'); // 9:00 in Vietnam
