@@ -4,6 +4,7 @@ import { Agency } from './entities/agency';
 import { IndicatorRow } from './entities/indicator';
 import { OrgUnit } from './entities/org-unit';
 import { TaskRow } from './entities/task';
+import { TaskMeasure } from './entities/task-measure';
 
 /** Loads rows whose key column is in the batch; results in key order, null where absent. */
 export function byKey<T extends object>(dataSource: DataSource, entity: new () => T, key: keyof T & string) {
@@ -29,6 +30,7 @@ export function createCatalogueLoaders(dataSource: DataSource) {
     indicatorByCode: byKey(dataSource, IndicatorRow, 'code'),
     taskByCode: byKey(dataSource, TaskRow, 'code'),
     orgUnitById: byKey(dataSource, OrgUnit, 'id'),
+    measuresByTask: groupedBy(dataSource, TaskMeasure, 'taskCode', 'position'),
     tasksByOwner: groupedBy(dataSource, TaskRow, 'ownerCode', 'position'),
     indicatorsByOwner: groupedBy(dataSource, IndicatorRow, 'ownerCode', 'ordinal'),
     orgUnitsByParent: groupedBy(dataSource, OrgUnit, 'parentId', 'code'),

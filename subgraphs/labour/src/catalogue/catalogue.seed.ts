@@ -2,14 +2,16 @@ import { DataSource } from 'typeorm';
 import { territory } from '@qn/common';
 import agencies from './data/agencies.json';
 import indicators from './data/indicators.json';
+import measures from './data/measures.json';
 import tasks from './data/tasks.json';
 import { Agency } from './entities/agency';
 import { IndicatorRow } from './entities/indicator';
 import { OrgUnit, OrgUnitLevel, OrgUnitSuccession } from './entities/org-unit';
 import { TaskRow } from './entities/task';
+import { MeasureUnit, ProgressSource, TaskMeasure } from './entities/task-measure';
 
 /**
- * Loads the plan's catalogue (agencies, indicators, tasks, territory) from the
+ * Loads the plan's catalogue (agencies, indicators, tasks and their measures, territory) from the
  * version-controlled JSON in `data/`. Upserts, so a corrected title in the
  * data reaches the database on the next start and nothing else is touched.
  */
@@ -41,6 +43,12 @@ export async function loadCatalogue(dataSource: DataSource): Promise<void> {
         };
       }),
       ['code'],
+    );
+    await manager.getRepository(TaskMeasure).upsert(
+      measures.flatMap((t) => t.measures.map((m, i) => ({
+        taskCode: t.task, code: m.code, position: i + 1, unit: m.unit as MeasureUnit, labelVi: m.labelVi, labelEn: m.labelEn, source: t.source as ProgressSource,
+      }))),
+      ['taskCode', 'code'],
     );
     await manager.getRepository(OrgUnit).upsert(
       territory.units.map((u) => ({

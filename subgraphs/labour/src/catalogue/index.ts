@@ -6,12 +6,14 @@ import { Agency } from './entities/agency';
 import { IndicatorRow, INDICATOR_TYPES } from './entities/indicator';
 import { OrgUnit, OrgUnitSuccession } from './entities/org-unit';
 import { TaskRow, TASK_TYPES } from './entities/task';
+import { TaskMeasure } from './entities/task-measure';
 
 export { byKey, CatalogueLoaders, createCatalogueLoaders, groupedBy } from './catalogue.loaders';
 export { loadCatalogue } from './catalogue.seed';
 export { Agency } from './entities/agency';
 export { Indicator, IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, INDICATOR_TYPES, LabourIndicator } from './entities/indicator';
 export { OrgUnit, OrgUnitLevel, OrgUnitSuccession } from './entities/org-unit';
+export { MeasureUnit, ProgressSource, TaskMeasure } from './entities/task-measure';
 export { LabourTask, Task, TaskRow, TASK_TYPE_BY_SUBGRAPH, TASK_TYPES } from './entities/task';
 export { IndicatorObject, TaskObject, toIndicator, toTask } from './resolvers/catalogue.mappers';
 export { AgencyResolver } from './resolvers/agency.resolver';
@@ -20,6 +22,6 @@ export { IndicatorResolver } from './resolvers/indicator.resolver';
 export { OrgUnitResolver } from './resolvers/org-unit.resolver';
 export { RegistryTaskResolver, TaskResolver } from './resolvers/task.resolver';
 
-export const CATALOGUE_ENTITIES = [Agency, IndicatorRow, TaskRow, OrgUnit, OrgUnitSuccession];
+export const CATALOGUE_ENTITIES = [Agency, IndicatorRow, TaskRow, TaskMeasure, OrgUnit, OrgUnitSuccession];
 /** The interfaces' concrete types: each agency's indicators and tasks, resolved by that agency's subgraph. */
 export const CATALOGUE_TYPES = [...INDICATOR_TYPES, ...TASK_TYPES];

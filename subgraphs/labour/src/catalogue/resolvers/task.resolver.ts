@@ -4,6 +4,7 @@ import { parsePeriod, SubgraphContext, TaskProgress, territory } from '@qn/commo
 import { Agency } from '../entities/agency';
 import { Indicator, IndicatorRow } from '../entities/indicator';
 import { RegistryTask, Task, TaskRow } from '../entities/task';
+import { ProgressSource, TaskMeasure } from '../entities/task-measure';
 import { CatalogueLoaders } from '../catalogue.loaders';
 import { TaskObject, toIndicator, toTask } from './catalogue.mappers';
 
@@ -37,6 +38,17 @@ export class TaskResolver {
   async coOwners(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     const agencies = await loaders.agencyByCode.loadMany(task.coOwnerCodes);
     return agencies.filter((a): a is Agency => a instanceof Agency);
+  }
+
+  @FieldResolver(() => [TaskMeasure], { description: 'What the task\'s progress is counted in (catalogue data), in order; the first is the one `progress.count` gives' })
+  measures(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
+    return loaders.measuresByTask.load(task.code);
+  }
+
+  @FieldResolver(() => ProgressSource, { description: 'Whether progress is counted from the owning agency\'s records or entered in labour\'s registry' })
+  async progressSource(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
+    const [first] = await loaders.measuresByTask.load(task.code);
+    return first?.source ?? ProgressSource.REGISTRY;
   }
 
   @FieldResolver(() => [Indicator], { description: 'Indicators this task serves' })
