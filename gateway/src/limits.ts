@@ -32,7 +32,7 @@ export interface GatewayLimits {
 
 export const DEFAULT_LIMITS: GatewayLimits = {
   maxListLength: 100,
-  maxCost: 20000,
+  maxCost: 50000,
   maxResponseBytes: 5 * 1024 * 1024,
   maxBodyBytes: 1024 * 1024,
   requestsPerSecond: 50,
@@ -50,8 +50,11 @@ export const LIST_SIZES: Record<string, number> = {
   'Query.agencies': 16,
   'Query.indicators': 16,
   'Query.tasks': 70,
-  'Query.orgUnits': 190,
-  'Query.orgUnitSuccessions': 190,
+  'Query.orgUnits': 400,
+  'Query.orgUnitSuccessions': 310,
+  'OrgUnit.predecessors': 7,
+  'OrgUnit.successors': 2,
+  'OrgUnit.children': 30,
   'Agency.tasks': 41,
   'Agency.indicators': 16,
   'Task.indicators': 3,
