@@ -61,7 +61,7 @@ describe('cost that bounds real work (defect 2)', () => {
     const response = await post(system.gateway.url, { query: nested });
     expect(codes(response)).toEqual(['COST_LIMIT_EXCEEDED']);
     expect(response.data ?? null).toBeNull();
-    expect(JSON.stringify(response)).not.toMatch(/20000|\b\d{5,}\b/);
+    expect(JSON.stringify(response)).not.toMatch(/50000|\b\d{5,}\b/);
     expect(system.gateway.fetches.snapshot()).toEqual({});
   });
 
@@ -81,9 +81,9 @@ describe('cost that bounds real work (defect 2)', () => {
     expect(dataOf(response).indicators).toHaveLength(16);
   });
 
-  test('a page size counts: six pages of 500 tips are refused, six pages of 20 answer', async () => {
-    // 6 aliases × 500 tips × (1 + 7 fields) = 24,006 > 20,000; with first: 20 it is 966.
-    const query = (first: number) => `{ ${Array.from({ length: 6 }, (_, i) => `p${i}: tips(first: ${first}, filter: { districtId: "52${i}" }) { nodes { id districtId receivedOn kind channel classification handledOn } }`).join(' ')} }`;
+  test('a page size counts: fifteen pages of 500 tips are refused, fifteen pages of 20 answer', async () => {
+    // 15 aliases × (1 + 500 tips × (1 + 7 fields)) = 60,015 > 50,000; with first: 20 it is 2,415.
+    const query = (first: number) => `{ ${Array.from({ length: 15 }, (_, i) => `p${i}: tips(first: ${first}, filter: { districtId: "${522 + i}" }) { nodes { id districtId receivedOn kind channel classification handledOn } }`).join(' ')} }`;
     expect(codes(await system.query(query(500), undefined, { as: officer }))).toEqual(['COST_LIMIT_EXCEEDED']);
     expect(codes(await system.query(query(20), undefined, { as: officer }))).toEqual([]);
   });

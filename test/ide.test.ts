@@ -49,6 +49,12 @@ test('offline but for localhost, the IDE loads, runs the dashboard with a bearer
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // GraphiQL introspects the schema for its documentation and completion.
+  let introspected = false;
+  page.on('response', (response) => {
+    if (response.request().method() !== 'POST') return;
+    response.json().then((body: { data?: { __schema?: unknown } }) => { if (body?.data?.__schema) introspected = true; }).catch(() => undefined);
+  });
   try {
     await page.goto(system.gateway.url);
     await page.waitForSelector('.graphiql-container', { timeout: 30000 });
@@ -71,6 +77,7 @@ test('offline but for localhost, the IDE loads, runs the dashboard with a bearer
 
     await page.selectOption('#ide-language', 'en');
     expect(await page.textContent('#ide-token-label')).toBe('Access token (bearer)');
+    expect(introspected).toBe(true);
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
   } finally {

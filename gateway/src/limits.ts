@@ -32,7 +32,7 @@ export interface GatewayLimits {
 
 export const DEFAULT_LIMITS: GatewayLimits = {
   maxListLength: 100,
-  maxCost: 20000,
+  maxCost: 50000,
   maxResponseBytes: 5 * 1024 * 1024,
   maxBodyBytes: 1024 * 1024,
   requestsPerSecond: 50,
@@ -50,8 +50,11 @@ export const LIST_SIZES: Record<string, number> = {
   'Query.agencies': 16,
   'Query.indicators': 16,
   'Query.tasks': 70,
-  'Query.orgUnits': 190,
-  'Query.orgUnitSuccessions': 190,
+  'Query.orgUnits': 400,
+  'Query.orgUnitSuccessions': 310,
+  'OrgUnit.predecessors': 7,
+  'OrgUnit.successors': 2,
+  'OrgUnit.children': 30,
   'Agency.tasks': 41,
   'Agency.indicators': 16,
   'Task.indicators': 3,
@@ -69,6 +72,9 @@ function isList(type: unknown): boolean {
 /** One per field, times the number of items for a list: a list of N objects costs N × (1 + its selection). */
 function listAwareEstimator({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
   const own = 1 + childComplexity;
+  // Introspection is answered by the gateway from the schema it holds, never by an agency:
+  // its lists cost no more than their selection (IDEs and code generators send it whole).
+  if (type.name.startsWith('__') || field.name.startsWith('__')) return own;
   const connection = getNamedType(field.type).name.endsWith('Connection') && 'first' in Object.fromEntries(field.args.map((a) => [a.name, true]));
   if (connection) return 1 + (Number.isInteger(args.first) ? Number(args.first) : DEFAULT_PAGE) * childComplexity;
   // A page's nodes are already counted by its `first`.

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SUBGRAPHS } from '@qn/common';
+import { breakingChanges, notAllowed } from '../scripts/breaking-changes';
+
+/** The breaking-change gate on the committed subgraph schemas, with one agency's change applied at a time. */
+const committed = Object.fromEntries(SUBGRAPHS.map((name) => [name, readFileSync(path.resolve(__dirname, '..', 'schema', 'subgraphs', `${name}.graphql`), 'utf8')]));
+const labourWith = (from: string, to: string) => {
+  expect(committed.labour).toContain(from);
+  return { ...committed, labour: committed.labour.replace(from, to) };
+};
+const REPORTS = 'reports(status: ReportStatus, unitId: ID, period: String): [Report!]!';
+
+test('removing an argument clients use is a breaking change of the agency that removed it', async () => {
+  const changes = await breakingChanges(committed, labourWith(REPORTS, 'reports(status: ReportStatus, unitId: ID): [Report!]!'));
+  expect(changes).toEqual([expect.objectContaining({ subgraph: 'labour', type: 'FIELD_ARGUMENT_REMOVED', path: 'Query.reports.period' })]);
+});
+
+test('a new optional argument breaks nothing; a new required one does', async () => {
+  expect(await breakingChanges(committed, labourWith(REPORTS, 'reports(status: ReportStatus, unitId: ID, period: String, revision: Int): [Report!]!'))).toEqual([]);
+  const required = await breakingChanges(committed, labourWith(REPORTS, 'reports(status: ReportStatus, unitId: ID, period: String, revision: Int!): [Report!]!'));
+  expect(required.map((change) => [change.subgraph, change.type, change.path])).toEqual([['labour', 'FIELD_ARGUMENT_ADDED', 'Query.reports.revision']]);
+});
+
+test('a listed change with a reason passes; the same change without a reason, or from another agency, does not', async () => {
+  const changes = await breakingChanges(committed, labourWith(REPORTS, 'reports(status: ReportStatus, unitId: ID): [Report!]!'));
+  const entry = { subgraph: 'labour', type: 'FIELD_ARGUMENT_REMOVED', path: 'Query.reports.period' };
+  expect(notAllowed(changes, [{ ...entry, reason: 'periods are chosen by reportingPeriods now' }])).toEqual([]);
+  expect(notAllowed(changes, [{ ...entry, reason: ' ' }])).toHaveLength(1);
+  expect(notAllowed(changes, [{ ...entry, subgraph: 'police', reason: 'not this one' }])).toHaveLength(1);
+});
+
+test('the committed schemas compared with themselves have no change', async () => {
+  expect(await breakingChanges(committed, committed)).toEqual([]);
+});
