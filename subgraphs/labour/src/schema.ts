@@ -7,6 +7,7 @@ import {
   SupportServiceUseResolver, TrainingCourseResolver, ZoneOutreachResolver,
 } from './records';
 import { REPORTING_RESOLVERS } from './reporting';
+import { REVIEW_RESOLVERS } from './review';
 
 export function buildSchema() {
   return buildFederatedSchema({
@@ -14,7 +15,7 @@ export function buildSchema() {
       AgencyResolver, IndicatorResolver, LabourIndicatorResolver, IndicatorResultResolver, TaskResolver, LabourTaskResolver, RegistryTaskResolver, OrgUnitResolver,
       CommunicationActivityResolver, IndustrialZoneResolver, ZoneOutreachResolver, BusinessOutreachResolver, DistrictPlanResolver,
       ProgrammeIntegrationResolver, PilotModelResolver, SupportResolver, NeedAssessmentResolver, SupportServiceUseResolver,
-      TrainingCourseResolver, StaffInPostResolver, ...REPORTING_RESOLVERS, ...BUDGET_RESOLVERS,
+      TrainingCourseResolver, StaffInPostResolver, ...REPORTING_RESOLVERS, ...BUDGET_RESOLVERS, ...REVIEW_RESOLVERS,
     ],
     orphanedTypes: [...CATALOGUE_TYPES, ServiceBusinessRef],
     references: catalogueReferences,
