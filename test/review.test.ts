@@ -151,3 +151,29 @@ test('draft → submit (numbers taken again) → approve → download → correc
   expect(latest.programmeReview.indicators).toHaveLength(16);
   expect(latest.first.status.status).toBe('APPROVED');
 });
+
+test('the consolidated quarterly report downloads with the same labels and formats', async () => {
+  // 2024Q3 with no report submitted: the graph's numbers stand in (LIVE) for every unit.
+  const csv = await download('/downloads/consolidated-report/2024Q3.csv', coordinator);
+  expect(csv.status).toBe(200);
+  expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = csv.bytes.subarray(3).toString('utf8').split('\r\n');
+  expect(rows[0]).toBe('Chỉ tiêu');
+  expect(rows[1]).toBe('Mã,Chỉ tiêu,Đơn vị,Tử số,Mẫu số,Kết quả,Chỉ tiêu kế hoạch,Đánh giá,Nguồn số liệu');
+  // District rows of province-wide goals are not judged: IND-1.2a, IND-1.2b, IND-4.1 give "Không đánh giá" for all 13 districts.
+  for (const code of ['IND-1.2a', 'IND-1.2b', 'IND-4.1']) {
+    const districtRows = rows.filter((r) => r.startsWith(`${code},`) && !r.includes(',Tỉnh Quảng Ngãi,'));
+    expect(districtRows).toHaveLength(13);
+    expect(districtRows.every((r) => r.includes(',Không đánh giá,'))).toBe(true);
+  }
+  // A quarter of a yearly coverage (IND-3.3a) is not judged against 20 % a year.
+  expect(rows.find((r) => r.startsWith('IND-3.3a,') && r.includes(',Tỉnh Quảng Ngãi,'))).toContain(',Không đánh giá,');
+  const docx = await download('/downloads/consolidated-report/2024Q3.docx', coordinator);
+  expect(docx.status).toBe(200);
+  const text = docxText(docx.bytes);
+  for (const code of AGENCY_CODES) expect(text).not.toMatch(new RegExp(`\\b${code}\\b`));
+  expect(text).not.toMatch(/\bNOT_MET\b|\bACHIEVED\b/);
+  const xlsx = await download('/downloads/consolidated-report/2024Q3.xlsx', coordinator);
+  expect(xlsx.status).toBe(200);
+  expect((await download('/downloads/consolidated-report/2024Q7.csv', coordinator)).status).toBe(400);
+});

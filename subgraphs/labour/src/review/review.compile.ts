@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import {
-  computeProgress, computeResult, goalOf, Identity, IndicatorResultData, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR, ruleKind, TargetSpec, targetRepresentation, territory,
+  computeProgress, computeResult, goalOf, Identity, IndicatorResultData, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR, ruleKind, STATUS_VI, TargetSpec, targetRepresentation, territory, viNumber,
 } from '@qn/common';
 import { Agency, IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../catalogue';
 import { READINGS, RecordsLoaders, TASK_EVIDENCE } from '../records';
@@ -15,8 +15,7 @@ const YEARS = Array.from({ length: PROGRAMME_LAST_YEAR - PROGRAMME_FIRST_YEAR + 
 export const ADDRESSEES_VI = ['Ủy ban nhân dân tỉnh Quảng Ngãi', 'Bộ Y tế'];
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const viNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-export const vi = (x: number | null | undefined) => (x === null || x === undefined ? '–' : viNumber.format(x));
+const vi = viNumber;
 
 interface ProgrammeResult {
   value: number | null;
@@ -75,9 +74,6 @@ function targetVi(target: TargetSpec & { unit?: string }): string {
   }
 }
 
-export const STATUS_VI: Record<string, string> = {
-  ACHIEVED: 'Đạt', NOT_MET: 'Không đạt', ON_TRACK: 'Đúng tiến độ', AT_RISK: 'Có nguy cơ không đạt', NO_DATA: 'Chưa có số liệu', NOT_APPLICABLE: 'Không đánh giá',
-};
 
 function ruleVi(target: TargetSpec, baseline: number | null): string {
   switch (ruleKind(target)) {

@@ -2,10 +2,9 @@ import {
   AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
-import { PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR, vietnamDate } from '@qn/common';
+import { PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR, STATUS_VI, vietnamDate, viNumber as vi } from '@qn/common';
 import { Report } from '../reporting';
 import { dmy } from './issuer';
-import { STATUS_VI, vi } from './review.compile';
 import { ReviewContent } from './review.types';
 
 const YEARS = Array.from({ length: PROGRAMME_LAST_YEAR - PROGRAMME_FIRST_YEAR + 1 }, (_, i) => PROGRAMME_FIRST_YEAR + i);
