@@ -1,12 +1,13 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isAnonymous, notFoundError, SubgraphContext, unauthenticated } from '@qn/common';
 import { RecordsLoaders } from '../records';
+import { RegistryLoaders } from '../registry';
 import { canRead, ExportFile, PROGRAMME_REVIEW_PERIOD, Report, ReportService } from '../reporting';
 import { programmeIssuer } from './issuer';
 import { reviewCsv, reviewDocx, reviewXlsx } from './review.export';
 import { ProgrammeReview, ReviewContent } from './review.types';
 
-type Context = SubgraphContext<RecordsLoaders>;
+type Context = SubgraphContext<RecordsLoaders & RegistryLoaders>;
 
 @InputType()
 export class CreateProgrammeReviewInput {
