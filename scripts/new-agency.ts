@@ -112,6 +112,7 @@ function main() {
     const manifest = readFileSync(k8sTemplate, 'utf8').replace(/information/g, name).replace(/INFORMATION/g, NAME).replace(/\b4005\b/g, String(port));
     writeFileSync(path.join(root, 'deploy', 'k8s', `${name}.yaml`), manifest);
     edit(path.join('deploy', 'k8s', 'gateway.yaml'), insertBefore('# new-agency: gateway subgraph URLs above', `            - { name: ${NAME}_URL, value: "http://${name}:${port}/graphql" }\n`));
+    edit(path.join('deploy', 'k8s', 'kustomization.yaml'), insertBefore('# new-agency: resources above', `  - ${name}.yaml\n`));
     done.push(`deploy/k8s/${name}.yaml (its Deployment, Service and database) and the gateway's URL`);
   }
 
