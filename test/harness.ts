@@ -105,9 +105,10 @@ export async function startSystem(options: {
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
       production: options.production,
       auth: authConfigFromEnv({}, false),
-      // A test sends requests faster than any person as one caller; the per-caller rate
-      // is tested on a gateway of its own (gateway-limits.test.ts).
-      limits: { requestsPerSecond: 0 },
+      // A test sends requests faster than any person as one caller, and a busy CI machine
+      // may answer slower than production: the per-caller rate and the timeouts are tested
+      // on a gateway of its own (gateway-limits.test.ts), so here they do not depend on speed.
+      limits: { requestsPerSecond: 0, subgraphTimeoutMs: 120000, requestTimeoutMs: 240000 },
       logger: logger('gateway'),
     });
   } catch (error) {
