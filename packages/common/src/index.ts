@@ -17,6 +17,7 @@ export * from './pagination';
 export * from './validation';
 export * from './loaders';
 export * from './db/versioned';
+export * from './db/idempotency';
 export * from './run';
 export * from './random';
 export * from './db/seeding';

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Identity, isAnonymous, SubgraphContext, unauthenticated, userInputError } from '@qn/common';
 import { RecordsLoaders } from '../records';
+import { RegistryLoaders } from '../registry';
 import { onTime, reportingPeriod, reportingPeriodOn, reportingPeriodsOf, ReportingPeriodInfo, ReportingRegime } from './calendar';
 import { completeness, CompletenessSummary, deadlineOf, overdue, UnitCompleteness } from './completeness';
 import { ConsolidatedReport, consolidate } from './consolidation';
@@ -14,7 +15,7 @@ import { CorrectReportInput, CreateReportDraftsInput, ReportChangeInput, ReturnR
 import { hydrateReport, readableReport, ReportService } from './report.service';
 import { findUnit, isCoordinator, ownUnit } from './units';
 
-type Context = SubgraphContext<RecordsLoaders>;
+type Context = SubgraphContext<RecordsLoaders & RegistryLoaders>;
 
 function signedIn(identity: Identity): void {
   if (isAnonymous(identity)) throw unauthenticated('reports need a signed-in caller');

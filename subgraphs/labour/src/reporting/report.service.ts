@@ -1,13 +1,14 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { addDays, checkText, clockNow, todayIso, conflictError, forbidden, Identity, notFoundError, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
 import { RecordsLoaders } from '../records';
+import { RegistryLoaders } from '../registry';
 import { reportingPeriod, ReportingPeriodInfo } from './calendar';
 import { Report, ReportEventRow, ReportStatus } from './entities';
 import { fillFigures } from './figures';
 import { idempotent } from './idempotency';
 import { assertHeadOf, canRead, expectedUnits, findUnit, isCoordinator, ownUnit, ReportingUnit } from './units';
 
-type Context = SubgraphContext<RecordsLoaders>;
+type Context = SubgraphContext<RecordsLoaders & RegistryLoaders>;
 type Json = Record<string, unknown>;
 
 const DATE_FIELDS = ['firstSubmittedAt', 'submittedAt', 'approvedAt', 'createdAt', 'updatedAt'] as const;
