@@ -4,6 +4,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { maskError } from './errors';
+import { exportRoute } from './export';
 import { ideRoutes } from './ide/page';
 import { createLogger, Host, Logger, Readiness, serveGraphQL, signInternalToken } from '@qn/common';
 import { authenticate } from './auth';
@@ -106,6 +107,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, original) => maskError(formatted, original),
   });
+  let graphqlUrl = '';
+  const download = exportRoute(() => graphqlUrl, limits.maxBodyBytes);
   const http = await serveGraphQL({
     service: 'gateway',
     server,
@@ -113,7 +116,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     port: config.port,
     host: config.host,
     ready: () => subgraphsReadiness(config.subgraphUrls),
-    routes: ideRoutes,
+    routes: async (req, res, path) => {
+      if (path === '/export' && req.method === 'POST') {
+        await download(req, res);
+        return true;
+      }
+      return ideRoutes(req, res, path);
+    },
     bodyLimit: limits.maxBodyBytes,
     requestTimeoutMs: limits.requestTimeoutMs,
     context: async (req) => {
@@ -122,5 +131,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       return { internalToken: await signInternalToken(identity), requestId: req.requestId };
     },
   });
+  graphqlUrl = http.url;
   return { url: http.url, fetches, limits, http, stop: () => server.stop() };
 }

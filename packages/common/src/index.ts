@@ -34,3 +34,5 @@ export * from './http/host';
 export * from './http/logger';
 export * from './http/metrics';
 export * from './http/request-id';
+export * from './export/csv';
+export * from './export/labels';
