@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { caller, dataOf, startSystem, TestSystem } from './harness';
 import { mintDevToken } from '@qn/common';
 
-/** Analysts download any indicator query's answer as CSV or XLSX from the gateway's /export, as themselves. */
+/** Analysts download any indicator query's answer as CSV or XLSX from the gateway's /downloads/query.{csv,xlsx}, as themselves. */
 let system: TestSystem;
 let token: string;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ afterAll(() => system.stop());
 
 const QUERY = 'query Results2024 { indicators { code owner { code } target { value } result(period: "2024") { numerator denominator value status } } }';
 const download = (format: string, body: unknown, headers: Record<string, string> = { authorization: `Bearer ${token}` }) =>
-  fetch(new URL(`/export?format=${format}`, system.gateway.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(new URL(`/downloads/query.${format}`, system.gateway.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 test('CSV: UTF-8 with a BOM, one row per indicator, the same numbers as the graph, statuses in Vietnamese', async () => {
   const expected = dataOf(await system.query(QUERY)).indicators;
@@ -26,7 +26,7 @@ test('CSV: UTF-8 with a BOM, one row per indicator, the same numbers as the grap
   const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
   expect(lines[0]).toEqual(['code', 'owner.code', 'target.value', 'result.numerator', 'result.denominator', 'result.value', 'result.status']);
   expect(lines).toHaveLength(1 + 16);
-  const labels: Record<string, string> = { ACHIEVED: 'Đạt', NOT_MET: 'Không đạt', NO_DATA: 'Chưa có số liệu', AT_RISK: 'Có nguy cơ không đạt', ON_TRACK: 'Đúng tiến độ', NOT_APPLICABLE: 'Không áp dụng' };
+  const labels: Record<string, string> = { ACHIEVED: 'Đạt', NOT_MET: 'Không đạt', NO_DATA: 'Chưa có số liệu', AT_RISK: 'Có nguy cơ không đạt', ON_TRACK: 'Đúng tiến độ', NOT_APPLICABLE: 'Không đánh giá' };
   expected.forEach((indicator: any, index: number) => {
     const cell = (value: unknown) => (value === null || value === undefined ? '' : String(value));
     expect(lines[index + 1]).toEqual([indicator.code, indicator.owner.code, cell(indicator.target?.value), cell(indicator.result.numerator),
@@ -35,7 +35,7 @@ test('CSV: UTF-8 with a BOM, one row per indicator, the same numbers as the grap
 });
 
 test('XLSX: the same table, numbers kept as numbers; lang=en keeps the enum names', async () => {
-  const response = await fetch(new URL('/export?format=xlsx&lang=en', system.gateway.url), {
+  const response = await fetch(new URL('/downloads/query.xlsx?lang=en', system.gateway.url), {
     method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY }),
   });
   expect(response.status).toBe(200);
@@ -56,7 +56,7 @@ test('a mutation, a bad format or a query with errors gives no file; the caller 
   expect(mutation.status).toBe(400);
   expect(((await mutation.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'query' });
   expect(dataOf(await system.query('{ reports(period: "2024Q3") { id } }')).reports).toEqual([]);
-  expect((await download('pdf', { query: QUERY })).status).toBe(400);
+  expect((await download('pdf', { query: QUERY })).status).toBe(404);
   // Police's tips are seen only inside police: a coordinator's export of them is refused, not an empty file.
   const refused = await download('csv', { query: '{ tips(first: 5) { totalCount } }' });
   expect(refused.headers.get('content-type')).toMatch(/^application\/json/);

@@ -1,14 +1,16 @@
 import { ServerResponse } from 'node:http';
+import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import bodyParser from 'body-parser';
 import ExcelJS from 'exceljs';
 import { getOperationAST, parse } from 'graphql';
 import { HostedRequest, toCsv, VIETNAMESE_VALUES } from '@qn/common';
 
 /**
- * Downloads for analysts: `POST /export?format=csv|xlsx[&lang=en]` with a GraphQL query
- * as the body (`{ query, variables, operationName }`) and the caller's bearer token.
- * The query goes through the gateway's own GraphQL endpoint — the same sign-in, limits
- * and access rules as any request — and its first list becomes the table: one row per
+ * Downloads for analysts: `POST /downloads/query.csv` or `query.xlsx` (`?lang=en` for the
+ * enum names) with a GraphQL query as the body (`{ query, variables, operationName }`) and
+ * the caller's bearer token. Like the other downloads (downloads.ts) the query runs through
+ * the gateway with the caller's own context — the same sign-in, limits and access rules as
+ * any request — and its first list becomes the table: one row per
  * item, one column per scalar (nested objects as `result.value`). Statuses are named in
  * Vietnamese unless `lang=en`. CSV is UTF-8 with a BOM; XLSX keeps numbers as numbers.
  */
@@ -67,33 +69,49 @@ function refuse(res: ServerResponse, status: number, message: string, field?: st
   res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } }] }));
 }
 
-/** The export route; `graphqlUrl` is the gateway's own endpoint, known once it listens. */
-export function exportRoute(graphqlUrl: () => string, bodyLimit: number | string) {
+/** The query export route, beside downloads.ts's routes. */
+export function queryExportRoute<C extends BaseContext>(server: ApolloServer<C>, context: (req: HostedRequest) => Promise<C>, bodyLimit: number | string) {
   const json = bodyParser.json({ limit: bodyLimit });
-  return async (req: HostedRequest, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const format = url.searchParams.get('format') ?? 'csv';
-    const language = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
-    if (format !== 'csv' && format !== 'xlsx') return refuse(res, 400, "format must be 'csv' or 'xlsx'", 'format');
+  return async (req: HostedRequest, res: ServerResponse, path: string): Promise<boolean> => {
+    const match = /^\/downloads\/query\.([a-z]+)$/.exec(path);
+    if (!match || req.method !== 'POST') return false;
+    const format = match[1];
+    const language = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang') === 'en' ? 'en' : 'vi';
+    if (format !== 'csv' && format !== 'xlsx') {
+      refuse(res, 404, 'a query downloads as query.csv or query.xlsx', 'format');
+      return true;
+    }
     await new Promise<void>((resolve, reject) => json(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
     const body = (req.body ?? {}) as { query?: unknown; variables?: unknown; operationName?: unknown };
-    if (typeof body.query !== 'string') return refuse(res, 400, 'give the GraphQL query to export as "query"', 'query');
+    if (typeof body.query !== 'string') {
+      refuse(res, 400, 'give the GraphQL query to export as "query"', 'query');
+      return true;
+    }
     let operation;
     try {
       operation = getOperationAST(parse(body.query), typeof body.operationName === 'string' ? body.operationName : undefined);
     } catch {
-      return refuse(res, 400, 'the query is not valid GraphQL', 'query');
+      refuse(res, 400, 'the query is not valid GraphQL', 'query');
+      return true;
     }
-    if (operation?.operation !== 'query') return refuse(res, 400, 'only a query can be exported', 'query');
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json', 'x-request-id': req.requestId };
-    if (req.headers.authorization) headers.authorization = req.headers.authorization;
-    const answer = await fetch(graphqlUrl(), { method: 'POST', headers, body: JSON.stringify({ query: body.query, variables: body.variables, operationName: body.operationName }) });
-    const result = (await answer.json()) as { data?: Json; errors?: unknown[] };
+    if (operation?.operation !== 'query') {
+      refuse(res, 400, 'only a query can be exported', 'query');
+      return true;
+    }
+    const headers = new HeaderMap();
+    headers.set('content-type', 'application/json');
+    if (req.headers.authorization) headers.set('authorization', req.headers.authorization);
+    const answer = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers, search: '', body: { query: body.query, variables: body.variables, operationName: body.operationName } },
+      context: () => context(req),
+    });
+    const result = JSON.parse(answer.body.kind === 'complete' ? answer.body.string || '{}' : '{}') as { data?: Json; errors?: unknown[] };
     // A file with holes would be read as complete: any error and there is no file.
     if (result.errors?.length || !result.data) {
-      res.statusCode = answer.ok ? 400 : answer.status;
+      res.statusCode = answer.status && answer.status >= 400 ? answer.status : 400;
       res.setHeader('content-type', 'application/json; charset=utf-8');
-      return void res.end(JSON.stringify({ errors: result.errors ?? [] }));
+      res.end(JSON.stringify({ errors: result.errors ?? [] }));
+      return true;
     }
     const table = tableOf(result.data, language);
     const name = `${(operation.name?.value ?? 'export').replace(/[^A-Za-z0-9_-]/g, '')}-${new Date().toISOString().slice(0, 10)}`;
@@ -101,10 +119,12 @@ export function exportRoute(graphqlUrl: () => string, bodyLimit: number | string
     if (format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
-      return void res.end(toCsv([table.columns, ...table.rows], { bom: true }));
+      res.end(toCsv([table.columns, ...table.rows], { bom: true }));
+      return true;
     }
     res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('content-disposition', `attachment; filename="${name}.xlsx"`);
     res.end(await xlsx(table));
+    return true;
   };
 }

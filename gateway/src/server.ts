@@ -4,9 +4,10 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { maskError } from './errors';
-import { exportRoute } from './export';
+import { queryExportRoute } from './export';
 import { ideRoutes } from './ide/page';
-import { createLogger, Host, Logger, Readiness, serveGraphQL, signInternalToken } from '@qn/common';
+import { createLogger, Host, HostedRequest, Logger, Readiness, serveGraphQL, signInternalToken } from '@qn/common';
+import { downloadRoutes } from './downloads';
 import { authenticate } from './auth';
 import { GatewayContext } from './subgraph-source';
 import { GatewayConfig } from './config';
@@ -107,8 +108,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, original) => maskError(formatted, original),
   });
-  let graphqlUrl = '';
-  const download = exportRoute(() => graphqlUrl, limits.maxBodyBytes);
+  const context = async (req: HostedRequest): Promise<GatewayContext> => {
+    const identity = await authenticate(req.headers.authorization, config.auth);
+    await rate.take(identity.roles.length ? `sub:${identity.subject}` : `ip:${req.socket.remoteAddress ?? ''}`);
+    return { internalToken: await signInternalToken(identity), requestId: req.requestId };
+  };
+  const downloads = downloadRoutes(server, context);
+  const queryExport = queryExportRoute(server, context, limits.maxBodyBytes);
   const http = await serveGraphQL({
     service: 'gateway',
     server,
@@ -116,21 +122,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     port: config.port,
     host: config.host,
     ready: () => subgraphsReadiness(config.subgraphUrls),
-    routes: async (req, res, path) => {
-      if (path === '/export' && req.method === 'POST') {
-        await download(req, res);
-        return true;
-      }
-      return ideRoutes(req, res, path);
-    },
+    routes: async (req, res, path) => ideRoutes(req, res, path) || (await downloads(req, res, path)) || queryExport(req, res, path),
     bodyLimit: limits.maxBodyBytes,
     requestTimeoutMs: limits.requestTimeoutMs,
-    context: async (req) => {
-      const identity = await authenticate(req.headers.authorization, config.auth);
-      await rate.take(identity.roles.length ? `sub:${identity.subject}` : `ip:${req.socket.remoteAddress ?? ''}`);
-      return { internalToken: await signInternalToken(identity), requestId: req.requestId };
-    },
+    context,
   });
-  graphqlUrl = http.url;
   return { url: http.url, fetches, limits, http, stop: () => server.stop() };
 }

@@ -34,5 +34,6 @@ export * from './http/host';
 export * from './http/logger';
 export * from './http/metrics';
 export * from './http/request-id';
+export * from './format';
 export * from './export/csv';
 export * from './export/labels';

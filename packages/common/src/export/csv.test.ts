@@ -7,6 +7,8 @@ test('quotes what needs quoting, doubles quotes, and ends lines with CRLF', () =
 test('text a spreadsheet would run as a formula is neutralised; negative numbers stay numbers', () => {
   expect(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx'].map(csvCell)).toEqual(["'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "'\tx"]);
   expect(csvCell(-2.5)).toBe('-2.5');
+  // A number as a Vietnamese document writes it is not a formula.
+  expect(['-3,5', '+12 %', '-1.234,5'].map(csvCell)).toEqual(['"-3,5"', '+12 %', '"-1.234,5"']);
 });
 
 test('a byte-order mark when asked, so Vietnamese text opens as UTF-8', () => {

@@ -1,11 +1,8 @@
-/** Vietnamese names of the enum values a user reads in exports: an indicator's status and a report's. */
+import { STATUS_VI } from '../format';
+
+/** Vietnamese names of the enum values a user reads in exports: an indicator's verdict (STATUS_VI) and a report's status. */
 export const VIETNAMESE_VALUES: Record<string, string> = {
-  ACHIEVED: 'Đạt',
-  ON_TRACK: 'Đúng tiến độ',
-  AT_RISK: 'Có nguy cơ không đạt',
-  NOT_MET: 'Không đạt',
-  NO_DATA: 'Chưa có số liệu',
-  NOT_APPLICABLE: 'Không áp dụng',
+  ...STATUS_VI,
   DRAFT: 'Dự thảo',
   SUBMITTED: 'Đã gửi',
   RETURNED: 'Bị trả lại',
