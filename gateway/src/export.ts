@@ -102,7 +102,10 @@ export function queryExportRoute<C extends BaseContext>(server: ApolloServer<C>,
     headers.set('content-type', 'application/json');
     if (req.headers.authorization) headers.set('authorization', req.headers.authorization);
     const answer = await server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: '', body: { query: body.query, variables: body.variables, operationName: body.operationName } },
+      httpGraphQLRequest: {
+        method: 'POST', headers, search: '',
+        body: { query: body.query, ...(body.variables !== undefined ? { variables: body.variables } : {}), ...(body.operationName !== undefined ? { operationName: body.operationName } : {}) },
+      },
       context: () => context(req),
     });
     const result = JSON.parse(answer.body.kind === 'complete' ? answer.body.string || '{}' : '{}') as { data?: Json; errors?: unknown[] };
