@@ -29,6 +29,11 @@ export interface MeasureRequest {
  */
 export type MeasureSql = (request: MeasureRequest, params: SqlParams) => string;
 
+/** `AND <column> >= start AND <column> < end`: a date column within the period's [start, end). */
+export function inPeriod(column: string, { period }: { period: Period }, params: SqlParams): string {
+  return ` AND ${column} >= ${params.add(period.start)} AND ${column} < ${params.add(period.end)}`;
+}
+
 /**
  * `AND <column> = …` restricting rows to the organisation unit: nothing for the
  * province, the district column for a district, the commune column for a commune.
