@@ -34,3 +34,4 @@ export * from './http/host';
 export * from './http/logger';
 export * from './http/metrics';
 export * from './http/request-id';
+export * from './format';

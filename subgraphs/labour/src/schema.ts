@@ -8,6 +8,7 @@ import {
 } from './records';
 import { REGISTRY_RESOLVERS } from './registry';
 import { REPORTING_RESOLVERS } from './reporting';
+import { REVIEW_RESOLVERS } from './review';
 
 export function buildSchema() {
   return buildFederatedSchema({
@@ -15,7 +16,7 @@ export function buildSchema() {
       AgencyResolver, IndicatorResolver, LabourIndicatorResolver, IndicatorResultResolver, TaskResolver, OrgUnitResolver,
       CommunicationActivityResolver, IndustrialZoneResolver, ZoneOutreachResolver, BusinessOutreachResolver, DistrictPlanResolver,
       ProgrammeIntegrationResolver, PilotModelResolver, SupportResolver, NeedAssessmentResolver, SupportServiceUseResolver,
-      TrainingCourseResolver, StaffInPostResolver, ...REGISTRY_RESOLVERS, ...REPORTING_RESOLVERS, ...BUDGET_RESOLVERS,
+      TrainingCourseResolver, StaffInPostResolver, ...REGISTRY_RESOLVERS, ...REPORTING_RESOLVERS, ...BUDGET_RESOLVERS, ...REVIEW_RESOLVERS,
     ],
     orphanedTypes: [...CATALOGUE_TYPES, ServiceBusinessRef],
     references: catalogueReferences,

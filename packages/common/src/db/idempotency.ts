@@ -45,6 +45,18 @@ function replay<R>(record: IdempotencyRecord, operation: string, hash: string): 
   return record.response as R;
 }
 
+const preparing = new Map<string, Promise<unknown>>();
+
+/** Concurrent retries of one request (same key, same payload) share one preparation, e.g. one round of the graph's numbers. */
+function shared<P>(id: string, prepare: () => Promise<P>): Promise<P> {
+  let running = preparing.get(id) as Promise<P> | undefined;
+  if (!running) {
+    running = prepare().finally(() => preparing.delete(id));
+    preparing.set(id, running);
+  }
+  return running;
+}
+
 /**
  * Runs a change at most once per idempotency key. The key is inserted first, inside the
  * change's transaction: a concurrent request with the same key waits on that row and,
@@ -68,7 +80,7 @@ export async function idempotent<P, R>(
   const existing = await findKey(dataSource, key);
   if (existing?.response !== undefined && existing?.response !== null) return replay<R>(existing, operation, hash);
   if (existing) replay<R>(existing, operation, hash); // same payload still in flight: fall through and wait on its row
-  const prepared = prepare ? await prepare() : (undefined as P);
+  const prepared = prepare ? await shared(`${key}\n${hash}`, prepare) : (undefined as P);
   return dataSource.transaction(async (manager) => {
     const inserted: unknown[] = await manager.query(
       'INSERT INTO idempotency_key (key, operation, subject, request_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING key',

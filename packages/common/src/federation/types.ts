@@ -98,7 +98,7 @@ export interface IndicatorResultData {
   status: IndicatorStatus;
   statusReason?: string | null;
   milestone?: number | null;
-  baseline?: number | null;
+  readonly baseline?: Promise<number | null> | number | null;
   explanation?: ExplanationData | null;
   summary?: ResultSummaryData | null;
   /** Computed when asked: the unit's five programme years. */
@@ -209,7 +209,7 @@ export function indicatorResultType(orgUnitType: ClassType) {
     milestone?: number | null;
 
     @Field(() => Float, { nullable: true, description: 'The plan\'s baseline, else the unit\'s value in the first programme year (2021)' })
-    baseline?: number | null;
+    baseline?: Promise<number | null> | number | null;
 
     @Field(() => Explanation, { nullable: true })
     explanation?: ExplanationData | null;

@@ -42,6 +42,18 @@ function figure(row: IndicatorRow, orgUnitId: string, period: string, result: Re
 }
 
 /**
+ * Where the numbers of a report of another kind come from: the final review
+ * (PROGRAMME_REVIEW_PERIOD) registers its own (the review room sits above reporting),
+ * so drafting, submitting and correcting it follow the same lifecycle as any report.
+ */
+export type FigureSource = (dataSource: DataSource, loaders: RecordsLoaders, identity: Identity, units: ReportingUnit[], dataPeriod: string) => Promise<Map<string, ReportFigures>>;
+const FIGURE_SOURCES = new Map<string, FigureSource>();
+
+export function registerFigureSource(dataPeriod: string, source: FigureSource): void {
+  FIGURE_SOURCES.set(dataPeriod, source);
+}
+
+/**
  * Fills the numbers of the reports of `units` for one data period from the graph:
  * - indicators: an agency's own indicators for the province; every indicator for a
  *   district's territory. Labour's are computed here; every other agency's come from
@@ -58,6 +70,8 @@ export async function fillFigures(
   units: ReportingUnit[],
   dataPeriod: string,
 ): Promise<Map<string, ReportFigures>> {
+  const source = FIGURE_SOURCES.get(dataPeriod);
+  if (source) return source(dataSource, loaders, identity, units, dataPeriod);
   const indicators = await dataSource.getRepository(IndicatorRow).find({ order: { ordinal: 'ASC' } });
   const tasks = await dataSource.getRepository(TaskRow).find({ order: { position: 'ASC' } });
   const province = territory.province.id;

@@ -89,6 +89,9 @@ export class ReportFigures {
 
   @Field(() => [CountFigure])
   counts: CountFigure[];
+
+  /** The final review's content (programmeReview), stored with the report like any figure. */
+  review?: Record<string, object | string>;
 }
 
 @ObjectType({ description: 'A number that differs between what a report carries and what the graph says today' })

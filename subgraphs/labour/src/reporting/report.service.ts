@@ -102,6 +102,7 @@ export class ReportService {
   async createDrafts(periodId: string, unitIds: string[] | undefined, key: string): Promise<Report[]> {
     const period = reportingPeriod(periodId);
     const identity = this.identity;
+    if (period.regime === 'PROGRAMME' && !unitIds?.length) throw userInputError('period', 'the final review 2021-2025 is one report of the standing agency: open it with createProgrammeReview');
     const all = await expectedUnits(this.dataSource, period);
     let units: ReportingUnit[];
     if (unitIds?.length) {
