@@ -35,3 +35,5 @@ export * from './http/logger';
 export * from './http/metrics';
 export * from './http/request-id';
 export * from './format';
+export * from './export/csv';
+export * from './export/labels';
