@@ -1,12 +1,13 @@
 import { DataSource } from 'typeorm';
 import { requestLoader } from './loaders';
 import { todayIso } from './clock';
-import { checkInProgramme, Period, parsePeriod, periodSeries, programmePeriod, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR } from './periods';
+import { addDays, checkInProgramme, Period, parsePeriod, periodSeries, programmePeriod, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR } from './periods';
 import { ExplanationData, IndicatorResultData } from './federation/types';
 import {
   Anchor, goalOf, IndicatorStatus, indicatorValue, judge, Measure, MeasureInput, ResultSummaryData, ruleKind, summarise, TargetSpec, trajectoryAnchor, YearVerdict,
 } from './status';
-import { OrgUnitRecord, territory } from './territory';
+import { OrgUnitLevel, OrgUnitRecord, REFORM_DATE, territory } from './territory';
+import { userInputError } from './errors';
 
 /** Collects positional parameters while SQL text is assembled. */
 export class SqlParams {
@@ -35,20 +36,33 @@ export function inPeriod(column: string, { period }: { period: Period }, params:
 }
 
 /**
- * `AND <column> = …` restricting rows to the organisation unit: nothing for the
- * province, the district column for a district, the commune column for a commune.
+ * `AND …` restricting rows to the organisation unit over the period — one rule for every
+ * subgraph. Nothing for the province; otherwise the rows whose place, as it stood on
+ * the record's date, is one of the units `territory.coverage` counts for the unit: the
+ * unit itself while it existed, the units it was formed from before, the units that
+ * took it over after. A record dated before 1/7/2025 carries its district (and
+ * commune, where the agency keeps one), a later one its commune-level unit only. Rows
+ * an agency keeps by district only (no commune column) cannot be counted for a
+ * commune-level unit: that is a BAD_USER_INPUT, never the district's number under the
+ * commune's name.
  */
 export function scopeFilter(
-  orgUnit: OrgUnitRecord,
+  request: Pick<MeasureRequest, 'orgUnit' | 'period'>,
   params: SqlParams,
   columns: { district: string; commune?: string },
 ): string {
-  if (orgUnit.level === 'DISTRICT') return ` AND ${columns.district} = ${params.add(orgUnit.id)}`;
-  if (orgUnit.level === 'COMMUNE') {
-    if (!columns.commune) return ` AND ${columns.district} = ${params.add(orgUnit.parentId)}`;
-    return ` AND ${columns.commune} = ${params.add(orgUnit.id)}`;
+  const { orgUnit, period } = request;
+  if (orgUnit.level === 'PROVINCE') return '';
+  const cover = territory.coverage(orgUnit, period.start, period.end);
+  const parts: string[] = [];
+  if (cover.districtIds.length) parts.push(`${columns.district} = ANY(${params.add(cover.districtIds)}::text[])`);
+  if (cover.communeIds.length) {
+    if (!columns.commune) {
+      throw userInputError('orgUnit', `${orgUnit.name} (${orgUnit.id}): this agency keeps these records by district only, so it cannot count them for a commune-level unit; ask for a district (before 1/7/2025) or the province`);
+    }
+    parts.push(`${columns.commune} = ANY(${params.add(cover.communeIds)}::text[])`);
   }
-  return '';
+  return ` AND (${parts.join(' OR ')})`;
 }
 
 /**
@@ -60,17 +74,27 @@ export function measureLoader(dataSource: DataSource, definitions: Record<string
   return requestLoader<MeasureRequest, Measure, string>(
     async (requests) => {
       const params = new SqlParams();
-      const parts = requests.map((request, i) => {
+      // A request that cannot be asked (a unit the agency cannot count) fails alone, not the batch.
+      const refused = new Map<number, Error>();
+      const parts = requests.flatMap((request, i) => {
         const sql = definitions[request.code];
         if (!sql) throw new Error(`no measure defined for ${request.code}`);
-        return `SELECT ${i} AS i, m.numerator::float8 AS numerator, m.denominator::float8 AS denominator FROM (${sql(request, params)}) m`;
+        const mark = params.values.length;
+        try {
+          return [`SELECT ${i} AS i, m.numerator::float8 AS numerator, m.denominator::float8 AS denominator FROM (${sql(request, params)}) m`];
+        } catch (error) {
+          params.values.length = mark;
+          refused.set(i, error as Error);
+          return [];
+        }
       });
-      const rows: { i: number; numerator: number | null; denominator: number | null }[] = await dataSource.query(
-        parts.join('\nUNION ALL\n'),
-        params.values,
-      );
+      const rows: { i: number; numerator: number | null; denominator: number | null }[] = parts.length
+        ? await dataSource.query(parts.join('\nUNION ALL\n'), params.values)
+        : [];
       const byIndex = new Map(rows.map((r) => [Number(r.i), r]));
       return requests.map((_, i) => {
+        const error = refused.get(i);
+        if (error) return error;
         const row = byIndex.get(i);
         return { numerator: row?.numerator ?? null, denominator: row?.denominator ?? null };
       });
@@ -146,6 +170,7 @@ async function yearVerdict(job: Job, year: number, anchor: Anchor | null): Promi
 class ComputedResult implements IndicatorResultData {
   period: string;
   orgUnit: { id: string };
+  computedOver: { id: string }[];
   numerator: number | null;
   denominator: number | null;
   value: number | null;
@@ -210,6 +235,7 @@ async function resultFor(job: Job, period: Period): Promise<IndicatorResultData>
   return new ComputedResult(job, anchor, {
     period: period.id,
     orgUnit: { id: orgUnit.id },
+    computedOver: territory.coverage(orgUnit, period.start, period.end).computedOver.map((u) => ({ id: u.id })),
     numerator: measure.numerator,
     denominator: measure.denominator,
     value,
@@ -227,7 +253,10 @@ async function resultFor(job: Job, period: Period): Promise<IndicatorResultData>
   });
 }
 
-/** One result per district that existed during the period. */
+/**
+ * One result per district-level unit that existed during the period. After 30/6/2025
+ * there is none: a clear error that points to `resultsByUnit(level: COMMUNE)`.
+ */
 export async function computeByDistrict(
   loader: MeasureLoader,
   code: string,
@@ -236,8 +265,36 @@ export async function computeByDistrict(
   reading?: IndicatorReading,
 ): Promise<IndicatorResultData[]> {
   const period = programmePeriod(periodId);
-  const districts = territory.districtsDuring(period.start, period.end);
-  return Promise.all(districts.map((d) => resultFor({ loader, code, target, orgUnit: d, reading }, period)));
+  if (period.start >= REFORM_DATE) {
+    throw userInputError('period', `there are no district-level units in ${period.id}: the district level ended on 30/6/2025; ask resultsByUnit(period: "${period.id}", level: COMMUNE) for the commune-level units`);
+  }
+  return computeByUnit(loader, code, target, periodId, 'DISTRICT', reading);
+}
+
+/**
+ * One result per unit of a level in the period: the province; the district-level units
+ * that existed during it (each for the part of it it existed); or the commune-level
+ * units of the plan's territory as they stood on its last day (173 in 2024, the 56 of
+ * 1/7/2025 for 2025), each counted over the units it was formed from where the period
+ * reaches back before it (`computedOver` says which).
+ */
+export async function computeByUnit(
+  loader: MeasureLoader,
+  code: string,
+  target: TargetSpec,
+  periodId: string,
+  level: OrgUnitLevel,
+  reading?: IndicatorReading,
+): Promise<IndicatorResultData[]> {
+  const period = programmePeriod(periodId);
+  let units: OrgUnitRecord[];
+  if (level === 'PROVINCE') units = [territory.province];
+  else if (level === 'DISTRICT') units = territory.districtsDuring(period.start, period.end);
+  else units = territory.list({ level: 'COMMUNE', at: addDays(period.end, -1), inPlanScope: true });
+  if (units.length === 0) {
+    throw userInputError('level', `no ${level.toLowerCase()}-level unit existed in ${period.id}${level === 'DISTRICT' ? ' (the district level ended on 30/6/2025): ask level COMMUNE' : ''}`);
+  }
+  return Promise.all(units.map((u) => resultFor({ loader, code, target, orgUnit: u, reading }, period)));
 }
 
 /** One result per period from `from` to `to`, for dashboards. */

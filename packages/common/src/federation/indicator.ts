@@ -1,7 +1,8 @@
 import { Arg, Authorized, ClassType, Ctx, Directive, Field, FieldResolver, ID, InterfaceType, ObjectType, Resolver, Root } from 'type-graphql';
-import { computeByDistrict, computeResult, computeSeries, MeasureLoader, Readings } from '../indicators';
+import { computeByDistrict, computeByUnit, computeResult, computeSeries, MeasureLoader, Readings } from '../indicators';
+import type { OrgUnitLevel } from '../territory';
 import { TARGET_SELECTION, TargetSpec } from '../status';
-import { IndicatorResultData, Target } from './types';
+import { IndicatorResultData, OrgUnitLevelEnum, Target } from './types';
 import { ReferenceResolvers } from './schema';
 
 /** The target fields an agency needs from labour's catalogue to judge its results. */
@@ -39,8 +40,16 @@ export function agencyIndicator<C>(options: AgencyIndicatorOptions<C>) {
       return null;
     }
 
-    @Field(() => [options.resultType], { nullable: true, description: 'The indicator for each district-level unit that existed in the period' })
+    @Field(() => [options.resultType], { nullable: true, description: 'The indicator for each district-level unit that existed in the period (none after 30/6/2025: use resultsByUnit)' })
     resultsByDistrict(@Arg('period') _period: string): IndicatorResultData[] | null {
+      return null;
+    }
+
+    @Field(() => [options.resultType], {
+      nullable: true,
+      description: "The indicator for each unit of a level in the period: the district-level units that existed in it, or the commune-level units of the plan's territory as they stood on its last day",
+    })
+    resultsByUnit(@Arg('period') _period: string, @Arg('level', () => OrgUnitLevelEnum) _level: OrgUnitLevel): IndicatorResultData[] | null {
       return null;
     }
 
@@ -81,6 +90,21 @@ export function agencyIndicator<C>(options: AgencyIndicatorOptions<C>) {
     @FieldResolver(() => [options.resultType], { nullable: true })
     resultsByDistrict(@Root() indicator: AgencyIndicatorShape, @Arg('period') period: string, @Ctx() context: C) {
       return computeByDistrict(options.loader(context), indicator.code, indicator.target, period, options.readings[indicator.code]);
+    }
+
+    @Authorized('AGGREGATES')
+    @Directive(TARGET_REQUIRES)
+    @FieldResolver(() => [options.resultType], {
+      nullable: true,
+      description: "The indicator for each unit of a level in the period: the district-level units that existed in it, or the commune-level units of the plan's territory as they stood on its last day",
+    })
+    resultsByUnit(
+      @Root() indicator: AgencyIndicatorShape,
+      @Arg('period') period: string,
+      @Arg('level', () => OrgUnitLevelEnum) level: OrgUnitLevel,
+      @Ctx() context: C,
+    ) {
+      return computeByUnit(options.loader(context), indicator.code, indicator.target, period, level, options.readings[indicator.code]);
     }
 
     @Authorized('AGGREGATES')

@@ -19,6 +19,17 @@ export enum TargetKindEnum {
 }
 registerEnumType(TargetKindEnum, { name: 'TargetKind', description: 'How a target is expressed' });
 
+/** The levels of the territory; labour's OrgUnit and every agency's resultsByUnit use this one enum. */
+export enum OrgUnitLevelEnum {
+  PROVINCE = 'PROVINCE',
+  DISTRICT = 'DISTRICT',
+  COMMUNE = 'COMMUNE',
+}
+registerEnumType(OrgUnitLevelEnum, {
+  name: 'OrgUnitLevel',
+  description: 'Province, district level (huyện, thị xã, thành phố; until 30/6/2025) or commune level (xã, phường, thị trấn, đặc khu)',
+});
+
 @Directive('@shareable')
 @ObjectType({ description: 'The value a cumulative target is to reach by the end of a year' })
 export class TargetMilestone {
@@ -91,6 +102,8 @@ export interface ExplanationData {
 export interface IndicatorResultData {
   period: string;
   orgUnit: { id: string };
+  /** The units whose records were counted: the unit asked, or its predecessors / successors for the part of the period it did not exist in. */
+  computedOver: { id: string }[];
   numerator: number | null;
   denominator: number | null;
   value: number | null;
@@ -184,8 +197,13 @@ export function indicatorResultType(orgUnitType: ClassType) {
     @Field({ description: 'The period asked, e.g. 2024, 2024Q3, 2021-2025' })
     period: string;
 
-    @Field(() => orgUnitType, { description: 'The province, a district or a commune' })
+    @Field(() => orgUnitType, { description: 'The province, a district or a commune: the unit asked' })
     orgUnit: { id: string };
+
+    @Field(() => [orgUnitType], {
+      description: "The units whose records were counted, each where it stood on the record's date: the unit asked while it existed, the units it was formed from before (a 2024 result for a commune of 1/7/2025), the units that took it over after",
+    })
+    computedOver: { id: string }[];
 
     @Field(() => Float, { nullable: true })
     numerator: number | null;

@@ -6,7 +6,7 @@ const sessions = (select: string) => (r: MeasureRequest, p: SqlParams): string =
     FROM communication_session s
     JOIN institution i ON i.id = s.institution_id
    WHERE TRUE ${inPeriod('s.held_on', r, p)}
-         ${scopeFilter(r.orgUnit, p, { district: 'i.district_id', commune: 'i.commune_id' })}`;
+         ${scopeFilter(r, p, { district: 'i.district_id', commune: 'i.commune_id' })}`;
 
 /** Counts of education's records in a period: the evidence behind its tasks' progress (numerator only). */
 export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {

@@ -40,5 +40,5 @@ export const ind13c: MeasureSql = ({ period, orgUnit }, p) => {
                 WHERE s.held_on >= ${start} AND s.held_on < ${end}
                 GROUP BY s.institution_id) r ON r.institution_id = e.institution_id
    WHERE i.kind = ANY(${p.add(PLAN_INSTITUTIONS)}::varchar[])
-         ${scopeFilter(orgUnit, p, { district: 'i.district_id', commune: 'i.commune_id' })}`;
+         ${scopeFilter({ orgUnit, period }, p, { district: 'i.district_id', commune: 'i.commune_id' })}`;
 };

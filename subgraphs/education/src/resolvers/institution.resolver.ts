@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkText, connectionType, notFoundError, paginate, PROGRAMME_START, SubgraphContext, territory, updateVersioned, userInputError,
+  addDays, assertInScope, checkText, connectionType, notFoundError, paginate, SubgraphContext, territory, updateVersioned,
 } from '@qn/common';
 import { Enrolment } from '../entities/enrolment';
 import { Institution } from '../entities/institution';
@@ -15,10 +15,10 @@ const TERRITORY_UNTIL = '2025-07-01';
 
 function checkInstitution(i: Pick<Institution, 'name' | 'districtId' | 'communeId'>): void {
   checkText('name', i.name, { max: 200, required: true });
-  territory.checkDistrict(i.districtId);
-  if (i.communeId && !territory.communesDuring(PROGRAMME_START, TERRITORY_UNTIL, i.districtId).some((c) => c.id === i.communeId)) {
-    throw userInputError('communeId', `unknown commune '${i.communeId}' in district '${i.districtId}' during 2021–2025`);
-  }
+  // Placed by the one rule for a record's place, on the last day its commune (or the district level) existed.
+  const commune = i.communeId ? territory.get(i.communeId) : undefined;
+  const on = commune && commune.validTo && commune.validTo <= TERRITORY_UNTIL ? addDays(commune.validTo, -1) : addDays(TERRITORY_UNTIL, -1);
+  territory.place({ districtId: i.districtId, communeId: i.communeId }, on);
 }
 
 @Resolver(() => Institution)

@@ -10,10 +10,10 @@ const count = (from: string, where: string): string => `SELECT count(*) AS numer
 export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {
   /** Harm-reduction services given in the period (each contact is one service to one client). */
   'EVIDENCE-HARM-REDUCTION': (r, p) =>
-    count('harm_reduction_contact c', inPeriod('c.contacted_on', r, p) + scopeFilter(r.orgUnit, p, { district: 'c.district_id' })),
+    count('harm_reduction_contact c', inPeriod('c.contacted_on', r, p) + scopeFilter(r, p, { district: 'c.district_id' })),
   /** Periodic health checks of a service business's staff held in the period (one per business visit). */
   'EVIDENCE-HEALTH-CHECKS': (r, p) =>
-    count('periodic_health_check h', inPeriod('h.checked_on', r, p) + scopeFilter(r.orgUnit, p, { district: 'h.district_id' })),
+    count('periodic_health_check h', inPeriod('h.checked_on', r, p) + scopeFilter(r, p, { district: 'h.district_id' })),
 };
 
 /** What counts as progress of each health task (both of health's tasks have records behind them). */

@@ -15,7 +15,7 @@ function checkPublication(p: Pick<Publication, 'publishedOn' | 'title' | 'url' |
   checkText('title', p.title, { max: 500, required: true });
   checkText('url', p.url, { max: 500 });
   if (p.url && !/^https?:\/\/\S+$/i.test(p.url)) throw userInputError('url', `'${p.url}' is not an http(s) address`);
-  if (p.districtId) territory.checkDistrict(p.districtId);
+  if (p.districtId) territory.place({ districtId: p.districtId }, p.publishedOn);
 }
 
 @Resolver(() => Publication)

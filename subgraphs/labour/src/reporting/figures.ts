@@ -143,12 +143,13 @@ export async function fillFigures(
     return { taskId: t.code, titleVi: t.titleVi, count: progress?.count ?? null, evidence: progress?.evidence ?? null, status: progress?.status ?? null };
   };
 
+  // A count labour keeps by district only cannot be given for a commune-level unit: it is left out, never a district's count.
   const counts = async (orgUnitId: string | null): Promise<CountFigure[]> =>
-    Promise.all(Object.keys(EVIDENCE_MEASURES).map(async (key) => {
+    (await Promise.all(Object.keys(EVIDENCE_MEASURES).map(async (key) => {
       const orgUnit = territory.resolve(orgUnitId);
-      const measure = await loaders.measures.load({ code: key, period: parsePeriod(dataPeriod), orgUnit });
-      return { key, label: COUNT_LABELS[key] ?? key, value: measure.numerator ?? 0 };
-    }));
+      const measure = await loaders.measures.load({ code: key, period: parsePeriod(dataPeriod), orgUnit }).catch(() => null);
+      return measure ? [{ key, label: COUNT_LABELS[key] ?? key, value: measure.numerator ?? 0 }] : [];
+    }))).flat();
 
   const computedAt = clockNow().toISOString();
   const out = new Map<string, ReportFigures>();

@@ -9,4 +9,4 @@ export const ind31: MeasureSql = ({ period, orgUnit }, p) => `
          count(*) AS denominator
     FROM tip t
    WHERE TRUE${inPeriod('t.received_on', { period }, p)}
-         ${scopeFilter(orgUnit, p, { district: 't.district_id' })}`;
+         ${scopeFilter({ orgUnit, period }, p, { district: 't.district_id' })}`;

@@ -14,7 +14,7 @@ function inspectedShare({ period, orgUnit }: MeasureRequest, p: SqlParams, from:
          count(*) AS denominator
     FROM service_business b
    WHERE b.opened_on < ${end} AND (b.closed_on IS NULL OR b.closed_on >= ${start})
-         ${scopeFilter(orgUnit, p, { district: 'b.district_id', commune: 'b.commune_id' })}`;
+         ${scopeFilter({ orgUnit, period }, p, { district: 'b.district_id', commune: 'b.commune_id' })}`;
 }
 
 /** IND-3.3a — share of registered service businesses inspected in the period (target ≥20% a year). */

@@ -18,5 +18,5 @@ export const ind33b: MeasureSql = ({ period, orgUnit }, p) => {
          count(*) AS denominator
     FROM service_business b
    WHERE b.opened_on < ${end} AND (b.closed_on IS NULL OR b.closed_on >= ${end}::date - 1)
-         ${scopeFilter(orgUnit, p, { district: 'b.district_id', commune: 'b.commune_id' })}`;
+         ${scopeFilter({ orgUnit, period }, p, { district: 'b.district_id', commune: 'b.commune_id' })}`;
 };

@@ -32,7 +32,7 @@ export class CriminalCaseResolver {
   @Authorized('RECORDS')
   @Mutation(() => CriminalCase, { description: 'Record a prostitution-related criminal case as opened' })
   async openCriminalCase(@Arg('input') input: OpenCriminalCaseInput, @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>): Promise<CriminalCase> {
-    territory.checkDistrict(input.districtId);
+    territory.place({ districtId: input.districtId }, input.openedOn);
     assertInScope(identity, input.districtId);
     checkNotFuture('openedOn', input.openedOn, todayIso());
     if (input.charges.length === 0) throw userInputError('charges', 'name at least one charge');

@@ -1,12 +1,9 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { OrgUnitLevelEnum as OrgUnitLevel } from '@qn/common';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export enum OrgUnitLevel {
-  PROVINCE = 'PROVINCE',
-  DISTRICT = 'DISTRICT',
-  COMMUNE = 'COMMUNE',
-}
-registerEnumType(OrgUnitLevel, { name: 'OrgUnitLevel', description: 'Province, district level (huyện, thị xã, thành phố) or commune level (xã, phường, thị trấn)' });
+/** The levels of the territory: one enum for labour's OrgUnit and every agency's resultsByUnit. */
+export { OrgUnitLevel };
 
 /**
  * An official administrative unit with its validity. `id` is fixed for the unit's

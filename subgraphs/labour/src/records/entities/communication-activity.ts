@@ -47,11 +47,11 @@ export class CommunicationActivity {
   @Column({ type: 'date' })
   heldOn: string;
 
-  @Field(() => ID)
-  @Column({ length: 20 })
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'The district it was held in (before 1/7/2025; null after, when there is no district level)' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  districtId: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The commune-level unit valid on the day it was held' })
   @Column({ length: 20 })
   communeId: string;
 

@@ -6,29 +6,29 @@ const count = (from: string, where: string): string => `SELECT count(*) AS numer
 
 export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {
   'EVIDENCE-COMMUNICATION': (r, p) =>
-    count('communication_activity a', inPeriod('a.held_on', r, p) + scopeFilter(r.orgUnit, p, { district: 'a.district_id', commune: 'a.commune_id' })),
+    count('communication_activity a', inPeriod('a.held_on', r, p) + scopeFilter(r, p, { district: 'a.district_id', commune: 'a.commune_id' })),
   'EVIDENCE-SOCIAL-MEDIA': (r, p) =>
-    count('communication_activity a', ` AND a.form = 'SOCIAL_MEDIA'` + inPeriod('a.held_on', r, p) + scopeFilter(r.orgUnit, p, { district: 'a.district_id', commune: 'a.commune_id' })),
+    count('communication_activity a', ` AND a.form = 'SOCIAL_MEDIA'` + inPeriod('a.held_on', r, p) + scopeFilter(r, p, { district: 'a.district_id', commune: 'a.commune_id' })),
   'EVIDENCE-WORKER-OUTREACH': (r, p) => `
     SELECT (SELECT count(*) FROM business_outreach o WHERE TRUE ${inPeriod('o.held_on', r, p)}
-                   ${scopeFilter(r.orgUnit, p, { district: 'o.district_id', commune: 'o.commune_id' })})
+                   ${scopeFilter(r, p, { district: 'o.district_id', commune: 'o.commune_id' })})
          + (SELECT count(*) FROM zone_outreach o JOIN industrial_zone z ON z.id = o.zone_id WHERE TRUE ${inPeriod('o.held_on', r, p)}
-                   ${scopeFilter(r.orgUnit, p, { district: 'z.district_id' })}) AS numerator,
+                   ${scopeFilter(r, p, { district: 'z.district_id' })}) AS numerator,
            NULL::float8 AS denominator`,
   'EVIDENCE-DISTRICT-PLANS': (r, p) =>
-    count('district_plan dp', inPeriod('dp.adopted_on', r, p) + scopeFilter(r.orgUnit, p, { district: 'dp.district_id' })),
+    count('district_plan dp', inPeriod('dp.adopted_on', r, p) + scopeFilter(r, p, { district: 'dp.district_id' })),
   'EVIDENCE-INTEGRATION': (r, p) => {
     const { first, last } = periodYears(r);
-    return count('programme_integration pi', ` AND pi.year BETWEEN ${p.add(first)} AND ${p.add(last)}` + scopeFilter(r.orgUnit, p, { district: 'pi.district_id' }));
+    return count('programme_integration pi', ` AND pi.year BETWEEN ${p.add(first)} AND ${p.add(last)}` + scopeFilter(r, p, { district: 'pi.district_id' }));
   },
   'EVIDENCE-PILOTS': ({ period, orgUnit }, p) =>
-    count('pilot_model m', ` AND m.started_on < ${p.add(period.end)} AND (m.ended_on IS NULL OR m.ended_on >= ${p.add(period.start)})` + scopeFilter(orgUnit, p, { district: 'm.district_id' })),
+    count('pilot_model m', ` AND m.started_on < ${p.add(period.end)} AND (m.ended_on IS NULL OR m.ended_on >= ${p.add(period.start)})` + scopeFilter({ orgUnit, period }, p, { district: 'm.district_id' })),
   'EVIDENCE-ASSESSMENTS': (r, p) =>
-    count('need_assessment a JOIN support_client c ON c.id = a.client_id', inPeriod('a.assessed_on', r, p) + scopeFilter(r.orgUnit, p, { district: 'c.district_id' })),
+    count('need_assessment a JOIN support_client c ON c.id = a.client_id', inPeriod('a.assessed_on', r, p) + scopeFilter(r, p, { district: 'c.district_id' })),
   'EVIDENCE-SUPPORT-SERVICES': (r, p) =>
-    count('support_service_use s JOIN support_client c ON c.id = s.client_id', inPeriod('s.used_on', r, p) + scopeFilter(r.orgUnit, p, { district: 'c.district_id' })),
+    count('support_service_use s JOIN support_client c ON c.id = s.client_id', inPeriod('s.used_on', r, p) + scopeFilter(r, p, { district: 'c.district_id' })),
   'EVIDENCE-TRAINING': (r, p) =>
-    count('training_course c', inPeriod('c.held_on', r, p) + scopeFilter(r.orgUnit, p, { district: 'c.district_id' })),
+    count('training_course c', inPeriod('c.held_on', r, p) + scopeFilter(r, p, { district: 'c.district_id' })),
 };
 
 /** What counts as progress of each labour task: a description and the evidence measure. */

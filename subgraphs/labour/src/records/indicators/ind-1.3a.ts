@@ -15,5 +15,5 @@ export const ind13a: MeasureSql = (request, p) => `
     FROM (SELECT least(sum(o.workers_reached), max(o.workers_employed)) AS reached
             FROM business_outreach o
            WHERE TRUE ${inPeriod('o.held_on', request, p)}
-                 ${scopeFilter(request.orgUnit, p, { district: 'o.district_id', commune: 'o.commune_id' })}
+                 ${scopeFilter(request, p, { district: 'o.district_id', commune: 'o.commune_id' })}
            GROUP BY o.business_id) b`;

@@ -18,4 +18,4 @@ export const ind13b: MeasureSql = (request, p) => `
                  FROM zone_outreach o
                 WHERE TRUE ${inPeriod('o.held_on', request, p)}
                 GROUP BY o.zone_id) r ON r.zone_id = z.id
-   WHERE TRUE ${scopeFilter(request.orgUnit, p, { district: 'z.district_id' })}`;
+   WHERE TRUE ${scopeFilter(request, p, { district: 'z.district_id' })}`;

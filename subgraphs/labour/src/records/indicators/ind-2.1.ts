@@ -21,5 +21,5 @@ export const ind21: MeasureSql = (request, p) => {
          count(*) AS denominator
     FROM org_unit u
    WHERE u.level = 'DISTRICT' ${validDuring('u', request, p)}
-         ${scopeFilter(request.orgUnit, p, { district: 'u.id' })}`;
+         ${scopeFilter(request, p, { district: 'u.id' })}`;
 };

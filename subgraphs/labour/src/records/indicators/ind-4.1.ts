@@ -10,4 +10,4 @@ export const ind41: MeasureSql = ({ period, orgUnit }, p) => `
   SELECT count(DISTINCT m.district_id) AS numerator, NULL::float8 AS denominator
     FROM pilot_model m
    WHERE m.started_on < ${p.add(period.end)} AND (m.ended_on IS NULL OR m.ended_on >= ${p.add(period.start)})
-         ${scopeFilter(orgUnit, p, { district: 'm.district_id' })}`;
+         ${scopeFilter({ orgUnit, period }, p, { district: 'm.district_id' })}`;

@@ -4,7 +4,7 @@ import { inPeriod, MeasureRequest, MeasureSql, scopeFilter, SqlParams } from '@q
 function inNeedAndEligible(request: MeasureRequest, p: SqlParams): string {
   return `EXISTS (SELECT 1 FROM need_assessment a
                   WHERE a.client_id = c.id AND a.in_need AND a.eligible ${inPeriod('a.assessed_on', request, p)})
-         ${scopeFilter(request.orgUnit, p, { district: 'c.district_id' })}`;
+         ${scopeFilter(request, p, { district: 'c.district_id' })}`;
 }
 
 /** `c` used at least one support or reintegration service recorded by labour in the period. */

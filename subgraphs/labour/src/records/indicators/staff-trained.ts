@@ -14,11 +14,11 @@ export function trainedShare({ period, orgUnit }: MeasureRequest, p: SqlParams, 
     FROM (SELECT sp.level, sp.district_key, sum(sp.staff) AS staff
             FROM staff_in_post sp
            WHERE sp.level IN (${levels}) AND sp.year = ${p.add(period.year)}
-                 ${scopeFilter(orgUnit, p, { district: 'sp.district_id' })}
+                 ${scopeFilter({ orgUnit, period }, p, { district: 'sp.district_id' })}
            GROUP BY sp.level, sp.district_key) s
     LEFT JOIN (SELECT c.level, coalesce(c.district_id, '') AS district_key, sum(c.new_trainees) AS trained
                  FROM training_course c
                 WHERE c.level IN (${levels}) AND c.held_on >= ${p.add(from)} AND c.held_on < ${p.add(period.end)}
-                      ${scopeFilter(orgUnit, p, { district: 'c.district_id' })}
+                      ${scopeFilter({ orgUnit, period }, p, { district: 'c.district_id' })}
                 GROUP BY 1, 2) t ON t.level = s.level AND t.district_key = s.district_key`;
 }

@@ -1,15 +1,16 @@
-import { addDays, checkCount, territory, userInputError } from '@qn/common';
+import { checkCount, territory, userInputError } from '@qn/common';
 
 /** Years labour accepts records for: the programme with a margin on each side. */
 export const FIRST_YEAR = 2016;
 export const LAST_YEAR = 2030;
 
-/** A district-level unit that exists and existed on the date (districts were abolished on 1/7/2025). */
+/**
+ * A district-level unit of the plan's territory valid on the date, by the one rule for a
+ * record's place (`territory.place`): after 30/6/2025 there is no district, and the error
+ * names the commune-level units valid then.
+ */
 export function checkDistrictOn(districtId: string, on: string, field = 'districtId'): void {
-  const district = territory.checkDistrict(districtId, field);
-  if (!territory.validDuring(district, on, addDays(on, 1))) {
-    throw userInputError(field, `district '${districtId}' (${district.name}) did not exist on ${on}`);
-  }
+  territory.place({ districtId }, on, { fields: { district: field } });
 }
 
 /** A district-level unit that existed at some time in the year. */

@@ -6,17 +6,17 @@ import {
 import { CommunicationActivity } from '../entities/communication-activity';
 import { OrgUnit } from '../../catalogue';
 import { RecordsLoaders } from '../loaders/records.loaders';
-import { checkDistrictOn } from './checks';
 import { CommunicationActivityFilter, RecordCommunicationActivityInput, UpdateCommunicationActivityInput } from './types/communication.input';
 
 const CommunicationActivityConnection = connectionType(CommunicationActivity, 'CommunicationActivity');
 
-function checkActivity(a: Pick<CommunicationActivity, 'heldOn' | 'districtId' | 'communeId' | 'participants' | 'note'>): void {
+/** Checks an activity and returns its place on its date: district + commune before 1/7/2025, the commune-level unit after. */
+function checkActivity(a: Pick<CommunicationActivity, 'heldOn' | 'districtId' | 'communeId' | 'participants' | 'note'>): { districtId: string | null; communeId: string } {
   checkNotFuture('heldOn', a.heldOn, todayIso());
-  checkDistrictOn(a.districtId, a.heldOn);
-  territory.checkCommune(a.communeId, a.districtId, a.heldOn);
+  const place = territory.place(a, a.heldOn, { commune: 'required' });
   checkCount('participants', a.participants, { max: 1000000 });
   checkText('note', a.note, { max: 500 });
+  return { districtId: place.districtId, communeId: place.communeId! };
 }
 
 @Resolver(() => CommunicationActivity)
@@ -42,7 +42,7 @@ export class CommunicationActivityResolver {
 
   @FieldResolver(() => OrgUnit, { nullable: true })
   district(@Root() activity: CommunicationActivity, @Ctx() { loaders }: SubgraphContext<RecordsLoaders>) {
-    return loaders.orgUnitById.load(activity.districtId);
+    return activity.districtId ? loaders.orgUnitById.load(activity.districtId) : null;
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true })
@@ -56,9 +56,9 @@ export class CommunicationActivityResolver {
     @Arg('input') input: RecordCommunicationActivityInput,
     @Ctx() { dataSource, identity }: SubgraphContext<RecordsLoaders>,
   ): Promise<CommunicationActivity> {
-    assertInScope(identity, input.districtId);
-    const activity = { ...input, note: input.note ?? null };
-    checkActivity(activity);
+    assertInScope(identity, input.districtId ?? null);
+    const activity = { ...input, districtId: input.districtId ?? null, note: input.note ?? null };
+    Object.assign(activity, checkActivity(activity));
     const repository = dataSource.getRepository(CommunicationActivity);
     return repository.save(repository.create(activity));
   }
@@ -73,7 +73,7 @@ export class CommunicationActivityResolver {
     const current = await findById(dataSource, CommunicationActivity, id);
     if (!current) throw notFoundError('CommunicationActivity', id);
     assertInScope(identity, current.districtId);
-    checkActivity({ ...current, ...changes });
-    return updateVersioned(dataSource, CommunicationActivity, id, expectedVersion, changes);
+    const place = checkActivity({ ...current, ...changes });
+    return updateVersioned(dataSource, CommunicationActivity, id, expectedVersion, { ...changes, ...place });
   }
 }

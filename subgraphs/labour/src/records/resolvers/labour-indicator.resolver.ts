@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { computeByDistrict, computeResult, computeSeries, SubgraphContext } from '@qn/common';
+import { computeByDistrict, computeByUnit, computeResult, computeSeries, OrgUnitLevel, OrgUnitLevelEnum, SubgraphContext } from '@qn/common';
 import { IndicatorObject, LabourIndicator } from '../../catalogue';
 import { READINGS } from '../indicators';
 import { RecordsLoaders } from '../loaders/records.loaders';
@@ -21,9 +21,23 @@ export class LabourIndicatorResolver {
 
   @Authorized('AGGREGATES')
   @Authorized('AGGREGATES')
-  @FieldResolver(() => [IndicatorResult], { nullable: true, description: 'The indicator for each district-level unit that existed in the period' })
+  @FieldResolver(() => [IndicatorResult], { nullable: true, description: 'The indicator for each district-level unit that existed in the period (none after 30/6/2025: use resultsByUnit)' })
   resultsByDistrict(@Root() indicator: IndicatorObject, @Arg('period') period: string, @Ctx() { loaders }: SubgraphContext<RecordsLoaders>) {
     return computeByDistrict(loaders.measures, indicator.code, indicator.target, period, READINGS[indicator.code]);
+  }
+
+  @Authorized('AGGREGATES')
+  @FieldResolver(() => [IndicatorResult], {
+    nullable: true,
+    description: "The indicator for each unit of a level in the period: the district-level units that existed in it, or the commune-level units of the plan's territory as they stood on its last day",
+  })
+  resultsByUnit(
+    @Root() indicator: IndicatorObject,
+    @Arg('period') period: string,
+    @Arg('level', () => OrgUnitLevelEnum) level: OrgUnitLevel,
+    @Ctx() { loaders }: SubgraphContext<RecordsLoaders>,
+  ) {
+    return computeByUnit(loaders.measures, indicator.code, indicator.target, period, level, READINGS[indicator.code]);
   }
 
   @Authorized('AGGREGATES')

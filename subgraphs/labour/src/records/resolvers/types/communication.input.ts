@@ -10,10 +10,10 @@ export class RecordCommunicationActivityInput {
   @Field(() => LocalDateResolver)
   heldOn: string;
 
-  @Field(() => ID)
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'The district it was held in: required before 1/7/2025, left out after (no district level)' })
+  districtId?: string | null;
 
-  @Field(() => ID, { description: 'The commune-level unit that held it; must lie in the district on that date' })
+  @Field(() => ID, { description: 'The commune-level unit that held it, valid on that date (before 1/7/2025 in the district given)' })
   communeId: string;
 
   @Field(() => CommunicationAudience, { defaultValue: CommunicationAudience.GENERAL_PUBLIC })
