@@ -57,10 +57,12 @@ export function scopeFilter(
   const parts: string[] = [];
   if (cover.districtIds.length) parts.push(`${columns.district} = ANY(${params.add(cover.districtIds)}::text[])`);
   if (cover.communeIds.length) {
-    if (!columns.commune) {
+    if (columns.commune) {
+      parts.push(`${columns.commune} = ANY(${params.add(cover.communeIds)}::text[])`);
+    } else if (orgUnit.level === 'COMMUNE' || !cover.districtIds.length) {
       throw userInputError('orgUnit', `${orgUnit.name} (${orgUnit.id}): this agency keeps these records by district only, so it cannot count them for a commune-level unit; ask for a district (before 1/7/2025) or the province`);
     }
-    parts.push(`${columns.commune} = ANY(${params.add(cover.communeIds)}::text[])`);
+    // A district asked past 30/6/2025 (Lý Sơn, now a special zone): records kept by district only all predate the reform.
   }
   return ` AND (${parts.join(' OR ')})`;
 }

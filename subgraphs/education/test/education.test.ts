@@ -119,7 +119,7 @@ describe('bad input is refused with the field named, and nothing is stored', () 
 
   test.each([
     [{ districtId: '522', communeId: '99999' }, 'communeId', 'unknown commune'],
-    [{ districtId: '522', communeId: '21043' }, 'communeId', 'unknown commune'],
+    [{ districtId: '522', communeId: '21043' }, 'communeId', 'is not in district'],
     [{ districtId: '000' }, 'districtId', 'unknown district'],
     [{ districtId: '522', name: ' ' }, 'name', 'must not be empty'],
   ])('institution %o → %s', async (input, field, message) => {

@@ -20,7 +20,7 @@ export function normaliseClientCode(raw: string, field = 'clientCode'): string {
 }
 
 function checkContact(c: Pick<HarmReductionContact, 'contactedOn' | 'districtId'>): void {
-  territory.place({ districtId: c.districtId }, c.contactedOn);
+  territory.checkDistrict(c.districtId);
   checkNotFuture('contactedOn', c.contactedOn, todayIso());
 }
 

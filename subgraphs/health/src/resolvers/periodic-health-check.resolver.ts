@@ -48,7 +48,7 @@ export class PeriodicHealthCheckResolver {
     @Ctx() { dataSource, loaders, identity }: SubgraphContext<HealthLoaders>,
   ): Promise<PeriodicHealthCheck> {
     if (!isUuid(input.businessId)) throw userInputError('businessId', `'${input.businessId}' is not a ServiceBusiness id`);
-    territory.place({ districtId: input.districtId }, input.checkedOn);
+    territory.checkDistrict(input.districtId);
     checkHealthCheck(input);
     assertInScope(identity, input.districtId);
     // Police's registry, through the graph: the business exists, in this district, open that day.

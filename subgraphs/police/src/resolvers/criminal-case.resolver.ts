@@ -32,9 +32,9 @@ export class CriminalCaseResolver {
   @Authorized('RECORDS')
   @Mutation(() => CriminalCase, { description: 'Record a prostitution-related criminal case as opened' })
   async openCriminalCase(@Arg('input') input: OpenCriminalCaseInput, @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>): Promise<CriminalCase> {
+    checkNotFuture('openedOn', input.openedOn, todayIso());
     territory.place({ districtId: input.districtId }, input.openedOn);
     assertInScope(identity, input.districtId);
-    checkNotFuture('openedOn', input.openedOn, todayIso());
     if (input.charges.length === 0) throw userInputError('charges', 'name at least one charge');
     checkCount('suspects', input.suspects, { max: 1000 });
     checkCount('victims', input.victims, { max: 1000 });

@@ -39,8 +39,8 @@ export class TipResolver {
   @Mutation(() => Tip, { description: 'Record a denunciation, crime report or complaint as received' })
   async receiveTip(@Arg('input') input: ReceiveTipInput, @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>): Promise<Tip> {
     assertInScope(identity, input.districtId);
-    territory.place({ districtId: input.districtId }, input.receivedOn);
     checkNotFuture('receivedOn', input.receivedOn, todayIso());
+    territory.place({ districtId: input.districtId }, input.receivedOn);
     const deadlineOn = input.deadlineOn ?? addDays(input.receivedOn, DEFAULT_HANDLING_DAYS);
     checkText('notes', input.notes, { max: 2000 });
     checkDateOrder('receivedOn', input.receivedOn, 'deadlineOn', deadlineOn);
