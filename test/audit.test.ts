@@ -50,3 +50,26 @@ test('only the owning agency\'s heads read its audit log', async () => {
   }
   expect((await system.query(AUDIT, {}, { as: null })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 });
+
+test('a change whose audit row cannot be written is not stored, and the caller is told it failed', async () => {
+  const db = system.subgraphs.police.dataSource;
+  const breaker = { ...officer, subject: 'audit-breaker' };
+  const count = async () => (await db.query('SELECT count(*)::int AS n FROM tip'))[0].n as number;
+  // The audit log refuses this caller's rows (as it refused a 250-character or NUL subject before the gateway checked them).
+  await db.query("ALTER TABLE audit_log ADD CONSTRAINT refuse_breaker CHECK (subject <> 'audit-breaker')");
+  try {
+    const before = await count();
+    for (let retry = 0; retry < 3; retry++) {
+      const response = await system.query(`mutation { receiveTip(input: { kind: DENUNCIATION, channel: HOTLINE, districtId: "522", receivedOn: "2024-03-01" }) { id } }`, undefined, { as: breaker });
+      expect(response.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(response.data?.receiveTip ?? null).toBeNull();
+    }
+    expect(await count()).toBe(before);
+  } finally {
+    await db.query('ALTER TABLE audit_log DROP CONSTRAINT refuse_breaker');
+  }
+  // Once the audit log takes the row, the change and its row are stored together.
+  const tip = dataOf(await system.query(`mutation { receiveTip(input: { kind: DENUNCIATION, channel: HOTLINE, districtId: "522", receivedOn: "2024-03-01" }) { id } }`, undefined, { as: breaker })).receiveTip;
+  const rows = await db.query("SELECT action, entity_ids FROM audit_log WHERE subject = 'audit-breaker' AND action <> 'READ'");
+  expect(rows).toEqual([{ action: 'receiveTip', entity_ids: [tip.id] }]);
+});

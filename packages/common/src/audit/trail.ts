@@ -1,15 +1,14 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { MiddlewareFn } from 'type-graphql';
 import { Identity } from '../auth/identity';
 import { AuditEntry } from './audit-entry';
 
 /**
- * What one request read of record-level data and what it changed, written to the
- * audit log in one INSERT when the response is sent.
+ * What one request read of record-level data, written to the audit log in one INSERT
+ * when the response is sent, and what it changed, written in each change's transaction.
  */
 export class AuditTrail {
   private readonly reads = new Map<string, Set<string>>();
-  private readonly changes: Pick<AuditEntry, 'action' | 'entity' | 'entityIds' | 'fields'>[] = [];
 
   constructor(
     private readonly identity: Identity,
@@ -22,35 +21,72 @@ export class AuditTrail {
     ids.add(id);
   }
 
-  change(action: string, entity: string, ids: string[], fields: string[]): void {
-    this.changes.push({ action, entity, entityIds: ids, fields });
+  /** Writes a change's row with `manager`, inside the change's own transaction. */
+  async writeChange(manager: EntityManager, change: Pick<AuditEntry, 'action' | 'entity' | 'entityIds' | 'fields'>): Promise<void> {
+    await manager.createQueryBuilder().insert().into(AuditEntry).values({ ...this.who(), ...change }).execute();
+  }
+
+  private who() {
+    return { subject: this.identity.subject, agency: this.identity.agency, roles: this.identity.roles, requestId: this.requestId };
   }
 
   get empty(): boolean {
-    return this.reads.size === 0 && this.changes.length === 0;
+    return this.reads.size === 0;
   }
 
   async flush(dataSource: DataSource): Promise<void> {
     if (this.empty) return;
-    const who = { subject: this.identity.subject, agency: this.identity.agency, roles: this.identity.roles, requestId: this.requestId };
-    const rows = [
-      ...[...this.reads].map(([entity, ids]) => ({ ...who, action: 'READ', entity, entityIds: [...ids], fields: [] })),
-      ...this.changes.map((c) => ({ ...who, ...c })),
-    ];
+    const who = this.who();
+    const rows = [...this.reads].map(([entity, ids]) => ({ ...who, action: 'READ', entity, entityIds: [...ids], fields: [] }));
     this.reads.clear();
-    this.changes.length = 0;
     await dataSource.createQueryBuilder().insert().into(AuditEntry).values(rows).execute();
   }
 }
 
-/** Records every mutation: who called it, on which object, with which input fields (names only). */
-export const auditMutations: MiddlewareFn<{ audit?: AuditTrail }> = async ({ info, args, context }, next) => {
-  const result = await next();
-  if (info.parentType.name === 'Mutation' && context.audit) {
-    const input = (args.input ?? args) as Record<string, unknown>;
-    const ids = [result, input].map((x) => (x && typeof x === 'object' && 'id' in x ? String((x as { id: unknown }).id) : null)).filter((x): x is string => !!x);
-    const entity = String(info.returnType).replace(/[[\]!]/g, '');
-    context.audit.change(info.fieldName, entity, [...new Set(ids)], Object.keys(input).sort());
-  }
-  return result;
+/**
+ * A view of `base` whose repositories, query builders, queries and transactions all run
+ * on `manager`'s connection, inside its transaction.
+ */
+export function transactionalView(base: DataSource, manager: EntityManager): DataSource {
+  return new Proxy(base, {
+    get(target, property) {
+      switch (property) {
+        case 'manager': return manager;
+        case 'getRepository': return (entity: never) => manager.getRepository(entity);
+        case 'getTreeRepository': return (entity: never) => manager.getTreeRepository(entity);
+        case 'query': return (sql: string, parameters?: unknown[]) => manager.query(sql, parameters);
+        case 'createQueryBuilder': return (...args: never[]) => (manager.createQueryBuilder as (...a: never[]) => unknown)(...args);
+        case 'transaction': return (...args: never[]) => (manager.transaction as (...a: never[]) => unknown)(...args);
+        default: {
+          const value = Reflect.get(target, property, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        }
+      }
+    },
+  });
+}
+
+/**
+ * Every mutation runs in one transaction with its audit row: who called it, on which
+ * object, with which input fields (names only). The resolver gets a `dataSource` bound
+ * to that transaction; if the audit row cannot be written, nothing the mutation wrote
+ * is kept, and the caller gets the error.
+ */
+export const auditMutations: MiddlewareFn<{ audit?: AuditTrail; dataSource?: DataSource }> = async ({ info, args, context }, next) => {
+  if (info.parentType.name !== 'Mutation' || !context.audit || !context.dataSource) return next();
+  const base = context.dataSource;
+  const audit = context.audit;
+  return base.transaction(async (manager) => {
+    context.dataSource = transactionalView(base, manager);
+    try {
+      const result = await next();
+      const input = (args.input ?? args) as Record<string, unknown>;
+      const ids = [result, input].map((x) => (x && typeof x === 'object' && 'id' in x ? String((x as { id: unknown }).id) : null)).filter((x): x is string => !!x);
+      const entity = String(info.returnType).replace(/[[\]!]/g, '');
+      await audit.writeChange(manager, { action: info.fieldName, entity, entityIds: [...new Set(ids)], fields: Object.keys(input).sort() });
+      return result;
+    } finally {
+      context.dataSource = base;
+    }
+  });
 };

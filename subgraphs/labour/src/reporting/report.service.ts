@@ -100,18 +100,29 @@ export class ReportService {
   async createDrafts(periodId: string, unitIds: string[] | undefined, key: string): Promise<Report[]> {
     const period = reportingPeriod(periodId);
     const identity = this.identity;
+    // Who may open drafts is decided before anything is read: only coordinators and the
+    // heads of reporting units, a head only for their own unit.
+    const coordinator = isCoordinator(identity);
+    if (!coordinator && !identity.roles.includes('AGENCY_HEAD')) throw forbidden('only DOLISA coordinators and the heads of reporting units open report drafts');
+    const requested = unitIds?.length ? [...new Set(unitIds)] : null;
+    if (!coordinator) for (const u of requested ?? []) assertHeadOf(identity, u);
+    // One read of the expected units; the ids named are checked against it in memory.
     const all = await expectedUnits(this.dataSource, period);
     let units: ReportingUnit[];
-    if (unitIds?.length) {
-      units = await Promise.all([...new Set(unitIds)].map((u) => findUnit(this.dataSource, period, u, 'unitIds')));
-    } else if (isCoordinator(identity)) {
+    if (requested) {
+      const byId = new Map(all.map((u) => [u.id, u]));
+      units = requested.map((id) => {
+        const unit = byId.get(id);
+        if (!unit) throw userInputError('unitIds', `'${id}' is not a unit that reports for ${period.id} (an agency code such as POLICE, or a district id such as 522)`);
+        return unit;
+      });
+    } else if (coordinator) {
       units = all;
     } else {
       const own = ownUnit(identity);
       units = all.filter((u) => u.id === own);
       if (units.length === 0) throw forbidden(`your unit does not report for ${period.id}`);
     }
-    if (!isCoordinator(identity)) for (const u of units) assertHeadOf(identity, u.id);
     const payload = { period: period.id, units: units.map((u) => u.id).sort() };
     const answer = await idempotent<Map<string, Report['figures']>, Json[]>(
       this.dataSource, identity, key, 'createReportDrafts', payload,

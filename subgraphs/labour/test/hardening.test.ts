@@ -1,0 +1,72 @@
+import { Identity } from '@qn/common';
+import { caller, dataOf, GraphQLResponse, startSystem, TestSystem } from '../../../test/harness';
+
+/**
+ * Labour's reporting workflow against a careless or hostile caller (issue 11): a long
+ * list of unit ids costs one read, and only after the caller's role allows the call.
+ */
+let system: TestSystem;
+const coordinator = caller('LABOUR', 'COORDINATOR');
+const analyst = caller('LABOUR', 'ANALYST');
+const policeHead = caller('POLICE', 'AGENCY_HEAD');
+let keys = 0;
+const key = () => `hardening-${process.pid}-${++keys}`;
+
+beforeAll(async () => {
+  system = await startSystem({ as: coordinator });
+});
+afterAll(() => system.stop());
+
+const DRAFTS = 'mutation($input: CreateReportDraftsInput!) { createReportDrafts(input: $input) { id unitId } }';
+const madeUp = (n: number) => Array.from({ length: n }, (_, i) => `UNIT-${i}`);
+const code = (r: GraphQLResponse) => r.errors?.[0]?.extensions?.code;
+
+/** Labour's SQL statements for one request. */
+async function labourStatements(send: () => Promise<GraphQLResponse>): Promise<{ response: GraphQLResponse; statements: number }> {
+  const before = system.statements().labour;
+  const response = await send();
+  return { response, statements: system.statements().labour - before };
+}
+
+const drafts = (unitIds: string[], as: Identity) => system.query(DRAFTS, { input: { period: '2024Q3', unitIds, idempotencyKey: key() } }, { as });
+
+describe('createReportDrafts with many made-up unit ids (defect 1)', () => {
+  test('an ANALYST is refused by role (FORBIDDEN) before labour reads anything', async () => {
+    const { response, statements } = await labourStatements(() => drafts(madeUp(100), analyst));
+    expect(code(response)).toBe('FORBIDDEN');
+    // Only the mutation's START TRANSACTION and ROLLBACK: no read.
+    expect(statements).toBe(2);
+  });
+
+  test("a unit's head naming another unit is refused (FORBIDDEN) before labour reads anything", async () => {
+    const { response, statements } = await labourStatements(() => drafts(['POLICE', ...madeUp(99)], policeHead));
+    expect(code(response)).toBe('FORBIDDEN');
+    // Only the mutation's START TRANSACTION and ROLLBACK: no read.
+    expect(statements).toBe(2);
+  });
+
+  test('20,000 ids are BAD_USER_INPUT on input.unitIds at the gateway: labour is not asked', async () => {
+    for (const as of [analyst, coordinator]) {
+      const { response, statements } = await labourStatements(() => drafts(madeUp(20000), as));
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unitIds' });
+      expect(statements).toBe(0);
+    }
+  });
+
+  test('a coordinator naming 100 ids, one made up, gets BAD_USER_INPUT on unitIds after one read of the units', async () => {
+    const ids = ['POLICE', 'HEALTH', '522', ...madeUp(97)];
+    const { response, statements } = await labourStatements(() => drafts(ids, coordinator));
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitIds' });
+    expect(response.errors?.[0].message).toContain("'UNIT-0'");
+    // The agencies, read once (expectedUnits), inside the mutation's START TRANSACTION and ROLLBACK.
+    expect(statements).toBe(3);
+    // Nothing was opened.
+    const [{ n }] = await system.subgraphs.labour.dataSource.query("SELECT count(*)::int AS n FROM report WHERE period = '2024Q3'");
+    expect(n).toBe(0);
+  });
+
+  test('the same ids repeated 100 times are one unit, and the draft opens', async () => {
+    const response = await drafts(Array.from({ length: 100 }, () => 'POLICE'), coordinator);
+    expect(dataOf(response).createReportDrafts.map((r: { unitId: string }) => r.unitId)).toEqual(['POLICE']);
+  });
+});
