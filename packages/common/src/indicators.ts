@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { requestLoader } from './loaders';
 import { todayIso } from './clock';
-import { Period, parsePeriod, periodSeries } from './periods';
-import { IndicatorResultData } from './federation/types';
-import { indicatorStatus, indicatorValue, Measure, TargetSpec } from './status';
+import { Period, parsePeriod, periodSeries, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR } from './periods';
+import { ExplanationData, IndicatorResultData } from './federation/types';
+import {
+  Anchor, goalOf, IndicatorStatus, indicatorValue, judge, Measure, MeasureInput, ResultSummaryData, ruleKind, summarise, TargetSpec, trajectoryAnchor, YearVerdict,
+} from './status';
 import { OrgUnitRecord, territory } from './territory';
 
 /** Collects positional parameters while SQL text is assembled. */
@@ -76,37 +78,141 @@ export function measureLoader(dataSource: DataSource, definitions: Record<string
 
 export type MeasureLoader = ReturnType<typeof measureLoader>;
 
-/** The result of one indicator for one period and unit: SQL measure → value → status against the target. */
+/** How an agency reads one indicator of the plan: the reading in words and what its numerator and denominator count. */
+export interface IndicatorReading {
+  text: string;
+  /** The agency whose service computes it. */
+  computedBy: string;
+  numerator: { name: string; source: string };
+  denominator?: { name: string; source: string } | null;
+}
+
+/** The readings an agency computes, by indicator code. */
+export type Readings = Record<string, IndicatorReading>;
+
+function formulaOf(kind: TargetSpec['kind'], m: Measure, value: number | null): string {
+  const n = m.numerator ?? '–';
+  const d = m.denominator ?? '–';
+  const v = value ?? '–';
+  switch (kind) {
+    case 'MIN_PERCENT': return `100 × ${n} / ${d} = ${v}`;
+    case 'GROWTH': return `100 × (${n} − ${d}) / ${d} = ${v}`;
+    default: return `${n}`;
+  }
+}
+
+function inputsOf(reading: IndicatorReading | undefined, m: Measure): MeasureInput[] {
+  if (m.inputs) return m.inputs;
+  if (!reading) return [];
+  const inputs: MeasureInput[] = [{ ...reading.numerator, value: m.numerator, computedBy: reading.computedBy }];
+  if (reading.denominator) inputs.push({ ...reading.denominator, value: m.denominator, computedBy: reading.computedBy });
+  return inputs;
+}
+
+const programmeYears = () => Array.from({ length: PROGRAMME_LAST_YEAR - PROGRAMME_FIRST_YEAR + 1 }, (_, i) => PROGRAMME_FIRST_YEAR + i);
+
+/** The years a period covers (a run of years), e.g. 2021-2025 → 2021 … 2025. */
+function yearsOf(period: Period): number[] {
+  const from = Number(period.start.slice(0, 4));
+  return Array.from({ length: period.year - from + 1 }, (_, i) => from + i);
+}
+
+interface Job {
+  loader: MeasureLoader;
+  code: string;
+  target: TargetSpec;
+  orgUnit: OrgUnitRecord;
+  reading?: IndicatorReading;
+}
+
+/** The value and verdict of one whole year at the unit (a trajectory point or a summary year). */
+async function yearVerdict(job: Job, year: number, anchor: Anchor | null): Promise<YearVerdict> {
+  const period = parsePeriod(String(year));
+  const measure = await job.loader.load({ code: job.code, period, orgUnit: job.orgUnit });
+  const value = indicatorValue(job.target.kind, measure);
+  const verdict = judge({ target: job.target, period, level: job.orgUnit.level, value, today: todayIso(), anchor });
+  return { year, value, milestone: verdict.milestone, status: verdict.status };
+}
+
+/**
+ * A result and its verdict, with its explanation; the trajectory (the five programme
+ * years at the unit) is computed only when asked for, through the same loader.
+ */
+class ComputedResult implements IndicatorResultData {
+  period: string;
+  orgUnit: { id: string };
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  target: number | null;
+  status: IndicatorStatus;
+  statusReason: string | null;
+  milestone: number | null;
+  baseline: number | null;
+  explanation: ExplanationData;
+  summary: ResultSummaryData | null;
+  private trajectoryPromise?: Promise<YearVerdict[]>;
+
+  constructor(private readonly job: Job, private readonly anchor: Anchor | null, fields: Omit<IndicatorResultData, 'trajectory'>) {
+    Object.assign(this, fields);
+  }
+
+  get trajectory(): Promise<YearVerdict[]> {
+    this.trajectoryPromise ??= Promise.all(programmeYears().map((y) => yearVerdict(this.job, y, this.anchor)));
+    return this.trajectoryPromise;
+  }
+}
+
+/** The result of one indicator for one period and unit: SQL measure → value → verdict under the target's rule. */
 export async function computeResult(
   loader: MeasureLoader,
   code: string,
   target: TargetSpec,
   periodId: string,
   orgUnitId?: string | null,
+  reading?: IndicatorReading,
 ): Promise<IndicatorResultData> {
   const period = parsePeriod(periodId);
   const orgUnit = territory.resolve(orgUnitId);
-  return resultFor(loader, code, target, period, orgUnit);
+  return resultFor({ loader, code, target, orgUnit, reading }, period);
 }
 
-async function resultFor(
-  loader: MeasureLoader,
-  code: string,
-  target: TargetSpec,
-  period: Period,
-  orgUnit: OrgUnitRecord,
-): Promise<IndicatorResultData> {
-  const measure = await loader.load({ code, period, orgUnit });
-  const value = indicatorValue(target.kind, measure);
-  return {
+async function resultFor(job: Job, period: Period): Promise<IndicatorResultData> {
+  const { loader, code, target, orgUnit } = job;
+  const kind = ruleKind(target);
+  const byYear = period.kind === 'MULTI_YEAR' && (kind === 'YEARLY' || kind === 'GROWTH');
+  // One batch: the period (unless it is judged year by year), the programme's years (the baseline is the first with a value) and, for a run of years, each year.
+  const [measure, ...years] = await Promise.all([
+    byYear ? Promise.resolve<Measure>({ numerator: null, denominator: null }) : loader.load({ code, period, orgUnit }),
+    ...programmeYears().map((y) => loader.load({ code, period: parsePeriod(String(y)), orgUnit })),
+    ...(byYear ? yearsOf(period).map((y) => loader.load({ code, period: parsePeriod(String(y)), orgUnit })) : []),
+  ]);
+  const yearValues = programmeYears().map((year, i) => ({ year, value: indicatorValue(target.kind, years[i]) }));
+  const firstValue = yearValues[0].value;
+  const anchor = kind === 'CUMULATIVE' ? trajectoryAnchor(target, yearValues.find((y) => y.value !== null) ?? null) : null;
+  const value = byYear ? null : indicatorValue(target.kind, measure);
+  const verdict = judge({ target, period, level: orgUnit.level, value, today: todayIso(), anchor });
+  const summary = byYear ? summarise(await Promise.all(yearsOf(period).map((y) => yearVerdict(job, y, anchor)))) : null;
+  const reading = job.reading?.text ?? code;
+  return new ComputedResult(job, anchor, {
     period: period.id,
     orgUnit: { id: orgUnit.id },
     numerator: measure.numerator,
     denominator: measure.denominator,
     value,
-    target: target.kind === 'RANGE' || target.kind === 'GROWTH' ? target.min ?? null : target.value ?? null,
-    status: indicatorStatus(target, value, period, todayIso()),
-  };
+    target: goalOf(target),
+    status: verdict.status,
+    statusReason: verdict.reason,
+    milestone: verdict.milestone,
+    baseline: anchor?.value ?? target.baseline ?? firstValue,
+    explanation: {
+      formula: byYear ? `each year: ${formulaOf(target.kind, { numerator: null, denominator: null }, null).replace(/–/g, '…')} (see summary)` : formulaOf(target.kind, measure, value),
+      reading,
+      inputs: byYear ? [] : inputsOf(job.reading, measure),
+      targetRule: verdict.rule,
+    },
+    summary,
+  });
 }
 
 /** One result per district that existed during the period. */
@@ -115,10 +221,11 @@ export async function computeByDistrict(
   code: string,
   target: TargetSpec,
   periodId: string,
+  reading?: IndicatorReading,
 ): Promise<IndicatorResultData[]> {
   const period = parsePeriod(periodId);
   const districts = territory.districtsDuring(period.start, period.end);
-  return Promise.all(districts.map((d) => resultFor(loader, code, target, period, d)));
+  return Promise.all(districts.map((d) => resultFor({ loader, code, target, orgUnit: d, reading }, period)));
 }
 
 /** One result per period from `from` to `to`, for dashboards. */
@@ -129,7 +236,8 @@ export async function computeSeries(
   from: string,
   to: string,
   orgUnitId?: string | null,
+  reading?: IndicatorReading,
 ): Promise<IndicatorResultData[]> {
   const orgUnit = territory.resolve(orgUnitId);
-  return Promise.all(periodSeries(from, to).map((p) => resultFor(loader, code, target, p, orgUnit)));
+  return Promise.all(periodSeries(from, to).map((p) => resultFor({ loader, code, target, orgUnit, reading }, p)));
 }

@@ -175,5 +175,9 @@ export function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The programme's years (Decision 1736/QĐ-UBND: 2021–2025); cumulative targets are reached by the last. */
+export const PROGRAMME_FIRST_YEAR = 2021;
+export const PROGRAMME_LAST_YEAR = 2025;
+
 /** First day of the 2021–2025 programme; cumulative indicators count from here. */
 export const PROGRAMME_START = '2021-01-01';

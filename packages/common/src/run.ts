@@ -28,6 +28,7 @@ export function runSubgraphFromEnv<L>(definition: SubgraphDefinition<L>): void {
       databaseUrl: databaseUrlFor(definition.name),
       port,
       sampleData: process.env.QN_SAMPLE_DATA !== '0',
+      migrate: process.env.QN_MIGRATE !== '0',
       host: process.env.HOST ?? '127.0.0.1',
       logger,
     });

@@ -58,6 +58,8 @@ export interface StartOptions {
   databaseUrl: string;
   port: number;
   sampleData?: boolean;
+  /** Run pending migrations at start (under the database's advisory lock); false when a separate job runs them. */
+  migrate?: boolean;
   host?: string;
   logger?: Logger;
 }
@@ -78,7 +80,7 @@ export async function databaseReadiness(dataSource: DataSource): Promise<Readine
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
   checkInternalSecret();
   const logger = options.logger ?? createLogger(definition.name);
-  const dataSource = await openDatabase(subgraphDataSource(definition, options.databaseUrl));
+  const dataSource = await openDatabase(subgraphDataSource(definition, options.databaseUrl), { migrate: options.migrate });
   if (definition.loadReferenceData) await definition.loadReferenceData(dataSource);
   if (options.sampleData && definition.generateSampleData) await definition.generateSampleData(dataSource);
   const schema = await definition.buildSchema();

@@ -1,6 +1,6 @@
 import { agencyIndicator, agencyTask, buildFederatedSchema, indicatorResultType, OrgUnitRef, SubgraphContext } from '@qn/common';
 import { institutionReference } from './resolvers/institution.reference';
-import { MEASURES } from './indicators';
+import { MEASURES, READINGS } from './indicators';
 import { TASK_EVIDENCE } from './indicators/evidence';
 import { EducationLoaders } from './loaders';
 import { CommunicationSessionResolver } from './resolvers/communication-session.resolver';
@@ -12,6 +12,7 @@ const indicators = agencyIndicator<SubgraphContext<EducationLoaders>>({
   resultType: indicatorResultType(OrgUnitRef),
   codes: Object.keys(MEASURES),
   loader: (context) => context.loaders.measures,
+  readings: READINGS,
 });
 
 const tasks = agencyTask<SubgraphContext<EducationLoaders>>({

@@ -93,26 +93,31 @@ describe('harm-reduction contacts', () => {
 describe('healthServiceUsers: counts for another subgraph (IND-4.2), never for a person', () => {
   const SERVICE_USERS = `query($period: String!, $codes: [String!]!, $orgUnit: ID) { healthServiceUsers(period: $period, clientCodes: $codes, orgUnit: $orgUnit) }`;
   const LABOUR_SERVICE: Identity = { ...caller('LABOUR', 'AGENCY_OFFICER'), service: 'labour' };
+  beforeAll(() => contact('QNG-KL11MN22', '2025-08-02', '524', 'REFERRAL_SOCIAL_SERVICE'));
   const asService = (variables: Record<string, unknown>, as: Identity = LABOUR_SERVICE) => system.querySubgraph('health', SERVICE_USERS, variables, { as });
   const count = async (variables: Record<string, unknown>, as?: Identity) => dataOf(await asService(variables, as)).healthServiceUsers;
 
-  test('labour, calling as a service, learns how many of its codes health served — services other than plain outreach, in the period and district', async () => {
-    const codes = ['QNG-AB12CD34', 'QNG-ZX98YW76', 'QNG-MN45PQ67', 'QNG-UNKNOWN1'];
-    expect(await count({ period: '2024', codes })).toBe(2); // AB12CD34 (HIV test), ZX98YW76; MN45PQ67 was served in 2023
+  test('labour, calling as a service, learns how many of its codes health gave social support — referrals to a social service, in the period and district', async () => {
+    const codes = ['QNG-AB12CD34', 'QNG-ZX98YW76', 'QNG-MN45PQ67', 'QNG-KL11MN22', 'QNG-UNKNOWN1'];
+    // 2024: AB12CD34 had outreach and an HIV test, ZX98YW76 condoms and PrEP — harm reduction, not social support.
+    expect(await count({ period: '2024', codes })).toBe(0);
+    // MN45PQ67 was referred to a social service in 2023 (Quảng Ngãi city), KL11MN22 in August 2025 (Bình Sơn).
     expect(await count({ period: '2023', codes })).toBe(1);
-    expect(await count({ period: '2024Q1', codes })).toBe(1); // AB12CD34: outreach then an HIV test, once
-    expect(await count({ period: '2024', codes, orgUnit: '524' })).toBe(1);
-    expect(await count({ period: '2024', codes, orgUnit: '522' })).toBe(1);
-    expect(await count({ period: '2024', codes: ['qng-ab12cd34', 'QNG-AB12CD34'] })).toBe(1);
+    expect(await count({ period: '2025', codes })).toBe(1);
+    expect(await count({ period: '2025Q1', codes })).toBe(0);
+    expect(await count({ period: '2025Q3', codes })).toBe(1);
+    expect(await count({ period: '2025', codes, orgUnit: '524' })).toBe(1);
+    expect(await count({ period: '2025', codes, orgUnit: '522' })).toBe(0);
+    expect(await count({ period: '2023', codes: ['qng-mn45pq67', 'QNG-MN45PQ67'] })).toBe(1);
     expect(await count({ period: '2024', codes: [] })).toBe(0);
     // Serving an anonymous caller (published yearly figures) is still a service call.
-    expect(await count({ period: '2024', codes }, { ...ANONYMOUS, service: 'labour' })).toBe(2);
+    expect(await count({ period: '2023', codes }, { ...ANONYMOUS, service: 'labour' })).toBe(1);
   });
 
   test('one SQL statement however many codes', async () => {
     const codes = Array.from({ length: 5000 }, (_, i) => `QNG-${String(i).padStart(8, '0')}`);
     const before = system.statements().health;
-    expect(await count({ period: '2024', codes: [...codes.slice(0, 4999), 'QNG-ZX98YW76'] })).toBe(1);
+    expect(await count({ period: '2023', codes: [...codes.slice(0, 4999), 'QNG-MN45PQ67'] })).toBe(1);
     expect(system.statements().health - before).toBe(1);
   });
 

@@ -1,6 +1,6 @@
 import { agencyIndicator, agencyTask, buildFederatedSchema, indicatorResultType, OrgUnitRef, SubgraphContext } from '@qn/common';
 import { pressOutletReference } from './resolvers/press-outlet.reference';
-import { MEASURES } from './indicators';
+import { MEASURES, READINGS } from './indicators';
 import { TASK_EVIDENCE } from './indicators/evidence';
 import { InformationLoaders } from './loaders';
 import { PressOutletResolver } from './resolvers/press-outlet.resolver';
@@ -12,6 +12,7 @@ const indicators = agencyIndicator<SubgraphContext<InformationLoaders>>({
   resultType: indicatorResultType(OrgUnitRef),
   codes: Object.keys(MEASURES),
   loader: (context) => context.loaders.measures,
+  readings: READINGS,
 });
 
 const tasks = agencyTask<SubgraphContext<InformationLoaders>>({

@@ -36,10 +36,12 @@ beforeAll(async () => {
   // IND-1.1 and IND-2.1: activities in 2023 in 21010 (twice), 21013 (522) and 21043 (524); 21040 (524) only in 2022.
   await activity('21010', '522', '2023-02-10');
   await activity('21010', '522', '2023-05-05', 'LOUDSPEAKER');
+  await activity('21010', '522', '2023-08-15', 'LOUDSPEAKER');
   await activity('21013', '522', '2023-05-20', 'SOCIAL_MEDIA');
   await activity('21043', '524', '2023-11-11', 'CLUB');
   await activity('21040', '524', '2022-03-01');
   await activity('21262-2025', '522', '2025-02-01'); // Xã An Phú, created 1/1/2025
+  await activity('21262-2025', '522', '2025-05-10');
 
   // IND-2.1: 522 and 524 have plans and activities in 2023; 525 a plan but no activity.
   await run('adoptDistrictPlan', 'AdoptDistrictPlanInput', { districtId: '522', year: 2023, adoptedOn: '2023-01-15' });
@@ -91,12 +93,13 @@ beforeAll(async () => {
     { as: caller('HEALTH', 'AGENCY_HEAD') },
   ));
   await healthService('QNG-AAAA0001', '2023-03-05', '522', 'STI_TREATMENT'); // also served by labour: counts once
-  await healthService('QNG-AAAA0002', '2023-05-01', '522', 'HIV_TEST'); // in Q2, when labour had not yet served them
-  await healthService('QNG-AAAA0003', '2023-05-20', '524', 'HIV_TEST'); // served by health only
+  await healthService('QNG-AAAA0002', '2023-05-01', '522', 'REFERRAL_SOCIAL_SERVICE'); // in Q2, when labour had not yet served them
+  await healthService('QNG-AAAA0003', '2023-05-20', '524', 'REFERRAL_SOCIAL_SERVICE'); // served by health only
   await healthService('QNG-AAAA0004', '2023-05-10', '524', 'HIV_TEST'); // not eligible: outside the denominator
   await healthService('QNG-AAAA0005', '2023-06-10', '524', 'OUTREACH'); // plain outreach is not a service used
   await healthService('QNG-AAAA0005', '2022-12-01', '524', 'CONDOM_DISTRIBUTION'); // before the period
-  await healthService('QNG-AAAA0006', '2023-09-15', '524', 'PREP'); // served by health in another district: counts for 522
+  await healthService('QNG-AAAA0006', '2023-09-15', '524', 'REFERRAL_SOCIAL_SERVICE'); // served by health in another district: counts for 522
+  await healthService('QNG-AAAA0005', '2023-06-12', '524', 'HIV_TEST'); // harm reduction, not social support: not a support service used
 
   // IND-1.3a: two businesses in police's registry (10 and 20 employees) and labour's outreach to them.
   const business = async (districtId: string, employees: number) => dataOf(await system.query(
@@ -151,14 +154,19 @@ afterAll(() => system.stop());
 
 describe('IND-1.1 communes with communication activities', () => {
   test('a year, a quarter, districts and a commune', async () => {
-    expect(await result('IND-1.1', '2023')).toMatchObject({ numerator: 3, denominator: 173, value: 1.73, target: 70 });
-    expect(await result('IND-1.1', '2023Q2')).toMatchObject({ numerator: 2, denominator: 173, value: 1.16 });
-    expect(await result('IND-1.1', '2023', '522')).toMatchObject({ numerator: 2, denominator: 23, value: 8.7 });
-    expect(await result('IND-1.1', '2023', '524')).toMatchObject({ numerator: 1, denominator: 22, value: 4.55, status: 'NOT_MET' });
-    expect(await result('IND-1.1', '2023', '21010')).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
+    // "Kept up regularly": active in at least 3 of the 4 quarters. 2023: 21010 in Q1, Q2 and Q3 counts;
+    // 21013 (Q2 only) and 21043 (Q4 only) organised something but did not keep it up.
+    expect(await result('IND-1.1', '2023')).toMatchObject({ numerator: 1, denominator: 173, value: 0.58, target: 70, status: 'NOT_MET' });
+    // A quarter needs its one quarter (21010, 21013), and is not judged against a yearly share.
+    expect(await result('IND-1.1', '2023Q2')).toMatchObject({ numerator: 2, denominator: 173, value: 1.16, status: 'NOT_APPLICABLE' });
+    expect(await result('IND-1.1', '2023', '522')).toMatchObject({ numerator: 1, denominator: 23, value: 4.35, status: 'NOT_MET' });
+    expect(await result('IND-1.1', '2023', '524')).toMatchObject({ numerator: 0, denominator: 22, value: 0, status: 'NOT_MET' });
+    // One commune is not a share of communes.
+    expect(await result('IND-1.1', '2023', '21010')).toMatchObject({ numerator: 1, denominator: 1, value: 100, status: 'NOT_APPLICABLE' });
   });
   test('2025 counts the communes as merged on 1 January', async () => {
-    expect(await result('IND-1.1', '2025', '522')).toMatchObject({ numerator: 1, denominator: 22 });
+    // Xã An Phú (from 1/1/2025): active in Q1 and Q2, 2 of the 2 quarters of the first half.
+    expect(await result('IND-1.1', '2025S1', '522')).toMatchObject({ numerator: 1, denominator: 22 });
     // The province's 2025 counts the 56 units of 1/7/2025 in the plan's scope (the year's last day).
     expect(await result('IND-1.1', '2025')).toMatchObject({ denominator: 56 });
   });
@@ -189,12 +197,15 @@ describe('IND-2.1 and IND-2.2 districts with plans and integration', () => {
     expect(await result('IND-2.1', '2023', '525')).toMatchObject({ numerator: 0, denominator: 1, value: 0 });
   });
   test('IND-2.1: no district-level units after 30/6/2025', async () => {
-    expect(await result('IND-2.1', '2025Q3')).toMatchObject({ numerator: 0, denominator: 0, value: null, status: 'NO_DATA' });
+    // Nothing to count; a quarter of a yearly coverage is not judged anyway.
+    expect(await result('IND-2.1', '2025Q3')).toMatchObject({ numerator: 0, denominator: 0, value: null, status: 'NOT_APPLICABLE' });
+    expect(await result('IND-2.1', '2025S2')).toMatchObject({ numerator: 0, denominator: 0, value: null });
   });
   test('IND-2.2: integration per year', async () => {
     expect(await result('IND-2.2', '2023')).toMatchObject({ numerator: 2, denominator: 13, value: 15.38, target: 50 });
     expect(await result('IND-2.2', '2023Q1')).toMatchObject({ numerator: 2, denominator: 13 });
-    expect(await result('IND-2.2', '2021-2025')).toMatchObject({ numerator: 3, denominator: 13, value: 23.08 });
+    // A yearly share over a run of years is not summed: each year is in the summary.
+    expect(await result('IND-2.2', '2021-2025')).toMatchObject({ numerator: null, denominator: null, value: null, status: 'NOT_APPLICABLE' });
     expect(await result('IND-2.2', '2023', '529')).toMatchObject({ numerator: 0, denominator: 1, value: 0 });
   });
 });
@@ -213,7 +224,7 @@ describe('IND-4.1 districts with a pilot model (range 1 to 2)', () => {
 describe('IND-4.2 persons in need and eligible who used support (labour\'s or health\'s)', () => {
   // In need and eligible in 2023: 0001 (Q1, 522), 0002 (Q2, 522), 0003 (Q2, 524), 0005 (Q2, 524), 0006 (Q3, 522).
   // Served in 2023: 0001 (labour Q1 and health Q1: once), 0002 (health Q2, labour Q3), 0003 (health Q2),
-  // 0006 (health Q3, in 524); 0005 only reached by outreach.
+  // 0006 (health Q3, in 524) — health's by a referral to a social service; 0005 only had outreach and an HIV test.
   test('a year, quarters and districts: the union of both agencies\' services, each person once', async () => {
     expect(await result('IND-4.2', '2023')).toMatchObject({ numerator: 4, denominator: 5, value: 80, target: 60, status: 'ACHIEVED' });
     expect(await result('IND-4.2', '2023Q1')).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
@@ -248,7 +259,8 @@ describe('IND-5.1a/b staff trained since 2021 (cumulative)', () => {
     expect(await result('IND-5.1a', '2023', '522')).toMatchObject({ numerator: 0, denominator: 0, status: 'NO_DATA' });
   });
   test('IND-5.1b district and commune staff', async () => {
-    expect(await result('IND-5.1b', '2023')).toMatchObject({ numerator: 40, denominator: 70, value: 57.14, target: 50, status: 'ACHIEVED' });
+    // No district or commune staff in post before 2023: 2023 is the first year with a value, the trajectory's baseline, not judged.
+    expect(await result('IND-5.1b', '2023')).toMatchObject({ numerator: 40, denominator: 70, value: 57.14, target: 50, status: 'NOT_APPLICABLE' });
     expect(await result('IND-5.1b', '2023', '522')).toMatchObject({ numerator: 30, denominator: 60, value: 50 });
     expect(await result('IND-5.1b', '2023Q1', '524')).toMatchObject({ numerator: 10, denominator: 10, value: 100 });
   });
@@ -265,7 +277,7 @@ describe('task progress', () => {
   test('labour tasks count labour records', async () => {
     expect((await progress('TASK-V.1-6', '2023')).progress).toEqual({ period: '2023', count: 3, evidence: 'pilot models running' });
     expect((await progress('TASK-V.1-3', '2023')).progress).toMatchObject({ count: 3, evidence: 'training courses held' });
-    expect((await progress('TASK-II.1b-2', '2023', '522')).progress).toMatchObject({ count: 3 });
+    expect((await progress('TASK-II.1b-2', '2023', '522')).progress).toMatchObject({ count: 4 }); // 21010: February, May, August; 21013: May
     expect((await progress('TASK-II.1b-4', '2023')).progress).toMatchObject({ count: 1 });
     expect((await progress('TASK-V.1-7', '2023')).progress).toBeNull();
   });
@@ -447,7 +459,7 @@ describe('lists', () => {
       if (!page.communicationActivities.pageInfo.hasNextPage) break;
       after = page.communicationActivities.pageInfo.endCursor;
     }
-    expect(new Set(seen).size).toBe(6);
+    expect(new Set(seen).size).toBe(8);
   });
 
   test('statements do not grow with the length of a list', async () => {

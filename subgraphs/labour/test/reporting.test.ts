@@ -341,3 +341,48 @@ describe('budget estimates and deadlines', () => {
     expect(overdue.find((o: any) => o.period === '2024S1').deadline).toBe('2024-06-25');
   });
 });
+
+describe('numbers are taken when a report is submitted', () => {
+  const narrative = (report: { id: string; version: number }) => mutate('updateReportNarrative', 'UpdateReportNarrativeInput', {
+    id: report.id, expectedVersion: report.version, idempotencyKey: key('q4-n'), results: 'Đã triển khai tuyên truyền trong quý IV.',
+  }, head('LABOUR'), 'id version').then((r) => dataOf(r).updateReportNarrative);
+  const submit = (report: { id: string; version: number }, label: string) => mutate('submitReport', 'ReportChangeInput', {
+    id: report.id, expectedVersion: report.version, idempotencyKey: key(label),
+  }, head('LABOUR'), 'id version status figures { computedAt indicators { code numerator } }');
+  let draft: any;
+
+  it('refuses a submission before the data window has closed, then takes the numbers of the moment of submission', async () => {
+    setNow('2024-12-10T10:00:00+07:00'); // 2024Q4's window is 15/9 → 14/12/2024
+    draft = dataOf(await mutate('createReportDrafts', 'CreateReportDraftsInput', { period: '2024Q4', unitIds: ['LABOUR'], idempotencyKey: key('q4-d') })).createReportDrafts[0];
+    const draftCommunes = draft.figures.indicators.find((f: any) => f.code === 'IND-1.1').numerator;
+    draft = { ...draft, ...(await narrative(draft)) };
+    const early = await submit(draft, 'q4-early');
+    expect(code(early)).toBe('CONFLICT');
+    expect(early.errors?.[0].message).toContain('from 2024-12-15');
+
+    setNow('2024-12-16T09:00:00+07:00');
+    // An activity of 12/12, recorded after the draft: 21043 becomes active in 2024Q4R (one quarter of one).
+    await gql(`mutation($input: RecordCommunicationActivityInput!) { recordCommunicationActivity(input: $input) { id } }`,
+      { input: { form: 'MEETING', communeId: '21043', districtId: '524', heldOn: '2024-12-12', participants: 20 } }, caller('LABOUR', 'AGENCY_OFFICER')).then(dataOf);
+    const submitted = dataOf(await submit(draft, 'q4-submit')).submitReport;
+    expect(submitted.status).toBe('SUBMITTED');
+    expect(submitted.figures.computedAt).toBe('2024-12-16T02:00:00.000Z'); // 9:00 in Vietnam
+    expect(submitted.figures.indicators.find((f: any) => f.code === 'IND-1.1').numerator).toBe(draftCommunes + 1);
+    // The draft's numbers are kept only in the history.
+    const history = dataOf(await gql(`query($id: ID!) { report(id: $id) { history { action report { figures { computedAt } } } } }`, { id: draft.id })).report.history;
+    expect(history[0]).toEqual({ action: 'CREATE_DRAFT', report: { figures: { computedAt: '2024-12-10T03:00:00.000Z' } } });
+    expect(history.at(-1).report.figures.computedAt).toBe('2024-12-16T02:00:00.000Z');
+  });
+
+  it('refuses to submit when a figure cannot be taken (an agency is down), and nothing changes', async () => {
+    setNow('2025-03-16T09:00:00+07:00');
+    let q1 = dataOf(await mutate('createReportDrafts', 'CreateReportDraftsInput', { period: '2025Q1', unitIds: ['LABOUR'], idempotencyKey: key('q1-d') })).createReportDrafts[0];
+    q1 = { ...q1, ...(await narrative(q1)) };
+    await system.stopSubgraph('police'); // IND-1.3a's denominator is police's
+    const refused = await submit(q1, 'q1-submit');
+    expect(code(refused)).toBe('CONFLICT');
+    expect(refused.errors?.[0].message).toContain('IND-1.3a');
+    const stored = dataOf(await gql(`query($id: ID!) { report(id: $id) { status version } }`, { id: q1.id })).report;
+    expect(stored).toEqual({ status: 'DRAFT', version: q1.version });
+  });
+});

@@ -1,6 +1,6 @@
 import { agencyIndicator, agencyTask, buildFederatedSchema, indicatorResultType, OrgUnitRef, SubgraphContext } from '@qn/common';
 import { serviceBusinessReference } from './resolvers/service-business.reference';
-import { MEASURES } from './indicators';
+import { MEASURES, READINGS } from './indicators';
 import { TASK_EVIDENCE } from './indicators/evidence';
 import { CriminalCaseResolver } from './resolvers/criminal-case.resolver';
 import { PoliceLoaders } from './loaders';
@@ -13,6 +13,7 @@ const indicators = agencyIndicator<SubgraphContext<PoliceLoaders>>({
   resultType: indicatorResultType(OrgUnitRef),
   codes: Object.keys(MEASURES),
   loader: (context) => context.loaders.measures,
+  readings: READINGS,
 });
 
 const tasks = agencyTask<SubgraphContext<PoliceLoaders>>({

@@ -73,12 +73,15 @@ describe('IND-3.3a businesses inspected in the period', () => {
 });
 
 describe('IND-3.3b businesses inspected at least once since 2021 (cumulative)', () => {
-  test('the whole programme', async () => {
-    expect(await result('IND-3.3b', '2021-2025')).toMatchObject({ numerator: 3, denominator: 4, value: 75, target: 100, status: 'NOT_MET' });
+  test('the whole programme: the businesses still operating at its end', async () => {
+    // Operating on 31/12/2025: B1, B2, B4 (B3 closed 30/6/2022 and is out of both sides); inspected since 2021: B1, B4.
+    expect(await result('IND-3.3b', '2021-2025')).toMatchObject({ numerator: 2, denominator: 3, value: 66.67, target: 100, status: 'NOT_MET' });
   });
-  test('cumulative up to the end of 2021 and of 2022', async () => {
-    expect(await result('IND-3.3b', '2021')).toMatchObject({ numerator: 1, denominator: 3, value: 33.33 });
-    expect(await result('IND-3.3b', '2022')).toMatchObject({ numerator: 3, denominator: 4, value: 75 });
+  test('cumulative up to the end of 2021 and of 2022, judged against the trajectory', async () => {
+    // 31/12/2021: B1, B3, B4 operating (B2 opens in 2022), B3 inspected: 1/3 — the baseline year, not judged.
+    expect(await result('IND-3.3b', '2021')).toMatchObject({ numerator: 1, denominator: 3, value: 33.33, status: 'NOT_APPLICABLE' });
+    // 31/12/2022: B1, B2, B4 (B3 closed), B1 and B4 inspected: 2/3 = 66.67 ≥ the 2022 milestone 33.33 + (100 − 33.33) × 1/4 = 50.
+    expect(await result('IND-3.3b', '2022')).toMatchObject({ numerator: 2, denominator: 3, value: 66.67, status: 'ACHIEVED' });
   });
   test('one district', async () => {
     expect(await result('IND-3.3b', '2021-2025', '522')).toMatchObject({ numerator: 1, denominator: 2, value: 50 });

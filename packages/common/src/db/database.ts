@@ -65,7 +65,12 @@ export async function ensureDatabase(url: string): Promise<void> {
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+    if (!rowCount) {
+      // Another replica may create it at the same moment: that is as good.
+      await client.query(`CREATE DATABASE "${name}"`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04' && error.code !== '23505') throw error;
+      });
+    }
   } finally {
     await client.end();
   }
@@ -85,11 +90,31 @@ export async function dropDatabase(url: string): Promise<void> {
   }
 }
 
-/** Opens the data source and brings its schema up to date by migrations. */
-export async function openDatabase(dataSource: DataSource): Promise<DataSource> {
+/** The advisory lock (per database) held while a subgraph's migrations run. */
+export const MIGRATION_LOCK = 1736_2021;
+
+/**
+ * Brings the database's schema up to date by migrations, one process at a time: every
+ * replica that starts takes the database's advisory lock first, so the first migrates
+ * and the others wait, then find nothing pending.
+ */
+export async function runMigrationsLocked(dataSource: DataSource): Promise<void> {
+  const lock = new Client({ connectionString: (dataSource.options as { url: string }).url });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    // Ending the session releases the lock even if the unlock is never reached.
+    await lock.end();
+  }
+}
+
+/** Opens the data source and, unless told not to, brings its schema up to date by migrations. */
+export async function openDatabase(dataSource: DataSource, options: { migrate?: boolean } = {}): Promise<DataSource> {
   const url = (dataSource.options as { url: string }).url;
   await ensureDatabase(url);
   if (!dataSource.isInitialized) await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  if (options.migrate !== false) await runMigrationsLocked(dataSource);
   return dataSource;
 }

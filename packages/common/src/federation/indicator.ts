@@ -1,11 +1,11 @@
 import { Arg, Authorized, ClassType, Ctx, Directive, Field, FieldResolver, ID, InterfaceType, ObjectType, Resolver, Root } from 'type-graphql';
-import { computeByDistrict, computeResult, computeSeries, MeasureLoader } from '../indicators';
-import { TargetSpec } from '../status';
+import { computeByDistrict, computeResult, computeSeries, MeasureLoader, Readings } from '../indicators';
+import { TARGET_SELECTION, TargetSpec } from '../status';
 import { IndicatorResultData, Target } from './types';
 import { ReferenceResolvers } from './schema';
 
 /** The target fields an agency needs from labour's catalogue to judge its results. */
-export const TARGET_REQUIRES = '@requires(fields: "target { kind value min max cumulative }")';
+export const TARGET_REQUIRES = `@requires(fields: "target { ${TARGET_SELECTION} }")`;
 
 export interface AgencyIndicatorOptions<C> {
   /** The concrete type in labour's catalogue this agency resolves, e.g. `PoliceIndicator`. */
@@ -14,6 +14,8 @@ export interface AgencyIndicatorOptions<C> {
   /** Indicator codes this agency computes. */
   codes: string[];
   loader(context: C): MeasureLoader;
+  /** How the agency reads each of its indicators (the explanation's reading and inputs). */
+  readings: Readings;
 }
 
 interface AgencyIndicatorShape {
@@ -71,14 +73,14 @@ export function agencyIndicator<C>(options: AgencyIndicatorOptions<C>) {
       @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined,
       @Ctx() context: C,
     ): Promise<IndicatorResultData> {
-      return computeResult(options.loader(context), indicator.code, indicator.target, period, orgUnit);
+      return computeResult(options.loader(context), indicator.code, indicator.target, period, orgUnit, options.readings[indicator.code]);
     }
 
     @Authorized('AGGREGATES')
     @Directive(TARGET_REQUIRES)
     @FieldResolver(() => [options.resultType], { nullable: true })
     resultsByDistrict(@Root() indicator: AgencyIndicatorShape, @Arg('period') period: string, @Ctx() context: C) {
-      return computeByDistrict(options.loader(context), indicator.code, indicator.target, period);
+      return computeByDistrict(options.loader(context), indicator.code, indicator.target, period, options.readings[indicator.code]);
     }
 
     @Authorized('AGGREGATES')
@@ -91,7 +93,7 @@ export function agencyIndicator<C>(options: AgencyIndicatorOptions<C>) {
       @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined,
       @Ctx() context: C,
     ) {
-      return computeSeries(options.loader(context), indicator.code, indicator.target, from, to, orgUnit);
+      return computeSeries(options.loader(context), indicator.code, indicator.target, from, to, orgUnit, options.readings[indicator.code]);
     }
   }
 

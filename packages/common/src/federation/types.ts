@@ -1,5 +1,5 @@
 import { ClassType, Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IndicatorStatus, TargetKind } from '../status';
+import { IndicatorStatus, MeasureInput, Milestone, ResultSummaryData, TargetKind, YearVerdict } from '../status';
 
 export enum IndicatorStatusEnum {
   ACHIEVED = 'ACHIEVED',
@@ -7,6 +7,7 @@ export enum IndicatorStatusEnum {
   AT_RISK = 'AT_RISK',
   NOT_MET = 'NOT_MET',
   NO_DATA = 'NO_DATA',
+  NOT_APPLICABLE = 'NOT_APPLICABLE',
 }
 registerEnumType(IndicatorStatusEnum, { name: 'IndicatorStatus', description: 'How a result stands against its target' });
 
@@ -17,6 +18,16 @@ export enum TargetKindEnum {
   GROWTH = 'GROWTH',
 }
 registerEnumType(TargetKindEnum, { name: 'TargetKind', description: 'How a target is expressed' });
+
+@Directive('@shareable')
+@ObjectType({ description: 'The value a cumulative target is to reach by the end of a year' })
+export class TargetMilestone {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Float)
+  value: number;
+}
 
 /** A plan target; labour owns the catalogue, the computing agencies read it with @requires. */
 @Directive('@shareable')
@@ -49,8 +60,17 @@ export class Target {
   @Field({ description: 'Counts everything since the programme began (2021), not only the period asked' })
   cumulative: boolean;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The value before the programme (end of 2020) when the plan gives one; else a cumulative trajectory starts from the first year\'s value' })
   baseline?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'How a value builds up within the year: RATE, COVERAGE, FLOW or STATE (decides what a shorter period is judged against)' })
+  accrual?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The lowest organisation level the goal binds (PROVINCE: a province-wide goal; units below are NOT_APPLICABLE)' })
+  lowestLevel?: string | null;
+
+  @Field(() => [TargetMilestone], { nullable: true, description: 'Milestones of a cumulative target that replace the straight line for those years' })
+  milestones?: Milestone[] | null;
 }
 
 /** Reference to an organisation unit; labour resolves its name, level and validity. */
@@ -61,6 +81,13 @@ export class OrgUnitRef {
   id: string;
 }
 
+export interface ExplanationData {
+  formula: string;
+  reading: string;
+  inputs: MeasureInput[];
+  targetRule: string;
+}
+
 export interface IndicatorResultData {
   period: string;
   orgUnit: { id: string };
@@ -69,6 +96,80 @@ export interface IndicatorResultData {
   value: number | null;
   target: number | null;
   status: IndicatorStatus;
+  statusReason?: string | null;
+  milestone?: number | null;
+  baseline?: number | null;
+  explanation?: ExplanationData | null;
+  summary?: ResultSummaryData | null;
+  /** Computed when asked: the unit's five programme years. */
+  readonly trajectory?: Promise<YearVerdict[]> | YearVerdict[] | null;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: 'One input of a result: what it counts, its value, which agency\'s service computed it and from which records' })
+export class ExplanationInput implements MeasureInput {
+  @Field()
+  name: string;
+
+  @Field(() => Float, { nullable: true })
+  value: number | null;
+
+  @Field({ description: 'Code of the agency whose service computed it' })
+  computedBy: string;
+
+  @Field({ description: 'The records it was counted from' })
+  source: string;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: 'Why a result is what it is: the formula with its numbers, the reading of the plan\'s sentence, the inputs and the target rule applied' })
+export class Explanation implements ExplanationData {
+  @Field({ description: 'The computation with its numbers, e.g. 100 × 124 / 173 = 71.68' })
+  formula: string;
+
+  @Field({ description: 'How the plan\'s sentence is read into numerator and denominator' })
+  reading: string;
+
+  @Field(() => [ExplanationInput])
+  inputs: MeasureInput[];
+
+  @Field({ description: 'The verdict rule applied and what the value was judged against' })
+  targetRule: string;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: 'One programme year: the value, the milestone it is judged against and its verdict' })
+export class TrajectoryPoint implements YearVerdict {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Float, { nullable: true })
+  value: number | null;
+
+  @Field(() => Float, { nullable: true })
+  milestone: number | null;
+
+  @Field(() => IndicatorStatusEnum)
+  status: IndicatorStatus;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: 'A run of years of a yearly or growth target: each year\'s verdict, how many years were met and the last year\'s verdict (no summed verdict)' })
+export class ResultSummary implements ResultSummaryData {
+  @Field(() => [TrajectoryPoint])
+  years: YearVerdict[];
+
+  @Field(() => Int)
+  yearsMet: number;
+
+  @Field(() => Int, { description: 'Years with a verdict (ACHIEVED or NOT_MET)' })
+  yearsJudged: number;
+
+  @Field(() => TrajectoryPoint, { nullable: true })
+  lastYear: YearVerdict | null;
+
+  @Field()
+  text: string;
 }
 
 /**
@@ -95,11 +196,29 @@ export function indicatorResultType(orgUnitType: ClassType) {
     @Field(() => Float, { nullable: true, description: 'Percent, count, or year-on-year change in percent, as the target kind says' })
     value: number | null;
 
-    @Field(() => Float, { nullable: true, description: 'The goal this value is judged against' })
+    @Field(() => Float, { nullable: true, description: "The plan's goal (the lower bound of a range or growth target)" })
     target: number | null;
 
     @Field(() => IndicatorStatusEnum)
     status: IndicatorStatus;
+
+    @Field(() => String, { nullable: true, description: 'Why the result is NOT_APPLICABLE or NO_DATA' })
+    statusReason?: string | null;
+
+    @Field(() => Float, { nullable: true, description: 'What the value was judged against: the goal, a pro-rated goal or the trajectory\'s milestone' })
+    milestone?: number | null;
+
+    @Field(() => Float, { nullable: true, description: 'The plan\'s baseline, else the unit\'s value in the first programme year (2021)' })
+    baseline?: number | null;
+
+    @Field(() => Explanation, { nullable: true })
+    explanation?: ExplanationData | null;
+
+    @Field(() => ResultSummary, { nullable: true, description: 'For a run of years of a yearly or growth target: the verdict of each year' })
+    summary?: ResultSummaryData | null;
+
+    @Field(() => [TrajectoryPoint], { nullable: true, description: 'The unit\'s value, milestone and verdict in each programme year 2021–2025' })
+    trajectory?: Promise<YearVerdict[]> | YearVerdict[] | null;
   }
   return IndicatorResult;
 }

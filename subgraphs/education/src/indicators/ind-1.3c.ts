@@ -1,9 +1,16 @@
 import { addDays, MeasureSql, scopeFilter } from '@qn/common';
+import { InstitutionKind } from '../entities/institution';
 import { schoolYearOf } from '../school-year';
 
+/** The institutions the plan names for IND-1.3c. */
+const PLAN_INSTITUTIONS = [InstitutionKind.UPPER_SECONDARY, InstitutionKind.UNIVERSITY, InstitutionKind.VOCATIONAL];
+
 /**
- * IND-1.3c — students of upper-secondary schools, universities, vocational and
- * continuing-education institutions reached by prevention communication (target ≥70% a year).
+ * IND-1.3c — students of upper-secondary schools, universities and vocational
+ * institutions reached by prevention communication (target ≥70% a year). The plan names
+ * "các trường trung học phổ thông, cơ sở giáo dục đại học và cơ sở giáo dục nghề
+ * nghiệp" (II.1.a, V.8): continuing-education centres (CONTINUING_EDUCATION) are not
+ * among them and count on neither side.
  *
  * Sessions record how many students took part, not who, so a student is counted once
  * per institution and period by this rule:
@@ -32,6 +39,6 @@ export const ind13c: MeasureSql = ({ period, orgUnit }, p) => {
                  FROM communication_session s
                 WHERE s.held_on >= ${start} AND s.held_on < ${end}
                 GROUP BY s.institution_id) r ON r.institution_id = e.institution_id
-   WHERE true
+   WHERE i.kind = ANY(${p.add(PLAN_INSTITUTIONS)}::varchar[])
          ${scopeFilter(orgUnit, p, { district: 'i.district_id', commune: 'i.commune_id' })}`;
 };

@@ -17,11 +17,13 @@ registerEnumType(HarmReductionService, {
 });
 
 /**
- * The services that count as a person accessing and using support (IND-4.2, with
- * labour's): every kind except plain OUTREACH, which is health reaching the person,
- * not the person taking up a service.
+ * The health services that count for IND-4.2, "dịch vụ hỗ trợ xã hội, hòa nhập cộng
+ * đồng" (social support and reintegration), with labour's: only the referral to a social
+ * service. Outreach, condoms, HIV tests, STI treatment and PrEP are harm reduction and
+ * health care (section II.4's first task, V.4), which the plan counts elsewhere, not
+ * social support the person took up.
  */
-export const SUPPORT_SERVICES: readonly HarmReductionService[] = Object.values(HarmReductionService).filter((s) => s !== HarmReductionService.OUTREACH);
+export const SUPPORT_SERVICES: readonly HarmReductionService[] = [HarmReductionService.REFERRAL_SOCIAL_SERVICE];
 
 
 /**

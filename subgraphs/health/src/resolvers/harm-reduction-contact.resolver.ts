@@ -62,15 +62,15 @@ export class HarmReductionContactResolver {
   /**
    * For IND-4.2, which labour owns: of the codes labour asks about (its clients in need
    * and eligible whom labour itself has not served in the period), how many had at
-   * least one health service that counts as support in the period — every service kind
-   * except plain OUTREACH (a first contact, not yet a service the person took up); when
+   * least one health service that counts as social support in the period — the referral
+   * to a social service (SUPPORT_SERVICES; harm-reduction supplies and tests do not); when
    * `orgUnit` is given, only services given in that district. A count, never which codes:
    * health learns the codes labour asks about, labour learns one number. One SQL
    * statement per field. Only other subgraphs call it (rule SERVICE), never a person.
    */
   @Authorized('SERVICE')
   @Query(() => Int, {
-    description: 'For other subgraphs only (IND-4.2): how many of the given client codes had a health service other than plain outreach in the period (and district)',
+    description: 'For other subgraphs only (IND-4.2): how many of the given client codes had a social-support health service (referral to a social service) in the period (and district)',
   })
   async healthServiceUsers(
     @Arg('period') periodId: string,

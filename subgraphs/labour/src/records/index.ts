@@ -12,6 +12,7 @@ import { BusinessOutreach, IndustrialZone, ZoneOutreach, ZoneWorkforce } from '.
 
 export { ServiceBusinessRef } from './entities/service-business';
 export { EVIDENCE_MEASURES, TASK_EVIDENCE } from './indicators/evidence';
+export { READINGS } from './indicators';
 export { createRecordsLoaders, RecordsLoaders } from './loaders/records.loaders';
 export { generateSampleData } from './records.sample-data';
 export { CommunicationActivityResolver } from './resolvers/communication.resolver';

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { clockNow, computeProgress, computeResult, Identity, IndicatorResultData, parsePeriod, territory } from '@qn/common';
 import { IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../catalogue';
-import { EVIDENCE_MEASURES, RecordsLoaders, TASK_EVIDENCE } from '../records';
+import { EVIDENCE_MEASURES, READINGS, RecordsLoaders, TASK_EVIDENCE } from '../records';
 import { CountFigure, IndicatorFigure, ReportFigures, TaskFigure } from './figures.types';
 import { RemoteIndicator, RemoteResult, remoteIndicatorResults, remoteTaskProgress } from './graph.client';
 import { ReportingUnit } from './units';
@@ -33,6 +33,8 @@ function figure(row: IndicatorRow, orgUnitId: string, period: string, result: Re
     value: result?.value ?? null,
     target: result?.target ?? null,
     status: result?.status ?? null,
+    statusReason: result?.statusReason ?? null,
+    milestone: result?.milestone ?? null,
     source: row.ownerSubgraph,
     unavailable: result ? null : unavailable ?? 'no result',
   };
@@ -81,7 +83,7 @@ export async function fillFigures(
   const indicatorFigure = async (row: IndicatorRow, orgUnitId: string): Promise<IndicatorFigure> => {
     if (row.ownerSubgraph === 'labour') {
       try {
-        const result = await computeResult(loaders.measures, row.code, row.target, dataPeriod, orgUnitId === province ? null : orgUnitId);
+        const result = await computeResult(loaders.measures, row.code, row.target, dataPeriod, orgUnitId === province ? null : orgUnitId, READINGS[row.code]);
         return figure(row, orgUnitId, dataPeriod, result, null);
       } catch (error) {
         return figure(row, orgUnitId, dataPeriod, null, errorText(error));

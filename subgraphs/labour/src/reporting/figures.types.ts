@@ -27,8 +27,14 @@ export class IndicatorFigure {
   @Field(() => Float, { nullable: true })
   target: number | null;
 
-  @Field(() => String, { nullable: true, description: 'ACHIEVED, ON_TRACK, AT_RISK, NOT_MET or NO_DATA; null when the owning subgraph could not answer' })
+  @Field(() => String, { nullable: true, description: 'ACHIEVED, ON_TRACK, AT_RISK, NOT_MET, NO_DATA or NOT_APPLICABLE; null when the owning subgraph could not answer' })
   status: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the number is not judged (NOT_APPLICABLE) or has no data' })
+  statusReason?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'What the value was judged against (the goal, a pro-rated goal or a trajectory milestone)' })
+  milestone?: number | null;
 
   @Field({ description: 'The subgraph that computed it' })
   source: string;
@@ -69,7 +75,7 @@ export class ReportFigures {
   @Field({ description: 'The period the numbers cover (the reporting cut-off window, e.g. 2024Q3R)' })
   dataPeriod: string;
 
-  @Field({ description: 'When the numbers were taken from the graph (ISO timestamp)' })
+  @Field({ description: 'When the numbers were taken from the graph (ISO timestamp): at submission for a submitted report; a draft\'s earlier numbers are in its history' })
   computedAt: string;
 
   @Field(() => [IndicatorFigure])

@@ -1,4 +1,4 @@
-import { graphClient, Identity } from '@qn/common';
+import { graphClient, Identity, TargetSpec, targetRepresentation } from '@qn/common';
 
 const { postToSubgraph, subgraphUnavailable } = graphClient('labour');
 
@@ -17,6 +17,8 @@ export interface RemoteResult {
   value: number | null;
   target: number | null;
   status: string;
+  statusReason?: string | null;
+  milestone?: number | null;
 }
 
 export interface RemoteIndicator {
@@ -43,7 +45,7 @@ export async function queryEntities(
   return postToSubgraph<EntitiesBody>(subgraph, identity, query, { ...variables, representations }, 'report figures', fetchImpl, SUBGRAPH_TIMEOUT_MS);
 }
 
-const RESULT_FIELDS = 'orgUnit { id } numerator denominator value target status';
+const RESULT_FIELDS = 'orgUnit { id } numerator denominator value target status statusReason milestone';
 
 /**
  * An agency's indicators for a period: the province and every district-level unit, in
@@ -65,7 +67,7 @@ export async function remoteIndicatorResults(
   const representations = indicators.map(({ code, target }) => ({
     __typename: typeName,
     code,
-    target: { kind: target.kind, value: target.value ?? null, min: target.min ?? null, max: target.max ?? null, cumulative: target.cumulative ?? false },
+    target: targetRepresentation(target as unknown as TargetSpec),
   }));
   const body = await queryEntities(subgraph, identity, query, representations, { period });
   const entities = body.data?._entities;

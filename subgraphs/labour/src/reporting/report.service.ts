@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, In } from 'typeorm';
-import { checkText, clockNow, conflictError, forbidden, Identity, notFoundError, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
+import { addDays, checkText, clockNow, todayIso, conflictError, forbidden, Identity, notFoundError, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
 import { RecordsLoaders } from '../records';
 import { reportingPeriod, ReportingPeriodInfo } from './calendar';
 import { Report, ReportEventRow, ReportStatus } from './entities';
@@ -179,15 +179,37 @@ export class ReportService {
     return hydrateReport(json);
   }
 
+  /**
+   * Submits a draft or a returned report with the numbers of the moment of submission:
+   * they are taken from the graph again (the draft's numbers stay in the history), and
+   * if any of them cannot be had the submission is refused, naming them. A report cannot
+   * be submitted before its data window has closed (Vietnam date, QN_NOW / QN_TODAY).
+   */
   async submit(id: string, expectedVersion: number, key: string): Promise<Report> {
-    const json = await idempotent<void, Json>(this.dataSource, this.identity, key, 'submitReport', { id, expectedVersion }, (manager) =>
+    const json = await idempotent<Report['figures'], Json>(this.dataSource, this.identity, key, 'submitReport', { id, expectedVersion }, (manager, figures) =>
       changeReport(manager, this.identity, id, expectedVersion, [ReportStatus.DRAFT, ReportStatus.RETURNED], 'submit', 'SUBMIT', (r, now) => {
         if (!r.results.trim()) throw userInputError('results', 'write the results section before submitting');
         return {
           status: r.status === ReportStatus.RETURNED ? ReportStatus.RESUBMITTED : ReportStatus.SUBMITTED,
-          submittedAt: now, firstSubmittedAt: r.firstSubmittedAt ?? now, submittedBy: this.identity.subject,
+          submittedAt: now, firstSubmittedAt: r.firstSubmittedAt ?? now, submittedBy: this.identity.subject, figures,
         };
-      }, null, (r) => { this.assertVisible(r); assertHeadOf(this.identity, r.unitId); }));
+      }, null, (r) => { this.assertVisible(r); assertHeadOf(this.identity, r.unitId); }),
+    async () => {
+      const report = await readableReport(this.dataSource, this.identity, id);
+      assertHeadOf(this.identity, report.unitId);
+      const period = reportingPeriod(report.period);
+      const today = todayIso();
+      if (today <= period.to) {
+        throw conflictError(`the data window of ${period.id} (${period.from} → ${period.to}) has not closed yet: the report can be submitted from ${addDays(period.to, 1)}`, 'id');
+      }
+      const unit = await findUnit(this.dataSource, period, report.unitId);
+      const figures = (await fillFigures(this.dataSource, this.context.loaders, this.identity, [unit], period.dataPeriod)).get(unit.id)!;
+      const missing = figures.indicators.filter((f) => f.unavailable);
+      if (missing.length) {
+        throw conflictError(`cannot submit: ${missing.map((f) => `${f.code} (${f.orgUnitId}): ${f.unavailable}`).join('; ')}; submit again when the numbers can be taken`, 'id');
+      }
+      return figures;
+    });
     return hydrateReport(json);
   }
 

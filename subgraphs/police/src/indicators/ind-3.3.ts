@@ -21,8 +21,22 @@ function inspectedShare({ period, orgUnit }: MeasureRequest, p: SqlParams, from:
 export const ind33a: MeasureSql = (request, p) => inspectedShare(request, p, request.period.start);
 
 /**
- * IND-3.3b — share of service businesses inspected at least once since the programme
- * began (2021-01-01) up to the end of the period (target 100% by 2025).
+ * IND-3.3b — "đến năm 2025, 100% các cơ sở được kiểm tra ít nhất một lần": of the
+ * service businesses still operating on the last day of the period, the share inspected
+ * at least once since the programme began (2021-01-01). A business that closed before
+ * the end of the period can no longer be inspected, and the goal is about the businesses
+ * there are, so it counts on neither side (its inspections, if any, count in IND-3.3a of
+ * their years).
  */
-export const ind33b: MeasureSql = (request, p) =>
-  inspectedShare(request, p, request.period.start < PROGRAMME_START ? request.period.start : PROGRAMME_START);
+export const ind33b: MeasureSql = ({ period, orgUnit }, p) => {
+  const from = p.add(period.start < PROGRAMME_START ? period.start : PROGRAMME_START);
+  const end = p.add(period.end);
+  return `
+  SELECT count(*) FILTER (WHERE EXISTS (
+           SELECT 1 FROM inspection i
+            WHERE i.business_id = b.id AND i.inspected_on >= ${from} AND i.inspected_on < ${end})) AS numerator,
+         count(*) AS denominator
+    FROM service_business b
+   WHERE b.opened_on < ${end} AND (b.closed_on IS NULL OR b.closed_on >= ${end}::date - 1)
+         ${scopeFilter(orgUnit, p, { district: 'b.district_id', commune: 'b.commune_id' })}`;
+};

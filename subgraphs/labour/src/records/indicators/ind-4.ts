@@ -37,7 +37,7 @@ function servedByLabour(request: MeasureRequest, p: SqlParams): string {
  * added in loaders/measures.ts through the graph, never from health's database: the
  * codes of the persons in need and eligible whom labour did NOT serve
  * (`ind42NotServedByLabour`) go to health's `healthServiceUsers`, which counts those
- * who had a health service other than plain outreach in the period.
+ * who had a social-support health service (a referral to a social service) in the period.
  */
 export const ind42: MeasureSql = (request, p) => `
   SELECT count(*) FILTER (WHERE ${servedByLabour(request, p)}) AS numerator,

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Measure, MeasureLoader, MeasureRequest, requestLoader, SqlParams } from '@qn/common';
 import { HealthServiceUsersLoader } from '../graph/health.client';
 import { PoliceWorkforceLoader } from '../graph/police.client';
-import { HEALTH_NUMERATOR_CODES, REMOTE_DENOMINATORS } from '../indicators';
+import { HEALTH_NUMERATOR_CODES, READINGS, REMOTE_DENOMINATORS } from '../indicators';
 
 export interface RemoteParts {
   /** Police's workforce of service businesses (IND-1.3a's denominator). */
@@ -47,11 +47,28 @@ export function withRemoteParts(dataSource: DataSource, sql: MeasureLoader, remo
           try {
             if (REMOTE_DENOMINATORS.has(request.code)) {
               const denominator = await remote.workforce.load({ period: request.period, orgUnit: request.orgUnit });
-              return { numerator: measure.numerator, denominator };
+              const reading = READINGS[request.code];
+              return {
+                numerator: measure.numerator,
+                denominator,
+                inputs: [
+                  { ...reading.numerator, value: measure.numerator, computedBy: 'LABOUR' },
+                  { ...reading.denominator!, value: denominator, computedBy: 'POLICE' },
+                ],
+              };
             }
             if (codes.has(i)) {
               const served = await remote.healthUsers.load({ period: request.period, codes: codes.get(i)! });
-              return { numerator: (measure.numerator ?? 0) + served, denominator: measure.denominator };
+              const labourPart = measure.numerator ?? 0;
+              return {
+                numerator: labourPart + served,
+                denominator: measure.denominator,
+                inputs: [
+                  { name: 'persons served by labour\'s support and reintegration services', value: labourPart, computedBy: 'LABOUR', source: 'labour support services (support_service_use)' },
+                  { name: 'further persons served by health\'s social-support services', value: served, computedBy: 'HEALTH', source: 'health social-support services (healthServiceUsers)' },
+                  { name: 'persons in need and eligible', value: measure.denominator, computedBy: 'LABOUR', source: 'labour need assessments (need_assessment)' },
+                ],
+              };
             }
             return measure;
           } catch (error) {

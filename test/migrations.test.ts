@@ -1,0 +1,50 @@
+import { Client } from 'pg';
+import { dropDatabase, ensureDatabase, MIGRATION_LOCK, openDatabase, subgraphDataSource } from '@qn/common';
+import { loadSubgraph } from '../scripts/subgraphs';
+
+/** Replicas that start together migrate one at a time: the database's advisory lock. */
+const url = (name: string) => {
+  const target = new URL(process.env.DATABASE_URL!);
+  target.pathname = `/t${process.pid}_${name}`;
+  return target.toString();
+};
+const police = loadSubgraph('police');
+
+test('three replicas starting at once on a new database all start, and each migration is applied once', async () => {
+  const database = url('replicas');
+  const sources = [1, 2, 3].map(() => subgraphDataSource(police, database));
+  try {
+    await Promise.all(sources.map((source) => openDatabase(source)));
+    const applied = await sources[0].query('SELECT name, count(*)::int AS n FROM migrations GROUP BY name');
+    expect(applied.length).toBe((sources[0].migrations).length);
+    expect(applied.every((row: { n: number }) => row.n === 1)).toBe(true);
+    for (const source of sources) expect(await source.showMigrations()).toBe(false);
+  } finally {
+    for (const source of sources) if (source.isInitialized) await source.destroy();
+    await dropDatabase(database);
+  }
+});
+
+test('a replica waits while another holds the migration lock, then finds the schema it needs', async () => {
+  const database = url('waiting');
+  await ensureDatabase(database);
+  const holder = new Client({ connectionString: database });
+  await holder.connect();
+  const source = subgraphDataSource(police, database);
+  try {
+    await holder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    let opened = false;
+    const opening = openDatabase(source).then(() => { opened = true; });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(opened).toBe(false);
+    const { rows } = await holder.query("SELECT to_regclass('public.migrations') AS table");
+    expect(rows[0].table).toBeNull();
+    await holder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    await opening;
+    expect(await source.showMigrations()).toBe(false);
+  } finally {
+    await holder.end();
+    if (source.isInitialized) await source.destroy();
+    await dropDatabase(database);
+  }
+});
