@@ -284,7 +284,7 @@ describe('codes, not "Internal error", and no HTML pages (defect 14)', () => {
   });
 
   test("the correlation id is the caller's x-request-id, the one the subgraphs log", async () => {
-    await system.subgraphs.police.dataSource.query('ALTER TABLE criminal_case RENAME TO criminal_case_gone');
+    await system.ownerQuery('police', 'ALTER TABLE criminal_case RENAME TO criminal_case_gone');
     try {
       const response = await raw(system.gateway.url, JSON.stringify({ query: '{ indicator(code: "IND-3.2") { result(period: "2024") { value } } }' }), { 'x-request-id': 'req-7f3a-2024' });
       const internal = response.json.errors.find((e: any) => e.extensions.code === 'INTERNAL_SERVER_ERROR');
@@ -295,7 +295,7 @@ describe('codes, not "Internal error", and no HTML pages (defect 14)', () => {
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
       expect(fresh.headers.get('x-request-id')).toBe(id);
     } finally {
-      await system.subgraphs.police.dataSource.query('ALTER TABLE criminal_case_gone RENAME TO criminal_case');
+      await system.ownerQuery('police', 'ALTER TABLE criminal_case_gone RENAME TO criminal_case');
     }
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import {
-  createLogger, dropDatabase, envName, Identity, IDENTITY_HEADER, mintDevToken, RunningSubgraph, signInternalToken, startSubgraph, statementCounter,
+  createLogger, dropDatabase, dropServiceRole, envName, Identity, IDENTITY_HEADER, mintDevToken, RunningSubgraph, signInternalToken, startSubgraph, statementCounter,
   SUBGRAPHS, DATA_KEYS,
 } from '@qn/common';
 import { authConfigFromEnv } from '../gateway/src/auth';
@@ -31,6 +32,8 @@ export interface TestSystem {
   query<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** POSTs straight to one subgraph, bypassing the gateway; `as` signs the gateway's token for that caller. */
   querySubgraph<T = any>(name: string, query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  /** Runs SQL on one subgraph's database as its owner (the services connect as their non-owner role). */
+  ownerQuery(name: string, sql: string): Promise<any[]>;
   /** SQL statements each subgraph has sent so far. */
   statements(): Record<string, number>;
   /** Stops one subgraph (to test a failing agency). */
@@ -106,6 +109,7 @@ export async function startSystem(options: {
     for (const [name, subgraph] of Object.entries(subgraphs)) {
       await subgraph.stop();
       await dropDatabase(databaseUrl(name));
+      await dropServiceRole(databaseUrl(name));
     }
     throw error;
   }
@@ -128,6 +132,15 @@ export async function startSystem(options: {
       return started;
     },
     subgraphs,
+    async ownerQuery(name, sql) {
+      const client = new Client({ connectionString: databaseUrl(name) });
+      await client.connect();
+      try {
+        return (await client.query(sql)).rows;
+      } finally {
+        await client.end();
+      }
+    },
     async query(query, variables, requestOptions = {}) {
       const as = requestOptions.as === undefined ? options.as : requestOptions.as;
       const headers: Record<string, string> = as ? { authorization: `Bearer ${await mintDevToken(as)}` } : {};
@@ -150,6 +163,7 @@ export async function startSystem(options: {
       for (const [name, subgraph] of Object.entries(subgraphs)) {
         if (!stopped.has(name)) await subgraph.stop();
         await dropDatabase(databaseUrl(name));
+        await dropServiceRole(databaseUrl(name));
       }
     },
   };

@@ -17,6 +17,8 @@ export * from './pagination';
 export * from './validation';
 export * from './loaders';
 export * from './db/versioned';
+export * from './db/roles';
+export * from './db/input-errors';
 export * from './run';
 export * from './random';
 export * from './db/seeding';

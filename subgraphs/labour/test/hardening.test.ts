@@ -70,3 +70,38 @@ describe('createReportDrafts with many made-up unit ids (defect 1)', () => {
     expect(dataOf(response).createReportDrafts.map((r: { unitId: string }) => r.unitId)).toEqual(['POLICE']);
   });
 });
+
+const REPORT_CHANGE = (name: string) => `mutation($input: ReportChangeInput!) { ${name}(input: $input) { id version status } }`;
+
+describe('idempotency keys belong to their caller (defect 12)', () => {
+  test("another caller's use of a key neither blocks nor answers mine", async () => {
+    const other = { ...coordinator, subject: 'coordinator-tran' };
+    const shared = `shared-key-${process.pid}`;
+    const mine = dataOf(await system.query(DRAFTS, { input: { period: '2024Q2', unitIds: ['HEALTH'], idempotencyKey: shared } }, { as: coordinator })).createReportDrafts;
+    // The same key, another caller, another payload: a change of its own, not "already used".
+    const theirs = await system.query(DRAFTS, { input: { period: '2024Q2', unitIds: ['EDUCATION'], idempotencyKey: shared } }, { as: other });
+    expect(dataOf(theirs).createReportDrafts.map((r: { unitId: string }) => r.unitId)).toEqual(['EDUCATION']);
+    // My retry still gets my first answer; a different payload under my key is still refused.
+    const retry = dataOf(await system.query(DRAFTS, { input: { period: '2024Q2', unitIds: ['HEALTH'], idempotencyKey: shared } }, { as: coordinator })).createReportDrafts;
+    expect(retry).toEqual(mine);
+    const misuse = await system.query(DRAFTS, { input: { period: '2024Q2', unitIds: ['POLICE'], idempotencyKey: shared } }, { as: coordinator });
+    expect(misuse.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
+  });
+});
+
+describe('no self-approval (defect 13)', () => {
+  test('a head who is also a DOLISA coordinator submits LABOUR\'s report and cannot approve it; another coordinator can', async () => {
+    const both: Identity = { subject: 'head-and-coordinator', agency: 'LABOUR', roles: ['AGENCY_HEAD', 'COORDINATOR'], orgUnit: null };
+    const [draft] = dataOf(await system.query(DRAFTS, { input: { period: '2024Q1', unitIds: ['LABOUR'], idempotencyKey: key() } }, { as: both })).createReportDrafts;
+    const written = dataOf(await system.query(
+      'mutation($input: UpdateReportNarrativeInput!) { updateReportNarrative(input: $input) { id version } }',
+      { input: { id: draft.id, expectedVersion: 1, idempotencyKey: key(), results: 'Đã triển khai kế hoạch.' } }, { as: both },
+    )).updateReportNarrative;
+    const submitted = dataOf(await system.query(REPORT_CHANGE('submitReport'), { input: { id: written.id, expectedVersion: written.version, idempotencyKey: key() } }, { as: both })).submitReport;
+    const self = await system.query(REPORT_CHANGE('approveReport'), { input: { id: submitted.id, expectedVersion: submitted.version, idempotencyKey: key() } }, { as: both });
+    expect(code(self)).toBe('FORBIDDEN');
+    expect(self.data?.approveReport ?? null).toBeNull();
+    const approved = dataOf(await system.query(REPORT_CHANGE('approveReport'), { input: { id: submitted.id, expectedVersion: submitted.version, idempotencyKey: key() } }, { as: coordinator })).approveReport;
+    expect(approved.status).toBe('APPROVED');
+  });
+});

@@ -224,7 +224,11 @@ export class ReportService {
   async approve(id: string, expectedVersion: number, key: string): Promise<Report> {
     const json = await idempotent<void, Json>(this.dataSource, this.identity, key, 'approveReport', { id, expectedVersion }, (manager) =>
       changeReport(manager, this.identity, id, expectedVersion, [ReportStatus.SUBMITTED, ReportStatus.RESUBMITTED], 'approve', 'APPROVE',
-        (_r, now) => ({ status: ReportStatus.APPROVED, approvedAt: now, approvedBy: this.identity.subject })));
+        (_r, now) => ({ status: ReportStatus.APPROVED, approvedAt: now, approvedBy: this.identity.subject }), null,
+        // Four eyes: whoever submitted a report (a head who is also a coordinator) does not approve it.
+        (report) => {
+          if (report.submittedBy === this.identity.subject) throw forbidden('a report is approved by someone other than the person who submitted it');
+        }));
     return hydrateReport(json);
   }
 
