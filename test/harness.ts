@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Client } from 'pg';
 import {
   createLogger, dropDatabase, dropServiceRole, envName, Identity, IDENTITY_HEADER, mintDevToken, RunningSubgraph, signInternalToken, startSubgraph, statementCounter,
@@ -7,8 +9,8 @@ import {
 import { authConfigFromEnv } from '../gateway/src/auth';
 import { startGateway, RunningGateway } from '../gateway/src/server';
 import type { GatewayLimits } from '../gateway/src/limits';
-import { generateSchemas } from '../scripts/schema';
 import { loadSubgraph } from '../scripts/subgraphs';
+import { cloneTemplate } from './templates';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -53,16 +55,22 @@ export async function post(url: string, body: unknown, headers: Record<string, s
   return (await response.json()) as GraphQLResponse;
 }
 
-/**
- * The whole system for a test: every subgraph on a fresh database of its own (on the
- * test PostgreSQL), listening on a free port, and the gateway over the supergraph
- * composed from the current code.
- */
 /** Callers the tests use; `caller(agency, role, orgUnit)` makes others. */
 export function caller(agency: string | null, role: Identity['roles'][number], orgUnit: string | null = null): Identity {
   return { subject: `test-${(agency ?? 'none').toLowerCase()}-${role.toLowerCase()}${orgUnit ? `-${orgUnit}` : ''}`, agency, roles: [role], orgUnit };
 }
 
+/**
+ * The committed supergraph, as production serves it. test/schema.test.ts fails when it
+ * is not what the code composes, so the tests need not compose it again.
+ */
+const SUPERGRAPH = path.resolve(__dirname, '..', 'schema', 'supergraph.graphql');
+
+/**
+ * The whole system for a test: every subgraph on a fresh database of its own (on the
+ * test PostgreSQL, cloned from a migrated template: test/templates.ts), listening on a
+ * free port, and the gateway over the committed supergraph.
+ */
 export async function startSystem(options: {
   sampleData?: boolean;
   production?: boolean;
@@ -76,9 +84,10 @@ export async function startSystem(options: {
   if (!base) throw new Error('DATABASE_URL is not set (test/global-setup.ts starts an embedded PostgreSQL)');
   systems += 1;
   const prefix = `t${process.pid}_${systems}_`;
+  const database = (name: string) => `${prefix}${name}`;
   const databaseUrl = (name: string) => {
     const url = new URL(base);
-    url.pathname = `/${prefix}${name}`;
+    url.pathname = `/${database(name)}`;
     return url.toString();
   };
   const logger = (service: string) => (options.logs ? createLogger(service, { write: (line: string) => options.logs!.push(line) }) : undefined);
@@ -87,11 +96,11 @@ export async function startSystem(options: {
   let supergraphSdl: string;
   try {
     for (const name of SUBGRAPHS) {
+      await cloneTemplate(base, name, database(name), Boolean(options.sampleData));
       subgraphs[name] = await startSubgraph(loadSubgraph(name), { databaseUrl: databaseUrl(name), port: 0, sampleData: options.sampleData, logger: logger(name) });
       process.env[envName(name, 'URL')] = subgraphs[name].url;
     }
-    const files = await generateSchemas();
-    supergraphSdl = [...files.entries()].find(([file]) => file.endsWith('supergraph.graphql'))![1];
+    supergraphSdl = readFileSync(SUPERGRAPH, 'utf8');
     gateway = await startGateway({
       port: 0,
       host: '127.0.0.1',
@@ -99,15 +108,16 @@ export async function startSystem(options: {
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
       production: options.production,
       auth: authConfigFromEnv({}, false),
-      // A test sends requests faster than any person as one caller; the per-caller rate
-      // is tested on a gateway of its own (gateway-limits.test.ts).
-      limits: { requestsPerSecond: 0 },
+      // A test sends requests faster than any person as one caller, and a busy CI machine
+      // may answer slower than production: the per-caller rate and the timeouts are tested
+      // on a gateway of its own (gateway-limits.test.ts), so here they do not depend on speed.
+      limits: { requestsPerSecond: 0, subgraphTimeoutMs: 120000, requestTimeoutMs: 240000 },
       logger: logger('gateway'),
     });
   } catch (error) {
-    // Nothing may keep running when the system fails to start.
-    for (const [name, subgraph] of Object.entries(subgraphs)) {
-      await subgraph.stop();
+    // Nothing may keep running, and no database or role stay behind, when the system fails to start.
+    for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+    for (const name of SUBGRAPHS) {
       await dropDatabase(databaseUrl(name));
       await dropServiceRole(databaseUrl(name));
     }

@@ -1,0 +1,83 @@
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { createDataSource, dropDatabase, ensureDatabase } from './db/database';
+import { paginate } from './pagination';
+
+@Entity('page_probe')
+class Probe {
+  @PrimaryColumn({ type: 'text' })
+  id: string;
+
+  @Column({ type: 'text' })
+  heldOn: string;
+}
+
+/** Keyset pagination against a real table: seven rows, two of them on the same day. */
+let dataSource: DataSource;
+const url = (() => {
+  const u = new URL(process.env.DATABASE_URL!);
+  u.pathname = `/pagination_${process.pid}`;
+  return u.toString();
+})();
+const ROWS = [
+  ['g', '2024-01-05'], ['a', '2024-01-03'], ['c', '2024-01-01'], ['b', '2024-01-03'], ['e', '2024-01-02'], ['d', '2024-01-04'], ['f', '2024-01-06'],
+];
+// Ordered by (held_on, id): c(1st) e(2nd) a b (both 3rd, by id) d g f.
+const ORDER = ['c', 'e', 'a', 'b', 'd', 'g', 'f'];
+
+beforeAll(async () => {
+  await ensureDatabase(url);
+  dataSource = await createDataSource({ url, entities: [Probe], migrations: [] }).initialize();
+  await dataSource.query('CREATE TABLE page_probe (id text PRIMARY KEY, held_on text NOT NULL)');
+  await dataSource.query(`INSERT INTO page_probe VALUES ${ROWS.map(([id, on]) => `('${id}', '${on}')`).join(', ')}`);
+});
+afterAll(async () => {
+  await dataSource?.destroy();
+  await dropDatabase(url);
+});
+
+const page = (first?: number | null, after?: string | null) =>
+  paginate(dataSource.getRepository(Probe).createQueryBuilder('p'), { first, after, sortColumn: 'held_on', sortKey: (r) => r.heldOn });
+const inputError = async (run: Promise<unknown>) => run.then(() => null, (e) => ({ code: e.extensions?.code, field: e.extensions?.field }));
+
+test('pages of 3 walk every row once, in (sort key, id) order, ties broken by id', async () => {
+  const seen: string[] = [];
+  let after: string | null = null;
+  const shapes: [number, boolean][] = [];
+  for (;;) {
+    const p = await page(3, after);
+    expect(p.totalCount).toBe(7);
+    seen.push(...p.nodes.map((n) => n.id));
+    shapes.push([p.nodes.length, p.pageInfo.hasNextPage]);
+    if (!p.pageInfo.hasNextPage) break;
+    after = p.pageInfo.endCursor;
+  }
+  expect(seen).toEqual(ORDER);
+  expect(shapes).toEqual([[3, true], [3, true], [1, false]]);
+});
+
+test('a row added before the cursor does not shift the next page', async () => {
+  const first = await page(2);
+  expect(first.nodes.map((n) => n.id)).toEqual(['c', 'e']);
+  await dataSource.query(`INSERT INTO page_probe VALUES ('0', '2023-12-31')`);
+  try {
+    expect((await page(2, first.pageInfo.endCursor)).nodes.map((n) => n.id)).toEqual(['a', 'b']);
+  } finally {
+    await dataSource.query(`DELETE FROM page_probe WHERE id = '0'`);
+  }
+});
+
+test('the default page is 50; an empty page has no cursor', async () => {
+  const all = await page();
+  expect(all.nodes).toHaveLength(7);
+  expect(all.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
+  const none = await paginate(dataSource.getRepository(Probe).createQueryBuilder('p').where('p.id = :id', { id: 'none' }), { sortColumn: 'held_on', sortKey: (r) => r.heldOn });
+  expect(none).toEqual({ nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } });
+});
+
+test('first outside 1..500 and a forged cursor are input errors on their field', async () => {
+  expect(await inputError(page(0))).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+  expect(await inputError(page(501))).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+  expect(await inputError(page(2.5))).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+  expect(await inputError(page(2, 'not-a-cursor'))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+  expect(await inputError(page(2, Buffer.from(JSON.stringify([1, 2])).toString('base64url')))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+});
