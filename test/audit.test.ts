@@ -1,3 +1,4 @@
+import { Identity } from '@qn/common';
 import { caller, dataOf, startSystem, TestSystem } from './harness';
 
 /** Who read record-level data and who changed what: append-only, readable by the owning agency's heads. */
@@ -106,4 +107,22 @@ describe("the services' database role (neither superuser nor owner)", () => {
       await m.query('SET LOCAL session_replication_role = replica');
     })).rejects.toThrow(/permission denied/);
   });
+});
+
+test("a head limited to one district reads only the audit rows about that district's records (defect 7)", async () => {
+  const receive = async (districtId: string) => dataOf(await system.query(
+    `mutation($d: ID!) { receiveTip(input: { kind: DENUNCIATION, channel: HOTLINE, districtId: $d, receivedOn: "2024-03-01" }) { id } }`, { d: districtId },
+  )).receiveTip.id as string;
+  const in522 = await receive('522');
+  const in524 = await receive('524');
+  dataOf(await system.query(`{ tips(first: 500) { nodes { id districtId } } }`));
+  const ids = async (as: Identity) => {
+    const log = dataOf(await system.query(`{ policeAuditLog(first: 500) { nodes { action entityIds } } }`, undefined, { as })).policeAuditLog;
+    return new Set(log.nodes.flatMap((n: { entityIds: string[] }) => n.entityIds));
+  };
+  const district = await ids(caller('POLICE', 'AGENCY_HEAD', '524'));
+  expect(district.has(in524)).toBe(true);
+  expect(district.has(in522)).toBe(false);
+  const province = await ids(head);
+  expect(province.has(in522) && province.has(in524)).toBe(true);
 });

@@ -18,6 +18,7 @@ export * from './validation';
 export * from './loaders';
 export * from './db/versioned';
 export * from './db/roles';
+export * from './audit/lookups';
 export * from './db/input-errors';
 export * from './run';
 export * from './random';

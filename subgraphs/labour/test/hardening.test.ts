@@ -105,3 +105,32 @@ describe('no self-approval (defect 13)', () => {
     expect(approved.status).toBe('APPROVED');
   });
 });
+
+describe('look-ups of a person are audited and limited (defect 8)', () => {
+  test('pseudonymousCode: each call is an audit row (the argument name, never the identifier); over 20 a minute RATE_LIMITED', async () => {
+    const officer = { ...caller('LABOUR', 'AGENCY_OFFICER'), subject: `registrar-${process.pid}` };
+    const identifiers = Array.from({ length: 20 }, (_, i) => `0512030${String(i).padStart(5, '0')}`);
+    const query = `{ ${identifiers.map((id, i) => `c${i}: pseudonymousCode(identifier: "${id}")`).join(' ')} }`;
+    // 20 look-ups a minute per caller: one request of 20 answers, the 21st look-up is refused.
+    const codes = Object.values(dataOf(await system.query(query, undefined, { as: officer })));
+    expect(codes).toHaveLength(20);
+    for (const c of codes) expect(c).toMatch(/^QNG-[A-Z0-9]{8}$/);
+    const more = await system.query('{ pseudonymousCode(identifier: "051203099999") }', undefined, { as: officer });
+    expect(more.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', field: 'identifier' });
+    // Another officer is not slowed by this one.
+    expect(dataOf(await system.query('{ pseudonymousCode(identifier: "051203099999") }', undefined, { as: caller('LABOUR', 'AGENCY_OFFICER') })).pseudonymousCode).toMatch(/^QNG-/);
+    const rows = await system.subgraphs.labour.dataSource.query('SELECT action, entity, fields, entity_ids FROM audit_log WHERE subject = $1', [officer.subject]);
+    expect(rows).toHaveLength(20);
+    for (const row of rows) expect(row).toEqual({ action: 'pseudonymousCode', entity: 'SupportClient', fields: ['identifier'], entity_ids: [] });
+    const all = JSON.stringify(await system.subgraphs.labour.dataSource.query('SELECT * FROM audit_log'));
+    for (const id of identifiers) expect(all).not.toContain(id);
+  });
+
+  test("health: a count of one client code's services is an audited look-up", async () => {
+    const officer = { ...caller('HEALTH', 'AGENCY_OFFICER'), subject: `health-counter-${process.pid}` };
+    const response = await system.query('{ harmReductionContacts(filter: { clientCode: "QNG-ABCDEFGH" }) { totalCount } }', undefined, { as: officer });
+    expect(dataOf(response).harmReductionContacts.totalCount).toBe(0);
+    const rows = await system.subgraphs.health.dataSource.query('SELECT action, fields FROM audit_log WHERE subject = $1', [officer.subject]);
+    expect(rows).toEqual([{ action: 'harmReductionContacts', fields: ['filter.clientCode'] }]);
+  });
+});

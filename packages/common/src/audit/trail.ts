@@ -15,14 +15,23 @@ export class AuditTrail {
     private readonly requestId: string,
   ) {}
 
-  read(entity: string, id: string): void {
-    let ids = this.reads.get(entity);
-    if (!ids) this.reads.set(entity, (ids = new Set()));
+  private readonly lookups: Pick<AuditEntry, 'action' | 'entity' | 'fields' | 'districtId'>[] = [];
+
+  /** A look-up of one person (by identifier or code): the action and the argument's name, never its value. */
+  lookup(action: string, entity: string, fields: string[], districtId: string | null): void {
+    this.lookups.push({ action, entity, fields, districtId });
+  }
+
+  /** A record shown to the caller, with its district when it has one (one row per type and district). */
+  read(entity: string, id: string, districtId: string | null = null): void {
+    const group = JSON.stringify([entity, districtId]);
+    let ids = this.reads.get(group);
+    if (!ids) this.reads.set(group, (ids = new Set()));
     ids.add(id);
   }
 
   /** Writes a change's row with `manager`, inside the change's own transaction. */
-  async writeChange(manager: EntityManager, change: Pick<AuditEntry, 'action' | 'entity' | 'entityIds' | 'fields'>): Promise<void> {
+  async writeChange(manager: EntityManager, change: Pick<AuditEntry, 'action' | 'entity' | 'entityIds' | 'fields' | 'districtId'>): Promise<void> {
     await manager.createQueryBuilder().insert().into(AuditEntry).values({ ...this.who(), ...change }).execute();
   }
 
@@ -31,14 +40,19 @@ export class AuditTrail {
   }
 
   get empty(): boolean {
-    return this.reads.size === 0;
+    return this.reads.size === 0 && this.lookups.length === 0;
   }
 
   async flush(dataSource: DataSource): Promise<void> {
     if (this.empty) return;
     const who = this.who();
-    const rows = [...this.reads].map(([entity, ids]) => ({ ...who, action: 'READ', entity, entityIds: [...ids], fields: [] }));
+    const rows = [...this.reads].map(([group, ids]) => {
+      const [entity, districtId] = JSON.parse(group) as [string, string | null];
+      return { ...who, action: 'READ', entity, districtId, entityIds: [...ids], fields: [] as string[] };
+    });
+    rows.push(...this.lookups.map((l) => ({ ...who, ...l, entityIds: [] })));
     this.reads.clear();
+    this.lookups.length = 0;
     await dataSource.createQueryBuilder().insert().into(AuditEntry).values(rows).execute();
   }
 }
@@ -83,7 +97,10 @@ export const auditMutations: MiddlewareFn<{ audit?: AuditTrail; dataSource?: Dat
       const input = (args.input ?? args) as Record<string, unknown>;
       const ids = [result, input].map((x) => (x && typeof x === 'object' && 'id' in x ? String((x as { id: unknown }).id) : null)).filter((x): x is string => !!x);
       const entity = String(info.returnType).replace(/[[\]!]/g, '');
-      await audit.writeChange(manager, { action: info.fieldName, entity, entityIds: [...new Set(ids)], fields: Object.keys(input).sort() });
+      const district = [result, input].map((x) => (x && typeof x === 'object' && 'districtId' in x ? (x as { districtId: unknown }).districtId : null)).find((d) => typeof d === 'string');
+      await audit.writeChange(manager, {
+        action: info.fieldName, entity, entityIds: [...new Set(ids)], fields: Object.keys(input).sort(), districtId: (district as string | undefined) ?? null,
+      });
       return result;
     } finally {
       context.dataSource = base;
