@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -157,8 +157,12 @@ export async function startSystem(options: {
       return post(gateway.url, { query, variables }, { ...headers, ...requestOptions.headers });
     },
     async querySubgraph(name, query, variables, requestOptions = {}) {
+      const requestId = randomUUID();
       const headers: Record<string, string> = requestOptions.as !== undefined
-        ? { [IDENTITY_HEADER]: await signInternalToken(requestOptions.as ?? { subject: 'anonymous', agency: null, roles: [], orgUnit: null }) }
+        ? {
+          'x-request-id': requestId,
+          [IDENTITY_HEADER]: await signInternalToken(requestOptions.as ?? { subject: 'anonymous', agency: null, roles: [], orgUnit: null }, { audience: name, requestId }),
+        }
         : {};
       return post(subgraphs[name].url, { query, variables }, { ...headers, ...requestOptions.headers });
     },

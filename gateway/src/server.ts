@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError } from 'graphql';
 import { maskError } from './errors';
 import { ideRoutes } from './ide/page';
-import { createLogger, Host, Logger, Readiness, serveGraphQL, signInternalToken } from '@qn/common';
+import { createLogger, Host, Logger, Readiness, serveGraphQL } from '@qn/common';
 import { authenticate } from './auth';
 import { GatewayContext } from './subgraph-source';
 import { GatewayConfig } from './config';
@@ -119,7 +119,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     context: async (req) => {
       const identity = await authenticate(req.headers.authorization, config.auth);
       await rate.take(identity.roles.length ? `sub:${identity.subject}` : `ip:${req.socket.remoteAddress ?? ''}`);
-      return { internalToken: await signInternalToken(identity), requestId: req.requestId };
+      return { identity, requestId: req.requestId };
     },
   });
   return { url: http.url, fetches, limits, http, stop: () => server.stop() };

@@ -130,7 +130,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     // Every request, _entities and _service included, must carry the gateway's token.
     context: async (req) => {
       const header = req.headers[IDENTITY_HEADER];
-      const identity = await verifyInternalToken(Array.isArray(header) ? header[0] : header);
+      const identity = await verifyInternalToken(Array.isArray(header) ? header[0] : header, { audience: definition.name, requestId: req.requestId });
       return {
         dataSource,
         identity,
