@@ -51,3 +51,124 @@ describe('a measure for every task', () => {
     }
   });
 });
+
+const bank = caller('SOCIAL_POLICY_BANK', 'AGENCY_OFFICER');
+const court = caller('PROCURACY_COURT', 'AGENCY_OFFICER');
+let keyCounter = 0;
+const key = (label: string) => `duties-${label}-${process.pid}-${++keyCounter}`;
+const code = (r: { errors?: { extensions?: Record<string, any> }[] }) => r.errors?.[0]?.extensions?.code;
+const ENTRY = 'id taskId period unitId status values { measure value } evidence agencyCode version';
+const record = (input: Record<string, unknown>, as = bank) =>
+  system.query(`mutation($input: RecordTaskProgressInput!) { recordTaskProgress(input: $input) { ${ENTRY} } }`, { input: { idempotencyKey: key('record'), ...input } }, { as });
+const update = (input: Record<string, unknown>, as = bank) =>
+  system.query(`mutation($input: UpdateTaskProgressInput!) { updateTaskProgress(input: $input) { ${ENTRY} } }`, { input: { idempotencyKey: key('update'), ...input } }, { as });
+const importSheet = (format: 'CSV' | 'XLSX', content: string, as = court, idempotencyKey = key('import')) =>
+  system.query(`mutation($input: ImportTaskProgressInput!) { importTaskProgress(input: $input) { created updated entries { ${ENTRY} } } }`, { input: { format, content, idempotencyKey } }, { as });
+const progress = async (task: string, period: string, orgUnit?: string) =>
+  dataOf(await system.query(`query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { progress(period: $period, orgUnit: $orgUnit) { period count evidence status values { measure value } } } }`, { id: task, period, orgUnit })).task.progress;
+
+describe('the registry of task progress', () => {
+  let loans: any;
+
+  it('takes an entry from the owning agency and answers Task.progress with it', async () => {
+    expect(await progress('TASK-V.12-1', '2024')).toBeNull(); // nothing entered yet
+    const k = key('loans');
+    const input = { taskId: 'TASK-V.12-1', period: '2024', status: 'DONE', values: [{ measure: 'LOANS', value: 14 }, { measure: 'LOAN_AMOUNT', value: 420_000_000 }], evidence: 'Báo cáo 12/BC-NHCS', idempotencyKey: k };
+    loans = dataOf(await record(input)).recordTaskProgress;
+    expect(loans).toMatchObject({ taskId: 'TASK-V.12-1', period: '2024', unitId: '51', status: 'DONE', agencyCode: 'SOCIAL_POLICY_BANK', version: 1 });
+    // The same key and payload again: the first answer, nothing new stored.
+    expect(dataOf(await record(input)).recordTaskProgress.id).toBe(loans.id);
+    expect(await progress('TASK-V.12-1', '2024')).toEqual({
+      period: '2024', count: 14, evidence: 'Báo cáo 12/BC-NHCS', status: 'DONE', // count: LOANS, the first measure not in VND
+      values: [{ measure: 'LOANS', value: 14 }, { measure: 'LOAN_AMOUNT', value: 420_000_000 }],
+    });
+    // The report of 2024 reads its cut-off window 2024R: the same yearly entry.
+    expect((await progress('TASK-V.12-1', '2024R')).count).toBe(14);
+  });
+
+  it("refuses another agency's officer, a task counted from records, an unknown measure and a second entry for the same period", async () => {
+    expect(code(await record({ taskId: 'TASK-V.12-1', period: '2023', status: 'IN_PROGRESS' }, caller('CULTURE', 'AGENCY_OFFICER')))).toBe('FORBIDDEN');
+    expect(code(await record({ taskId: 'TASK-V.12-1', period: '2023', status: 'IN_PROGRESS' }, coordinator))).toBe('FORBIDDEN');
+    const records = await record({ taskId: 'TASK-V.4-1', period: '2024', status: 'DONE', evidence: 'x' }, caller('HEALTH', 'AGENCY_OFFICER'));
+    expect(records.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'taskId' } });
+    const unknown = await record({ taskId: 'TASK-V.12-1', period: '2023', status: 'IN_PROGRESS', values: [{ measure: 'PATROLS', value: 3 }] });
+    expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'PATROLS' } });
+    const negative = await record({ taskId: 'TASK-V.12-1', period: '2023', status: 'IN_PROGRESS', values: [{ measure: 'LOANS', value: -1 }] });
+    expect(negative.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'LOANS' } });
+    expect(code(await record({ taskId: 'TASK-V.12-1', period: '2024', status: 'IN_PROGRESS' }))).toBe('CONFLICT');
+    const after = await record({ taskId: 'TASK-V.12-1', period: '2026', status: 'IN_PROGRESS' });
+    expect(after.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'period' } });
+  });
+
+  it('changes an entry only against its version', async () => {
+    const changed = dataOf(await update({ id: loans.id, expectedVersion: 1, status: 'DONE', values: [{ measure: 'LOANS', value: 15 }, { measure: 'LOAN_AMOUNT', value: 450_000_000 }], evidence: 'Báo cáo 12/BC-NHCS (bổ sung)' })).updateTaskProgress;
+    expect(changed.version).toBe(2);
+    expect(code(await update({ id: loans.id, expectedVersion: 1, status: 'DONE', values: [], evidence: 'stale' }))).toBe('CONFLICT');
+    expect((await progress('TASK-V.12-1', '2024')).count).toBe(15);
+  });
+
+  it('a CSV import with one bad row stores nothing and names the row and the field', async () => {
+    const csv = [
+      'task,period,unit,status,CASES_PROSECUTED,CASES_TRIED,DEFENDANTS,TRAINING_SESSIONS,evidence',
+      'TASK-V.15-2,2024,,DONE,18,16,25,,Thống kê 2024 của VKSND và TAND tỉnh',
+      'TASK-V.15-2,2023,,DONE,15,abc,20,,Thống kê 2023',
+      'TASK-V.15-1,2024,,IN_PROGRESS,,,,3,',
+    ].join('\n');
+    const refused = await importSheet('CSV', csv);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'content', problems: [{ row: 3, field: 'CASES_TRIED' }] });
+    expect(refused.errors?.[0].message).toContain("row 3, CASES_TRIED: 'abc' is not a number");
+    expect(await progress('TASK-V.15-2', '2024')).toBeNull(); // row 2 was fine, and still nothing was stored
+    expect(dataOf(await system.query('{ taskProgressEntries(taskId: "TASK-V.15-2") { id } }')).taskProgressEntries).toEqual([]);
+
+    const fixed = csv.replace('15,abc,20', '15,13,20');
+    const stored = dataOf(await importSheet('CSV', fixed)).importTaskProgress;
+    expect(stored).toMatchObject({ created: 3, updated: 0 });
+    expect(await progress('TASK-V.15-2', '2024')).toMatchObject({
+      count: 18, status: 'DONE', // CASES_PROSECUTED comes first
+      values: [{ measure: 'CASES_PROSECUTED', value: 18 }, { measure: 'CASES_TRIED', value: 16 }, { measure: 'DEFENDANTS', value: 25 }],
+    });
+    // A row for an entry already there must carry its version.
+    const again = await importSheet('CSV', 'task,period,status,CASES_PROSECUTED,evidence\nTASK-V.15-2,2024,DONE,19,x');
+    expect(again.errors?.[0].extensions).toMatchObject({ problems: [{ row: 2, field: 'version' }] });
+    expect(dataOf(await importSheet('CSV', 'task,period,status,CASES_PROSECUTED,CASES_TRIED,DEFENDANTS,evidence,version\nTASK-V.15-2,2024,DONE,19,16,25,x,1')).importTaskProgress).toMatchObject({ created: 0, updated: 1 });
+  });
+
+  it('imports an XLSX sheet the same way, and lists every problem of every row', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Biên phòng');
+    sheet.addRow(['task', 'period', 'status', 'PATROLS', 'TRAFFICKING_CASES_DETECTED', 'evidence']);
+    sheet.addRow(['TASK-V.3-2', '2024Q1', 'DONE', 12, 1, 'Báo cáo quý I']);
+    sheet.addRow(['TASK-V.3-2', '2024Q2', 'FINISHED', 9, 0, 'Báo cáo quý II']);
+    sheet.addRow(['TASK-V.9-1', '2024Q2', 'DONE', 4, '', 'không phải của Biên phòng']);
+    const border = caller('BORDER_GUARD', 'AGENCY_OFFICER');
+    const bad = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const refused = await importSheet('XLSX', bad, border);
+    expect(refused.errors?.[0].extensions?.problems.map((p: any) => `${p.row}:${p.field}`)).toEqual(['3:status', '4:task', '4:PATROLS']);
+    const fixed = new ExcelJS.Workbook();
+    const rows = fixed.addWorksheet('Biên phòng');
+    rows.addRow(['task', 'period', 'status', 'PATROLS', 'TRAFFICKING_CASES_DETECTED', 'evidence']);
+    rows.addRow(['TASK-V.3-2', '2024Q1', 'DONE', 12, 1, 'Báo cáo quý I']);
+    rows.addRow(['TASK-V.3-2', '2024Q2', 'IN_PROGRESS', 9, 0, 'Báo cáo quý II']);
+    const good = Buffer.from(await fixed.xlsx.writeBuffer()).toString('base64');
+    expect(dataOf(await importSheet('XLSX', good, border)).importTaskProgress.created).toBe(2);
+    // No yearly entry: 2024 adds up the quarters (12 + 9 patrols, 1 + 0 cases); they disagree, so IN_PROGRESS.
+    expect(await progress('TASK-V.3-2', '2024')).toMatchObject({ count: 21, status: 'IN_PROGRESS', values: [{ measure: 'PATROLS', value: 21 }, { measure: 'TRAFFICKING_CASES_DETECTED', value: 1 }] });
+    expect((await progress('TASK-V.3-2', '2024Q1')).count).toBe(12);
+  });
+
+  it("police's task without records answers from the registry, through the graph", async () => {
+    const police = caller('POLICE', 'AGENCY_OFFICER');
+    dataOf(await record({ taskId: 'TASK-V.2-1', period: '2024', status: 'DONE', values: [{ measure: 'DOCUMENTS', value: 2 }], evidence: 'Tờ trình sửa đổi quy định' }, police));
+    expect(await progress('TASK-V.2-1', '2024')).toMatchObject({ count: 2, status: 'DONE', evidence: 'Tờ trình sửa đổi quy định' });
+  });
+
+  it("districts enter their own duties per district; the province adds them up", async () => {
+    const binhSon = caller('DISTRICTS', 'DISTRICT_OFFICER', '524');
+    dataOf(await record({ taskId: 'TASK-V.16-3', period: '2024', unitId: '524', status: 'DONE', values: [{ measure: 'PERSONS_REINTEGRATED', value: 3 }], evidence: 'BC 5' }, binhSon));
+    expect(code(await record({ taskId: 'TASK-V.16-3', period: '2024', unitId: '522', status: 'DONE', evidence: 'x' }, binhSon))).toBe('FORBIDDEN');
+    dataOf(await record({ taskId: 'TASK-V.16-3', period: '2024', unitId: '522', status: 'IN_PROGRESS', values: [{ measure: 'PERSONS_REINTEGRATED', value: 4 }] }, caller('DISTRICTS', 'DISTRICT_OFFICER', '522')));
+    expect(await progress('TASK-V.16-3', '2024', '524')).toMatchObject({ count: 3, status: 'DONE' });
+    expect(await progress('TASK-V.16-3', '2024')).toMatchObject({ count: 7, status: 'IN_PROGRESS' }); // 3 + 4, statuses differ
+  });
+});

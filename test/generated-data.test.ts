@@ -1,4 +1,4 @@
-import { startSystem, TestSystem } from './harness';
+import { caller, dataOf, startSystem, TestSystem } from './harness';
 
 /** The generated data set agrees with itself across agencies, as the validation would demand of real input. */
 let system: TestSystem;
@@ -22,4 +22,14 @@ test("health's checks and labour's outreach point at registered businesses, in t
     return !business || business.district_id !== link.district_id || link.day < business.opened_on || (business.closed_on !== null && link.day > business.closed_on);
   });
   expect(wrong.slice(0, 5)).toEqual([]);
+});
+
+test('every one of the 70 tasks answers its 2024 progress through the gateway: records where kept, registry entries for the rest', async () => {
+  const response = await system.query('{ tasks { id progressSource progress(period: "2024") { count status values { measure value } } } }', {}, { as: caller('LABOUR', 'COORDINATOR') });
+  const tasks = dataOf(response).tasks as { id: string; progressSource: string; progress: { count: number; status: string | null } | null }[];
+  expect(tasks).toHaveLength(70);
+  expect(tasks.filter((t) => t.progress === null).map((t) => t.id)).toEqual([]);
+  // 27 counted from records (no status), 43 entered in the registry (with one).
+  expect(tasks.filter((t) => t.progressSource === 'RECORDS' && t.progress!.status === null)).toHaveLength(27);
+  expect(tasks.filter((t) => t.progressSource === 'REGISTRY' && t.progress!.status !== null)).toHaveLength(43);
 });

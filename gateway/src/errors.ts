@@ -9,8 +9,11 @@ const CALLER_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
   'COST_LIMIT_EXCEEDED', 'RATE_LIMITED', 'RESPONSE_TOO_LARGE', 'REQUEST_TIMEOUT',
 ]);
-/** The only extensions a caller sees: a code, the field at fault, the failed service, and a correlation id. */
-const CALLER_EXTENSIONS = ['field', 'service'];
+/**
+ * The only extensions a caller sees: a code, the field at fault, the failed service, a
+ * correlation id, and `problems` (an import's or a submission's problems: row or rule, field, message).
+ */
+const CALLER_EXTENSIONS = ['field', 'service', 'problems'];
 
 /**
  * What reaches a client of the gateway: messages of caller errors, and for anything

@@ -5,7 +5,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError } from 'graphql';
 import { maskError } from './errors';
 import { ideRoutes } from './ide/page';
-import { createLogger, Host, Logger, Readiness, serveGraphQL } from '@qn/common';
+import { createLogger, Host, HostedRequest, Logger, Readiness, serveGraphQL } from '@qn/common';
+import { downloadRoutes } from './downloads';
 import { authenticate } from './auth';
 import { GatewayContext } from './subgraph-source';
 import { GatewayConfig } from './config';
@@ -106,6 +107,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, original) => maskError(formatted, original),
   });
+  const context = async (req: HostedRequest): Promise<GatewayContext> => {
+    const identity = await authenticate(req.headers.authorization, config.auth);
+    await rate.take(identity.roles.length ? `sub:${identity.subject}` : `ip:${req.socket.remoteAddress ?? ''}`);
+    return { identity, requestId: req.requestId };
+  };
+  const downloads = downloadRoutes(server, context);
   const http = await serveGraphQL({
     service: 'gateway',
     server,
@@ -113,14 +120,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     port: config.port,
     host: config.host,
     ready: () => subgraphsReadiness(config.subgraphUrls),
-    routes: ideRoutes,
+    routes: async (req, res, path) => ideRoutes(req, res, path) || downloads(req, res, path),
     bodyLimit: limits.maxBodyBytes,
     requestTimeoutMs: limits.requestTimeoutMs,
-    context: async (req) => {
-      const identity = await authenticate(req.headers.authorization, config.auth);
-      await rate.take(identity.roles.length ? `sub:${identity.subject}` : `ip:${req.socket.remoteAddress ?? ''}`);
-      return { identity, requestId: req.requestId };
-    },
+    context,
   });
   return { url: http.url, fetches, limits, http, stop: () => server.stop() };
 }

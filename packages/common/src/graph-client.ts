@@ -92,7 +92,7 @@ interface GraphQLResponseBody {
  * The one way a subgraph (`from`) asks another agency's subgraph for something: ONE
  * request to the named subgraph (its URL read at call time, so a test harness can set it
  * after `from` has started) with `field` once per item under aliases `f0`, `f1`…, each with its own
- * variables. The request carries `identity` signed like the gateway's internal token,
+ * variables (and `selection` under each, for an object). The request carries `identity` signed like the gateway's internal token,
  * so the agency applies that caller's rights (and `identity.service` when `from` calls
  * as a service). No subgraph reads another agency's database.
  *
@@ -103,7 +103,7 @@ interface GraphQLResponseBody {
 export async function queryAliased<T>(
   from: string,
   subgraph: string,
-  operation: { name: string; field: string },
+  operation: { name: string; field: string; selection?: string },
   items: AliasedField[],
   identity: Identity,
   accept: (value: unknown) => value is T,
@@ -120,7 +120,7 @@ export async function queryAliased<T>(
         declarations.push(`$${name}${i}: ${arg.type}`);
         return `${name}: $${name}${i}`;
       });
-    return `f${i}: ${operation.field}${args.length ? `(${args.join(', ')})` : ''}`;
+    return `f${i}: ${operation.field}${args.length ? `(${args.join(', ')})` : ''}${operation.selection ? ` { ${operation.selection} }` : ''}`;
   });
   const query = `query ${operation.name}${declarations.length ? `(${declarations.join(', ')})` : ''} { ${fields.join(' ')} }`;
   let body: GraphQLResponseBody;
@@ -149,7 +149,7 @@ export function graphClient(from: string) {
       fetchImpl: typeof fetch = fetch, timeoutMs = SUBGRAPH_TIMEOUT_MS,
     ) => postToSubgraph<B>(from, subgraph, identity, query, variables, operation, fetchImpl, timeoutMs),
     queryAliased: <T>(
-      subgraph: string, operation: { name: string; field: string }, items: AliasedField[], identity: Identity,
+      subgraph: string, operation: { name: string; field: string; selection?: string }, items: AliasedField[], identity: Identity,
       accept: (value: unknown) => value is T, fetchImpl: typeof fetch = fetch,
     ) => queryAliased<T>(from, subgraph, operation, items, identity, accept, fetchImpl),
   };

@@ -148,13 +148,20 @@ class ComputedResult implements IndicatorResultData {
   status: IndicatorStatus;
   statusReason: string | null;
   milestone: number | null;
-  baseline: number | null;
   explanation: ExplanationData;
   summary: ResultSummaryData | null;
   private trajectoryPromise?: Promise<YearVerdict[]>;
 
-  constructor(private readonly job: Job, private readonly anchor: Anchor | null, fields: Omit<IndicatorResultData, 'trajectory'>) {
+  constructor(private readonly job: Job, private readonly anchor: Anchor | null, fields: Omit<IndicatorResultData, 'trajectory' | 'baseline'>) {
     Object.assign(this, fields);
+  }
+
+  /** The plan's baseline, a cumulative target's anchor, else the unit's first programme year (loaded only when asked). */
+  get baseline(): Promise<number | null> {
+    const { loader, code, target, orgUnit } = this.job;
+    if (target.baseline !== null && target.baseline !== undefined) return Promise.resolve(target.baseline);
+    if (this.anchor) return Promise.resolve(this.anchor.value);
+    return loader.load({ code, period: parsePeriod(String(PROGRAMME_FIRST_YEAR)), orgUnit }).then((m) => indicatorValue(target.kind, m));
   }
 
   get trajectory(): Promise<YearVerdict[]> {
@@ -181,14 +188,15 @@ async function resultFor(job: Job, period: Period): Promise<IndicatorResultData>
   const { loader, code, target, orgUnit } = job;
   const kind = ruleKind(target);
   const byYear = period.kind === 'MULTI_YEAR' && (kind === 'YEARLY' || kind === 'GROWTH');
-  // One batch: the period (unless it is judged year by year), the programme's years (the baseline is the first with a value) and, for a run of years, each year.
+  // One batch: the period (unless it is judged year by year) and, where the verdict needs them, the programme's
+  // years (a cumulative target's anchor is the first with a value; a run of years is judged year by year).
+  const needYears = kind === 'CUMULATIVE' || byYear;
   const [measure, ...years] = await Promise.all([
     byYear ? Promise.resolve<Measure>({ numerator: null, denominator: null }) : loader.load({ code, period, orgUnit }),
-    ...programmeYears().map((y) => loader.load({ code, period: parsePeriod(String(y)), orgUnit })),
+    ...(needYears ? programmeYears().map((y) => loader.load({ code, period: parsePeriod(String(y)), orgUnit })) : []),
     ...(byYear ? yearsOf(period).map((y) => loader.load({ code, period: parsePeriod(String(y)), orgUnit })) : []),
   ]);
-  const yearValues = programmeYears().map((year, i) => ({ year, value: indicatorValue(target.kind, years[i]) }));
-  const firstValue = yearValues[0].value;
+  const yearValues = needYears ? programmeYears().map((year, i) => ({ year, value: indicatorValue(target.kind, years[i]) })) : [];
   const anchor = kind === 'CUMULATIVE' ? trajectoryAnchor(target, yearValues.find((y) => y.value !== null) ?? null) : null;
   const value = byYear ? null : indicatorValue(target.kind, measure);
   const verdict = judge({ target, period, level: orgUnit.level, value, today: todayIso(), anchor });
@@ -204,7 +212,6 @@ async function resultFor(job: Job, period: Period): Promise<IndicatorResultData>
     status: verdict.status,
     statusReason: verdict.reason,
     milestone: verdict.milestone,
-    baseline: anchor?.value ?? target.baseline ?? firstValue,
     explanation: {
       formula: byYear ? `each year: ${formulaOf(target.kind, { numerator: null, denominator: null }, null).replace(/–/g, '…')} (see summary)` : formulaOf(target.kind, measure, value),
       reading,

@@ -19,6 +19,7 @@ const tasks = agencyTask<SubgraphContext<EducationLoaders>>({
   typeName: 'EducationTask',
   evidence: TASK_EVIDENCE,
   loader: (context) => context.loaders.measures,
+  registryFrom: 'education',
 });
 
 export function buildSchema() {

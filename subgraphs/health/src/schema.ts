@@ -8,6 +8,7 @@ const tasks = agencyTask<SubgraphContext<HealthLoaders>>({
   typeName: 'HealthTask',
   evidence: TASK_EVIDENCE,
   loader: (context) => context.loaders.measures,
+  registryFrom: 'health',
 });
 
 export function buildSchema() {

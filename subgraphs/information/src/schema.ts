@@ -19,6 +19,7 @@ const tasks = agencyTask<SubgraphContext<InformationLoaders>>({
   typeName: 'InformationTask',
   evidence: TASK_EVIDENCE,
   loader: (context) => context.loaders.measures,
+  registryFrom: 'information',
 });
 
 export function buildSchema() {

@@ -1,20 +1,22 @@
 import { buildFederatedSchema } from '@qn/common';
 import { BUDGET_RESOLVERS } from './budget';
-import { AgencyResolver, CATALOGUE_TYPES, catalogueReferences, IndicatorResolver, OrgUnitResolver, RegistryTaskResolver, TaskResolver } from './catalogue';
+import { AgencyResolver, CATALOGUE_TYPES, catalogueReferences, IndicatorResolver, OrgUnitResolver, TaskResolver } from './catalogue';
 import {
   BusinessOutreachResolver, CommunicationActivityResolver, DistrictPlanResolver, IndicatorResultResolver, IndustrialZoneResolver, LabourIndicatorResolver,
-  LabourTaskResolver, NeedAssessmentResolver, PilotModelResolver, ProgrammeIntegrationResolver, ServiceBusinessRef, StaffInPostResolver, SupportResolver,
+  NeedAssessmentResolver, PilotModelResolver, ProgrammeIntegrationResolver, ServiceBusinessRef, StaffInPostResolver, SupportResolver,
   SupportServiceUseResolver, TrainingCourseResolver, ZoneOutreachResolver,
 } from './records';
+import { REGISTRY_RESOLVERS } from './registry';
 import { REPORTING_RESOLVERS } from './reporting';
+import { REVIEW_RESOLVERS } from './review';
 
 export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
-      AgencyResolver, IndicatorResolver, LabourIndicatorResolver, IndicatorResultResolver, TaskResolver, LabourTaskResolver, RegistryTaskResolver, OrgUnitResolver,
+      AgencyResolver, IndicatorResolver, LabourIndicatorResolver, IndicatorResultResolver, TaskResolver, OrgUnitResolver,
       CommunicationActivityResolver, IndustrialZoneResolver, ZoneOutreachResolver, BusinessOutreachResolver, DistrictPlanResolver,
       ProgrammeIntegrationResolver, PilotModelResolver, SupportResolver, NeedAssessmentResolver, SupportServiceUseResolver,
-      TrainingCourseResolver, StaffInPostResolver, ...REPORTING_RESOLVERS, ...BUDGET_RESOLVERS,
+      TrainingCourseResolver, StaffInPostResolver, ...REGISTRY_RESOLVERS, ...REPORTING_RESOLVERS, ...BUDGET_RESOLVERS, ...REVIEW_RESOLVERS,
     ],
     orphanedTypes: [...CATALOGUE_TYPES, ServiceBusinessRef],
     references: catalogueReferences,

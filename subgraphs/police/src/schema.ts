@@ -20,6 +20,7 @@ const tasks = agencyTask<SubgraphContext<PoliceLoaders>>({
   typeName: 'PoliceTask',
   evidence: TASK_EVIDENCE,
   loader: (context) => context.loaders.measures,
+  registryFrom: 'police',
 });
 
 export function buildSchema() {

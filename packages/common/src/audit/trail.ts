@@ -30,9 +30,22 @@ export class AuditTrail {
     ids.add(id);
   }
 
-  /** Writes a change's row with `manager`, inside the change's own transaction. */
+  private readonly changes: Pick<AuditEntry, 'action' | 'entity' | 'entityIds' | 'fields'>[] = [];
+
+  /** A change a mutation's resolver records itself (e.g. the rows an import wrote); written with the mutation's own row. */
+  change(action: string, entity: string, ids: string[], fields: string[]): void {
+    this.changes.push({ action, entity, entityIds: ids, fields });
+  }
+
+  discardChanges(): void {
+    this.changes.length = 0;
+  }
+
+  /** Writes a change's row, and those the resolver recorded, with `manager`: inside the change's own transaction. */
   async writeChange(manager: EntityManager, change: Pick<AuditEntry, 'action' | 'entity' | 'entityIds' | 'fields' | 'districtId'>): Promise<void> {
-    await manager.createQueryBuilder().insert().into(AuditEntry).values({ ...this.who(), ...change }).execute();
+    const rows = [{ ...this.who(), ...change }, ...this.changes.map((c) => ({ ...this.who(), districtId: change.districtId, ...c }))];
+    this.changes.length = 0;
+    await manager.createQueryBuilder().insert().into(AuditEntry).values(rows).execute();
   }
 
   private who() {
@@ -40,7 +53,7 @@ export class AuditTrail {
   }
 
   get empty(): boolean {
-    return this.reads.size === 0 && this.lookups.length === 0;
+    return this.reads.size === 0 && this.lookups.length === 0 && this.changes.length === 0;
   }
 
   async flush(dataSource: DataSource): Promise<void> {
@@ -51,8 +64,10 @@ export class AuditTrail {
       return { ...who, action: 'READ', entity, districtId, entityIds: [...ids], fields: [] as string[] };
     });
     rows.push(...this.lookups.map((l) => ({ ...who, ...l, entityIds: [] })));
+    rows.push(...this.changes.map((c) => ({ ...who, ...c, districtId: null })));
     this.reads.clear();
     this.lookups.length = 0;
+    this.changes.length = 0;
     await dataSource.createQueryBuilder().insert().into(AuditEntry).values(rows).execute();
   }
 }
@@ -93,7 +108,10 @@ export const auditMutations: MiddlewareFn<{ audit?: AuditTrail; dataSource?: Dat
   return base.transaction(async (manager) => {
     context.dataSource = transactionalView(base, manager);
     try {
-      const result = await next();
+      const result = await next().catch((error: unknown) => {
+        audit.discardChanges(); // nothing of a failed change is kept, its audit rows neither
+        throw error;
+      });
       const input = (args.input ?? args) as Record<string, unknown>;
       const ids = [result, input].map((x) => (x && typeof x === 'object' && 'id' in x ? String((x as { id: unknown }).id) : null)).filter((x): x is string => !!x);
       const entity = String(info.returnType).replace(/[[\]!]/g, '');

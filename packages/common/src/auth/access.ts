@@ -15,6 +15,9 @@ import type { AuditTrail } from '../audit/trail';
  * - `REPORT_SUBMIT`: heads of an agency or district submit their unit's reports.
  * - `REPORT_APPROVE`: DOLISA coordinators return and approve reports.
  * - `AUDIT`: heads of the owning agency read who saw and changed its records.
+ * - `TASK_PROGRESS`: officers and heads of an agency (district officers: of their district)
+ *   enter progress of their agency's tasks in labour's registry. Which tasks: those their
+ *   agency owns or co-owns (`canEnterTaskProgress`, checked against the task).
  * - `SERVICE`: only another subgraph, never a person, whatever their role: the request
  *   must carry an internal token signed with `service` (a subgraph's own call, see
  *   `signInternalToken`); the gateway never signs one. For record-level matching across
@@ -29,7 +32,7 @@ import type { AuditTrail } from '../audit/trail';
  *
  * Fields with no rule (the plan catalogue, the territory) are public.
  */
-export type AccessRule = 'RECORDS' | 'AGGREGATES' | 'REPORT_SUBMIT' | 'REPORT_APPROVE' | 'AUDIT' | 'SERVICE';
+export type AccessRule = 'RECORDS' | 'AGGREGATES' | 'REPORT_SUBMIT' | 'REPORT_APPROVE' | 'AUDIT' | 'SERVICE' | 'TASK_PROGRESS';
 
 const RECORD_ROLES: Role[] = ['AGENCY_OFFICER', 'AGENCY_HEAD', 'DISTRICT_OFFICER'];
 
@@ -57,6 +60,16 @@ export function canUseRecords(identity: Identity, owners: readonly string[]): bo
   // A district officer is always limited to a district.
   if (has(identity, 'DISTRICT_OFFICER') && !has(identity, 'AGENCY_OFFICER', 'AGENCY_HEAD') && !identity.orgUnit) return false;
   return true;
+}
+
+/**
+ * May this caller enter a task's progress for `unitId`? Officers and heads of the owning
+ * agency or a co-owner; a caller limited to a district only for that district.
+ */
+export function canEnterTaskProgress(identity: Identity, agencies: readonly string[], unitId: string): boolean {
+  if (!identity.agency || !agencies.includes(identity.agency) || !has(identity, ...RECORD_ROLES)) return false;
+  if (identity.orgUnit) return identity.orgUnit === unitId;
+  return !(has(identity, 'DISTRICT_OFFICER') && !has(identity, 'AGENCY_OFFICER', 'AGENCY_HEAD'));
 }
 
 /** The district a caller's record access is limited to (null: the whole province). */
@@ -117,6 +130,9 @@ export function createAuthChecker(recordOwners: readonly string[]): AuthCheckerF
           if (!has(identity, 'AGENCY_HEAD') || !identity.agency || !recordOwners.includes(identity.agency)) {
             throw forbidden('only the heads of the agency that owns these records read their audit log');
           }
+          break;
+        case 'TASK_PROGRESS':
+          if (!identity.agency || !has(identity, ...RECORD_ROLES)) throw forbidden("only officers and heads of a task's agency enter its progress");
           break;
         case 'REPORT_SUBMIT':
           if (!has(identity, 'AGENCY_HEAD')) throw forbidden('only the head of an agency or district submits its reports');

@@ -1,4 +1,4 @@
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { conflictError, notFoundError } from '../errors';
 
 /**
@@ -7,7 +7,7 @@ import { conflictError, notFoundError } from '../errors';
  * overwrite each other: the second gets a CONFLICT error. Returns the new row.
  */
 export async function updateVersioned<T extends ObjectLiteral & { id: string; version: number }>(
-  dataSource: DataSource,
+  dataSource: DataSource | EntityManager,
   entity: EntityTarget<T>,
   id: string,
   expectedVersion: number,

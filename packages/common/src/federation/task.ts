@@ -1,14 +1,19 @@
 import { Arg, Authorized, ClassType, Ctx, Directive, Field, FieldResolver, ID, InterfaceType, ObjectType, Resolver, Root } from 'type-graphql';
+import { Identity } from '../auth';
+import { queryAliased } from '../graph-client';
 import { MeasureLoader } from '../indicators';
+import { requestLoader } from '../loaders';
 import { parsePeriod } from '../periods';
 import { territory } from '../territory';
 import { ReferenceResolvers } from './schema';
-import { TaskProgress } from './types';
+import { TaskProgress, TaskStatus } from './types';
 
 export interface TaskProgressData {
   period: string;
   count: number;
   evidence: string;
+  status?: TaskStatus | null;
+  values: { measure: string; value: number }[];
 }
 
 export interface AgencyTaskOptions<C> {
@@ -20,7 +25,33 @@ export interface AgencyTaskOptions<C> {
    */
   evidence: Record<string, { description: string; measure: string }>;
   loader(context: C): MeasureLoader;
+  /**
+   * The agency's subgraph name: when set, its tasks without records answer from labour's
+   * task-progress registry (`registryProgress`, asked through the graph, one request per
+   * request for every such task), where the agency enters them.
+   */
+  registryFrom?: string;
 }
+
+const isProgress = (value: unknown): value is TaskProgressData | null =>
+  value === null || (typeof value === 'object' && value !== null && typeof (value as TaskProgressData).count === 'number');
+
+/** A per-request loader of labour's `registryProgress(taskId, period, orgUnit)`, for the subgraph `from`. */
+export function registryProgressLoader(from: string, identity: Identity) {
+  return requestLoader<{ taskId: string; period: string; orgUnit?: string | null }, TaskProgressData | null, string>(
+    async (keys) => queryAliased(
+      from,
+      'labour',
+      { name: 'RegistryProgress', field: 'registryProgress', selection: 'period count evidence status values { measure value }' },
+      keys.map((k) => ({ args: { taskId: { type: 'ID!', value: k.taskId }, period: { type: 'String!', value: k.period }, orgUnit: { type: 'ID', value: k.orgUnit } } })),
+      identity,
+      isProgress,
+    ),
+    { cacheKeyFn: (k) => `${k.taskId}|${k.period}|${k.orgUnit ?? ''}` },
+  );
+}
+
+const registryLoaders = new WeakMap<object, ReturnType<typeof registryProgressLoader>>();
 
 /** Progress of one task in one period from the owning agency's own records. */
 export async function computeProgress(
@@ -33,12 +64,14 @@ export async function computeProgress(
   const orgUnit = territory.resolve(orgUnitId);
   if (!evidence) return null;
   const measure = await loader.load({ code: evidence.measure, period, orgUnit });
-  return { period: period.id, count: measure.numerator ?? 0, evidence: evidence.description };
+  const count = measure.numerator ?? 0;
+  return { period: period.id, count, evidence: evidence.description, status: null, values: [{ measure: 'RECORDS', value: count }] };
 }
 
 /**
  * The part of `Task` an agency subgraph owns: `progress(period)` for its own concrete
- * task type, counted from its records. Tasks with no kind of record behind them answer null.
+ * task type, counted from its records. Tasks with no kind of record behind them answer
+ * from labour's registry (`registryFrom`), or null.
  */
 export function agencyTask<C>(options: AgencyTaskOptions<C>) {
   @InterfaceType('Task', { resolveType: () => options.typeName })
@@ -66,7 +99,14 @@ export function agencyTask<C>(options: AgencyTaskOptions<C>) {
       @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined,
       @Ctx() context: C,
     ) {
-      return computeProgress(options.loader(context), options.evidence[task.id], period, orgUnit);
+      const evidence = options.evidence[task.id];
+      if (evidence || !options.registryFrom) return computeProgress(options.loader(context), evidence, period, orgUnit);
+      parsePeriod(period);
+      territory.resolve(orgUnit);
+      const ctx = context as unknown as { identity: Identity };
+      let loader = registryLoaders.get(ctx);
+      if (!loader) registryLoaders.set(ctx, (loader = registryProgressLoader(options.registryFrom, ctx.identity)));
+      return loader.load({ taskId: task.id, period, orgUnit: orgUnit ?? null });
     }
   }
 

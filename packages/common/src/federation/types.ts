@@ -98,7 +98,7 @@ export interface IndicatorResultData {
   status: IndicatorStatus;
   statusReason?: string | null;
   milestone?: number | null;
-  baseline?: number | null;
+  readonly baseline?: Promise<number | null> | number | null;
   explanation?: ExplanationData | null;
   summary?: ResultSummaryData | null;
   /** Computed when asked: the unit's five programme years. */
@@ -209,7 +209,7 @@ export function indicatorResultType(orgUnitType: ClassType) {
     milestone?: number | null;
 
     @Field(() => Float, { nullable: true, description: 'The plan\'s baseline, else the unit\'s value in the first programme year (2021)' })
-    baseline?: number | null;
+    baseline?: Promise<number | null> | number | null;
 
     @Field(() => Explanation, { nullable: true })
     explanation?: ExplanationData | null;
@@ -223,15 +223,42 @@ export function indicatorResultType(orgUnitType: ClassType) {
   return IndicatorResult;
 }
 
+/** Where a duty stands, as its owning agency enters it in labour's registry. */
+export enum TaskStatus {
+  NOT_STARTED = 'NOT_STARTED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  DONE = 'DONE',
+  NOT_APPLICABLE = 'NOT_APPLICABLE',
+}
+registerEnumType(TaskStatus, { name: 'TaskStatus', description: 'Where a task stands in a period, as the owning agency entered it' });
+
 @Directive('@shareable')
-@ObjectType({ description: 'What a task has done in a period, counted from the owning agency\'s records' })
+@ObjectType({ description: 'One figure of a task in a period: a measure of the catalogue and its value' })
+export class MeasureValue {
+  @Field({ description: 'The measure\'s code (Task.measures); RECORDS for a count of the owning agency\'s records' })
+  measure: string;
+
+  @Field(() => Float)
+  value: number;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: 'What a task has done in a period: counted from the owning agency\'s records, or entered by the agency in labour\'s registry' })
 export class TaskProgress {
   @Field()
   period: string;
 
-  @Field(() => Int, { description: 'How many records of the evidence kind fall in the period' })
+  @Field(() => Int, {
+    description: 'Records: how many records of the evidence kind fall in the period. Registry: the value of the task\'s first measure not in VND, or the number of entries when every measure is an amount',
+  })
   count: number;
 
-  @Field({ description: 'What was counted, e.g. "inspections of service businesses"' })
+  @Field({ description: 'What was counted, e.g. "inspections of service businesses"; for registry entries, the agency\'s evidence' })
   evidence: string;
+
+  @Field(() => TaskStatus, { nullable: true, description: 'As the agency entered it (registry only; null for progress counted from records)' })
+  status?: TaskStatus | null;
+
+  @Field(() => [MeasureValue], { description: 'Every measure\'s value: RECORDS for a count of records, the task\'s measures for registry entries' })
+  values: MeasureValue[];
 }

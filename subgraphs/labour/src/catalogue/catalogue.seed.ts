@@ -2,13 +2,13 @@ import { DataSource } from 'typeorm';
 import { territory } from '@qn/common';
 import agencies from './data/agencies.json';
 import indicators from './data/indicators.json';
-import measures from './data/measures.json';
 import tasks from './data/tasks.json';
 import { Agency } from './entities/agency';
 import { IndicatorRow } from './entities/indicator';
 import { OrgUnit, OrgUnitLevel, OrgUnitSuccession } from './entities/org-unit';
 import { TaskRow } from './entities/task';
-import { MeasureUnit, ProgressSource, TaskMeasure } from './entities/task-measure';
+import { TaskMeasure } from './entities/task-measure';
+import { TASK_MEASURES } from './task-measures';
 
 /**
  * Loads the plan's catalogue (agencies, indicators, tasks and their measures, territory) from the
@@ -44,12 +44,7 @@ export async function loadCatalogue(dataSource: DataSource): Promise<void> {
       }),
       ['code'],
     );
-    await manager.getRepository(TaskMeasure).upsert(
-      measures.flatMap((t) => t.measures.map((m, i) => ({
-        taskCode: t.task, code: m.code, position: i + 1, unit: m.unit as MeasureUnit, labelVi: m.labelVi, labelEn: m.labelEn, source: t.source as ProgressSource,
-      }))),
-      ['taskCode', 'code'],
-    );
+    await manager.getRepository(TaskMeasure).upsert([...TASK_MEASURES.values()].flat(), ['taskCode', 'code']);
     await manager.getRepository(OrgUnit).upsert(
       territory.units.map((u) => ({
         id: u.id, code: u.code, name: u.name, level: u.level as OrgUnitLevel, kind: u.kind, parentId: u.parentId,

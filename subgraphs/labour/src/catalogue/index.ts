@@ -14,13 +14,14 @@ export { Agency } from './entities/agency';
 export { Indicator, IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, INDICATOR_TYPES, LabourIndicator } from './entities/indicator';
 export { OrgUnit, OrgUnitLevel, OrgUnitSuccession } from './entities/org-unit';
 export { MeasureUnit, ProgressSource, TaskMeasure } from './entities/task-measure';
-export { LabourTask, Task, TaskRow, TASK_TYPE_BY_SUBGRAPH, TASK_TYPES } from './entities/task';
+export { TASK_MEASURES } from './task-measures';
+export { LabourTask, RegistryTask, Task, TaskRow, TASK_TYPE_BY_SUBGRAPH, TASK_TYPES } from './entities/task';
 export { IndicatorObject, TaskObject, toIndicator, toTask } from './resolvers/catalogue.mappers';
 export { AgencyResolver } from './resolvers/agency.resolver';
 export { catalogueReferences } from './resolvers/catalogue.reference';
 export { IndicatorResolver } from './resolvers/indicator.resolver';
 export { OrgUnitResolver } from './resolvers/org-unit.resolver';
-export { RegistryTaskResolver, TaskResolver } from './resolvers/task.resolver';
+export { TaskResolver } from './resolvers/task.resolver';
 
 export const CATALOGUE_ENTITIES = [Agency, IndicatorRow, TaskRow, TaskMeasure, OrgUnit, OrgUnitSuccession];
 /** The interfaces' concrete types: each agency's indicators and tasks, resolved by that agency's subgraph. */

@@ -19,7 +19,6 @@ export { CommunicationActivityResolver } from './resolvers/communication.resolve
 export { DistrictPlanResolver, PilotModelResolver, ProgrammeIntegrationResolver } from './resolvers/district.resolver';
 export { IndicatorResultResolver } from './resolvers/indicator-result.resolver';
 export { LabourIndicatorResolver } from './resolvers/labour-indicator.resolver';
-export { LabourTaskResolver } from './resolvers/labour-task.resolver';
 export { BusinessOutreachResolver, IndustrialZoneResolver, ZoneOutreachResolver } from './resolvers/outreach.resolver';
 export { NeedAssessmentResolver, SupportResolver, SupportServiceUseResolver } from './resolvers/support.resolver';
 export { StaffInPostResolver, TrainingCourseResolver } from './resolvers/training.resolver';

@@ -1,8 +1,11 @@
-import { addDays, parsePeriod, Period, userInputError, vietnamDate } from '@qn/common';
+import { addDays, parsePeriod, Period, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR, userInputError, vietnamDate } from '@qn/common';
 import reporting from './data/reporting.json';
 
 /** The regimes of section VI plus the optional ones Decree 09/2019 art. 12 defines cut-offs for. */
-export type ReportingRegime = 'QUARTERLY' | 'SIX_MONTHLY' | 'NINE_MONTH' | 'YEARLY';
+export type ReportingRegime = 'QUARTERLY' | 'SIX_MONTHLY' | 'NINE_MONTH' | 'YEARLY' | 'PROGRAMME';
+
+/** The final review of the whole programme (báo cáo tổng kết, V.1): one report, `2021-2025`. */
+export const PROGRAMME_REVIEW_PERIOD = `${PROGRAMME_FIRST_YEAR}-${PROGRAMME_LAST_YEAR}`;
 
 /**
  * A reporting period: the report a unit owes, named like a calendar period
@@ -39,9 +42,10 @@ const PATTERN = /^(\d{4})(Q[1-4]|S[12]|M9)?$/;
 /** Parses a reporting period id (`2024Q3`, `2024S1`, `2024M9`, `2024`); anything else is a clear input error. */
 export function reportingPeriod(id: string, field = 'period'): ReportingPeriodInfo {
   const trimmed = id.trim();
+  if (trimmed === PROGRAMME_REVIEW_PERIOD) return programmeReviewPeriod();
   const m = trimmed.match(PATTERN);
   if (!m) {
-    throw userInputError(field, `unknown reporting period '${id}': use a quarter (2024Q3), half year (2024S1), nine months (2024M9) or year (2024)`);
+    throw userInputError(field, `unknown reporting period '${id}': use a quarter (2024Q3), half year (2024S1), nine months (2024M9) year (2024) or the programme (2021-2025, the final review)`);
   }
   const year = Number(m[1]);
   const suffix = m[2] ?? '';
@@ -61,6 +65,20 @@ export function reportingPeriod(id: string, field = 'period'): ReportingPeriodIn
     calendarTo: addDays(calendar.end, -1),
     defaultDeadline: iso(year + rule.yearOffset, rule.month, rule.day),
     mandatedByPlan: rules.mandatedByPlan,
+  };
+}
+
+/**
+ * The final review's period: the programme's whole years, 1/1/2021 → 31/12/2025, due by
+ * the 20th of January after it (reporting.json: PROGRAMME).
+ */
+function programmeReviewPeriod(): ReportingPeriodInfo {
+  const rule = REGIMES.find((r) => r.kind === 'PROGRAMME')!.periods[0].submissionDeadline;
+  const from = `${PROGRAMME_FIRST_YEAR}-01-01`;
+  const to = `${PROGRAMME_LAST_YEAR}-12-31`;
+  return {
+    id: PROGRAMME_REVIEW_PERIOD, regime: 'PROGRAMME', year: PROGRAMME_LAST_YEAR, dataPeriod: PROGRAMME_REVIEW_PERIOD, from, to,
+    calendarFrom: from, calendarTo: to, defaultDeadline: iso(PROGRAMME_LAST_YEAR + rule.yearOffset, rule.month, rule.day), mandatedByPlan: true,
   };
 }
 

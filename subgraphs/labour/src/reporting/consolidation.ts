@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { clockNow, territory, SubgraphContext } from '@qn/common';
 import { RecordsLoaders } from '../records';
+import { RegistryLoaders } from '../registry';
 import { IndicatorRow, TaskRow } from '../catalogue';
 import { reportingPeriod } from './calendar';
 import { completeness, CompletenessSummary, latestReports } from './completeness';
@@ -141,7 +142,7 @@ function acceptedRevision(all: Report[]): Report | null {
  * tasks from its report. Where a unit has not reported (or its report was returned),
  * today's live numbers from the graph stand in, marked LIVE.
  */
-export async function consolidate(context: SubgraphContext<RecordsLoaders>, periodId: string): Promise<ConsolidatedReport> {
+export async function consolidate(context: SubgraphContext<RecordsLoaders & RegistryLoaders>, periodId: string): Promise<ConsolidatedReport> {
   const { dataSource } = context;
   const period = reportingPeriod(periodId);
   const units = await expectedUnits(dataSource, period);

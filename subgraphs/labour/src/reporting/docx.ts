@@ -1,13 +1,10 @@
 import {
   AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
-import { vietnamDate } from '@qn/common';
+import { STATUS_VI, vietnamDate, viNumber } from '@qn/common';
 import { ConsolidatedReport } from './consolidation';
 
 /** Vietnamese names used in the document. */
-const STATUS_VI: Record<string, string> = {
-  ACHIEVED: 'Đạt', ON_TRACK: 'Đúng tiến độ', AT_RISK: 'Có nguy cơ không đạt', NOT_MET: 'Không đạt', NO_DATA: 'Chưa có số liệu',
-};
 const REPORT_STATUS_VI: Record<string, string> = {
   DRAFT: 'Đang soạn', SUBMITTED: 'Đã gửi', RETURNED: 'Trả lại để hoàn thiện', RESUBMITTED: 'Đã gửi lại', APPROVED: 'Đã duyệt',
 };
@@ -26,7 +23,7 @@ export function periodNameVi(period: string): string {
 }
 
 const dmy = (iso: string) => `${Number(iso.slice(8, 10))}/${Number(iso.slice(5, 7))}/${iso.slice(0, 4)}`;
-const num = (v: number | null | undefined) => (v === null || v === undefined ? '–' : String(v).replace('.', ','));
+const num = viNumber;
 
 const FONT = 'Times New Roman';
 const run = (text: string, o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number } = {}) =>
@@ -98,7 +95,8 @@ export async function consolidatedDocx(report: ConsolidatedReport): Promise<Buff
   ]);
   const districtNames = report.indicators[0]?.districts.map((d) => d.orgUnitName) ?? [];
   const districtRows = report.indicators.map((i) => [i.code, ...i.districts.map((d) => num(d.value))]);
-  const taskRows = report.tasks.map((t, n) => [String(n + 1), t.titleVi, t.ownerCode, t.count === null ? 'Theo báo cáo của đơn vị' : `${t.count} (${t.evidence ?? ''})`]);
+  const unitName = new Map(s.units.map((u) => [u.unitId, u.unitName]));
+  const taskRows = report.tasks.map((t, n) => [String(n + 1), t.titleVi, unitName.get(t.ownerCode) ?? t.ownerCode, t.count === null ? 'Theo báo cáo của đơn vị' : `${num(t.count)} hồ sơ`]);
   const unitRows = s.units.map((u, n) => [
     String(n + 1), u.unitName, REPORT_STATUS_VI[u.status ?? ''] ?? 'Chưa mở báo cáo', u.firstSubmittedAt ? dmy(vietnamDate(u.firstSubmittedAt)) : '–', TIMELINESS_VI[u.timeliness],
   ]);

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { clockNow, computeProgress, computeResult, Identity, IndicatorResultData, parsePeriod, territory } from '@qn/common';
 import { IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../catalogue';
 import { EVIDENCE_MEASURES, READINGS, RecordsLoaders, TASK_EVIDENCE } from '../records';
+import { RegistryLoaders } from '../registry';
 import { CountFigure, IndicatorFigure, ReportFigures, TaskFigure } from './figures.types';
 import { RemoteIndicator, RemoteResult, remoteIndicatorResults, remoteTaskProgress } from './graph.client';
 import { ReportingUnit } from './units';
@@ -41,22 +42,36 @@ function figure(row: IndicatorRow, orgUnitId: string, period: string, result: Re
 }
 
 /**
+ * Where the numbers of a report of another kind come from: the final review
+ * (PROGRAMME_REVIEW_PERIOD) registers its own (the review room sits above reporting),
+ * so drafting, submitting and correcting it follow the same lifecycle as any report.
+ */
+export type FigureSource = (dataSource: DataSource, loaders: RecordsLoaders, identity: Identity, units: ReportingUnit[], dataPeriod: string) => Promise<Map<string, ReportFigures>>;
+const FIGURE_SOURCES = new Map<string, FigureSource>();
+
+export function registerFigureSource(dataPeriod: string, source: FigureSource): void {
+  FIGURE_SOURCES.set(dataPeriod, source);
+}
+
+/**
  * Fills the numbers of the reports of `units` for one data period from the graph:
  * - indicators: an agency's own indicators for the province; every indicator for a
  *   district's territory. Labour's are computed here; every other agency's come from
  *   its own subgraph through `_entities` (one request per agency for all units);
  * - tasks: the unit's tasks with their progress (labour's here, other agencies' from
- *   their subgraphs where they count it, none for agencies without a subgraph);
+ *   their subgraphs where they count it, the registry's entries for tasks without records);
  * - key counts: labour's evidence records in the unit (DOLISA: the province).
  * A subgraph that cannot answer leaves its numbers empty with the reason, never a made-up zero.
  */
 export async function fillFigures(
   dataSource: DataSource,
-  loaders: RecordsLoaders,
+  loaders: RecordsLoaders & RegistryLoaders,
   identity: Identity,
   units: ReportingUnit[],
   dataPeriod: string,
 ): Promise<Map<string, ReportFigures>> {
+  const source = FIGURE_SOURCES.get(dataPeriod);
+  if (source) return source(dataSource, loaders, identity, units, dataPeriod);
   const indicators = await dataSource.getRepository(IndicatorRow).find({ order: { ordinal: 'ASC' } });
   const tasks = await dataSource.getRepository(TaskRow).find({ order: { position: 'ASC' } });
   const province = territory.province.id;
@@ -112,13 +127,16 @@ export async function fillFigures(
   }));
 
   const taskFigure = async (t: TaskRow, orgUnitId: string | null): Promise<TaskFigure> => {
-    let progress: { count: number; evidence: string } | null;
-    if (t.ownerSubgraph === 'labour') {
+    let progress: { count: number; evidence: string; status?: string | null } | null;
+    if (t.ownerSubgraph === 'labour' && TASK_EVIDENCE[t.code]) {
       progress = await computeProgress(loaders.measures, TASK_EVIDENCE[t.code], dataPeriod, orgUnitId).catch(() => null);
+    } else if (t.ownerSubgraph === 'labour' || t.ownerSubgraph === 'registry') {
+      // Tasks without records: what the agency entered in the registry for the report's period.
+      progress = await loaders.registryProgress.load({ taskCode: t.code, period: dataPeriod, orgUnit: orgUnitId });
     } else {
       progress = remoteProgress.get(t.code) ?? null;
     }
-    return { taskId: t.code, titleVi: t.titleVi, count: progress?.count ?? null, evidence: progress?.evidence ?? null };
+    return { taskId: t.code, titleVi: t.titleVi, count: progress?.count ?? null, evidence: progress?.evidence ?? null, status: progress?.status ?? null };
   };
 
   const counts = async (orgUnitId: string | null): Promise<CountFigure[]> =>

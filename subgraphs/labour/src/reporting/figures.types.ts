@@ -51,11 +51,14 @@ export class TaskFigure {
   @Field()
   titleVi: string;
 
-  @Field(() => Int, { nullable: true, description: 'Records of the evidence kind in the period (null: no records kept in the graph; see the narrative)' })
+  @Field(() => Int, { nullable: true, description: 'Records of the evidence kind in the period, or the registry entry\'s first measure (null: nothing counted or entered; see the narrative)' })
   count: number | null;
 
   @Field(() => String, { nullable: true })
   evidence: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For tasks without records: the status the agency entered in the registry (NOT_STARTED, IN_PROGRESS, DONE, NOT_APPLICABLE)' })
+  status?: string | null;
 }
 
 @ObjectType('ReportCount', { description: 'A key count of records in the unit and period' })
@@ -86,6 +89,9 @@ export class ReportFigures {
 
   @Field(() => [CountFigure])
   counts: CountFigure[];
+
+  /** The final review's content (programmeReview), stored with the report like any figure. */
+  review?: Record<string, object | string>;
 }
 
 @ObjectType({ description: 'A number that differs between what a report carries and what the graph says today' })

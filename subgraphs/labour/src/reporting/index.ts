@@ -5,9 +5,16 @@
 import { REPORTING_ENTITIES } from './entities';
 import { ConsolidatedReportResolver, ReportResolver } from './report.resolver';
 
-export { reportingPeriod } from './calendar';
+export { PROGRAMME_REVIEW_PERIOD, reportingPeriod, reportingPeriodsOf } from './calendar';
+export { completeness, latestReports } from './completeness';
+export { Report, ReportStatus, ReportingUnitKind } from './entities';
+export { FigureSource, registerFigureSource } from './figures';
+export { IndicatorFigure, ReportFigures } from './figures.types';
+export { queryEntities, remoteTaskProgress } from './graph.client';
+export { ExportFile } from './report.resolver';
+export { ReportService } from './report.service';
 export { idempotent } from './idempotency';
 export { IDEMPOTENCY_KEY_DESCRIPTION } from './inputs';
-export { assertHeadOf, DISTRICT_GROUP, expectedUnits, findUnit, isCoordinator, ownUnit } from './units';
+export { assertHeadOf, canRead, DISTRICT_GROUP, expectedUnits, findUnit, isCoordinator, ownUnit, ReportingUnit } from './units';
 export { REPORTING_ENTITIES };
 export const REPORTING_RESOLVERS = [ReportResolver, ConsolidatedReportResolver] as const;

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '@qn/common';
 
-export const IDEMPOTENCY_KEY_DESCRIPTION = 'A unique key for this change (e.g. a UUID). A retry with the same key returns the first answer; the same key with another payload is refused.';
+export { IDEMPOTENCY_KEY_DESCRIPTION };
 
 @InputType({ description: 'Opens the reports of a period: drafts filled from the graph' })
 export class CreateReportDraftsInput {

@@ -1,6 +1,8 @@
+import { consolidatedCsvVi, consolidatedXlsx } from './consolidated.export';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Identity, isAnonymous, SubgraphContext, unauthenticated, userInputError } from '@qn/common';
 import { RecordsLoaders } from '../records';
+import { RegistryLoaders } from '../registry';
 import { onTime, reportingPeriod, reportingPeriodOn, reportingPeriodsOf, ReportingPeriodInfo, ReportingRegime } from './calendar';
 import { completeness, CompletenessSummary, deadlineOf, overdue, UnitCompleteness } from './completeness';
 import { ConsolidatedReport, consolidate } from './consolidation';
@@ -14,7 +16,7 @@ import { CorrectReportInput, CreateReportDraftsInput, ReportChangeInput, ReturnR
 import { hydrateReport, readableReport, ReportService } from './report.service';
 import { findUnit, isCoordinator, ownUnit } from './units';
 
-type Context = SubgraphContext<RecordsLoaders>;
+type Context = SubgraphContext<RecordsLoaders & RegistryLoaders>;
 
 function signedIn(identity: Identity): void {
   if (isAnonymous(identity)) throw unauthenticated('reports need a signed-in caller');
@@ -309,8 +311,31 @@ export class ReportResolver {
   }
 }
 
+@ObjectType({ description: 'The consolidated report as files: every label in Vietnamese, numbers as vi-VN writes them (42.638,5); also at the gateway, GET /downloads/consolidated-report/<period>.docx|csv|xlsx' })
+export class ConsolidatedFiles {
+  @Field(() => ExportFile, { description: 'DOCX laid out as an official report' })
+  document: ExportFile;
+
+  @Field(() => ExportFile, { description: 'CSV, UTF-8 with BOM' })
+  csvFile: ExportFile;
+
+  @Field(() => ExportFile, { description: 'XLSX, a sheet per section' })
+  workbook: ExportFile;
+}
+
 @Resolver(() => ConsolidatedReport)
 export class ConsolidatedReportResolver {
+  @FieldResolver(() => ConsolidatedFiles)
+  async files(@Root() report: ConsolidatedReport): Promise<ConsolidatedFiles> {
+    const name = `bao-cao-phong-chong-mai-dam-${report.period}`;
+    const [docx, xlsx] = await Promise.all([consolidatedDocx(report), consolidatedXlsx(report)]);
+    return {
+      document: { filename: `${name}.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', base64: docx.toString('base64') },
+      csvFile: { filename: `${name}.csv`, mimeType: 'text/csv; charset=utf-8', base64: consolidatedCsvVi(report).toString('base64') },
+      workbook: { filename: `${name}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: xlsx.toString('base64') },
+    };
+  }
+
   @FieldResolver(() => String, { description: 'The consolidated report as CSV (UTF-8; records INDICATOR, TASK, UNIT)' })
   csv(@Root() report: ConsolidatedReport) {
     return consolidatedCsv(report);

@@ -1,13 +1,14 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { addDays, checkText, clockNow, todayIso, conflictError, forbidden, Identity, notFoundError, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
 import { RecordsLoaders } from '../records';
+import { RegistryLoaders } from '../registry';
 import { reportingPeriod, ReportingPeriodInfo } from './calendar';
 import { Report, ReportEventRow, ReportStatus } from './entities';
 import { fillFigures } from './figures';
 import { idempotent } from './idempotency';
 import { assertHeadOf, canRead, expectedUnits, findUnit, isCoordinator, ownUnit, ReportingUnit } from './units';
 
-type Context = SubgraphContext<RecordsLoaders>;
+type Context = SubgraphContext<RecordsLoaders & RegistryLoaders>;
 type Json = Record<string, unknown>;
 
 const DATE_FIELDS = ['firstSubmittedAt', 'submittedAt', 'approvedAt', 'createdAt', 'updatedAt'] as const;
@@ -100,6 +101,7 @@ export class ReportService {
   async createDrafts(periodId: string, unitIds: string[] | undefined, key: string): Promise<Report[]> {
     const period = reportingPeriod(periodId);
     const identity = this.identity;
+    if (period.regime === 'PROGRAMME' && !unitIds?.length) throw userInputError('period', 'the final review 2021-2025 is one report of the standing agency: open it with createProgrammeReview');
     // Who may open drafts is decided before anything is read: only coordinators and the
     // heads of reporting units, a head only for their own unit.
     const coordinator = isCoordinator(identity);

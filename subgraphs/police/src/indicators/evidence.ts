@@ -26,8 +26,8 @@ export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {
 
 /**
  * What counts as progress of each police task. TASK-V.2-1 (reviewing the rules for
- * service businesses) has no kind of record here: its progress comes through
- * police's reports and answers null.
+ * service businesses) has no kind of record here: police enters its progress in labour's
+ * task-progress registry, and PoliceTask.progress answers it from there (registryFrom).
  */
 export const TASK_EVIDENCE: Record<string, { description: string; measure: string }> = {
   'TASK-II.3b-3': { description: 'inspections of service businesses (police and the 178 team)', measure: 'EVIDENCE-INSPECTIONS' },

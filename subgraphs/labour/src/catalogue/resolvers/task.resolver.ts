@@ -1,9 +1,9 @@
 import { FindOptionsWhere } from 'typeorm';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { parsePeriod, SubgraphContext, TaskProgress, territory } from '@qn/common';
+import { SubgraphContext } from '@qn/common';
 import { Agency } from '../entities/agency';
 import { Indicator, IndicatorRow } from '../entities/indicator';
-import { RegistryTask, Task, TaskRow } from '../entities/task';
+import { Task, TaskRow } from '../entities/task';
 import { ProgressSource, TaskMeasure } from '../entities/task-measure';
 import { CatalogueLoaders } from '../catalogue.loaders';
 import { TaskObject, toIndicator, toTask } from './catalogue.mappers';
@@ -55,19 +55,5 @@ export class TaskResolver {
   async indicators(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     const rows = await loaders.indicatorByCode.loadMany(task.indicatorCodes);
     return rows.filter((r): r is IndicatorRow => r instanceof IndicatorRow).map(toIndicator);
-  }
-}
-
-/** Tasks of agencies without a subgraph: nothing to count here, but the arguments are still checked. */
-@Resolver(() => RegistryTask)
-export class RegistryTaskResolver {
-  @FieldResolver(() => TaskProgress, {
-    nullable: true,
-    description: "Always null: the agency keeps no records in the graph; its progress arrives through the agency's quarterly and yearly reports to DOLISA",
-  })
-  progress(@Arg('period') period: string, @Arg('orgUnit', () => ID, { nullable: true }) orgUnit?: string) {
-    parsePeriod(period);
-    territory.resolve(orgUnit);
-    return null;
   }
 }

@@ -1,0 +1,24 @@
+/**
+ * The task-progress registry: what agencies without a subgraph (and any task without
+ * records) report of their duties — status, the task's measures, evidence — per task,
+ * period and unit, entered one by one or imported from CSV/XLSX. Imports the catalogue
+ * and records; reporting pulls the entries into report drafts.
+ */
+import { TaskProgressEntry } from './entities/progress-entry';
+import { LabourTaskResolver, RegistryTaskResolver, TaskProgressEntryResolver } from './registry.resolver';
+import { registryProgressLoader } from './registry.progress';
+import { DataSource } from 'typeorm';
+
+export { TaskProgressEntry };
+export { progressFromEntries, RegistryProgressLoader } from './registry.progress';
+/** What reporting needs of the registry in its per-request loaders. */
+export type RegistryLoaders = ReturnType<typeof createRegistryLoaders>;
+export { generateRegistrySampleData } from './registry.sample-data';
+
+export const REGISTRY_ENTITIES = [TaskProgressEntry];
+export const REGISTRY_RESOLVERS = [LabourTaskResolver, RegistryTaskResolver, TaskProgressEntryResolver] as const;
+
+/** The registry's per-request loaders. */
+export function createRegistryLoaders(dataSource: DataSource) {
+  return { registryProgress: registryProgressLoader(dataSource) };
+}

