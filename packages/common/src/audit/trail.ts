@@ -105,6 +105,25 @@ export const auditMutations: MiddlewareFn<{ audit?: AuditTrail; dataSource?: Dat
   if (info.parentType.name !== 'Mutation' || !context.audit || !context.dataSource) return next();
   const base = context.dataSource;
   const audit = context.audit;
+  const input = (args.input ?? args) as Record<string, unknown>;
+  const entity = String(info.returnType).replace(/[[\]!]/g, '');
+  const entry = (result: unknown) => {
+    const ids = [result, input].map((x) => (x && typeof x === 'object' && 'id' in x ? String((x as { id: unknown }).id) : null)).filter((x): x is string => !!x);
+    const district = [result, input].map((x) => (x && typeof x === 'object' && 'districtId' in x ? (x as { districtId: unknown }).districtId : null)).find((d) => typeof d === 'string');
+    return { action: info.fieldName, entity, entityIds: [...new Set(ids)], fields: Object.keys(input).sort(), districtId: (district as string | undefined) ?? null };
+  };
+  if ('idempotencyKey' in input) {
+    // Changes under an idempotency key (labour's reports, budget, registry) run their own
+    // transaction, which waits for concurrent retries of the same key and asks other
+    // subgraphs before it starts; holding another one around it would exhaust the pool.
+    // Their audit row is written right after, as its own statement.
+    const result = await next().catch((error: unknown) => {
+      audit.discardChanges();
+      throw error;
+    });
+    await audit.writeChange(base.manager, entry(result));
+    return result;
+  }
   return base.transaction(async (manager) => {
     context.dataSource = transactionalView(base, manager);
     try {
@@ -112,13 +131,7 @@ export const auditMutations: MiddlewareFn<{ audit?: AuditTrail; dataSource?: Dat
         audit.discardChanges(); // nothing of a failed change is kept, its audit rows neither
         throw error;
       });
-      const input = (args.input ?? args) as Record<string, unknown>;
-      const ids = [result, input].map((x) => (x && typeof x === 'object' && 'id' in x ? String((x as { id: unknown }).id) : null)).filter((x): x is string => !!x);
-      const entity = String(info.returnType).replace(/[[\]!]/g, '');
-      const district = [result, input].map((x) => (x && typeof x === 'object' && 'districtId' in x ? (x as { districtId: unknown }).districtId : null)).find((d) => typeof d === 'string');
-      await audit.writeChange(manager, {
-        action: info.fieldName, entity, entityIds: [...new Set(ids)], fields: Object.keys(input).sort(), districtId: (district as string | undefined) ?? null,
-      });
+      await audit.writeChange(manager, entry(result));
       return result;
     } finally {
       context.dataSource = base;
