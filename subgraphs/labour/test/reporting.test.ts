@@ -305,7 +305,8 @@ describe('never lose, never overwrite', () => {
     const events = await db.query(`SELECT count(*)::int AS n FROM report_event WHERE report_id = $1 AND action = 'SUBMIT'`, [correction.id]);
     expect(events[0].n).toBe(1);
     expect((await db.query('SELECT count(*)::int AS n FROM idempotency_key WHERE key = $1', [k]))[0].n).toBe(1);
-    const misuse = await mutate('submitReport', 'ReportChangeInput', { id: correction.id, expectedVersion: 2, idempotencyKey: k }, head('LABOUR'), 'id');
+    // Keys are the caller's own: the same caller sending another payload under the key is refused.
+    const misuse = await mutate('submitReport', 'ReportChangeInput', { id: correction.id, expectedVersion: correction.version + 1, idempotencyKey: k }, head('522'), 'id');
     expect(code(misuse)).toBe('BAD_USER_INPUT');
   });
 });
