@@ -13,9 +13,14 @@ let keys = 0;
 const key = () => `hardening-${process.pid}-${++keys}`;
 
 beforeAll(async () => {
+  // Late 2024: DOLISA is the plan's standing agency, its coordinators approve.
+  process.env.QN_NOW = '2024-12-16T03:00:00Z';
   system = await startSystem({ as: coordinator });
 });
-afterAll(() => system.stop());
+afterAll(async () => {
+  delete process.env.QN_NOW;
+  await system.stop();
+});
 
 const DRAFTS = 'mutation($input: CreateReportDraftsInput!) { createReportDrafts(input: $input) { id unitId } }';
 const madeUp = (n: number) => Array.from({ length: n }, (_, i) => `UNIT-${i}`);
