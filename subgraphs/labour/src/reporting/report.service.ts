@@ -106,7 +106,7 @@ export class ReportService {
     // Who may open drafts is decided before anything is read: only coordinators and the
     // heads of reporting units, a head only for their own unit.
     const coordinator = isCoordinator(identity);
-    if (!coordinator && !identity.roles.includes('AGENCY_HEAD')) throw forbidden('only DOLISA coordinators and the heads of reporting units open report drafts');
+    if (!coordinator && !identity.roles.includes('AGENCY_HEAD')) throw forbidden("only the plan's coordinators and the heads of reporting units open report drafts");
     const requested = unitIds?.length ? [...new Set(unitIds)] : null;
     if (!coordinator) for (const u of requested ?? []) assertHeadOf(identity, u);
     // One read of the expected units; the ids named are checked against it in memory.
