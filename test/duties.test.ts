@@ -221,3 +221,20 @@ describe('checks on figures before submission', () => {
     }
   });
 });
+
+describe("court and procuracy figures beside police's IND-3.2", () => {
+  it("labour adds the registry's figures to police's indicator; police still computes the result", async () => {
+    const data = dataOf(await system.query('{ indicator(code: "IND-3.2") { __typename owner { code } result(period: "2024") { period } partnerFigures(period: "2024") { taskId agency measure unit value status } } }'));
+    expect(data.indicator.__typename).toBe('PoliceIndicator');
+    expect(data.indicator.result.period).toBe('2024'); // from police
+    // Entered above: Border Guard's 2024 quarters (12 + 9 patrols, 1 + 0 cases) and the Procuracy and
+    // Court's 2024 statistics as last changed (19 prosecuted, 21 tried, 60 defendants); plan order.
+    expect(data.indicator.partnerFigures).toEqual([
+      { taskId: 'TASK-V.3-2', agency: 'BORDER_GUARD', measure: 'PATROLS', unit: 'COUNT', value: 21, status: 'IN_PROGRESS' },
+      { taskId: 'TASK-V.3-2', agency: 'BORDER_GUARD', measure: 'TRAFFICKING_CASES_DETECTED', unit: 'CASES', value: 1, status: 'IN_PROGRESS' },
+      { taskId: 'TASK-V.15-2', agency: 'PROCURACY_COURT', measure: 'CASES_PROSECUTED', unit: 'CASES', value: 19, status: 'DONE' },
+      { taskId: 'TASK-V.15-2', agency: 'PROCURACY_COURT', measure: 'CASES_TRIED', unit: 'CASES', value: 21, status: 'DONE' },
+      { taskId: 'TASK-V.15-2', agency: 'PROCURACY_COURT', measure: 'DEFENDANTS', unit: 'PEOPLE', value: 60, status: 'DONE' },
+    ]);
+  });
+});
