@@ -12,6 +12,7 @@ export * from './db/embedded';
 export * from './federation/schema';
 export * from './federation/types';
 export * from './territory';
+export * from './agencies';
 export * from './federation/indicator';
 export * from './pagination';
 export * from './validation';
