@@ -184,6 +184,8 @@ describe('checks on figures before submission', () => {
     dataOf(await importSheet('CSV', csv));
     const [entry] = dataOf(await system.query('{ taskProgressEntries(taskId: "TASK-V.15-2", period: "2024") { id version } }')).taskProgressEntries;
     dataOf(await update({ id: entry.id, expectedVersion: entry.version, status: 'DONE', values: [{ measure: 'CASES_PROSECUTED', value: 19 }, { measure: 'CASES_TRIED', value: 21 }, { measure: 'DEFENDANTS', value: 60 }], evidence: 'TK 2024' }, court));
+    // 16/12/2024: the 2024 data window (15/12/2023 → 14/12/2024) has closed, and DOLISA still coordinates.
+    process.env.QN_NOW = '2024-12-16T09:00:00+07:00';
     const created = await system.query('mutation($input: CreateReportDraftsInput!) { createReportDrafts(input: $input) { id version status } }', { input: { period: '2024', unitIds: ['PROCURACY_COURT'], idempotencyKey: key('drafts') } });
     [report] = dataOf(created).createReportDrafts;
     const { violations } = dataOf(await system.query(`query($id: ID!) { report(id: $id) { ${VIOLATIONS} } }`, { id: report.id })).report;
@@ -198,7 +200,6 @@ describe('checks on figures before submission', () => {
   });
 
   it('refuses the submission without a comment on each violation and takes it with them; the coordinator sees them', async () => {
-    process.env.QN_NOW = '2024-12-16T09:00:00+07:00'; // the 2024 data window (15/12/2023 → 14/12/2024) has closed
     try {
       const narrative = dataOf(await system.query('mutation($input: UpdateReportNarrativeInput!) { updateReportNarrative(input: $input) { version } }',
         { input: { id: report.id, expectedVersion: report.version, results: 'Kết quả thống kê năm 2024', idempotencyKey: key('narrative') } }, { as: head })).updateReportNarrative;
