@@ -12,19 +12,25 @@ import { subgraphUrlFor } from './config';
  * `graphClient(from)` to get them bound to one subgraph.
  */
 
-/** How long a subgraph waits for another agency's subgraph before giving up on the answers that need it. */
-export const SUBGRAPH_TIMEOUT_MS = 5000;
+/**
+ * How long a subgraph waits for another agency's subgraph before giving up on the
+ * answers that need it: one setting for every cross-agency call, a report's
+ * whole-period figures included, and below the gateway's own wait on a subgraph
+ * (QN_SUBGRAPH_TIMEOUT_MS, 10 s) so the agency that failed is the one named.
+ */
+export const SUBGRAPH_TIMEOUT_MS = 8000;
 
 /**
  * The error a field gets when another agency's subgraph cannot answer; it names the
- * agency and nothing else. The gateway passes SUBGRAPH_UNAVAILABLE messages to clients
+ * agency (`extensions.service`, the same shape the gateway gives when it cannot reach a
+ * subgraph) and nothing else. The gateway passes SUBGRAPH_UNAVAILABLE messages to clients
  * as they are, so the detail (the URL, the low-level reason, the agency's own error)
  * goes only to the calling subgraph's (`from`'s) log.
  */
 export function subgraphUnavailable(from: string, subgraph: string, detail: string): GraphQLError {
   console.error(`[${from}] the ${subgraph} subgraph is unavailable: ${detail}`);
   return new GraphQLError(`the ${subgraph} subgraph is unavailable`, {
-    extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph },
+    extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: subgraph },
   });
 }
 

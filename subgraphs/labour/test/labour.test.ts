@@ -491,6 +491,8 @@ describe('when police is down', () => {
     expect(response.data?.a.result).toBeNull();
     const error = response.errors?.find((e) => e.path?.includes('a'));
     expect(error?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+    // The same shape as the gateway's own: the failed agency in `extensions.service`.
+    expect(error?.extensions?.service).toBe('police');
     // The client learns which agency failed, not its address or the low-level reason (those go to labour's log).
     expect(error?.message).toBe('the police subgraph is unavailable');
   });

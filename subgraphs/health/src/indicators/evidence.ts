@@ -1,8 +1,4 @@
-import { MeasureRequest, MeasureSql, scopeFilter, SqlParams } from '@qn/common';
-
-/** `AND <column> >= start AND <column> < end` for a date column: the period's [start, end). */
-const inPeriod = (column: string, { period }: MeasureRequest, p: SqlParams): string =>
-  ` AND ${column} >= ${p.add(period.start)} AND ${column} < ${p.add(period.end)}`;
+import { inPeriod, MeasureSql, scopeFilter } from '@qn/common';
 
 /** Counts of health's records in a period: the evidence behind its tasks' progress (numerator only). */
 const count = (from: string, where: string): string => `SELECT count(*) AS numerator, NULL::float8 AS denominator FROM ${from} WHERE TRUE ${where}`;

@@ -1,8 +1,4 @@
-import { MeasureRequest, MeasureSql, scopeFilter, SqlParams } from '@qn/common';
-
-/** `AND <column> >= start AND <column> < end` for a date column: the period's [start, end). */
-const inPeriod = (column: string, { period }: MeasureRequest, p: SqlParams): string =>
-  ` AND ${column} >= ${p.add(period.start)} AND ${column} < ${p.add(period.end)}`;
+import { inPeriod, MeasureRequest, MeasureSql, scopeFilter, SqlParams } from '@qn/common';
 
 /**
  * Pieces on prostitution prevention published in the period, with an extra condition on

@@ -1,5 +1,6 @@
 import { MeasureSql, Readings } from '@qn/common';
-import { ind12a, ind12b } from './ind-1.2';
+import { ind12a } from './ind-1.2a';
+import { ind12b } from './ind-1.2b';
 
 /** The indicators information computes from its own records. */
 export const MEASURES: Record<string, MeasureSql> = {

@@ -2,9 +2,6 @@ import { graphClient, Identity, TargetSpec, targetRepresentation } from '@qn/com
 
 const { postToSubgraph, subgraphUnavailable } = graphClient('labour');
 
-/** How long a report waits for another agency's subgraph (a whole period's figures take longer than one number). */
-export const SUBGRAPH_TIMEOUT_MS = 8000;
-
 interface EntitiesBody {
   data?: { _entities?: (Record<string, unknown> | null)[] } | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
@@ -42,7 +39,7 @@ export async function queryEntities(
   variables: Record<string, unknown> = {},
   fetchImpl: typeof fetch = fetch,
 ): Promise<EntitiesBody> {
-  return postToSubgraph<EntitiesBody>(subgraph, identity, query, { ...variables, representations }, 'report figures', fetchImpl, SUBGRAPH_TIMEOUT_MS);
+  return postToSubgraph<EntitiesBody>(subgraph, identity, query, { ...variables, representations }, 'report figures', fetchImpl);
 }
 
 const RESULT_FIELDS = 'orgUnit { id } numerator denominator value target status statusReason milestone';

@@ -1,4 +1,4 @@
-import { MeasureSql, scopeFilter } from '@qn/common';
+import { inPeriod, MeasureSql, scopeFilter } from '@qn/common';
 
 /** Workers employed at registered businesses operating in the period: IND-1.3a's denominator, which labour asks for. */
 export const WORKFORCE = 'WORKFORCE';
@@ -12,14 +12,14 @@ export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {
   'EVIDENCE-INSPECTIONS': ({ period, orgUnit }, p) => `
     SELECT count(*) AS numerator, NULL::float8 AS denominator
       FROM inspection i JOIN service_business b ON b.id = i.business_id
-     WHERE i.inspected_on >= ${p.add(period.start)} AND i.inspected_on < ${p.add(period.end)}
+     WHERE TRUE${inPeriod('i.inspected_on', { period }, p)}
            ${scopeFilter(orgUnit, p, { district: 'b.district_id', commune: 'b.commune_id' })}`,
   'EVIDENCE-CASES-OPENED': ({ period, orgUnit }, p) => `
     SELECT count(*) AS numerator, NULL::float8 AS denominator FROM criminal_case c
-     WHERE c.opened_on >= ${p.add(period.start)} AND c.opened_on < ${p.add(period.end)} ${scopeFilter(orgUnit, p, { district: 'c.district_id' })}`,
+     WHERE TRUE${inPeriod('c.opened_on', { period }, p)} ${scopeFilter(orgUnit, p, { district: 'c.district_id' })}`,
   'EVIDENCE-RINGS-DEALT-WITH': ({ period, orgUnit }, p) => `
     SELECT count(*) AS numerator, NULL::float8 AS denominator FROM criminal_case c
-     WHERE c.dealt_with_on >= ${p.add(period.start)} AND c.dealt_with_on < ${p.add(period.end)}
+     WHERE TRUE${inPeriod('c.dealt_with_on', { period }, p)}
        AND c.charges && ARRAY['TRAFFICKING', 'CHILD_TRAFFICKING', 'BUYING_SEX_FROM_MINOR', 'HARBOURING_PROSTITUTION']::text[]
            ${scopeFilter(orgUnit, p, { district: 'c.district_id' })}`,
 };

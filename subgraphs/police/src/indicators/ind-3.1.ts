@@ -1,4 +1,4 @@
-import { MeasureSql, scopeFilter } from '@qn/common';
+import { inPeriod, MeasureSql, scopeFilter } from '@qn/common';
 
 /**
  * IND-3.1 — denunciations, crime reports and complaints received in the period
@@ -8,5 +8,5 @@ export const ind31: MeasureSql = ({ period, orgUnit }, p) => `
   SELECT count(*) FILTER (WHERE t.handled_on IS NOT NULL AND t.handled_on <= t.deadline_on) AS numerator,
          count(*) AS denominator
     FROM tip t
-   WHERE t.received_on >= ${p.add(period.start)} AND t.received_on < ${p.add(period.end)}
+   WHERE TRUE${inPeriod('t.received_on', { period }, p)}
          ${scopeFilter(orgUnit, p, { district: 't.district_id' })}`;

@@ -1,4 +1,4 @@
-import { MeasureSql, previousYear, scopeFilter } from '@qn/common';
+import { inPeriod, MeasureSql, previousYear, scopeFilter } from '@qn/common';
 
 /**
  * IND-3.2 — prostitution-related criminal cases dealt with under the law, growing
@@ -10,7 +10,7 @@ export const ind32: MeasureSql = ({ period, orgUnit }, p) => {
   const scope = () => scopeFilter(orgUnit, p, { district: 'c.district_id' });
   return `
   SELECT (SELECT count(*) FROM criminal_case c
-           WHERE c.dealt_with_on >= ${p.add(period.start)} AND c.dealt_with_on < ${p.add(period.end)} ${scope()}) AS numerator,
+           WHERE TRUE${inPeriod('c.dealt_with_on', { period }, p)} ${scope()}) AS numerator,
          (SELECT count(*) FROM criminal_case c
-           WHERE c.dealt_with_on >= ${p.add(before.start)} AND c.dealt_with_on < ${p.add(before.end)} ${scope()}) AS denominator`;
+           WHERE TRUE${inPeriod('c.dealt_with_on', { period: before }, p)} ${scope()}) AS denominator`;
 };

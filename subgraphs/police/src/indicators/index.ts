@@ -1,7 +1,8 @@
 import { MeasureSql, Readings } from '@qn/common';
 import { ind31 } from './ind-3.1';
 import { ind32 } from './ind-3.2';
-import { ind33a, ind33b } from './ind-3.3';
+import { ind33a } from './ind-3.3a';
+import { ind33b } from './ind-3.3b';
 
 /** The indicators police computes from its own records. */
 export const MEASURES: Record<string, MeasureSql> = {

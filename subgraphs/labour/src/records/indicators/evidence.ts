@@ -1,5 +1,5 @@
-import { MeasureSql, scopeFilter } from '@qn/common';
-import { inPeriod, periodYears } from './units';
+import { inPeriod, MeasureSql, scopeFilter } from '@qn/common';
+import { periodYears } from './units';
 
 /** Counts of labour's records in a period: the evidence behind its tasks' progress (numerator only). */
 const count = (from: string, where: string): string => `SELECT count(*) AS numerator, NULL::float8 AS denominator FROM ${from} WHERE TRUE ${where}`;

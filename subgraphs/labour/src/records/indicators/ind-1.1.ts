@@ -1,5 +1,4 @@
-import { addDays, MeasureRequest, MeasureSql, periodBasis, territory } from '@qn/common';
-import { inPeriod } from './units';
+import { addDays, inPeriod, MeasureRequest, MeasureSql, periodBasis, territory } from '@qn/common';
 
 /**
  * The calendar month a date counts in: itself, or for a reporting cut-off window

@@ -1,9 +1,13 @@
 import { MeasureSql, Readings } from '@qn/common';
 import { ind11 } from './ind-1.1';
-import { ind13a, ind13b } from './ind-1.3';
-import { ind21, ind22 } from './ind-2';
-import { ind41, ind42, ind42NotServedByLabour } from './ind-4';
-import { ind51a, ind51b } from './ind-5.1';
+import { ind13a } from './ind-1.3a';
+import { ind13b } from './ind-1.3b';
+import { ind21 } from './ind-2.1';
+import { ind22 } from './ind-2.2';
+import { ind41 } from './ind-4.1';
+import { ind42, ind42NotServedByLabour } from './ind-4.2';
+import { ind51a } from './ind-5.1a';
+import { ind51b } from './ind-5.1b';
 
 /**
  * The indicators labour computes from its own records. IND-1.3a's SQL gives only the

@@ -14,8 +14,3 @@ export function periodYears({ period }: MeasureRequest): { first: number; last: 
 export function validDuring(alias: string, { period }: MeasureRequest, p: SqlParams): string {
   return ` AND ${alias}.in_plan_scope AND ${alias}.valid_from < ${p.add(period.end)} AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > ${p.add(period.start)})`;
 }
-
-/** `AND <column> >= start AND <column> < end` for a date column. */
-export function inPeriod(column: string, { period }: MeasureRequest, p: SqlParams): string {
-  return ` AND ${column} >= ${p.add(period.start)} AND ${column} < ${p.add(period.end)}`;
-}

@@ -1,4 +1,4 @@
-import { MeasureSql, periodBasis, scopeFilter } from '@qn/common';
+import { inPeriod, MeasureSql, periodBasis, scopeFilter } from '@qn/common';
 
 /** Months in [start, end): calendar months, or cut-off months (15th → 14th) for a reporting window, which starts and ends on the 15th. */
 function monthsIn(start: string, end: string): number {
@@ -19,20 +19,6 @@ export const ind12a: MeasureSql = ({ period, orgUnit }, p) => `
             FROM publication pub
             JOIN press_outlet o ON o.id = pub.outlet_id
            WHERE o.level = 'PROVINCIAL'
-             AND pub.published_on >= ${p.add(period.start)} AND pub.published_on < ${p.add(period.end)}
+             ${inPeriod('pub.published_on', { period }, p)}
                  ${scopeFilter(orgUnit, p, { district: 'pub.district_id' })}) AS numerator,
          ${p.add(monthsIn(period.start, period.end))}::int AS denominator`;
-
-/**
- * IND-1.2b — pieces on prostitution prevention published by CENTRAL press outlets in the
- * period (target: at least 2 a year). A count: the denominator is empty. For a district,
- * only pieces about that district count.
- */
-export const ind12b: MeasureSql = ({ period, orgUnit }, p) => `
-  SELECT count(*) AS numerator,
-         NULL::int AS denominator
-    FROM publication pub
-    JOIN press_outlet o ON o.id = pub.outlet_id
-   WHERE o.level = 'CENTRAL'
-     AND pub.published_on >= ${p.add(period.start)} AND pub.published_on < ${p.add(period.end)}
-         ${scopeFilter(orgUnit, p, { district: 'pub.district_id' })}`;

@@ -1,5 +1,5 @@
-import { MeasureSql, scopeFilter } from '@qn/common';
-import { inPeriod, periodYears, validDuring } from './units';
+import { inPeriod, MeasureSql, scopeFilter } from '@qn/common';
+import { periodYears, validDuring } from './units';
 
 /**
  * IND-2.1 — district-level units that (1) adopted a prevention plan for a year the
@@ -18,25 +18,6 @@ export const ind21: MeasureSql = (request, p) => {
            AND EXISTS (
            SELECT 1 FROM communication_activity a
             WHERE a.district_id = u.id ${inPeriod('a.held_on', request, p)})) AS numerator,
-         count(*) AS denominator
-    FROM org_unit u
-   WHERE u.level = 'DISTRICT' ${validDuring('u', request, p)}
-         ${scopeFilter(request.orgUnit, p, { district: 'u.id' })}`;
-};
-
-/**
- * IND-2.2 — district-level units that integrated prevention into at least one of the
- * socio-economic, social-security, drug-prevention or HIV/AIDS programmes for a year
- * the period falls in / all district-level units that existed at some time in the
- * period. Integration is recorded per year, so every quarter of a year shows that
- * year's integrations.
- */
-export const ind22: MeasureSql = (request, p) => {
-  const { first, last } = periodYears(request);
-  return `
-  SELECT count(*) FILTER (WHERE EXISTS (
-           SELECT 1 FROM programme_integration pi
-            WHERE pi.district_id = u.id AND pi.year BETWEEN ${p.add(first)} AND ${p.add(last)})) AS numerator,
          count(*) AS denominator
     FROM org_unit u
    WHERE u.level = 'DISTRICT' ${validDuring('u', request, p)}

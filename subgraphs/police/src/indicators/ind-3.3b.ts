@@ -1,24 +1,4 @@
-import { MeasureRequest, MeasureSql, PROGRAMME_START, scopeFilter, SqlParams } from '@qn/common';
-
-/**
- * Businesses operating at some time in [from, end) that had at least one inspection
- * in that window / all businesses operating in it.
- */
-function inspectedShare({ period, orgUnit }: MeasureRequest, p: SqlParams, from: string): string {
-  const start = p.add(from);
-  const end = p.add(period.end);
-  return `
-  SELECT count(*) FILTER (WHERE EXISTS (
-           SELECT 1 FROM inspection i
-            WHERE i.business_id = b.id AND i.inspected_on >= ${start} AND i.inspected_on < ${end})) AS numerator,
-         count(*) AS denominator
-    FROM service_business b
-   WHERE b.opened_on < ${end} AND (b.closed_on IS NULL OR b.closed_on >= ${start})
-         ${scopeFilter(orgUnit, p, { district: 'b.district_id', commune: 'b.commune_id' })}`;
-}
-
-/** IND-3.3a — share of registered service businesses inspected in the period (target ≥20% a year). */
-export const ind33a: MeasureSql = (request, p) => inspectedShare(request, p, request.period.start);
+import { MeasureSql, PROGRAMME_START, scopeFilter } from '@qn/common';
 
 /**
  * IND-3.3b — "đến năm 2025, 100% các cơ sở được kiểm tra ít nhất một lần": of the

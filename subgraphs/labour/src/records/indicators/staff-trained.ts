@@ -1,4 +1,4 @@
-import { MeasureRequest, MeasureSql, PROGRAMME_START, scopeFilter, SqlParams } from '@qn/common';
+import { MeasureRequest, PROGRAMME_START, scopeFilter, SqlParams } from '@qn/common';
 
 /**
  * Cumulative share of staff trained: for each (level, district) the staff in post in
@@ -6,7 +6,7 @@ import { MeasureRequest, MeasureSql, PROGRAMME_START, scopeFilter, SqlParams } f
  * level and district held from the programme's start (2021-01-01) to the end of the
  * period, capped at the staff in post; summed over the unit's (level, district) pairs.
  */
-function trainedShare({ period, orgUnit }: MeasureRequest, p: SqlParams, levels: string): string {
+export function trainedShare({ period, orgUnit }: MeasureRequest, p: SqlParams, levels: string): string {
   const from = period.start < PROGRAMME_START ? period.start : PROGRAMME_START;
   return `
   SELECT coalesce(sum(least(coalesce(t.trained, 0), s.staff)), 0) AS numerator,
@@ -22,16 +22,3 @@ function trainedShare({ period, orgUnit }: MeasureRequest, p: SqlParams, levels:
                       ${scopeFilter(orgUnit, p, { district: 'c.district_id' })}
                 GROUP BY 1, 2) t ON t.level = s.level AND t.district_key = s.district_key`;
 }
-
-/**
- * IND-5.1a (cumulative) — provincial-level officials, civil servants, public employees
- * and soldiers in the field trained since 2021 / provincial staff in post in the year
- * the period ends in. Provincial staff belong to no district: a district has no data.
- */
-export const ind51a: MeasureSql = (request, p) => trainedShare(request, p, `'PROVINCIAL'`);
-
-/**
- * IND-5.1b (cumulative) — district- and commune-level staff trained since 2021 / district-
- * and commune-level staff in post in the year the period ends in (per district).
- */
-export const ind51b: MeasureSql = (request, p) => trainedShare(request, p, `'DISTRICT', 'COMMUNE'`);
