@@ -83,7 +83,9 @@ const CALLERS: Record<string, Identity | null> = {
   'LABOUR officer': caller('LABOUR', 'AGENCY_OFFICER'),
   'DISTRICTS officer of 524': caller('DISTRICTS', 'DISTRICT_OFFICER', '524'),
   'DISTRICTS district officer without district': caller('DISTRICTS', 'DISTRICT_OFFICER'),
-  COORDINATOR: caller('LABOUR', 'COORDINATOR'),
+  // The plan's coordinator today: the standing agency's (the Department of Health since 1/3/2025).
+  COORDINATOR: caller('HEALTH', 'COORDINATOR'),
+  'LABOUR coordinator': caller('LABOUR', 'COORDINATOR'),
   'ANALYST (no agency)': caller(null, 'ANALYST'),
   'LABOUR analyst': caller('LABOUR', 'ANALYST'),
 };
@@ -134,8 +136,9 @@ const AGENCIES: Record<Subgraph, AgencyRoles> = {
   labour: {
     subgraph: 'labour',
     head: 'LABOUR head',
-    allowed: ['LABOUR head', 'LABOUR officer', 'DISTRICTS officer of 524'],
-    forbidden: [...COMMON_FORBIDDEN, 'DISTRICTS district officer without district', 'POLICE head', 'HEALTH officer', 'INFORMATION head'],
+    // The social-affairs service: DOLISA's records, kept by Health since it took over the duty (1/3/2025).
+    allowed: ['LABOUR head', 'LABOUR officer', 'HEALTH officer', 'DISTRICTS officer of 524'],
+    forbidden: [...COMMON_FORBIDDEN, 'DISTRICTS district officer without district', 'POLICE head', 'EDUCATION officer', 'INFORMATION head'],
   },
 };
 
@@ -997,7 +1000,9 @@ describe('caller tokens at the gateway: a bad token is refused, never treated as
  * Who may do what with a unit's report, as implemented (report.resolver.ts, report.service.ts,
  * units.ts, budget.ts, access.ts) and documented (docs/reporting.md, docs/security.md). A caller's
  * unit is their agency, or for agency DISTRICTS their org_unit (a district head is
- * { agency: DISTRICTS, org_unit: '524' }). "DOLISA coordinator" = role COORDINATOR of agency LABOUR.
+ * { agency: DISTRICTS, org_unit: '524' }). "DOLISA coordinator" = role COORDINATOR of the plan's standing agency on
+ * the action's date: LABOUR (DOLISA) to 28/2/2025, HEALTH from 1/3/2025, so today HEALTH's ('COORDINATOR'
+ * below) and no longer LABOUR's ('LABOUR coordinator').
  *
  *   anonymous                                       → UNAUTHENTICATED, everywhere below
  *   read: report(id), reports(unitId), a report's figures, history, atVersion, revisions, liveDifferences
@@ -1047,7 +1052,7 @@ Object.assign(CALLERS, {
 const REPORT_CALLERS = [
   'anonymous',
   'POLICE officer', 'POLICE head', 'POLICE officer of 524', 'POLICE coordinator', 'POLICE analyst',
-  'HEALTH officer', 'HEALTH head', 'HEALTH officer of 524', 'HEALTH coordinator', 'HEALTH analyst',
+  'HEALTH officer', 'HEALTH head', 'HEALTH officer of 524', 'LABOUR coordinator', 'HEALTH analyst',
   'DISTRICTS agency officer of 524', 'DISTRICTS head of 524', 'DISTRICTS officer of 524', 'DISTRICTS analyst of 524',
   'DISTRICTS head of 522', 'DISTRICTS officer of 522', 'DISTRICTS head without district',
   'COORDINATOR', 'LABOUR head', 'ANALYST (no agency)', 'FINANCE officer',
@@ -1057,7 +1062,7 @@ const UNIT_HEAD: Record<string, string> = { POLICE: 'POLICE head', '524': 'DISTR
 const REPORT_PERIOD = '2024Q3';
 
 const unitOfCaller = (identity: Identity): string | null => (identity.agency === 'DISTRICTS' ? identity.orgUnit : identity.agency);
-const isDolisaCoordinator = (identity: Identity) => identity.roles.includes('COORDINATOR') && identity.agency === 'LABOUR';
+const isDolisaCoordinator = (identity: Identity) => identity.roles.includes('COORDINATOR') && identity.agency === 'HEALTH';
 const hasCoordinatorRole = (identity: Identity) => identity.roles.includes('COORDINATOR');
 
 /** The rule above; `coordinator` says who counts as a coordinator (documented: DOLISA's; implemented: any). */

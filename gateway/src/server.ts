@@ -4,6 +4,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { maskError } from './errors';
+import { queryExportRoute } from './export';
 import { ideRoutes } from './ide/page';
 import { createLogger, Host, HostedRequest, Logger, Readiness, serveGraphQL, signInternalToken } from '@qn/common';
 import { downloadRoutes } from './downloads';
@@ -113,6 +114,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     return { internalToken: await signInternalToken(identity), requestId: req.requestId };
   };
   const downloads = downloadRoutes(server, context);
+  const queryExport = queryExportRoute(server, context, limits.maxBodyBytes);
   const http = await serveGraphQL({
     service: 'gateway',
     server,
@@ -120,7 +122,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     port: config.port,
     host: config.host,
     ready: () => subgraphsReadiness(config.subgraphUrls),
-    routes: async (req, res, path) => ideRoutes(req, res, path) || downloads(req, res, path),
+    routes: async (req, res, path) => ideRoutes(req, res, path) || (await downloads(req, res, path)) || queryExport(req, res, path),
     bodyLimit: limits.maxBodyBytes,
     requestTimeoutMs: limits.requestTimeoutMs,
     context,

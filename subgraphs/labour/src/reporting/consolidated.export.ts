@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { STATUS_VI, viNumber } from '@qn/common';
+import { csvCell, STATUS_VI, viNumber } from '@qn/common';
 import { ConsolidatedReport } from './consolidation';
 
 const SOURCE_VI: Record<string, string> = { REPORT: 'Theo báo cáo của đơn vị', LIVE: 'Số liệu hệ thống (đơn vị chưa báo cáo)' };
@@ -30,7 +30,7 @@ export function consolidatedSections(report: ConsolidatedReport): { name: string
   ];
 }
 
-const cell = (s: string) => (/[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const cell = csvCell;
 
 /** CSV for spreadsheets: UTF-8 with a byte-order mark, a block per section under its Vietnamese title, CRLF. */
 export function consolidatedCsvVi(report: ConsolidatedReport): Buffer {

@@ -1,11 +1,5 @@
+import { toCsv } from '@qn/common';
 import { ConsolidatedReport } from './consolidation';
-
-const cell = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  const s = v instanceof Date ? v.toISOString() : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const line = (values: unknown[]) => values.map(cell).join(',');
 
 export const CSV_HEADER = ['record', 'code', 'title_vi', 'org_unit_id', 'org_unit_name', 'numerator', 'denominator', 'value', 'target', 'status', 'source', 'report_id'];
 
@@ -26,5 +20,5 @@ export function consolidatedCsv(report: ConsolidatedReport): string {
   for (const u of report.completeness.units) {
     rows.push(['UNIT', u.unitId, u.unitName, u.unitKind === 'DISTRICT' ? u.unitId : '', u.unitName, null, null, null, null, u.status ?? 'NOT_OPENED', u.timeliness, u.reportId]);
   }
-  return rows.map(line).join('\r\n') + '\r\n';
+  return toCsv(rows);
 }

@@ -17,8 +17,9 @@ registerEnumType(ReportStatus, {
 export enum ReportingUnitKind {
   AGENCY = 'AGENCY',
   DISTRICT = 'DISTRICT',
+  COMMUNE = 'COMMUNE',
 }
-registerEnumType(ReportingUnitKind, { name: 'ReportingUnitKind', description: 'An agency of section V, or a district-level People\'s Committee' });
+registerEnumType(ReportingUnitKind, { name: 'ReportingUnitKind', description: 'An agency of section V, a district-level People\'s Committee (to 30/6/2025) or a commune-level People\'s Committee (from 1/7/2025)' });
 
 /**
  * One revision of one unit's report for one reporting period. Revision 1 is the

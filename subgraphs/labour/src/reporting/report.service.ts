@@ -6,6 +6,7 @@ import { reportingPeriod, ReportingPeriodInfo } from './calendar';
 import { Report, ReportEventRow, ReportStatus } from './entities';
 import { fillFigures } from './figures';
 import { idempotent } from './idempotency';
+import { assertViolationsCommented } from './figure-checks';
 import { assertHeadOf, canRead, expectedUnits, findUnit, isCoordinator, ownUnit, ReportingUnit } from './units';
 
 type Context = SubgraphContext<RecordsLoaders & RegistryLoaders>;
@@ -199,6 +200,7 @@ export class ReportService {
       if (missing.length) {
         throw conflictError(`cannot submit: ${missing.map((f) => `${f.code} (${f.orgUnitId}): ${f.unavailable}`).join('; ')}; submit again when the numbers can be taken`, 'id');
       }
+      await assertViolationsCommented(this.dataSource, report, figures);
       return figures;
     });
     return hydrateReport(json);

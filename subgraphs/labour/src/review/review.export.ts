@@ -2,7 +2,7 @@ import {
   AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
-import { PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR, STATUS_VI, vietnamDate, viNumber as vi } from '@qn/common';
+import { csvCell, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR, STATUS_VI, vietnamDate, viNumber as vi } from '@qn/common';
 import { Report } from '../reporting';
 import { dmy } from './issuer';
 import { ReviewContent } from './review.types';
@@ -60,11 +60,6 @@ export function reviewSections(review: ReviewContent): ReviewSection[] {
     },
   ];
 }
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /** CSV for spreadsheets: UTF-8 with a byte-order mark, a block per section under its Vietnamese title, CRLF. */
 export function reviewCsv(review: ReviewContent): Buffer {
