@@ -83,7 +83,9 @@ const CALLERS: Record<string, Identity | null> = {
   'LABOUR officer': caller('LABOUR', 'AGENCY_OFFICER'),
   'DISTRICTS officer of 524': caller('DISTRICTS', 'DISTRICT_OFFICER', '524'),
   'DISTRICTS district officer without district': caller('DISTRICTS', 'DISTRICT_OFFICER'),
-  COORDINATOR: caller('LABOUR', 'COORDINATOR'),
+  // The plan's coordinator today: the standing agency's (the Department of Health since 1/3/2025).
+  COORDINATOR: caller('HEALTH', 'COORDINATOR'),
+  'LABOUR coordinator': caller('LABOUR', 'COORDINATOR'),
   'ANALYST (no agency)': caller(null, 'ANALYST'),
   'LABOUR analyst': caller('LABOUR', 'ANALYST'),
 };
@@ -134,8 +136,9 @@ const AGENCIES: Record<Subgraph, AgencyRoles> = {
   labour: {
     subgraph: 'labour',
     head: 'LABOUR head',
-    allowed: ['LABOUR head', 'LABOUR officer', 'DISTRICTS officer of 524'],
-    forbidden: [...COMMON_FORBIDDEN, 'DISTRICTS district officer without district', 'POLICE head', 'HEALTH officer', 'INFORMATION head'],
+    // The social-affairs service: DOLISA's records, kept by Health since it took over the duty (1/3/2025).
+    allowed: ['LABOUR head', 'LABOUR officer', 'HEALTH officer', 'DISTRICTS officer of 524'],
+    forbidden: [...COMMON_FORBIDDEN, 'DISTRICTS district officer without district', 'POLICE head', 'EDUCATION officer', 'INFORMATION head'],
   },
 };
 
@@ -997,7 +1000,9 @@ describe('caller tokens at the gateway: a bad token is refused, never treated as
  * Who may do what with a unit's report, as implemented (report.resolver.ts, report.service.ts,
  * units.ts, budget.ts, access.ts) and documented (docs/reporting.md, docs/security.md). A caller's
  * unit is their agency, or for agency DISTRICTS their org_unit (a district head is
- * { agency: DISTRICTS, org_unit: '524' }). "DOLISA coordinator" = role COORDINATOR of agency LABOUR.
+ * { agency: DISTRICTS, org_unit: '524' }). "DOLISA coordinator" = role COORDINATOR of the plan's standing agency on
+ * the action's date: LABOUR (DOLISA) to 28/2/2025, HEALTH from 1/3/2025, so today HEALTH's ('COORDINATOR'
+ * below) and no longer LABOUR's ('LABOUR coordinator').
  *
  *   anonymous                                       → UNAUTHENTICATED, everywhere below
  *   read: report(id), reports(unitId), a report's figures, history, atVersion, revisions, liveDifferences
@@ -1013,9 +1018,10 @@ describe('caller tokens at the gateway: a bad token is refused, never treated as
  *                                                     another unit; ALLOWED for the unit's head only
  *   returnReport, approveReport, reportingCompleteness, overdueReports, setReportingDeadline (REPORT_APPROVE)
  *                                                   → ALLOWED for DOLISA coordinators, FORBIDDEN otherwise
- *   consolidatedReport (AGGREGATES + signed in)     → ALLOWED for every signed-in caller (it carries the
- *                                                     submitted narratives and the completeness of every
- *                                                     unit: the province's report, by design)
+ *   consolidatedReport (AGGREGATES + signed in)     → ALLOWED for every signed-in caller (the numbers and the
+ *                                                     completeness of every unit: the province's report);
+ *                                                     its narratives only those report(id) shows the caller:
+ *                                                     every unit's to a coordinator, else their own unit's
  *   budgetPlan                                      → ALLOWED for DOLISA coordinators and FINANCE, else FORBIDDEN
  *   setBudgetEstimate(unitId: unit) (REPORT_SUBMIT) → ALLOWED for the unit's head, FORBIDDEN otherwise
  *
@@ -1047,7 +1053,7 @@ Object.assign(CALLERS, {
 const REPORT_CALLERS = [
   'anonymous',
   'POLICE officer', 'POLICE head', 'POLICE officer of 524', 'POLICE coordinator', 'POLICE analyst',
-  'HEALTH officer', 'HEALTH head', 'HEALTH officer of 524', 'HEALTH coordinator', 'HEALTH analyst',
+  'HEALTH officer', 'HEALTH head', 'HEALTH officer of 524', 'LABOUR coordinator', 'HEALTH analyst',
   'DISTRICTS agency officer of 524', 'DISTRICTS head of 524', 'DISTRICTS officer of 524', 'DISTRICTS analyst of 524',
   'DISTRICTS head of 522', 'DISTRICTS officer of 522', 'DISTRICTS head without district',
   'COORDINATOR', 'LABOUR head', 'ANALYST (no agency)', 'FINANCE officer',
@@ -1057,7 +1063,7 @@ const UNIT_HEAD: Record<string, string> = { POLICE: 'POLICE head', '524': 'DISTR
 const REPORT_PERIOD = '2024Q3';
 
 const unitOfCaller = (identity: Identity): string | null => (identity.agency === 'DISTRICTS' ? identity.orgUnit : identity.agency);
-const isDolisaCoordinator = (identity: Identity) => identity.roles.includes('COORDINATOR') && identity.agency === 'LABOUR';
+const isDolisaCoordinator = (identity: Identity) => identity.roles.includes('COORDINATOR') && identity.agency === 'HEALTH';
 const hasCoordinatorRole = (identity: Identity) => identity.roles.includes('COORDINATOR');
 
 /** The rule above; `coordinator` says who counts as a coordinator (documented: DOLISA's; implemented: any). */
@@ -1108,7 +1114,7 @@ interface ReportOp {
   /** What a refusal must leave unchanged (read as a DOLISA coordinator). */
   state?: (t: ReportTarget) => Promise<unknown>;
   /** Checks of a successful answer (and its effect). */
-  allowed: (data: any, t: ReportTarget, before: unknown) => Promise<void> | void;
+  allowed: (data: any, t: ReportTarget, before: unknown, caller: Identity | null) => Promise<void> | void;
 }
 
 const rfx: { main: Record<string, string>; task: Record<string, string>; scratch: Record<string, string[]> } = { main: {}, task: {}, scratch: {} };
@@ -1261,9 +1267,12 @@ const REPORT_OPS: ReportOp[] = [
     name: 'consolidatedReport', kind: 'consolidated', root: 'consolidatedReport', units: [null], via: ['gateway'], phase: 'SUBMITTED',
     query: `{ consolidatedReport(period: "${REPORT_PERIOD}") { period indicators { code province { value source reportId } } completeness { expected received units { unitId reportId status } } narratives { unitId results } } }`,
     variables: () => ({}),
-    allowed: (d) => {
+    allowed: (d, _t, _before, as) => {
       expect(d.consolidatedReport.period).toBe(REPORT_PERIOD);
-      expect(d.consolidatedReport.narratives.map((n: any) => n.unitId)).toEqual(expect.arrayContaining(REPORT_UNITS));
+      const narratives = d.consolidatedReport.narratives.map((n: any) => n.unitId).sort();
+      // As report(id): a coordinator reads every unit's narrative, anyone else only their own unit's.
+      const own = as?.agency === 'DISTRICTS' ? as.orgUnit : as?.agency;
+      expect(narratives).toEqual(as && isDolisaCoordinator(as) ? [...REPORT_UNITS].sort() : REPORT_UNITS.filter((u) => u === own));
     },
   },
   {
@@ -1355,7 +1364,7 @@ async function runReportCase(c: ReportCase): Promise<void> {
   const response = await send(c.via, 'labour', op.query, op.variables(target), who(c.caller));
   expectReportOutcome(response, c.expected, op.root);
   if (c.expected === 'ALLOWED') {
-    await op.allowed(response.data, target, before);
+    await op.allowed(response.data, target, before, who(c.caller));
     return;
   }
   // Refused (or hidden): nothing changed.

@@ -172,3 +172,52 @@ describe('the registry of task progress', () => {
     expect(await progress('TASK-V.16-3', '2024')).toMatchObject({ count: 7, status: 'IN_PROGRESS' }); // 3 + 4, statuses differ
   });
 });
+
+describe('checks on figures before submission', () => {
+  const head = caller('PROCURACY_COURT', 'AGENCY_HEAD');
+  let report: any;
+  const VIOLATIONS = 'violations { key rule taskId measure value limit message comment }';
+
+  it("lists a draft's figures that break a rule or stand out from the unit's own history", async () => {
+    // 2021 and 2022 join 2023 (imported above: 15 prosecuted, 13 tried, 20 defendants) as history.
+    const csv = 'task,period,status,CASES_PROSECUTED,CASES_TRIED,DEFENDANTS,evidence\nTASK-V.15-2,2021,DONE,10,9,14,TK 2021\nTASK-V.15-2,2022,DONE,12,11,16,TK 2022';
+    dataOf(await importSheet('CSV', csv));
+    const [entry] = dataOf(await system.query('{ taskProgressEntries(taskId: "TASK-V.15-2", period: "2024") { id version } }')).taskProgressEntries;
+    dataOf(await update({ id: entry.id, expectedVersion: entry.version, status: 'DONE', values: [{ measure: 'CASES_PROSECUTED', value: 19 }, { measure: 'CASES_TRIED', value: 21 }, { measure: 'DEFENDANTS', value: 60 }], evidence: 'TK 2024' }, court));
+    const created = await system.query('mutation($input: CreateReportDraftsInput!) { createReportDrafts(input: $input) { id version status } }', { input: { period: '2024', unitIds: ['PROCURACY_COURT'], idempotencyKey: key('drafts') } });
+    [report] = dataOf(created).createReportDrafts;
+    const { violations } = dataOf(await system.query(`query($id: ID!) { report(id: $id) { ${VIOLATIONS} } }`, { id: report.id })).report;
+    expect(violations).toEqual([
+      // 21 tried > 19 prosecuted.
+      expect.objectContaining({ key: 'V15-TRIED-LE-PROSECUTED:TASK-V.15-2:CASES_TRIED:51', value: 21, limit: 19, comment: null }),
+      // Defendants 60 against 14, 16, 20: median 16, absolute deviations 2, 0, 4 → MAD 2;
+      // modified z = 0.6745 × (60 − 16) / 2 = 14.8 > 3.5. (Tried 21 against 9, 11, 13: z = 0.6745 × 10 / 2 = 3.4,
+      // prosecuted 19 against 10, 12, 15: z = 0.6745 × 7 / 2 = 2.4: neither is an outlier.)
+      expect.objectContaining({ key: 'OUTLIER:TASK-V.15-2:DEFENDANTS:51', rule: 'OUTLIER', value: 60, limit: 16, comment: null }),
+    ]);
+  });
+
+  it('refuses the submission without a comment on each violation and takes it with them; the coordinator sees them', async () => {
+    process.env.QN_NOW = '2024-12-16T09:00:00+07:00'; // the 2024 data window (15/12/2023 → 14/12/2024) has closed
+    try {
+      const narrative = dataOf(await system.query('mutation($input: UpdateReportNarrativeInput!) { updateReportNarrative(input: $input) { version } }',
+        { input: { id: report.id, expectedVersion: report.version, results: 'Kết quả thống kê năm 2024', idempotencyKey: key('narrative') } }, { as: head })).updateReportNarrative;
+      const submit = () => system.query('mutation($input: ReportChangeInput!) { submitReport(input: $input) { status } }', { input: { id: report.id, expectedVersion: narrative.version, idempotencyKey: key('submit') } }, { as: head });
+      const refused = await submit();
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'violations' });
+      expect(refused.errors?.[0].extensions?.problems.map((p: any) => p.field)).toEqual(['V15-TRIED-LE-PROSECUTED:TASK-V.15-2:CASES_TRIED:51', 'OUTLIER:TASK-V.15-2:DEFENDANTS:51']);
+      const comment = (violation: string, text: string) => system.query('mutation($input: CommentFigureViolationInput!) { commentFigureViolation(input: $input) { key comment } }',
+        { input: { reportId: report.id, key: violation, comment: text, idempotencyKey: key('comment') } }, { as: head });
+      dataOf(await comment('V15-TRIED-LE-PROSECUTED:TASK-V.15-2:CASES_TRIED:51', 'Hai vụ truy tố năm 2023 được xét xử năm 2024'));
+      const stillOne = await submit();
+      expect(stillOne.errors?.[0].extensions?.problems.map((p: any) => p.field)).toEqual(['OUTLIER:TASK-V.15-2:DEFENDANTS:51']);
+      expect(code(await comment('OUTLIER:TASK-V.15-2:DEFENDANTS:51', 'x'.repeat(3000)))).toBe('BAD_USER_INPUT');
+      dataOf(await comment('OUTLIER:TASK-V.15-2:DEFENDANTS:51', 'Một vụ án đường dây lớn có 38 bị cáo'));
+      expect(dataOf(await submit()).submitReport.status).toBe('SUBMITTED');
+      const seen = dataOf(await system.query(`query($id: ID!) { report(id: $id) { status ${VIOLATIONS} } }`, { id: report.id })).report;
+      expect(seen.violations.map((v: any) => v.comment)).toEqual(['Hai vụ truy tố năm 2023 được xét xử năm 2024', 'Một vụ án đường dây lớn có 38 bị cáo']);
+    } finally {
+      delete process.env.QN_NOW;
+    }
+  });
+});

@@ -69,7 +69,7 @@ test('case notes of a tip are stored encrypted and read back by police', async (
 describe('a person can be found and erased on a lawful request without breaking what was reported', () => {
   const labourHead = caller('LABOUR', 'AGENCY_HEAD');
   const healthHead = caller('HEALTH', 'AGENCY_HEAD');
-  const IND42 = `{ indicator(code: "IND-4.2") { result(period: "2025Q2") { numerator denominator value } } }`;
+  const IND42 = `{ indicator(code: "IND-4.2") { result(period: "2024Q2") { numerator denominator value } } }`;
 
   test('codes come from an identifier and labour\'s key, the same every time', async () => {
     const ask = async () => dataOf(await system.query(`{ pseudonymousCode(identifier: "051234567890") }`, {}, { as: labourHead })).pseudonymousCode;
@@ -81,12 +81,12 @@ describe('a person can be found and erased on a lawful request without breaking 
 
   test('erasing a person in labour and health removes the code everywhere and leaves the reported numbers as they were', async () => {
     const code = dataOf(await system.query(`{ pseudonymousCode(identifier: "079301004455") }`, {}, { as: labourHead })).pseudonymousCode;
-    dataOf(await system.query(`mutation($code: String!) { registerSupportClient(input: { code: $code, districtId: "522", registeredOn: "2025-04-01" }) { id } }`, { code }, { as: labourHead }));
-    dataOf(await system.query(`mutation($code: String!) { recordNeedAssessment(input: { clientCode: $code, assessedOn: "2025-04-02", inNeed: true, eligible: true }) { id } }`, { code }, { as: labourHead }));
-    dataOf(await system.query(`mutation($code: String!) { recordHarmReductionContact(input: { clientCode: $code, contactedOn: "2025-04-10", districtId: "522", service: HIV_TEST }) { id } }`, { code }, { as: healthHead }));
+    dataOf(await system.query(`mutation($code: String!) { registerSupportClient(input: { code: $code, districtId: "522", registeredOn: "2024-04-01" }) { id } }`, { code }, { as: labourHead }));
+    dataOf(await system.query(`mutation($code: String!) { recordNeedAssessment(input: { clientCode: $code, assessedOn: "2024-04-02", inNeed: true, eligible: true }) { id } }`, { code }, { as: labourHead }));
+    dataOf(await system.query(`mutation($code: String!) { recordHarmReductionContact(input: { clientCode: $code, contactedOn: "2024-04-10", districtId: "522", service: HIV_TEST }) { id } }`, { code }, { as: healthHead }));
     const before = dataOf(await system.query(IND42, {}, { as: labourHead })).indicator.result;
-    // DOLISA's quarterly report carries IND-4.2 as it stood when submitted.
-    const [draft] = dataOf(await system.query(`mutation { createReportDrafts(input: { period: "2025Q2", unitIds: ["LABOUR"], idempotencyKey: "erasure-test-drafts" }) { id version } }`, {}, { as: labourHead })).createReportDrafts;
+    // DOLISA's quarterly report (2024: before Health took its duties over) carries IND-4.2 as it stood when submitted.
+    const [draft] = dataOf(await system.query(`mutation { createReportDrafts(input: { period: "2024Q2", unitIds: ["LABOUR"], idempotencyKey: "erasure-test-drafts" }) { id version } }`, {}, { as: labourHead })).createReportDrafts;
     const written = dataOf(await system.query(
       `mutation($id: ID!, $v: Int!) { updateReportNarrative(input: { id: $id, expectedVersion: $v, idempotencyKey: "erasure-test-narrative", results: "Hỗ trợ người bán dâm theo kế hoạch." }) { version } }`,
       { id: draft.id, v: draft.version }, { as: labourHead },

@@ -9,7 +9,8 @@ import { caller, dataOf, startSystem, TestSystem } from './harness';
  * and XLSX over HTTP with the caller's token, and corrected as a new revision.
  */
 let system: TestSystem;
-const coordinator = caller('LABOUR', 'COORDINATOR');
+// The plan's coordinator today is the standing agency's: the Department of Health since 1/3/2025.
+const coordinator = caller('HEALTH', 'COORDINATOR');
 const healthHead: Identity = caller('HEALTH', 'AGENCY_HEAD');
 let keyCounter = 0;
 const key = (label: string) => `review-${label}-${process.pid}-${++keyCounter}`;

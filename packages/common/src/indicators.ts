@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { requestLoader } from './loaders';
 import { todayIso } from './clock';
-import { Period, parsePeriod, periodSeries, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR } from './periods';
+import { checkInProgramme, Period, parsePeriod, periodSeries, programmePeriod, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR } from './periods';
 import { ExplanationData, IndicatorResultData } from './federation/types';
 import {
   Anchor, goalOf, IndicatorStatus, indicatorValue, judge, Measure, MeasureInput, ResultSummaryData, ruleKind, summarise, TargetSpec, trajectoryAnchor, YearVerdict,
@@ -184,7 +184,7 @@ export async function computeResult(
   orgUnitId?: string | null,
   reading?: IndicatorReading,
 ): Promise<IndicatorResultData> {
-  const period = parsePeriod(periodId);
+  const period = programmePeriod(periodId);
   const orgUnit = territory.resolve(orgUnitId);
   return resultFor({ loader, code, target, orgUnit, reading }, period);
 }
@@ -235,7 +235,7 @@ export async function computeByDistrict(
   periodId: string,
   reading?: IndicatorReading,
 ): Promise<IndicatorResultData[]> {
-  const period = parsePeriod(periodId);
+  const period = programmePeriod(periodId);
   const districts = territory.districtsDuring(period.start, period.end);
   return Promise.all(districts.map((d) => resultFor({ loader, code, target, orgUnit: d, reading }, period)));
 }
@@ -251,5 +251,5 @@ export async function computeSeries(
   reading?: IndicatorReading,
 ): Promise<IndicatorResultData[]> {
   const orgUnit = territory.resolve(orgUnitId);
-  return Promise.all(periodSeries(from, to).map((p) => resultFor({ loader, code, target, orgUnit, reading }, p)));
+  return Promise.all(periodSeries(from, to).map((p, i, all) => checkInProgramme(p, i === 0 ? 'from' : i === all.length - 1 ? 'to' : 'period')).map((p) => resultFor({ loader, code, target, orgUnit, reading }, p)));
 }

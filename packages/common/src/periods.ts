@@ -181,3 +181,31 @@ export const PROGRAMME_LAST_YEAR = 2025;
 
 /** First day of the 2021–2025 programme; cumulative indicators count from here. */
 export const PROGRAMME_START = '2021-01-01';
+
+/** Last day of the programme (Decision 1736/QĐ-UBND runs to 31/12/2025); its periods lie in PROGRAMME_START … PROGRAMME_END. */
+export const PROGRAMME_END = '2025-12-31';
+
+/** The calendar months a period names: itself, or for a cut-off window (`2025Q3R`) the calendar period of the same name. */
+function calendarOf(period: Period): Period {
+  return period.basis === 'REPORTING' ? parsePeriod(period.id.slice(0, -1)) : period;
+}
+
+/**
+ * Refuses a period outside the programme (2021-01-01 … 2025-12-31): drafts, budget
+ * estimates, results and progress are asked only of the plan's own periods. A cut-off
+ * window is judged by the calendar period it reports on (`2021Q1R` starts on 15/12/2020
+ * and is the plan's first quarter). Records dated in the programme may still be entered
+ * later: this is about the period asked, not the day of asking.
+ */
+export function checkInProgramme(period: Period, field = 'period'): Period {
+  const calendar = calendarOf(period);
+  if (calendar.start < PROGRAMME_START || calendar.end > addDays(PROGRAMME_END, 1)) {
+    throw userInputError(field, `'${period.id}' lies outside the programme's window ${PROGRAMME_START} … ${PROGRAMME_END} (Decision 1736/QĐ-UBND, 2021–2025): ask for a period within it`);
+  }
+  return period;
+}
+
+/** `parsePeriod` for a question about the programme: a period outside its window is a clear input error. */
+export function programmePeriod(id: string, field = 'period'): Period {
+  return checkInProgramme(parsePeriod(id, field), field);
+}

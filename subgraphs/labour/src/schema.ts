@@ -20,8 +20,10 @@ export function buildSchema() {
     ],
     orphanedTypes: [...CATALOGUE_TYPES, ServiceBusinessRef],
     references: catalogueReferences,
-    // Labour holds DOLISA's records and the districts' reports of communication, plans and pilots.
+    // Labour is the social-affairs service: DOLISA's records, kept by the Department of Health
+    // since it took over the duty on 1/3/2025, and the local units' reports of communication,
+    // plans and pilots (the districts to 30/6/2025, the commune-level units after).
     subgraph: 'labour',
-    recordOwners: ['LABOUR', 'DISTRICTS'],
+    recordOwners: ['LABOUR', 'HEALTH', 'DISTRICTS', 'COMMUNES'],
   });
 }

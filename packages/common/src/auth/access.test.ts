@@ -90,8 +90,19 @@ describe('SERVICE, AUDIT, REPORT_SUBMIT, REPORT_APPROVE', () => {
     expect(result(person('HEALTH', 'AGENCY_HEAD'), 'REPORT_SUBMIT')).toBe('ok');
     expect(result(person('HEALTH', 'AGENCY_OFFICER'), 'REPORT_SUBMIT')).toBe('FORBIDDEN');
   });
-  test('REPORT_APPROVE: DOLISA’s coordinators only, not another agency’s COORDINATOR', () => {
-    expect(result(person('LABOUR', 'COORDINATOR'), 'REPORT_APPROVE')).toBe('ok');
-    expect(result(person('POLICE', 'COORDINATOR'), 'REPORT_APPROVE')).toBe('FORBIDDEN');
+  test('REPORT_APPROVE: coordinators of the standing agency of the day only (DOLISA to 28/2/2025, Health from 1/3/2025)', () => {
+    const now = process.env.QN_NOW;
+    try {
+      process.env.QN_NOW = '2025-02-28T10:00:00+07:00';
+      expect(result(person('LABOUR', 'COORDINATOR'), 'REPORT_APPROVE')).toBe('ok');
+      expect(result(person('HEALTH', 'COORDINATOR'), 'REPORT_APPROVE')).toBe('FORBIDDEN');
+      process.env.QN_NOW = '2025-03-01T10:00:00+07:00';
+      expect(result(person('HEALTH', 'COORDINATOR'), 'REPORT_APPROVE')).toBe('ok');
+      expect(result(person('LABOUR', 'COORDINATOR'), 'REPORT_APPROVE')).toBe('FORBIDDEN');
+      expect(result(person('POLICE', 'COORDINATOR'), 'REPORT_APPROVE')).toBe('FORBIDDEN');
+    } finally {
+      if (now === undefined) delete process.env.QN_NOW;
+      else process.env.QN_NOW = now;
+    }
   });
 });

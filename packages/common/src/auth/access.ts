@@ -1,5 +1,6 @@
 import { AuthCheckerFn } from 'type-graphql';
 import { todayIso } from '../clock';
+import { isPlanCoordinator, standingAgencyOn } from '../agencies';
 import { forbidden, Identity, isAnonymous, Role, unauthenticated } from './identity';
 import type { AuditTrail } from '../audit/trail';
 
@@ -13,7 +14,8 @@ import type { AuditTrail } from '../audit/trail';
  * - `AGGREGATES`: indicator results, progress, totals. Every signed-in role; callers
  *   without a token only for whole years that have ended (the published yearly figures).
  * - `REPORT_SUBMIT`: heads of an agency or district submit their unit's reports.
- * - `REPORT_APPROVE`: DOLISA coordinators return and approve reports.
+ * - `REPORT_APPROVE`: coordinators of the standing agency of the day (DOLISA to 28/2/2025,
+ *   the Department of Health from 1/3/2025: `standingAgencyOn`) return and approve reports.
  * - `AUDIT`: heads of the owning agency read who saw and changed its records.
  * - `TASK_PROGRESS`: officers and heads of an agency (district officers: of their district)
  *   enter progress of their agency's tasks in labour's registry. Which tasks: those their
@@ -43,14 +45,6 @@ export interface AccessContext {
 
 function has(identity: Identity, ...roles: Role[]): boolean {
   return identity.roles.some((r) => roles.includes(r));
-}
-
-/**
- * A coordinator of the plan: the COORDINATOR role of DOLISA (LABOUR) only. The role in
- * another agency's token gives nothing, so no unit can approve its own report.
- */
-export function isDolisaCoordinator(identity: Identity): boolean {
-  return identity.agency === 'LABOUR' && identity.roles.includes('COORDINATOR');
 }
 
 /** May this caller see or change record-level data owned by one of `owners`? */
@@ -113,7 +107,9 @@ export function createAuthChecker(recordOwners: readonly string[]): AuthCheckerF
           const district = root && typeof root === 'object' && 'districtId' in root ? (root as { districtId: unknown }).districtId : undefined;
           if (scope && district !== undefined && district !== scope) throw forbidden('this record is outside your district');
           // Every record a caller is shown goes into the audit log.
-          if (root && typeof root === 'object' && 'id' in root) context.audit?.read(info.parentType.name, String((root as { id: unknown }).id));
+          if (root && typeof root === 'object' && 'id' in root) {
+            context.audit?.read(info.parentType.name, String((root as { id: unknown }).id), typeof district === 'string' ? district : null);
+          }
           break;
         }
         case 'AGGREGATES': {
@@ -136,7 +132,10 @@ export function createAuthChecker(recordOwners: readonly string[]): AuthCheckerF
           if (!has(identity, 'AGENCY_HEAD')) throw forbidden('only the head of an agency or district submits its reports');
           break;
         case 'REPORT_APPROVE':
-          if (!isDolisaCoordinator(identity)) throw forbidden('only DOLISA coordinators return or approve reports');
+          if (!isPlanCoordinator(identity)) {
+            const standing = standingAgencyOn(todayIso());
+            throw forbidden(`only coordinators of the plan's standing agency (${standing.code}, ${standing.nameVi}, since ${standing.validFrom}) return or approve reports`);
+          }
           break;
         default:
           throw forbidden(`unknown access rule ${String(rule)}`);

@@ -3,7 +3,7 @@ import { Identity } from '../auth';
 import { queryAliased } from '../graph-client';
 import { MeasureLoader } from '../indicators';
 import { requestLoader } from '../loaders';
-import { parsePeriod } from '../periods';
+import { programmePeriod } from '../periods';
 import { territory } from '../territory';
 import { ReferenceResolvers } from './schema';
 import { TaskProgress, TaskStatus } from './types';
@@ -60,7 +60,7 @@ export async function computeProgress(
   periodId: string,
   orgUnitId?: string | null,
 ): Promise<TaskProgressData | null> {
-  const period = parsePeriod(periodId);
+  const period = programmePeriod(periodId);
   const orgUnit = territory.resolve(orgUnitId);
   if (!evidence) return null;
   const measure = await loader.load({ code: evidence.measure, period, orgUnit });
@@ -101,7 +101,7 @@ export function agencyTask<C>(options: AgencyTaskOptions<C>) {
     ) {
       const evidence = options.evidence[task.id];
       if (evidence || !options.registryFrom) return computeProgress(options.loader(context), evidence, period, orgUnit);
-      parsePeriod(period);
+      programmePeriod(period);
       territory.resolve(orgUnit);
       const ctx = context as unknown as { identity: Identity };
       let loader = registryLoaders.get(ctx);

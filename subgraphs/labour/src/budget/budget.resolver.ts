@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { DataSource } from 'typeorm';
 import { checkText, clockNow, conflictError, forbidden, notFoundError, SubgraphContext, unauthenticated, updateVersioned, userInputError, isAnonymous } from '@qn/common';
-import { TaskRow } from '../catalogue';
-import { assertHeadOf, DISTRICT_GROUP, expectedUnits, findUnit, idempotent, isCoordinator, ownUnit, reportingPeriod } from '../reporting';
+import { agencyOn, holderOn, TaskRow } from '../catalogue';
+import { assertHeadOf, expectedUnits, findUnit, idempotent, isCoordinator, ownUnit, reportingPeriod } from '../reporting';
 import { BudgetEstimate } from './budget-estimate';
 import { SetBudgetEstimateInput } from './budget.input';
 
@@ -88,12 +88,15 @@ export class BudgetResolver {
     if (!/^\d{1,15}$/.test(input.amount)) throw userInputError('amount', 'a whole number of VND, digits only (at most 15)');
     if (!FUNDING_SOURCES.includes(input.fundingSource)) throw userInputError('fundingSource', `one of ${FUNDING_SOURCES.join(', ')}`);
     checkText('note', input.note, { max: 2000 });
-    const unit = await findUnit(dataSource, reportingPeriod(String(input.year), 'year'), input.unitId);
+    const period = reportingPeriod(String(input.year), 'year');
+    const unit = await findUnit(dataSource, period, input.unitId);
     assertHeadOf(identity, unit.id);
     const task = await dataSource.getRepository(TaskRow).findOneBy({ code: input.taskCode });
     if (!task) throw notFoundError('Task', input.taskCode, 'taskCode');
-    const agency = unit.kind === 'DISTRICT' ? DISTRICT_GROUP : unit.id;
-    if (task.ownerCode !== agency && !task.coOwnerCodes.includes(agency)) throw userInputError('taskCode', `${task.code} is not a task of ${unit.id}`);
+    // The unit's tasks in the year: those it holds, or works on with the holder, on the last day of the year's data window.
+    const agency = unit.agencyCode;
+    const holder = holderOn(task.code, task.ownerCode, period.to);
+    if (holder !== agency && !task.coOwnerCodes.some((c) => agencyOn(c, period.to) === agency)) throw userInputError('taskCode', `${task.code} is not a task of ${unit.id} in ${input.year} (held by ${holder})`);
     const json = await idempotent<void, Record<string, unknown>>(dataSource, identity, idempotencyKey, 'setBudgetEstimate', { ...fields, expectedVersion }, async (manager) => {
       const now = clockNow();
       const repo = manager.getRepository(BudgetEstimate);

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { computeProgress, MeasureValue, parsePeriod, SubgraphContext, TaskProgress, TaskProgressData, territory } from '@qn/common';
+import { computeProgress, MeasureValue, parsePeriod, programmePeriod, SubgraphContext, TaskProgress, TaskProgressData, territory } from '@qn/common';
 import { CatalogueLoaders, LabourTask, RegistryTask, TaskObject } from '../catalogue';
 import { RecordsLoaders, TASK_EVIDENCE } from '../records';
 import { TaskProgressEntry } from './entities/progress-entry';
@@ -10,7 +10,7 @@ import { importEntries, recordEntry, updateEntry } from './registry.service';
 type Context = SubgraphContext<CatalogueLoaders & RecordsLoaders & { registryProgress: RegistryProgressLoader }>;
 
 function registryProgress(context: Context, taskCode: string, period: string, orgUnit?: string | null): Promise<TaskProgressData | null> {
-  parsePeriod(period);
+  programmePeriod(period);
   territory.resolve(orgUnit);
   return context.loaders.registryProgress.load({ taskCode, period, orgUnit: orgUnit ?? null });
 }

@@ -1,4 +1,4 @@
-import { addDays, parsePeriod, Period, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR, userInputError, vietnamDate } from '@qn/common';
+import { addDays, checkInProgramme, parsePeriod, Period, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR, userInputError, vietnamDate } from '@qn/common';
 import reporting from './data/reporting.json';
 
 /** The regimes of section VI plus the optional ones Decree 09/2019 art. 12 defines cut-offs for. */
@@ -51,7 +51,7 @@ export function reportingPeriod(id: string, field = 'period'): ReportingPeriodIn
   const suffix = m[2] ?? '';
   const regime: ReportingRegime = suffix === '' ? 'YEARLY' : suffix[0] === 'Q' ? 'QUARTERLY' : suffix[0] === 'S' ? 'SIX_MONTHLY' : 'NINE_MONTH';
   const data: Period = parsePeriod(`${trimmed}R`, field);
-  const calendar: Period = parsePeriod(trimmed, field);
+  const calendar: Period = checkInProgramme(parsePeriod(trimmed, field), field);
   const rules = REGIMES.find((r) => r.kind === regime)!;
   const rule = rules.periods.find((p) => p.period === (suffix || 'Y'))!.submissionDeadline;
   return {

@@ -1,4 +1,4 @@
-import { addDays, clockNow, vietnamDate } from '@qn/common';
+import { addDays, PROGRAMME_END, PROGRAMME_START, clockNow, vietnamDate } from '@qn/common';
 import { DataSource } from 'typeorm';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { onTime, reportingPeriod, reportingPeriodsOf, ReportingPeriodInfo } from './calendar';
@@ -138,9 +138,11 @@ export async function completeness(dataSource: DataSource, periodId: string, uni
 /**
  * Reports missing past their deadline in a year: the plan's quarterly and yearly
  * reports, and the six-monthly or nine-month ones the province asked for (by setting
- * their deadline).
+ * their deadline). A year outside the programme (2021–2025) expects no report, so none
+ * is overdue.
  */
 export async function overdue(dataSource: DataSource, year: number): Promise<UnitCompleteness[]> {
+  if (`${year}-01-01` < PROGRAMME_START || `${year}-12-31` > PROGRAMME_END) return [];
   const asked = new Set((await dataSource.getRepository(ReportDeadline).find()).map((d) => d.period));
   const today = vietnamDate(clockNow());
   const out: UnitCompleteness[] = [];

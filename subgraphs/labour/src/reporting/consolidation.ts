@@ -1,14 +1,14 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { clockNow, territory, SubgraphContext } from '@qn/common';
+import { clockNow, standingAgencyOn, territory, SubgraphContext, vietnamDate } from '@qn/common';
 import { RecordsLoaders } from '../records';
 import { RegistryLoaders } from '../registry';
-import { IndicatorRow, TaskRow } from '../catalogue';
+import { agencyOn, holderOn, IndicatorRow, TaskRow } from '../catalogue';
 import { reportingPeriod } from './calendar';
 import { completeness, CompletenessSummary, latestReports } from './completeness';
 import { Report, ReportStatus, ReportingUnitKind } from './entities';
 import { fillFigures } from './figures';
 import { IndicatorFigure, ReportFigures } from './figures.types';
-import { expectedUnits } from './units';
+import { canRead, expectedUnits } from './units';
 
 @ObjectType({ description: "One indicator's number for the province or a district in the consolidated report" })
 export class ConsolidatedCell {
@@ -100,10 +100,16 @@ export class ConsolidatedNarrative {
   proposals: string;
 }
 
-@ObjectType({ description: "The province's report for a period, consolidated by DOLISA from the units' reports" })
+@ObjectType({ description: "The province's report for a period, consolidated by the plan's standing agency from the units' reports" })
 export class ConsolidatedReport {
   @Field()
   period: string;
+
+  @Field(() => ID, { description: 'The standing agency on the day the report is produced, in whose name it is issued: LABOUR (DOLISA) to 28/2/2025, HEALTH from 1/3/2025' })
+  issuerCode: string;
+
+  @Field({ description: "The issuing agency's name (Vietnamese), as the document's heading and closing name it" })
+  issuerNameVi: string;
 
   @Field({ description: 'The data cut-off window the numbers cover, e.g. 2024Q3R' })
   dataPeriod: string;
@@ -159,8 +165,10 @@ export async function consolidate(context: SubgraphContext<RecordsLoaders & Regi
   }
   const indicators = await dataSource.getRepository(IndicatorRow).find({ order: { ordinal: 'ASC' } });
   const tasks = await dataSource.getRepository(TaskRow).find({ order: { position: 'ASC' } });
-  const districts = units.filter((u) => u.kind === ReportingUnitKind.DISTRICT);
+  const districts = units.filter((u) => u.kind !== ReportingUnitKind.AGENCY);
   const province = territory.province;
+  const generatedAt = clockNow();
+  const issuer = standingAgencyOn(vietnamDate(generatedAt));
 
   const cell = (unitId: string, code: string, orgUnitId: string, orgUnitName: string): ConsolidatedCell => {
     const entry = figures.get(unitId);
@@ -178,21 +186,24 @@ export async function consolidate(context: SubgraphContext<RecordsLoaders & Regi
     dataPeriod: period.dataPeriod,
     from: period.from,
     to: period.to,
-    generatedAt: clockNow(),
+    issuerCode: issuer.code,
+    issuerNameVi: issuer.nameVi,
+    generatedAt,
     indicators: indicators.map((row) => ({
       code: row.code,
       titleVi: row.titleVi,
-      ownerCode: row.ownerCode,
-      province: cell(row.ownerCode, row.code, province.id, province.name),
+      ownerCode: agencyOn(row.ownerCode, period.to),
+      province: cell(agencyOn(row.ownerCode, period.to), row.code, province.id, province.name),
       districts: districts.map((d) => cell(d.id, row.code, d.id, d.nameVi.replace(/^UBND /, ''))),
     })),
-    tasks: tasks.filter((t) => agencyUnits.some((u) => u.id === t.ownerCode)).map((t) => {
-      const entry = figures.get(t.ownerCode);
+    tasks: tasks.filter((t) => agencyUnits.some((u) => u.id === holderOn(t.code, t.ownerCode, period.to))).map((t) => {
+      const entry = figures.get(holderOn(t.code, t.ownerCode, period.to));
       const f = entry?.figures.tasks.find((x) => x.taskId === t.code);
-      return { taskId: t.code, titleVi: t.titleVi, ownerCode: t.ownerCode, count: f?.count ?? null, evidence: f?.evidence ?? null, source: entry?.source ?? 'LIVE' };
+      return { taskId: t.code, titleVi: t.titleVi, ownerCode: holderOn(t.code, t.ownerCode, period.to), count: f?.count ?? null, evidence: f?.evidence ?? null, source: entry?.source ?? 'LIVE' };
     }),
     completeness: await completeness(dataSource, period.id, units),
-    narratives: units.flatMap((u) => {
+    // A unit's narrative goes to whoever may read its report (report(id)): coordinators every unit's, others their own.
+    narratives: units.filter((u) => canRead(context.identity, u.id)).flatMap((u) => {
       const r = figures.get(u.id)?.report;
       return r ? [{ unitId: u.id, unitName: u.nameVi, results: r.results, difficulties: r.difficulties, proposals: r.proposals }] : [];
     }),

@@ -1,7 +1,7 @@
 import {
   AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
-import { STATUS_VI, vietnamDate, viNumber } from '@qn/common';
+import { REFORM_DATE, standingAgencyOn, STATUS_VI, vietnamDate, viNumber } from '@qn/common';
 import { ConsolidatedReport } from './consolidation';
 
 /** Vietnamese names used in the document. */
@@ -63,6 +63,8 @@ function grid(header: string[], rows: string[][], widths: number[], size = 22, l
  */
 export async function consolidatedDocx(report: ConsolidatedReport): Promise<Buffer> {
   const today = vietnamDate(report.generatedAt);
+  // Issued in the name of the standing agency of the day it is produced.
+  const issuer = standingAgencyOn(today);
   const s = report.completeness;
   const noBorder = TableBorders.NONE;
   const headerCell = (children: Paragraph[], width: number) => new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, borders: noBorder });
@@ -74,9 +76,8 @@ export async function consolidatedDocx(report: ConsolidatedReport): Promise<Buff
       children: [
         headerCell([
           center([run('ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI', { size: 24 })]),
-          center([run('SỞ LAO ĐỘNG - THƯƠNG BINH', { bold: true, size: 24 })]),
-          center([run('VÀ XÃ HỘI', { bold: true, size: 24, underline: true })]),
-          center([run(`Số:        /BC-SLĐTBXH`, { size: 26 })]),
+          ...issuer.headingVi.map((line, i) => center([run(line, { bold: true, size: 24, underline: i === issuer.headingVi.length - 1 })])),
+          center([run(`Số:        /BC-${issuer.abbreviation}`, { size: 26 })]),
         ], 42),
         headerCell([
           center([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })]),
@@ -107,7 +108,7 @@ export async function consolidatedDocx(report: ConsolidatedReport): Promise<Buff
     page: { size: { orientation: PageOrientation.PORTRAIT }, margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } },
   };
   const doc = new Document({
-    creator: 'Sở Lao động - Thương binh và Xã hội tỉnh Quảng Ngãi',
+    creator: `${issuer.nameVi} tỉnh Quảng Ngãi`,
     title: `Báo cáo kết quả thực hiện Kế hoạch phòng, chống mại dâm ${periodNameVi(report.period)}`,
     styles: { default: { document: { run: { font: FONT, size: 26 } } } },
     sections: [
@@ -120,7 +121,7 @@ export async function consolidatedDocx(report: ConsolidatedReport): Promise<Buff
           para([run(`trên địa bàn tỉnh Quảng Ngãi ${periodNameVi(report.period)}`, { bold: true })], { align: AlignmentType.CENTER, after: 0 }),
           para([run(`(Số liệu tính từ ngày ${dmy(report.from)} đến ngày ${dmy(report.to)})`, { italics: true })], { align: AlignmentType.CENTER, after: 240 }),
           para([run('Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi.')], { align: AlignmentType.CENTER, after: 240 }),
-          para(`Thực hiện Quyết định số 1736/QĐ-UBND ngày 05/11/2021 của Chủ tịch Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện Chương trình phòng, chống mại dâm giai đoạn 2021 - 2025, trên cơ sở báo cáo của các sở, ngành, hội, đoàn thể và Ủy ban nhân dân các huyện, thị xã, thành phố, Sở Lao động - Thương binh và Xã hội tổng hợp, báo cáo kết quả ${periodNameVi(report.period)} như sau:`, { indent: true }),
+          para(`Thực hiện Quyết định số 1736/QĐ-UBND ngày 05/11/2021 của Chủ tịch Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện Chương trình phòng, chống mại dâm giai đoạn 2021 - 2025, trên cơ sở báo cáo của các sở, ngành, hội, đoàn thể và ${report.to >= REFORM_DATE ? 'Ủy ban nhân dân các xã, phường, đặc khu' : 'Ủy ban nhân dân các huyện, thị xã, thành phố'}, ${issuer.nameVi} tổng hợp, báo cáo kết quả ${periodNameVi(report.period)} như sau:`, { indent: true }),
           heading('I. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ'),
           para(`Số đơn vị phải báo cáo: ${s.expected}; đã báo cáo: ${s.received} (đúng hạn: ${s.onTime}, trễ hạn: ${s.late}); chưa báo cáo: ${s.missing}${missing.length ? ` (${missing.map((u) => u.unitName).join('; ')})` : ''}. Hạn gửi báo cáo: ngày ${dmy(s.deadline)}.${late.length ? ` Đơn vị gửi trễ hạn: ${late.map((u) => u.unitName).join('; ')}.` : ''}`, { indent: true }),
           grid(['STT', 'Đơn vị', 'Trạng thái', 'Ngày gửi', 'Thời hạn'], unitRows, [8, 42, 18, 16, 16]),
@@ -132,7 +133,7 @@ export async function consolidatedDocx(report: ConsolidatedReport): Promise<Buff
       {
         properties: { page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
         children: [
-          para('2. Kết quả theo đơn vị cấp huyện (giá trị chỉ tiêu)', { indent: true }),
+          para(report.to >= REFORM_DATE ? '2. Kết quả theo đơn vị cấp xã (giá trị chỉ tiêu)' : '2. Kết quả theo đơn vị cấp huyện (giá trị chỉ tiêu)', { indent: true }),
           grid(['Chỉ tiêu', ...districtNames], districtRows, [10, ...districtNames.map(() => 90 / Math.max(1, districtNames.length))], 18, 0),
         ],
       },
@@ -147,7 +148,7 @@ export async function consolidatedDocx(report: ConsolidatedReport): Promise<Buff
           ...narrative('difficulties'),
           heading('VI. ĐỀ XUẤT, KIẾN NGHỊ'),
           ...narrative('proposals'),
-          para(`Sở Lao động - Thương binh và Xã hội kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.`, { indent: true, before: 120 }),
+          para(`${issuer.nameVi} kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.`, { indent: true, before: 120 }),
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
             borders: noBorder,

@@ -17,8 +17,9 @@ registerEnumType(ReportStatus, {
 export enum ReportingUnitKind {
   AGENCY = 'AGENCY',
   DISTRICT = 'DISTRICT',
+  COMMUNE = 'COMMUNE',
 }
-registerEnumType(ReportingUnitKind, { name: 'ReportingUnitKind', description: 'An agency of section V, or a district-level People\'s Committee' });
+registerEnumType(ReportingUnitKind, { name: 'ReportingUnitKind', description: 'An agency of section V, a district-level People\'s Committee (to 30/6/2025) or a commune-level People\'s Committee (from 1/7/2025)' });
 
 /**
  * One revision of one unit's report for one reporting period. Revision 1 is the
@@ -194,14 +195,15 @@ export class ReportDeadline {
  */
 @Entity('idempotency_key')
 export class IdempotencyRecord {
+  /** A key is the caller's own: another caller's same key is another key. */
+  @PrimaryColumn({ length: 200 })
+  subject: string;
+
   @PrimaryColumn({ length: 200 })
   key: string;
 
   @Column({ length: 60 })
   operation: string;
-
-  @Column({ length: 200 })
-  subject: string;
 
   @Column({ length: 64 })
   requestHash: string;

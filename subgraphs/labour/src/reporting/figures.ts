@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { clockNow, computeProgress, computeResult, Identity, IndicatorResultData, parsePeriod, territory } from '@qn/common';
-import { IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../catalogue';
+import { addDays, clockNow, computeProgress, computeResult, Identity, IndicatorResultData, parsePeriod, territory } from '@qn/common';
+import { agencyOn, holderOn, IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../catalogue';
 import { EVIDENCE_MEASURES, READINGS, RecordsLoaders, TASK_EVIDENCE } from '../records';
 import { RegistryLoaders } from '../registry';
 import { CountFigure, IndicatorFigure, ReportFigures, TaskFigure } from './figures.types';
@@ -75,15 +75,19 @@ export async function fillFigures(
   const indicators = await dataSource.getRepository(IndicatorRow).find({ order: { ordinal: 'ASC' } });
   const tasks = await dataSource.getRepository(TaskRow).find({ order: { position: 'ASC' } });
   const province = territory.province.id;
-  const districts = units.filter((u) => u.kind === ReportingUnitKind.DISTRICT);
+  const districts = units.filter((u) => u.kind !== ReportingUnitKind.AGENCY);
   const agencyCodes = new Set(units.filter((u) => u.kind === ReportingUnitKind.AGENCY).map((u) => u.id));
+  // Who answers for an indicator or task: the agency holding the duty on the window's last day.
+  const day = addDays(parsePeriod(dataPeriod).end, -1);
+  const answersFor = (row: IndicatorRow) => agencyOn(row.ownerCode, day);
+  const holder = (t: TaskRow) => holderOn(t.code, t.ownerCode, day);
 
   // Other agencies' indicators: one request per subgraph, province and districts together.
   const remote = new Map<string, RemoteIndicator | string>();
   const bySubgraph = new Map<string, IndicatorRow[]>();
   for (const row of indicators) {
     if (row.ownerSubgraph === 'labour') continue;
-    if (!districts.length && !agencyCodes.has(row.ownerCode)) continue;
+    if (!districts.length && !agencyCodes.has(answersFor(row))) continue;
     bySubgraph.set(row.ownerSubgraph, [...(bySubgraph.get(row.ownerSubgraph) ?? []), row]);
   }
   await Promise.all([...bySubgraph.entries()].map(async ([subgraph, rows]) => {
@@ -114,7 +118,7 @@ export async function fillFigures(
   const remoteProgress = new Map<string, { count: number; evidence: string } | null>();
   const remoteTasks = new Map<string, TaskRow[]>();
   for (const t of tasks) {
-    if (!agencyCodes.has(t.ownerCode) || !TASK_TYPE_BY_SUBGRAPH[t.ownerSubgraph] || t.ownerSubgraph === 'labour') continue;
+    if (!agencyCodes.has(holder(t)) || !TASK_TYPE_BY_SUBGRAPH[t.ownerSubgraph] || t.ownerSubgraph === 'labour') continue;
     remoteTasks.set(t.ownerSubgraph, [...(remoteTasks.get(t.ownerSubgraph) ?? []), t]);
   }
   await Promise.all([...remoteTasks.entries()].map(async ([subgraph, rows]) => {
@@ -149,13 +153,13 @@ export async function fillFigures(
   const computedAt = clockNow().toISOString();
   const out = new Map<string, ReportFigures>();
   await Promise.all(units.map(async (unit) => {
-    const isDistrict = unit.kind === ReportingUnitKind.DISTRICT;
-    const own = isDistrict ? indicators : indicators.filter((r) => r.ownerCode === unit.id);
-    const ownTasks = tasks.filter((t) => t.ownerCode === unit.agencyCode);
+    const isDistrict = unit.kind !== ReportingUnitKind.AGENCY;
+    const own = isDistrict ? indicators : indicators.filter((r) => answersFor(r) === unit.id);
+    const ownTasks = tasks.filter((t) => holder(t) === unit.agencyCode);
     const [indicatorFigures, taskFigures, countFigures] = await Promise.all([
       Promise.all(own.map((r) => indicatorFigure(r, isDistrict ? unit.id : province))),
       Promise.all(ownTasks.map((t) => taskFigure(t, isDistrict ? unit.id : null))),
-      isDistrict || unit.id === 'LABOUR' ? counts(isDistrict ? unit.id : null) : Promise.resolve([]),
+      isDistrict || unit.id === agencyOn('LABOUR', day) ? counts(isDistrict ? unit.id : null) : Promise.resolve([]),
     ]);
     out.set(unit.id, { dataPeriod, computedAt, indicators: indicatorFigures, tasks: taskFigures, counts: countFigures });
   }));

@@ -2,8 +2,9 @@
  * Reporting (section VI): the units' quarterly and yearly reports, filled from the graph,
  * and DOLISA's consolidation. Imports the catalogue and records; budget builds on it.
  */
-import { REPORTING_ENTITIES } from './entities';
+import { REPORTING_ENTITIES as REPORT_ENTITIES } from './entities';
 import { ConsolidatedReportResolver, ReportResolver } from './report.resolver';
+import { FigureComment, ReportChecksResolver } from './figure-checks';
 
 export { PROGRAMME_REVIEW_PERIOD, reportingPeriod, reportingPeriodsOf } from './calendar';
 export { completeness, latestReports } from './completeness';
@@ -16,5 +17,5 @@ export { ReportService } from './report.service';
 export { idempotent } from './idempotency';
 export { IDEMPOTENCY_KEY_DESCRIPTION } from './inputs';
 export { assertHeadOf, canRead, DISTRICT_GROUP, expectedUnits, findUnit, isCoordinator, ownUnit, ReportingUnit } from './units';
-export { REPORTING_ENTITIES };
-export const REPORTING_RESOLVERS = [ReportResolver, ConsolidatedReportResolver] as const;
+export const REPORTING_ENTITIES = [...REPORT_ENTITIES, FigureComment];
+export const REPORTING_RESOLVERS = [ReportResolver, ConsolidatedReportResolver, ReportChecksResolver] as const;

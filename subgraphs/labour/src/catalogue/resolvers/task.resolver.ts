@@ -1,5 +1,6 @@
 import { FindOptionsWhere } from 'typeorm';
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { SubgraphContext } from '@qn/common';
 import { Agency } from '../entities/agency';
 import { Indicator, IndicatorRow } from '../entities/indicator';
@@ -7,6 +8,22 @@ import { Task, TaskRow } from '../entities/task';
 import { ProgressSource, TaskMeasure } from '../entities/task-measure';
 import { CatalogueLoaders } from '../catalogue.loaders';
 import { TaskObject, toIndicator, toTask } from './catalogue.mappers';
+import { agencyOn, holderOn, holdings } from '../duties';
+
+@ObjectType({ description: 'An agency holding a task for a time: the plan names the first holder; transfers of duties name the others' })
+export class TaskHolding {
+  @Field(() => Agency)
+  agency: Agency;
+
+  @Field(() => String, { nullable: true, description: 'First day it held the task (null: from the plan, 5/11/2021)' })
+  validFrom: string | null;
+
+  @Field(() => String, { nullable: true, description: 'First day it no longer held it (null: holds it still)' })
+  validTo: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The act that moved the duty to it' })
+  basis: string | null;
+}
 
 @Resolver(() => Task)
 export class TaskResolver {
@@ -29,14 +46,30 @@ export class TaskResolver {
     return row ? toTask(row) : null;
   }
 
-  @FieldResolver(() => Agency, { description: 'The agency responsible' })
-  owner(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
-    return loaders.agencyByCode.load(task.ownerCode);
+  @FieldResolver(() => Agency, { description: 'The agency responsible: as the plan names it, or with `at` the one holding the task on that date (DOLISA\'s tasks are Health\'s from 1/3/2025)' })
+  owner(
+    @Root() task: TaskObject,
+    @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>,
+    @Arg('at', () => LocalDateResolver, { nullable: true }) at?: string,
+  ) {
+    return loaders.agencyByCode.load(at ? holderOn(task.code, task.ownerCode, at) : task.ownerCode);
   }
 
-  @FieldResolver(() => [Agency], { description: 'Agencies the plan names to work with the owner' })
-  async coOwners(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
-    const agencies = await loaders.agencyByCode.loadMany(task.coOwnerCodes);
+  @FieldResolver(() => [TaskHolding], { description: 'Every agency that has held the task, oldest first' })
+  async ownerHistory(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
+    const list = holdings(task.code, task.ownerCode);
+    const agencies = await Promise.all(list.map((h) => loaders.agencyByCode.load(h.agencyCode)));
+    return list.map((h, i) => ({ ...h, agency: agencies[i] }));
+  }
+
+  @FieldResolver(() => [Agency], { description: 'Agencies the plan names to work with the owner, or with `at` those answering for them on that date' })
+  async coOwners(
+    @Root() task: TaskObject,
+    @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>,
+    @Arg('at', () => LocalDateResolver, { nullable: true }) at?: string,
+  ) {
+    const codes = [...new Set(task.coOwnerCodes.map((c) => (at ? agencyOn(c, at) : c)))];
+    const agencies = await loaders.agencyByCode.loadMany(codes);
     return agencies.filter((a): a is Agency => a instanceof Agency);
   }
 
