@@ -51,17 +51,29 @@ function compose(sdls: Sdls): string {
 export async function breakingChanges(before: Sdls, after: Sdls): Promise<BreakingChange[]> {
   const oldClient = buildSchema(compose(before));
   const found: BreakingChange[] = [];
-  for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (before[name] === after[name]) continue;
+  const collect = async (subgraph: string, changed: string) => {
+    for (const change of await diff(oldClient, buildSchema(changed))) {
+      if (change.criticality.level !== CriticalityLevel.Breaking) continue;
+      found.push({ subgraph, type: change.type, path: change.path ?? '', message: change.message });
+    }
+  };
+  const changedNames = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((name) => before[name] !== after[name]);
+  const joint: string[] = [];
+  for (const name of changedNames) {
     const next = { ...before, [name]: after[name] };
     // A subgraph that is gone takes its fields with it.
     if (after[name] === undefined) delete next[name];
-    const changed = buildSchema(compose(next));
-    for (const change of await diff(oldClient, changed)) {
-      if (change.criticality.level !== CriticalityLevel.Breaking) continue;
-      found.push({ subgraph: name, type: change.type, path: change.path ?? '', message: change.message });
+    let composed: string;
+    try {
+      composed = compose(next);
+    } catch {
+      // Its change composes only with another subgraph's change of the same commit: judged together below.
+      joint.push(name);
+      continue;
     }
+    await collect(name, composed);
   }
+  if (joint.length) await collect(joint.join('+'), compose(after));
   return found;
 }
 

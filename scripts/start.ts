@@ -7,7 +7,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { DATA_KEYS, DEFAULT_PORTS, EmbeddedServer, envName, intFromEnv, startEmbeddedPostgres, SUBGRAPHS } from '@qn/common';
+import { DATA_KEYS, DEFAULT_PORTS, EmbeddedServer, envName, environmentFor, intFromEnv, startEmbeddedPostgres, SUBGRAPHS } from '@qn/common';
 
 const root = path.resolve(__dirname, '..');
 const children: ChildProcess[] = [];
@@ -99,8 +99,11 @@ async function main() {
   }
   const urls: Record<string, string> = {};
   // Subgraphs start one after another: each migrates its own database and, on first run, loads its data.
-  for (const name of SUBGRAPHS) urls[name] = await startProcess(name, `subgraphs/${name}/src/index.ts`, env);
-  urls.gateway = await startProcess('gateway', 'gateway/src/index.ts', env);
+  // Each process gets only its own agency's data key; the gateway none, and no database URL.
+  for (const name of SUBGRAPHS) urls[name] = await startProcess(name, `subgraphs/${name}/src/index.ts`, environmentFor(name, env));
+  const gatewayEnv = environmentFor('gateway', env);
+  delete gatewayEnv.DATABASE_URL;
+  urls.gateway = await startProcess('gateway', 'gateway/src/index.ts', gatewayEnv);
   const gateway = urls.gateway;
   console.log(`
 The graph is up (the ports actually listened on):

@@ -1018,9 +1018,10 @@ describe('caller tokens at the gateway: a bad token is refused, never treated as
  *                                                     another unit; ALLOWED for the unit's head only
  *   returnReport, approveReport, reportingCompleteness, overdueReports, setReportingDeadline (REPORT_APPROVE)
  *                                                   → ALLOWED for DOLISA coordinators, FORBIDDEN otherwise
- *   consolidatedReport (AGGREGATES + signed in)     → ALLOWED for every signed-in caller (it carries the
- *                                                     submitted narratives and the completeness of every
- *                                                     unit: the province's report, by design)
+ *   consolidatedReport (AGGREGATES + signed in)     → ALLOWED for every signed-in caller (the numbers and the
+ *                                                     completeness of every unit: the province's report);
+ *                                                     its narratives only those report(id) shows the caller:
+ *                                                     every unit's to a coordinator, else their own unit's
  *   budgetPlan                                      → ALLOWED for DOLISA coordinators and FINANCE, else FORBIDDEN
  *   setBudgetEstimate(unitId: unit) (REPORT_SUBMIT) → ALLOWED for the unit's head, FORBIDDEN otherwise
  *
@@ -1113,7 +1114,7 @@ interface ReportOp {
   /** What a refusal must leave unchanged (read as a DOLISA coordinator). */
   state?: (t: ReportTarget) => Promise<unknown>;
   /** Checks of a successful answer (and its effect). */
-  allowed: (data: any, t: ReportTarget, before: unknown) => Promise<void> | void;
+  allowed: (data: any, t: ReportTarget, before: unknown, caller: Identity | null) => Promise<void> | void;
 }
 
 const rfx: { main: Record<string, string>; task: Record<string, string>; scratch: Record<string, string[]> } = { main: {}, task: {}, scratch: {} };
@@ -1266,9 +1267,12 @@ const REPORT_OPS: ReportOp[] = [
     name: 'consolidatedReport', kind: 'consolidated', root: 'consolidatedReport', units: [null], via: ['gateway'], phase: 'SUBMITTED',
     query: `{ consolidatedReport(period: "${REPORT_PERIOD}") { period indicators { code province { value source reportId } } completeness { expected received units { unitId reportId status } } narratives { unitId results } } }`,
     variables: () => ({}),
-    allowed: (d) => {
+    allowed: (d, _t, _before, as) => {
       expect(d.consolidatedReport.period).toBe(REPORT_PERIOD);
-      expect(d.consolidatedReport.narratives.map((n: any) => n.unitId)).toEqual(expect.arrayContaining(REPORT_UNITS));
+      const narratives = d.consolidatedReport.narratives.map((n: any) => n.unitId).sort();
+      // As report(id): a coordinator reads every unit's narrative, anyone else only their own unit's.
+      const own = as?.agency === 'DISTRICTS' ? as.orgUnit : as?.agency;
+      expect(narratives).toEqual(as && isDolisaCoordinator(as) ? [...REPORT_UNITS].sort() : REPORT_UNITS.filter((u) => u === own));
     },
   },
   {
@@ -1360,7 +1364,7 @@ async function runReportCase(c: ReportCase): Promise<void> {
   const response = await send(c.via, 'labour', op.query, op.variables(target), who(c.caller));
   expectReportOutcome(response, c.expected, op.root);
   if (c.expected === 'ALLOWED') {
-    await op.allowed(response.data, target, before);
+    await op.allowed(response.data, target, before, who(c.caller));
     return;
   }
   // Refused (or hidden): nothing changed.

@@ -1,3 +1,4 @@
+import { Identity } from '@qn/common';
 import { caller, dataOf, startSystem, TestSystem } from './harness';
 
 /** Who read record-level data and who changed what: append-only, readable by the owning agency's heads. */
@@ -37,7 +38,7 @@ test('the audit log survives DELETE, UPDATE and TRUNCATE from the application\'s
   expect(count).toBeGreaterThan(0);
   await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
   await expect(db.query(`UPDATE audit_log SET subject = 'someone-else'`)).rejects.toThrow(/append-only/);
-  await expect(db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+  await expect(db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only|permission denied/);
   const [{ after }] = await db.query('SELECT count(*)::int AS after FROM audit_log');
   expect(after).toBe(count);
 });
@@ -49,4 +50,79 @@ test('only the owning agency\'s heads read its audit log', async () => {
     expect(response.data?.policeAuditLog ?? null).toBeNull();
   }
   expect((await system.query(AUDIT, {}, { as: null })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+});
+
+test('a change whose audit row cannot be written is not stored, and the caller is told it failed', async () => {
+  const db = system.subgraphs.police.dataSource;
+  const breaker = { ...officer, subject: 'audit-breaker' };
+  const count = async () => (await db.query('SELECT count(*)::int AS n FROM tip'))[0].n as number;
+  // The audit log refuses this caller's rows (as it refused a 250-character or NUL subject before the gateway checked them).
+  await system.ownerQuery('police', "ALTER TABLE audit_log ADD CONSTRAINT refuse_breaker CHECK (subject <> 'audit-breaker')");
+  try {
+    const before = await count();
+    for (let retry = 0; retry < 3; retry++) {
+      const response = await system.query(`mutation { receiveTip(input: { kind: DENUNCIATION, channel: HOTLINE, districtId: "522", receivedOn: "2024-03-01" }) { id } }`, undefined, { as: breaker });
+      expect(response.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(response.data?.receiveTip ?? null).toBeNull();
+    }
+    expect(await count()).toBe(before);
+  } finally {
+    await system.ownerQuery('police', 'ALTER TABLE audit_log DROP CONSTRAINT refuse_breaker');
+  }
+  // Once the audit log takes the row, the change and its row are stored together.
+  const tip = dataOf(await system.query(`mutation { receiveTip(input: { kind: DENUNCIATION, channel: HOTLINE, districtId: "522", receivedOn: "2024-03-01" }) { id } }`, undefined, { as: breaker })).receiveTip;
+  const rows = await db.query("SELECT action, entity_ids FROM audit_log WHERE subject = 'audit-breaker' AND action <> 'READ'");
+  expect(rows).toEqual([{ action: 'receiveTip', entity_ids: [tip.id] }]);
+});
+
+describe("the services' database role (neither superuser nor owner)", () => {
+  test.each(['police', 'labour', 'health', 'education', 'information'])('%s runs as its own non-superuser, non-owner role', async (name) => {
+    const [role] = await system.subgraphs[name].dataSource.query('SELECT current_user AS "user", rolsuper AS super FROM pg_roles WHERE rolname = current_user');
+    expect(role.user).toMatch(new RegExp(`_${name}_service$`));
+    expect(role.super).toBe(false);
+    const [{ owned }] = await system.subgraphs[name].dataSource.query("SELECT count(*)::int AS owned FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user");
+    expect(owned).toBe(0);
+  });
+
+  test('cannot switch triggers off: session_replication_role and ALTER TABLE … DISABLE TRIGGER are refused, and the triggers hold', async () => {
+    const db = system.subgraphs.police.dataSource;
+    const [{ before }] = await db.query('SELECT count(*)::int AS before FROM audit_log');
+    expect(before).toBeGreaterThan(0);
+    await expect(db.transaction(async (m) => {
+      await m.query('SET LOCAL session_replication_role = replica');
+      await m.query('DELETE FROM audit_log');
+    })).rejects.toThrow(/permission denied/);
+    await expect(db.query('ALTER TABLE audit_log DISABLE TRIGGER USER')).rejects.toThrow(/must be owner/);
+    await expect(db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only')).rejects.toThrow(/must be owner/);
+    await expect(db.query('DROP TRIGGER audit_log_append_only ON audit_log')).rejects.toThrow(/must be owner/);
+    await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    const [{ after }] = await db.query('SELECT count(*)::int AS after FROM audit_log');
+    expect(after).toBe(before);
+  });
+
+  test("labour's report history triggers hold for labour's service role", async () => {
+    const db = system.subgraphs.labour.dataSource;
+    await expect(db.query('ALTER TABLE report_event DISABLE TRIGGER USER')).rejects.toThrow(/must be owner/);
+    await expect(db.transaction(async (m) => {
+      await m.query('SET LOCAL session_replication_role = replica');
+    })).rejects.toThrow(/permission denied/);
+  });
+});
+
+test("a head limited to one district reads only the audit rows about that district's records (defect 7)", async () => {
+  const receive = async (districtId: string) => dataOf(await system.query(
+    `mutation($d: ID!) { receiveTip(input: { kind: DENUNCIATION, channel: HOTLINE, districtId: $d, receivedOn: "2024-03-01" }) { id } }`, { d: districtId },
+  )).receiveTip.id as string;
+  const in522 = await receive('522');
+  const in524 = await receive('524');
+  dataOf(await system.query(`{ tips(first: 500) { nodes { id districtId } } }`));
+  const ids = async (as: Identity) => {
+    const log = dataOf(await system.query(`{ policeAuditLog(first: 500) { nodes { action entityIds } } }`, undefined, { as })).policeAuditLog;
+    return new Set(log.nodes.flatMap((n: { entityIds: string[] }) => n.entityIds));
+  };
+  const district = await ids(caller('POLICE', 'AGENCY_HEAD', '524'));
+  expect(district.has(in524)).toBe(true);
+  expect(district.has(in522)).toBe(false);
+  const province = await ids(head);
+  expect(province.has(in522) && province.has(in524)).toBe(true);
 });

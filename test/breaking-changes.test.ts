@@ -33,3 +33,14 @@ test('a listed change with a reason passes; the same change without a reason, or
 test('the committed schemas compared with themselves have no change', async () => {
   expect(await breakingChanges(committed, committed)).toEqual([]);
 });
+
+
+test('a change every agency must make together (a shared type) is judged as one change under all their names', async () => {
+  // TaskProgress is @shareable: its count can change type only in every subgraph at once,
+  // so no subgraph's change composes with the others' old schemas.
+  const retype = (sdl: string) => sdl.replace(/(type TaskProgress\b[^{]*\{[^}]*?\bcount: )Int!/, '$1Float!');
+  const after = Object.fromEntries(Object.entries(committed).map(([name, sdl]) => [name, retype(sdl)]));
+  expect(Object.keys(after).filter((name) => after[name] !== committed[name])).toEqual([...SUBGRAPHS]);
+  const changes = await breakingChanges(committed, after);
+  expect(changes.map((change) => [change.subgraph, change.type, change.path])).toEqual([[SUBGRAPHS.join('+'), 'FIELD_TYPE_CHANGED', 'TaskProgress.count']]);
+});

@@ -184,6 +184,8 @@ describe('checks on figures before submission', () => {
     dataOf(await importSheet('CSV', csv));
     const [entry] = dataOf(await system.query('{ taskProgressEntries(taskId: "TASK-V.15-2", period: "2024") { id version } }')).taskProgressEntries;
     dataOf(await update({ id: entry.id, expectedVersion: entry.version, status: 'DONE', values: [{ measure: 'CASES_PROSECUTED', value: 19 }, { measure: 'CASES_TRIED', value: 21 }, { measure: 'DEFENDANTS', value: 60 }], evidence: 'TK 2024' }, court));
+    // 16/12/2024: the 2024 data window (15/12/2023 → 14/12/2024) has closed, and DOLISA still coordinates.
+    process.env.QN_NOW = '2024-12-16T09:00:00+07:00';
     const created = await system.query('mutation($input: CreateReportDraftsInput!) { createReportDrafts(input: $input) { id version status } }', { input: { period: '2024', unitIds: ['PROCURACY_COURT'], idempotencyKey: key('drafts') } });
     [report] = dataOf(created).createReportDrafts;
     const { violations } = dataOf(await system.query(`query($id: ID!) { report(id: $id) { ${VIOLATIONS} } }`, { id: report.id })).report;
@@ -198,7 +200,6 @@ describe('checks on figures before submission', () => {
   });
 
   it('refuses the submission without a comment on each violation and takes it with them; the coordinator sees them', async () => {
-    process.env.QN_NOW = '2024-12-16T09:00:00+07:00'; // the 2024 data window (15/12/2023 → 14/12/2024) has closed
     try {
       const narrative = dataOf(await system.query('mutation($input: UpdateReportNarrativeInput!) { updateReportNarrative(input: $input) { version } }',
         { input: { id: report.id, expectedVersion: report.version, results: 'Kết quả thống kê năm 2024', idempotencyKey: key('narrative') } }, { as: head })).updateReportNarrative;
@@ -219,5 +220,22 @@ describe('checks on figures before submission', () => {
     } finally {
       delete process.env.QN_NOW;
     }
+  });
+});
+
+describe("court and procuracy figures beside police's IND-3.2", () => {
+  it("labour adds the registry's figures to police's indicator; police still computes the result", async () => {
+    const data = dataOf(await system.query('{ indicator(code: "IND-3.2") { __typename owner { code } result(period: "2024") { period } partnerFigures(period: "2024") { taskId agency measure unit value status } } }'));
+    expect(data.indicator.__typename).toBe('PoliceIndicator');
+    expect(data.indicator.result.period).toBe('2024'); // from police
+    // Entered above: Border Guard's 2024 quarters (12 + 9 patrols, 1 + 0 cases) and the Procuracy and
+    // Court's 2024 statistics as last changed (19 prosecuted, 21 tried, 60 defendants); plan order.
+    expect(data.indicator.partnerFigures).toEqual([
+      { taskId: 'TASK-V.3-2', agency: 'BORDER_GUARD', measure: 'PATROLS', unit: 'COUNT', value: 21, status: 'IN_PROGRESS' },
+      { taskId: 'TASK-V.3-2', agency: 'BORDER_GUARD', measure: 'TRAFFICKING_CASES_DETECTED', unit: 'CASES', value: 1, status: 'IN_PROGRESS' },
+      { taskId: 'TASK-V.15-2', agency: 'PROCURACY_COURT', measure: 'CASES_PROSECUTED', unit: 'CASES', value: 19, status: 'DONE' },
+      { taskId: 'TASK-V.15-2', agency: 'PROCURACY_COURT', measure: 'CASES_TRIED', unit: 'CASES', value: 21, status: 'DONE' },
+      { taskId: 'TASK-V.15-2', agency: 'PROCURACY_COURT', measure: 'DEFENDANTS', unit: 'PEOPLE', value: 60, status: 'DONE' },
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEYS_DIR, mintDevToken } from '@qn/common';
+import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEYS_DIR, IDENTITY_HEADER, mintDevToken, signInternalToken } from '@qn/common';
 import { importJWK, SignJWT } from 'jose';
 import { caller, dataOf, post, startSystem, TestSystem } from './harness';
 
@@ -149,7 +149,8 @@ describe('a stalled subgraph (defect 3)', () => {
   test('costs only its own fields: SUBGRAPH_UNAVAILABLE { service } after QN_SUBGRAPH_TIMEOUT_MS, with the others\' data', async () => {
     const stalled = await stalledServer();
     try {
-      const gateway = await system.startGateway({ subgraphUrls: { information: stalled.url }, limits: { subgraphTimeoutMs: 400 } });
+      // Long enough for the other subgraphs on a busy machine, short enough for a test.
+      const gateway = await system.startGateway({ subgraphUrls: { information: stalled.url }, limits: { subgraphTimeoutMs: 3000 } });
       const response = await post(gateway.url, { query: '{ indicators { code owner { code } result(period: "2024") { value } } }' });
       const indicators = response.data!.indicators as { code: string; owner: { code: string }; result: unknown }[];
       expect(indicators).toHaveLength(16);
@@ -284,7 +285,7 @@ describe('codes, not "Internal error", and no HTML pages (defect 14)', () => {
   });
 
   test("the correlation id is the caller's x-request-id, the one the subgraphs log", async () => {
-    await system.subgraphs.police.dataSource.query('ALTER TABLE criminal_case RENAME TO criminal_case_gone');
+    await system.ownerQuery('police', 'ALTER TABLE criminal_case RENAME TO criminal_case_gone');
     try {
       const response = await raw(system.gateway.url, JSON.stringify({ query: '{ indicator(code: "IND-3.2") { result(period: "2024") { value } } }' }), { 'x-request-id': 'req-7f3a-2024' });
       const internal = response.json.errors.find((e: any) => e.extensions.code === 'INTERNAL_SERVER_ERROR');
@@ -295,7 +296,28 @@ describe('codes, not "Internal error", and no HTML pages (defect 14)', () => {
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
       expect(fresh.headers.get('x-request-id')).toBe(id);
     } finally {
-      await system.subgraphs.police.dataSource.query('ALTER TABLE criminal_case_gone RENAME TO criminal_case');
+      await system.ownerQuery('police', 'ALTER TABLE criminal_case_gone RENAME TO criminal_case');
     }
+  });
+});
+
+describe("the gateway's token to a subgraph (defect 6, in part)", () => {
+  const head = caller('POLICE', 'AGENCY_HEAD');
+  const send = (name: string, token: string, requestId: string) =>
+    post(system.subgraphs[name].url, { query: '{ tips { totalCount } }' }, { [IDENTITY_HEADER]: token, 'x-request-id': requestId });
+
+  test('is for one subgraph and one request: replayed at another subgraph or under another request id it is refused', async () => {
+    const token = await signInternalToken(head, { audience: 'police', requestId: 'req-police-1' });
+    expect(codes(await send('police', token, 'req-police-1'))).toEqual([]);
+    expect(codes(await send('police', token, 'req-police-2'))).toEqual(['UNAUTHENTICATED']);
+    const atHealth = await post(system.subgraphs.health.url, { query: '{ harmReductionContacts { totalCount } }' }, { [IDENTITY_HEADER]: token, 'x-request-id': 'req-police-1' });
+    expect(codes(atHealth)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  test('lives 15 seconds', async () => {
+    const token = await signInternalToken(head, { audience: 'police', requestId: 'r' });
+    const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    expect(payload.exp - payload.iat).toBe(15);
+    expect(payload.aud).toBe('qn-subgraph:police');
   });
 });

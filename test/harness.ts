@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Client } from 'pg';
 import {
-  createLogger, dropDatabase, envName, Identity, IDENTITY_HEADER, mintDevToken, RunningSubgraph, signInternalToken, startSubgraph, statementCounter,
+  createLogger, dropDatabase, dropServiceRole, envName, Identity, IDENTITY_HEADER, mintDevToken, RunningSubgraph, signInternalToken, startSubgraph, statementCounter,
   SUBGRAPHS, DATA_KEYS,
 } from '@qn/common';
 import { authConfigFromEnv } from '../gateway/src/auth';
@@ -33,6 +34,8 @@ export interface TestSystem {
   query<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** POSTs straight to one subgraph, bypassing the gateway; `as` signs the gateway's token for that caller. */
   querySubgraph<T = any>(name: string, query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  /** Runs SQL on one subgraph's database as its owner (the services connect as their non-owner role). */
+  ownerQuery(name: string, sql: string): Promise<any[]>;
   /** SQL statements each subgraph has sent so far. */
   statements(): Record<string, number>;
   /** Stops one subgraph (to test a failing agency). */
@@ -112,9 +115,12 @@ export async function startSystem(options: {
       logger: logger('gateway'),
     });
   } catch (error) {
-    // Nothing may keep running, and no database stay behind, when the system fails to start.
+    // Nothing may keep running, and no database or role stay behind, when the system fails to start.
     for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
-    for (const name of SUBGRAPHS) await dropDatabase(databaseUrl(name));
+    for (const name of SUBGRAPHS) {
+      await dropDatabase(databaseUrl(name));
+      await dropServiceRole(databaseUrl(name));
+    }
     throw error;
   }
   const stopped = new Set<string>();
@@ -136,14 +142,27 @@ export async function startSystem(options: {
       return started;
     },
     subgraphs,
+    async ownerQuery(name, sql) {
+      const client = new Client({ connectionString: databaseUrl(name) });
+      await client.connect();
+      try {
+        return (await client.query(sql)).rows;
+      } finally {
+        await client.end();
+      }
+    },
     async query(query, variables, requestOptions = {}) {
       const as = requestOptions.as === undefined ? options.as : requestOptions.as;
       const headers: Record<string, string> = as ? { authorization: `Bearer ${await mintDevToken(as)}` } : {};
       return post(gateway.url, { query, variables }, { ...headers, ...requestOptions.headers });
     },
     async querySubgraph(name, query, variables, requestOptions = {}) {
+      const requestId = randomUUID();
       const headers: Record<string, string> = requestOptions.as !== undefined
-        ? { [IDENTITY_HEADER]: await signInternalToken(requestOptions.as ?? { subject: 'anonymous', agency: null, roles: [], orgUnit: null }) }
+        ? {
+          'x-request-id': requestId,
+          [IDENTITY_HEADER]: await signInternalToken(requestOptions.as ?? { subject: 'anonymous', agency: null, roles: [], orgUnit: null }, { audience: name, requestId }),
+        }
         : {};
       return post(subgraphs[name].url, { query, variables }, { ...headers, ...requestOptions.headers });
     },
@@ -158,6 +177,7 @@ export async function startSystem(options: {
       for (const [name, subgraph] of Object.entries(subgraphs)) {
         if (!stopped.has(name)) await subgraph.stop();
         await dropDatabase(databaseUrl(name));
+        await dropServiceRole(databaseUrl(name));
       }
     },
   };

@@ -57,7 +57,7 @@ test('a failing subgraph is masked: no stack, SQL, URL or response body, but a c
   const local = await startSystem({ production: true });
   try {
     // Break police's database under it: its SQL fails with an internal error.
-    await local.subgraphs.police.dataSource.query('ALTER TABLE tip RENAME TO tip_gone');
+    await local.ownerQuery('police', 'ALTER TABLE tip RENAME TO tip_gone');
     const response = await post(local.gateway.url, { query: '{ indicator(code: "IND-3.1") { code result(period: "2024") { value } } }' });
     expect(response.data?.indicator.code).toBe('IND-3.1');
     const text = JSON.stringify(response.errors);

@@ -6,7 +6,7 @@ import { GraphQLError } from 'graphql';
 import { maskError } from './errors';
 import { queryExportRoute } from './export';
 import { ideRoutes } from './ide/page';
-import { createLogger, Host, HostedRequest, Logger, Readiness, serveGraphQL, signInternalToken } from '@qn/common';
+import { createLogger, Host, HostedRequest, Logger, Readiness, serveGraphQL } from '@qn/common';
 import { downloadRoutes } from './downloads';
 import { authenticate } from './auth';
 import { GatewayContext } from './subgraph-source';
@@ -111,7 +111,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const context = async (req: HostedRequest): Promise<GatewayContext> => {
     const identity = await authenticate(req.headers.authorization, config.auth);
     await rate.take(identity.roles.length ? `sub:${identity.subject}` : `ip:${req.socket.remoteAddress ?? ''}`);
-    return { internalToken: await signInternalToken(identity), requestId: req.requestId };
+    return { identity, requestId: req.requestId };
   };
   const downloads = downloadRoutes(server, context);
   const queryExport = queryExportRoute(server, context, limits.maxBodyBytes);

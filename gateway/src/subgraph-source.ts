@@ -1,5 +1,5 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { IDENTITY_HEADER } from '@qn/common';
+import { Identity, IDENTITY_HEADER, signInternalToken } from '@qn/common';
 import { GraphQLError } from 'graphql';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 
@@ -23,8 +23,8 @@ export class FetchCounter {
  * query still answers.
  */
 export interface GatewayContext {
-  /** The gateway's signed statement of who the caller is, for the subgraphs. */
-  internalToken: string;
+  /** The caller the gateway verified; each subgraph fetch carries a token signed for that subgraph and this request. */
+  identity: Identity;
   requestId: string;
 }
 
@@ -39,9 +39,11 @@ export class AgencySubgraphSource extends RemoteGraphQLDataSource<GatewayContext
     super({ url, fetcher: (input, init) => fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as never });
   }
 
-  override willSendRequest({ request, context }: { request: { http?: { headers: { set(name: string, value: string): void } } }; context: Partial<GatewayContext> }) {
-    if (context.internalToken) request.http?.headers.set(IDENTITY_HEADER, context.internalToken);
-    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  override async willSendRequest({ request, context }: { request: { http?: { headers: { set(name: string, value: string): void } } }; context: Partial<GatewayContext> }) {
+    if (!context.identity || !context.requestId) return;
+    // A token for this subgraph alone (its audience) and this request alone (its id), living 15 seconds.
+    request.http?.headers.set(IDENTITY_HEADER, await signInternalToken(context.identity, { audience: this.name, requestId: context.requestId }));
+    request.http?.headers.set('x-request-id', context.requestId);
   }
 
   /**

@@ -1,5 +1,7 @@
 import { GraphQLError } from 'graphql';
+import { randomUUID } from 'node:crypto';
 import { Identity, IDENTITY_HEADER, signInternalToken } from './auth';
+import { currentRequestId, REQUEST_ID_HEADER } from './http/request-id';
 import { subgraphUrlFor } from './config';
 
 /**
@@ -51,11 +53,18 @@ export async function postToSubgraph<B>(
   timeoutMs = SUBGRAPH_TIMEOUT_MS,
 ): Promise<B> {
   const url = subgraphUrlFor(subgraph);
+  // The call serves the request being answered: it carries that request's id, and its token is bound to it.
+  const requestId = currentRequestId() ?? randomUUID();
   let response: Response;
   try {
     response = await fetchImpl(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', [IDENTITY_HEADER]: await signInternalToken(identity) },
+      headers: {
+        'content-type': 'application/json',
+        'apollo-require-preflight': 'true',
+        [REQUEST_ID_HEADER]: requestId,
+        [IDENTITY_HEADER]: await signInternalToken(identity, { audience: subgraph, requestId }),
+      },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -26,6 +26,8 @@ export function runSubgraphFromEnv<L>(definition: SubgraphDefinition<L>): void {
     const port = intFromEnv(envName(definition.name, 'PORT'), DEFAULT_PORTS[definition.name as SubgraphName]);
     const running = await startSubgraph(definition, {
       databaseUrl: databaseUrlFor(definition.name),
+      // A role provisioned by the database's administrator; without it the subgraph creates `<database>_service`.
+      serviceDatabaseUrl: process.env[envName(definition.name, 'SERVICE_DATABASE_URL')] || undefined,
       port,
       sampleData: process.env.QN_SAMPLE_DATA !== '0',
       migrate: process.env.QN_MIGRATE !== '0',

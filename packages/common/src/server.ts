@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { GraphQLSchema } from 'graphql';
 import { DataSource, MixedList } from 'typeorm';
 import { createDataSource, openDatabase } from './db/database';
+import { ensureServiceRole } from './db/roles';
 import { AuditEntry } from './audit/audit-entry';
 import { AuditTrail } from './audit/trail';
 import { COMMON_MIGRATIONS } from './audit/migrations';
@@ -55,7 +56,13 @@ export interface RunningSubgraph {
 }
 
 export interface StartOptions {
+  /** The database owner's URL: migrations, reference and sample data run as the owner, at start only. */
   databaseUrl: string;
+  /**
+   * The URL the running service connects with. Without it the subgraph creates its own
+   * service role (`<database>_service`, see db/roles.ts) with the owner's connection.
+   */
+  serviceDatabaseUrl?: string;
   port: number;
   sampleData?: boolean;
   /** Run pending migrations at start (under the database's advisory lock); false when a separate job runs them. */
@@ -80,9 +87,17 @@ export async function databaseReadiness(dataSource: DataSource): Promise<Readine
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
   checkInternalSecret();
   const logger = options.logger ?? createLogger(definition.name);
-  const dataSource = await openDatabase(subgraphDataSource(definition, options.databaseUrl), { migrate: options.migrate });
-  if (definition.loadReferenceData) await definition.loadReferenceData(dataSource);
-  if (options.sampleData && definition.generateSampleData) await definition.generateSampleData(dataSource);
+  const owner = await openDatabase(subgraphDataSource(definition, options.databaseUrl), { migrate: options.migrate });
+  let dataSource: DataSource;
+  try {
+    if (definition.loadReferenceData) await definition.loadReferenceData(owner);
+    if (options.sampleData && definition.generateSampleData) await definition.generateSampleData(owner);
+    const serviceUrl = options.serviceDatabaseUrl ?? (await ensureServiceRole(options.databaseUrl));
+    // Every request's SQL runs as the service role, never as the owner.
+    dataSource = await subgraphDataSource(definition, serviceUrl).initialize();
+  } finally {
+    await owner.destroy();
+  }
   const schema = await definition.buildSchema();
   const server = new ApolloServer<SubgraphContext<L>>({
     schema,
@@ -115,7 +130,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     // Every request, _entities and _service included, must carry the gateway's token.
     context: async (req) => {
       const header = req.headers[IDENTITY_HEADER];
-      const identity = await verifyInternalToken(Array.isArray(header) ? header[0] : header);
+      const identity = await verifyInternalToken(Array.isArray(header) ? header[0] : header, { audience: definition.name, requestId: req.requestId });
       return {
         dataSource,
         identity,

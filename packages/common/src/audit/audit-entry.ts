@@ -50,4 +50,8 @@ export class AuditEntry {
   @Field()
   @Column({ length: 60 })
   requestId: string;
+
+  /** The district of the records read or changed (null: none or the whole province); a district's callers see only its rows. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  districtId: string | null;
 }

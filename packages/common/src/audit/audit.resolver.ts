@@ -3,6 +3,8 @@ import { Arg, Authorized, Ctx, Field, InputType, Int, Query, Resolver } from 'ty
 import { DataSource } from 'typeorm';
 import { connectionType, paginate } from '../pagination';
 import { AuditEntry } from './audit-entry';
+import { Identity } from '../auth/identity';
+import { restrictToScope } from '../auth/scope';
 
 @InputType()
 export class AuditFilter {
@@ -31,12 +33,14 @@ export function auditLogResolver(subgraph: string) {
     @Authorized('AUDIT')
     @Query(() => AuditEntryConnection, { name: `${subgraph}AuditLog`, description: `Who read record-level data of ${subgraph} and who changed what (newest last)` })
     auditLog(
-      @Ctx() { dataSource }: { dataSource: DataSource },
+      @Ctx() { dataSource, identity }: { dataSource: DataSource; identity: Identity },
       @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter,
       @Arg('first', () => Int, { nullable: true }) first?: number,
       @Arg('after', { nullable: true }) after?: string,
     ) {
       const query = dataSource.getRepository(AuditEntry).createQueryBuilder('a');
+      // A head limited to one district reads only the rows about that district's records.
+      restrictToScope(query, identity, 'a.district_id');
       if (filter?.from) query.andWhere('a.at >= :from', { from: filter.from });
       if (filter?.to) query.andWhere('a.at < :to', { to: filter.to });
       if (filter?.subject) query.andWhere('a.subject = :subject', { subject: filter.subject });

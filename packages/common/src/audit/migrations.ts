@@ -28,5 +28,18 @@ export class AuditLog1795815427288 implements MigrationInterface {
   }
 }
 
+/** Each audit row names the district of the records it is about, so a district's heads read only their district's rows. */
+export class AuditDistrict1796150000000 implements MigrationInterface {
+  name = 'AuditDistrict1796150000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE "audit_log" ADD "district_id" character varying(30)');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE "audit_log" DROP COLUMN "district_id"');
+  }
+}
+
 /** Migrations every subgraph's database runs besides its own. */
-export const COMMON_MIGRATIONS: Function[] = [AuditLog1795815427288];
+export const COMMON_MIGRATIONS: Function[] = [AuditLog1795815427288, AuditDistrict1796150000000];

@@ -1,56 +1,140 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { MiddlewareFn } from 'type-graphql';
 import { Identity } from '../auth/identity';
 import { AuditEntry } from './audit-entry';
 
 /**
- * What one request read of record-level data and what it changed, written to the
- * audit log in one INSERT when the response is sent.
+ * What one request read of record-level data, written to the audit log in one INSERT
+ * when the response is sent, and what it changed, written in each change's transaction.
  */
 export class AuditTrail {
   private readonly reads = new Map<string, Set<string>>();
-  private readonly changes: Pick<AuditEntry, 'action' | 'entity' | 'entityIds' | 'fields'>[] = [];
 
   constructor(
     private readonly identity: Identity,
     private readonly requestId: string,
   ) {}
 
-  read(entity: string, id: string): void {
-    let ids = this.reads.get(entity);
-    if (!ids) this.reads.set(entity, (ids = new Set()));
+  private readonly lookups: Pick<AuditEntry, 'action' | 'entity' | 'fields' | 'districtId'>[] = [];
+
+  /** A look-up of one person (by identifier or code): the action and the argument's name, never its value. */
+  lookup(action: string, entity: string, fields: string[], districtId: string | null): void {
+    this.lookups.push({ action, entity, fields, districtId });
+  }
+
+  /** A record shown to the caller, with its district when it has one (one row per type and district). */
+  read(entity: string, id: string, districtId: string | null = null): void {
+    const group = JSON.stringify([entity, districtId]);
+    let ids = this.reads.get(group);
+    if (!ids) this.reads.set(group, (ids = new Set()));
     ids.add(id);
   }
 
+  private readonly changes: Pick<AuditEntry, 'action' | 'entity' | 'entityIds' | 'fields'>[] = [];
+
+  /** A change a mutation's resolver records itself (e.g. the rows an import wrote); written with the mutation's own row. */
   change(action: string, entity: string, ids: string[], fields: string[]): void {
     this.changes.push({ action, entity, entityIds: ids, fields });
   }
 
+  discardChanges(): void {
+    this.changes.length = 0;
+  }
+
+  /** Writes a change's row, and those the resolver recorded, with `manager`: inside the change's own transaction. */
+  async writeChange(manager: EntityManager, change: Pick<AuditEntry, 'action' | 'entity' | 'entityIds' | 'fields' | 'districtId'>): Promise<void> {
+    const rows = [{ ...this.who(), ...change }, ...this.changes.map((c) => ({ ...this.who(), districtId: change.districtId, ...c }))];
+    this.changes.length = 0;
+    await manager.createQueryBuilder().insert().into(AuditEntry).values(rows).execute();
+  }
+
+  private who() {
+    return { subject: this.identity.subject, agency: this.identity.agency, roles: this.identity.roles, requestId: this.requestId };
+  }
+
   get empty(): boolean {
-    return this.reads.size === 0 && this.changes.length === 0;
+    return this.reads.size === 0 && this.lookups.length === 0 && this.changes.length === 0;
   }
 
   async flush(dataSource: DataSource): Promise<void> {
     if (this.empty) return;
-    const who = { subject: this.identity.subject, agency: this.identity.agency, roles: this.identity.roles, requestId: this.requestId };
-    const rows = [
-      ...[...this.reads].map(([entity, ids]) => ({ ...who, action: 'READ', entity, entityIds: [...ids], fields: [] })),
-      ...this.changes.map((c) => ({ ...who, ...c })),
-    ];
+    const who = this.who();
+    const rows = [...this.reads].map(([group, ids]) => {
+      const [entity, districtId] = JSON.parse(group) as [string, string | null];
+      return { ...who, action: 'READ', entity, districtId, entityIds: [...ids], fields: [] as string[] };
+    });
+    rows.push(...this.lookups.map((l) => ({ ...who, ...l, entityIds: [] })));
+    rows.push(...this.changes.map((c) => ({ ...who, ...c, districtId: null })));
     this.reads.clear();
+    this.lookups.length = 0;
     this.changes.length = 0;
     await dataSource.createQueryBuilder().insert().into(AuditEntry).values(rows).execute();
   }
 }
 
-/** Records every mutation: who called it, on which object, with which input fields (names only). */
-export const auditMutations: MiddlewareFn<{ audit?: AuditTrail }> = async ({ info, args, context }, next) => {
-  const result = await next();
-  if (info.parentType.name === 'Mutation' && context.audit) {
-    const input = (args.input ?? args) as Record<string, unknown>;
+/**
+ * A view of `base` whose repositories, query builders, queries and transactions all run
+ * on `manager`'s connection, inside its transaction.
+ */
+export function transactionalView(base: DataSource, manager: EntityManager): DataSource {
+  return new Proxy(base, {
+    get(target, property) {
+      switch (property) {
+        case 'manager': return manager;
+        case 'getRepository': return (entity: never) => manager.getRepository(entity);
+        case 'getTreeRepository': return (entity: never) => manager.getTreeRepository(entity);
+        case 'query': return (sql: string, parameters?: unknown[]) => manager.query(sql, parameters);
+        case 'createQueryBuilder': return (...args: never[]) => (manager.createQueryBuilder as (...a: never[]) => unknown)(...args);
+        case 'transaction': return (...args: never[]) => (manager.transaction as (...a: never[]) => unknown)(...args);
+        default: {
+          const value = Reflect.get(target, property, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        }
+      }
+    },
+  });
+}
+
+/**
+ * Every mutation runs in one transaction with its audit row: who called it, on which
+ * object, with which input fields (names only). The resolver gets a `dataSource` bound
+ * to that transaction; if the audit row cannot be written, nothing the mutation wrote
+ * is kept, and the caller gets the error.
+ */
+export const auditMutations: MiddlewareFn<{ audit?: AuditTrail; dataSource?: DataSource }> = async ({ info, args, context }, next) => {
+  if (info.parentType.name !== 'Mutation' || !context.audit || !context.dataSource) return next();
+  const base = context.dataSource;
+  const audit = context.audit;
+  const input = (args.input ?? args) as Record<string, unknown>;
+  const entity = String(info.returnType).replace(/[[\]!]/g, '');
+  const entry = (result: unknown) => {
     const ids = [result, input].map((x) => (x && typeof x === 'object' && 'id' in x ? String((x as { id: unknown }).id) : null)).filter((x): x is string => !!x);
-    const entity = String(info.returnType).replace(/[[\]!]/g, '');
-    context.audit.change(info.fieldName, entity, [...new Set(ids)], Object.keys(input).sort());
+    const district = [result, input].map((x) => (x && typeof x === 'object' && 'districtId' in x ? (x as { districtId: unknown }).districtId : null)).find((d) => typeof d === 'string');
+    return { action: info.fieldName, entity, entityIds: [...new Set(ids)], fields: Object.keys(input).sort(), districtId: (district as string | undefined) ?? null };
+  };
+  if ('idempotencyKey' in input) {
+    // Changes under an idempotency key (labour's reports, budget, registry) run their own
+    // transaction, which waits for concurrent retries of the same key and asks other
+    // subgraphs before it starts; holding another one around it would exhaust the pool.
+    // Their audit row is written right after, as its own statement.
+    const result = await next().catch((error: unknown) => {
+      audit.discardChanges();
+      throw error;
+    });
+    await audit.writeChange(base.manager, entry(result));
+    return result;
   }
-  return result;
+  return base.transaction(async (manager) => {
+    context.dataSource = transactionalView(base, manager);
+    try {
+      const result = await next().catch((error: unknown) => {
+        audit.discardChanges(); // nothing of a failed change is kept, its audit rows neither
+        throw error;
+      });
+      await audit.writeChange(manager, entry(result));
+      return result;
+    } finally {
+      context.dataSource = base;
+    }
+  });
 };

@@ -107,7 +107,9 @@ export function createAuthChecker(recordOwners: readonly string[]): AuthCheckerF
           const district = root && typeof root === 'object' && 'districtId' in root ? (root as { districtId: unknown }).districtId : undefined;
           if (scope && district !== undefined && district !== scope) throw forbidden('this record is outside your district');
           // Every record a caller is shown goes into the audit log.
-          if (root && typeof root === 'object' && 'id' in root) context.audit?.read(info.parentType.name, String((root as { id: unknown }).id));
+          if (root && typeof root === 'object' && 'id' in root) {
+            context.audit?.read(info.parentType.name, String((root as { id: unknown }).id), typeof district === 'string' ? district : null);
+          }
           break;
         }
         case 'AGGREGATES': {

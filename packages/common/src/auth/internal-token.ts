@@ -4,8 +4,15 @@ import { Identity, identityClaims, identityFromClaims, ANONYMOUS, unauthenticate
 /** The header on which the gateway hands the verified caller to a subgraph. */
 export const IDENTITY_HEADER = 'x-qn-identity';
 const ISSUER = 'qn-gateway';
-const AUDIENCE = 'qn-subgraphs';
-const LIFETIME_SECONDS = 60;
+/** Each subgraph is its own audience: a token made for police is refused by health. */
+export const internalAudience = (subgraph: string): string => `qn-subgraph:${subgraph}`;
+const LIFETIME_SECONDS = 15;
+
+/** What an internal token is for: the one subgraph it is sent to, within the one request it serves. */
+export interface InternalTokenScope {
+  audience: string;
+  requestId: string;
+}
 
 function secretKey(secret: string | undefined = process.env.QN_INTERNAL_SECRET): Uint8Array {
   if (!secret || secret.length < 32) {
@@ -29,23 +36,25 @@ const SERVICE_NAME = /^[a-z]{1,30}$/;
  * `service` set (claim `service`) it also says which subgraph is asking, for the
  * fields only subgraphs may use (access rule `SERVICE`).
  */
-export async function signInternalToken(identity: Identity): Promise<string> {
+export async function signInternalToken(identity: Identity, scope: InternalTokenScope): Promise<string> {
   if (identity.service !== undefined && !SERVICE_NAME.test(identity.service)) throw new Error(`'${identity.service}' is not a service name`);
   const service = identity.service ? { service: identity.service } : {};
-  return new SignJWT({ ...identityClaims(identity), anonymous: identity.roles.length === 0, ...service })
+  return new SignJWT({ ...identityClaims(identity), anonymous: identity.roles.length === 0, ...service, rid: scope.requestId })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
+    .setAudience(internalAudience(scope.audience))
     .setIssuedAt()
     .setExpirationTime(`${LIFETIME_SECONDS}s`)
     .sign(secretKey());
 }
 
 /** The caller a subgraph request carries; refuses a request without a valid gateway token. */
-export async function verifyInternalToken(token: string | undefined): Promise<Identity> {
+export async function verifyInternalToken(token: string | undefined, expected: InternalTokenScope): Promise<Identity> {
   if (!token) throw unauthenticated('subgraphs answer only requests that come through the gateway');
   try {
-    const { payload } = await jwtVerify(token, secretKey(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, secretKey(), { issuer: ISSUER, audience: internalAudience(expected.audience), algorithms: ['HS256'], requiredClaims: ['exp', 'iat'] });
+    // Bound to the request it was made for: replayed under another x-request-id it is refused.
+    if (payload.rid !== expected.requestId) throw unauthenticated('the gateway token was made for another request');
     const service = typeof payload.service === 'string' && SERVICE_NAME.test(payload.service) ? { service: payload.service } : {};
     if (payload.anonymous === true) return { ...ANONYMOUS, ...service };
     return { ...identityFromClaims(payload), ...service };

@@ -11,6 +11,19 @@ import { forbidden, Identity } from './identity';
 /** Keys each agency holds for its personal data (32 bytes each); `npm start` creates them once in .data/keys.env. */
 export const DATA_KEYS = ['POLICE_DATA_KEY', 'LABOUR_PSEUDONYM_KEY'] as const;
 
+/** The one service each key is given to: no other process holds it (npm start, docker-compose). */
+export const DATA_KEY_OWNER: Record<(typeof DATA_KEYS)[number], string> = {
+  POLICE_DATA_KEY: 'police',
+  LABOUR_PSEUDONYM_KEY: 'labour',
+};
+
+/** `env` without the data keys of other services than `service`. */
+export function environmentFor(service: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const own = { ...env };
+  for (const key of DATA_KEYS) if (DATA_KEY_OWNER[key] !== service) delete own[key];
+  return own;
+}
+
 /** The form of a person's pseudonymous code in every agency that keeps one (labour, health). */
 export const CLIENT_CODE = /^QNG-[A-Z0-9]{8}$/;
 

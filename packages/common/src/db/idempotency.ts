@@ -11,10 +11,11 @@ interface IdempotencyRecord {
   response: unknown;
 }
 
-async function findKey(manager: DataSource | EntityManager, key: string): Promise<IdempotencyRecord | null> {
+/** A key is its caller's own: another caller's same key is another key. */
+async function findKey(manager: DataSource | EntityManager, subject: string, key: string): Promise<IdempotencyRecord | null> {
   const rows: { operation: string; request_hash: string; response: unknown }[] = await manager.query(
-    'SELECT operation, request_hash, response FROM idempotency_key WHERE key = $1',
-    [key],
+    'SELECT operation, request_hash, response FROM idempotency_key WHERE subject = $1 AND key = $2',
+    [subject, key],
   );
   return rows[0] ? { operation: rows[0].operation, requestHash: rows[0].request_hash, response: rows[0].response } : null;
 }
@@ -58,7 +59,8 @@ function shared<P>(id: string, prepare: () => Promise<P>): Promise<P> {
 }
 
 /**
- * Runs a change at most once per idempotency key. The key is inserted first, inside the
+ * Runs a change at most once per caller and idempotency key (keys are scoped to the
+ * caller: another caller's use of the same key neither blocks nor answers this one). The key is inserted first, inside the
  * change's transaction: a concurrent request with the same key waits on that row and,
  * once the first commits, gets the first answer instead of running again; if the first
  * fails, nothing is kept and the next one runs. `prepare` runs outside the transaction
@@ -77,21 +79,21 @@ export async function idempotent<P, R>(
   checkText('idempotencyKey', key, { max: 200, required: true });
   if (key.trim().length < 8) throw userInputError('idempotencyKey', 'use a unique key of at least 8 characters (e.g. a UUID)');
   const hash = requestHash(operation, identity.subject, payload);
-  const existing = await findKey(dataSource, key);
+  const existing = await findKey(dataSource, identity.subject, key);
   if (existing?.response !== undefined && existing?.response !== null) return replay<R>(existing, operation, hash);
   if (existing) replay<R>(existing, operation, hash); // same payload still in flight: fall through and wait on its row
-  const prepared = prepare ? await shared(`${key}\n${hash}`, prepare) : (undefined as P);
+  const prepared = prepare ? await shared(`${identity.subject}\n${key}\n${hash}`, prepare) : (undefined as P);
   return dataSource.transaction(async (manager) => {
     const inserted: unknown[] = await manager.query(
-      'INSERT INTO idempotency_key (key, operation, subject, request_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING key',
+      'INSERT INTO idempotency_key (key, operation, subject, request_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (subject, key) DO NOTHING RETURNING key',
       [key, operation, identity.subject, hash],
     );
     if (inserted.length === 0) {
-      const first = await findKey(manager, key);
+      const first = await findKey(manager, identity.subject, key);
       return replay<R>(first!, operation, hash);
     }
     const response = await change(manager, prepared);
-    await manager.query('UPDATE idempotency_key SET response = $2 WHERE key = $1', [key, JSON.stringify(response)]);
+    await manager.query('UPDATE idempotency_key SET response = $3 WHERE subject = $1 AND key = $2', [identity.subject, key, JSON.stringify(response)]);
     return response;
   });
 }

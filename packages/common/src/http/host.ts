@@ -149,6 +149,10 @@ export async function serveGraphQL<C extends BaseContext>(options: HostOptions<C
       });
     });
   });
+  // Idle keep-alive connections outlive a client's own idle timeout (undici 4 s, load
+  // balancers 60 s), so a client never sends a request on a socket the server is closing.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   await server.start();
   await new Promise<void>((resolve, reject) => {

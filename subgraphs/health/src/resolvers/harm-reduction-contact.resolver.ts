@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertCanErase, assertInScope, checkNotFuture, CLIENT_CODE, connectionType, erasedCode, ErasureResult, notFoundError, paginate, parsePeriod, recordScope, restrictToScope, SqlParams, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
+  assertCanErase, assertInScope, checkNotFuture, CLIENT_CODE, connectionType, erasedCode, ErasureResult, notFoundError, paginate, parsePeriod, personLookup, recordScope, restrictToScope, SqlParams, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { HarmReductionContact, SUPPORT_SERVICES } from '../entities/harm-reduction-contact';
 import { HealthLoaders } from '../loaders';
@@ -42,8 +42,8 @@ export class HarmReductionContactResolver {
 
   @Authorized('RECORDS')
   @Query(() => HarmReductionContactConnection, { description: 'Harm-reduction HIV/AIDS services given to clients known by pseudonymous codes' })
-  harmReductionContacts(
-    @Ctx() { dataSource, identity }: SubgraphContext<HealthLoaders>,
+  async harmReductionContacts(
+    @Ctx() { dataSource, identity, audit }: SubgraphContext<HealthLoaders>,
     @Arg('filter', () => HarmReductionContactFilter, { nullable: true }) filter?: HarmReductionContactFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
@@ -51,7 +51,11 @@ export class HarmReductionContactResolver {
     const query = restrictToScope(dataSource.getRepository(HarmReductionContact).createQueryBuilder('c'), identity, 'c.district_id');
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.service) query.andWhere('c.service = :service', { service: filter.service });
-    if (filter?.clientCode) query.andWhere('c.client_code = :clientCode', { clientCode: normaliseClientCode(filter.clientCode, 'filter.clientCode') });
+    if (filter?.clientCode) {
+      query.andWhere('c.client_code = :clientCode', { clientCode: normaliseClientCode(filter.clientCode, 'filter.clientCode') });
+      // Even a bare count of one person's services is a look-up of that person: audited and limited per caller.
+      await personLookup({ identity, audit }, { action: 'harmReductionContacts', entity: 'HarmReductionContact', field: 'filter.clientCode', districtId: identity.orgUnit });
+    }
     if (filter?.period) {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('c.contacted_on >= :start AND c.contacted_on < :end', period);

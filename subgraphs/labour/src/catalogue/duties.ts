@@ -25,6 +25,9 @@ export interface Holding {
 
 const TRANSFERS = [...(transfers as DutyTransfer[])].sort((a, b) => a.date.localeCompare(b.date));
 
+/** The transfers in date order (the final review states them). */
+export const DUTY_TRANSFERS: readonly DutyTransfer[] = TRANSFERS;
+
 /**
  * Who held a task over time, oldest first: the plan's owner from the start, then each
  * transfer that names the task (or moves ALL of its holder's tasks) in date order. A

@@ -7,6 +7,7 @@
 import { TaskProgressEntry } from './entities/progress-entry';
 import { LabourTaskResolver, RegistryTaskResolver, TaskProgressEntryResolver } from './registry.resolver';
 import { registryProgressLoader } from './registry.progress';
+import { PartnerFiguresResolver } from './partner-figures.resolver';
 import { DataSource } from 'typeorm';
 
 export { TaskProgressEntry };
@@ -17,7 +18,7 @@ export { generateRegistrySampleData } from './registry.sample-data';
 export { checkReportFigures, FigureViolation, modifiedZScore } from './figure-checks';
 
 export const REGISTRY_ENTITIES = [TaskProgressEntry];
-export const REGISTRY_RESOLVERS = [LabourTaskResolver, RegistryTaskResolver, TaskProgressEntryResolver] as const;
+export const REGISTRY_RESOLVERS = [LabourTaskResolver, RegistryTaskResolver, TaskProgressEntryResolver, PartnerFiguresResolver] as const;
 
 /** The registry's per-request loaders. */
 export function createRegistryLoaders(dataSource: DataSource) {

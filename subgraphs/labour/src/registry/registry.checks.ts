@@ -1,5 +1,5 @@
 import { canEnterTaskProgress, Identity, parsePeriod, TaskStatus, territory } from '@qn/common';
-import { MeasureUnit, ProgressSource, TaskMeasure, TaskRow } from '../catalogue';
+import { holdings, MeasureUnit, ProgressSource, TaskMeasure, TaskRow } from '../catalogue';
 
 /** One problem with one field of an entry (a row of an import, or a mutation's input). */
 export interface EntryProblem {
@@ -79,7 +79,11 @@ export function checkEntry(catalogue: RegistryCatalogue, identity: Identity, dra
   } else if (start && !territory.validDuring(unit, start, end)) {
     problem('unitId', `${unit.name} did not exist during ${draft.period}`);
   }
-  const agencies = [task.ownerCode, ...task.coOwnerCodes];
+  // Whoever held the task during the period (a duty moves with the 2025 reorganisation) and its co-owners.
+  const holders = start
+    ? holdings(task.code, task.ownerCode).filter((h) => (!h.validFrom || h.validFrom < end) && (!h.validTo || h.validTo > start)).map((h) => h.agencyCode)
+    : [task.ownerCode];
+  const agencies = [...new Set([...holders, ...task.coOwnerCodes])];
   if (!canEnterTaskProgress(identity, agencies, unitId)) {
     problem('taskId', `${task.code} is ${agencies.join('/')}'s; you may enter only your own agency's tasks${identity.orgUnit ? ` for your district ${identity.orgUnit}` : ''}`);
   }

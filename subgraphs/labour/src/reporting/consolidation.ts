@@ -8,7 +8,7 @@ import { completeness, CompletenessSummary, latestReports } from './completeness
 import { Report, ReportStatus, ReportingUnitKind } from './entities';
 import { fillFigures } from './figures';
 import { IndicatorFigure, ReportFigures } from './figures.types';
-import { expectedUnits } from './units';
+import { canRead, expectedUnits } from './units';
 
 @ObjectType({ description: "One indicator's number for the province or a district in the consolidated report" })
 export class ConsolidatedCell {
@@ -202,7 +202,8 @@ export async function consolidate(context: SubgraphContext<RecordsLoaders & Regi
       return { taskId: t.code, titleVi: t.titleVi, ownerCode: holderOn(t.code, t.ownerCode, period.to), count: f?.count ?? null, evidence: f?.evidence ?? null, source: entry?.source ?? 'LIVE' };
     }),
     completeness: await completeness(dataSource, period.id, units),
-    narratives: units.flatMap((u) => {
+    // A unit's narrative goes to whoever may read its report (report(id)): coordinators every unit's, others their own.
+    narratives: units.filter((u) => canRead(context.identity, u.id)).flatMap((u) => {
       const r = figures.get(u.id)?.report;
       return r ? [{ unitId: u.id, unitName: u.nameVi, results: r.results, difficulties: r.difficulties, proposals: r.proposals }] : [];
     }),

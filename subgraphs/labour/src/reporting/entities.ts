@@ -195,14 +195,15 @@ export class ReportDeadline {
  */
 @Entity('idempotency_key')
 export class IdempotencyRecord {
+  /** A key is the caller's own: another caller's same key is another key. */
+  @PrimaryColumn({ length: 200 })
+  subject: string;
+
   @PrimaryColumn({ length: 200 })
   key: string;
 
   @Column({ length: 60 })
   operation: string;
-
-  @Column({ length: 200 })
-  subject: string;
 
   @Column({ length: 64 })
   requestHash: string;

@@ -103,18 +103,29 @@ export class ReportService {
     const period = reportingPeriod(periodId);
     const identity = this.identity;
     if (period.regime === 'PROGRAMME' && !unitIds?.length) throw userInputError('period', 'the final review 2021-2025 is one report of the standing agency: open it with createProgrammeReview');
+    // Who may open drafts is decided before anything is read: only coordinators and the
+    // heads of reporting units, a head only for their own unit.
+    const coordinator = isCoordinator(identity);
+    if (!coordinator && !identity.roles.includes('AGENCY_HEAD')) throw forbidden("only the plan's coordinators and the heads of reporting units open report drafts");
+    const requested = unitIds?.length ? [...new Set(unitIds)] : null;
+    if (!coordinator) for (const u of requested ?? []) assertHeadOf(identity, u);
+    // One read of the expected units; the ids named are checked against it in memory.
     const all = await expectedUnits(this.dataSource, period);
     let units: ReportingUnit[];
-    if (unitIds?.length) {
-      units = await Promise.all([...new Set(unitIds)].map((u) => findUnit(this.dataSource, period, u, 'unitIds')));
-    } else if (isCoordinator(identity)) {
+    if (requested) {
+      const byId = new Map(all.map((u) => [u.id, u]));
+      units = requested.map((id) => {
+        const unit = byId.get(id);
+        if (!unit) throw userInputError('unitIds', `'${id}' is not a unit that reports for ${period.id} (an agency code such as POLICE, or a district id such as 522)`);
+        return unit;
+      });
+    } else if (coordinator) {
       units = all;
     } else {
       const own = ownUnit(identity);
       units = all.filter((u) => u.id === own);
       if (units.length === 0) throw forbidden(`your unit does not report for ${period.id}`);
     }
-    if (!isCoordinator(identity)) for (const u of units) assertHeadOf(identity, u.id);
     const payload = { period: period.id, units: units.map((u) => u.id).sort() };
     const answer = await idempotent<Map<string, Report['figures']>, Json[]>(
       this.dataSource, identity, key, 'createReportDrafts', payload,
@@ -217,7 +228,11 @@ export class ReportService {
   async approve(id: string, expectedVersion: number, key: string): Promise<Report> {
     const json = await idempotent<void, Json>(this.dataSource, this.identity, key, 'approveReport', { id, expectedVersion }, (manager) =>
       changeReport(manager, this.identity, id, expectedVersion, [ReportStatus.SUBMITTED, ReportStatus.RESUBMITTED], 'approve', 'APPROVE',
-        (_r, now) => ({ status: ReportStatus.APPROVED, approvedAt: now, approvedBy: this.identity.subject })));
+        (_r, now) => ({ status: ReportStatus.APPROVED, approvedAt: now, approvedBy: this.identity.subject }), null,
+        // Four eyes: whoever submitted a report (a head who is also a coordinator) does not approve it.
+        (report) => {
+          if (report.submittedBy === this.identity.subject) throw forbidden('a report is approved by someone other than the person who submitted it');
+        }));
     return hydrateReport(json);
   }
 

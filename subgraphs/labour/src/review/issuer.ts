@@ -1,49 +1,33 @@
+import { PROGRAMME_END, standingAgencyOn, StandingAgency } from '@qn/common';
+import { DUTY_TRANSFERS, holdings } from '../catalogue';
+
 /**
- * Who issues the final review and who held the plan's duties over 2021–2025 — the small
- * interface the review needs from the agencies over time (the standing agency and the
- * duty transfers of the 2025 reorganisation, data/REORGANISATION-2025.md). The catalogue
- * of agencies over time answers it once it carries those dates.
+ * Who issues the final review and who held the plan's duties over 2021–2025, from the
+ * agencies over time: the standing agency on the programme's last day (the Department of
+ * Health since 1/3/2025) and the duty transfers of the 2025 reorganisation
+ * (catalogue/data/duty-transfers.json).
  */
-export interface ReviewIssuer {
-  code: string;
-  nameVi: string;
-  /** The issuing body's lines in the heading of an official document (Decree 30/2020). */
-  headingVi: string[];
-  /** The abbreviation in the document number: Số: …/BC-SYT. */
-  abbreviation: string;
+export function programmeIssuer(): {
+  issuer: StandingAgency;
+  transfers: { from: string; to: string; date: string; tasksVi: string; basis: string }[];
+  owners(taskCode: string, planOwner: string): { code: string; from: string; to: string | null }[];
+} {
+  return {
+    issuer: standingAgencyOn(PROGRAMME_END),
+    transfers: DUTY_TRANSFERS.map((t) => ({
+      from: t.from, to: t.to, date: t.date, basis: legalBasisVi(t.basis),
+      tasksVi: t.tasks === 'ALL' ? 'các nhiệm vụ của Kế hoạch' : `${t.tasks.length} nhiệm vụ (${t.tasks.join(', ')})`,
+    })),
+    owners: (taskCode, planOwner) => holdings(taskCode, planOwner).map((h) => ({ code: h.agencyCode, from: h.validFrom ?? PLAN_START, to: h.validTo })),
+  };
 }
-
-export interface DutyTransfer {
-  from: string;
-  to: string;
-  /** The successor's name when it is not among the plan's agencies. */
-  toNameVi?: string;
-  date: string;
-  tasksVi: string;
-  basis: string;
-}
-
-const HEALTH: ReviewIssuer = { code: 'HEALTH', nameVi: 'Sở Y tế', headingVi: ['SỞ Y TẾ'], abbreviation: 'SYT' };
-
-const TRANSFERS: DutyTransfer[] = [
-  { from: 'LABOUR', to: 'HEALTH', date: '2025-03-01', tasksVi: 'toàn bộ nhiệm vụ phòng, chống mại dâm (cùng lĩnh vực phòng, chống tệ nạn xã hội) và vai trò cơ quan thường trực của Kế hoạch', basis: 'Nghị định 42/2025/NĐ-CP; Thông tư 20/2025/TT-BYT' },
-  { from: 'INFORMATION', to: 'CULTURE', date: '2025-03-01', tasksVi: 'nhiệm vụ quản lý báo chí, thông tin cơ sở', basis: 'Nghị định 43/2025/NĐ-CP' },
-  { from: 'INFORMATION', to: 'SCIENCE_TECHNOLOGY', toNameVi: 'Sở Khoa học và Công nghệ', date: '2025-03-01', tasksVi: 'các nhiệm vụ còn lại', basis: 'hợp nhất Sở Thông tin và Truyền thông vào Sở Khoa học và Công nghệ' },
-];
 
 const PLAN_START = '2021-11-05';
 
-/** The issuer at the end of the programme, the duty transfers, and a task owner's succession over the programme. */
-export function programmeIssuer(): { issuer: ReviewIssuer; transfers: DutyTransfer[]; owners(code: string): { code: string; nameVi?: string; from: string; to: string | null }[] } {
-  return {
-    issuer: HEALTH,
-    transfers: TRANSFERS,
-    owners(code: string) {
-      const moved = TRANSFERS.find((t) => t.from === code && t.to !== 'CULTURE');
-      if (!moved) return [{ code, from: PLAN_START, to: null }];
-      return [{ code, from: PLAN_START, to: moved.date }, { code: moved.to, nameVi: moved.toNameVi, from: moved.date, to: null }];
-    },
-  };
+/** The legal documents a transfer's basis cites (42/2025/NĐ-CP …), as a Vietnamese document names them. */
+function legalBasisVi(basis: string): string {
+  const documents = basis.match(/\d+\/\d{4}\/[A-ZĐa-z0-9-]+/g) ?? [];
+  return documents.length ? `căn cứ ${documents.join('; ')}` : 'theo quyết định sắp xếp tổ chức của tỉnh';
 }
 
 /** 2025-03-01 → 1/3/2025. */

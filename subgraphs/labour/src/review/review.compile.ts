@@ -146,7 +146,7 @@ async function reviewTasks(dataSource: DataSource, tasks: TaskRow[], agencies: M
   return tasks.map((t) => ({
     taskId: t.code,
     titleVi: t.titleVi,
-    owners: owners(t.ownerCode).map((o) => ({ code: o.code, from: o.from, to: o.to, nameVi: agencies.get(o.code)?.nameVi ?? o.nameVi ?? o.code })),
+    owners: owners(t.code, t.ownerCode).map((o) => ({ code: o.code, from: o.from, to: o.to, nameVi: agencies.get(o.code)?.nameVi ?? o.code })),
     evidence: evidence.get(t.code) ?? null,
     years: YEARS.map((year) => ({
       year,
@@ -189,7 +189,7 @@ async function reviewBudget(dataSource: DataSource): Promise<ReviewBudgetLine[]>
 function reorganisation(agencies: Map<string, Agency>): string[] {
   const name = (id: string) => territory.units.find((u) => u.id === id)?.name ?? id;
   const out = programmeIssuer().transfers.map((t) =>
-    `Từ ngày ${dmy(t.date)}, ${t.tasksVi} của ${agencies.get(t.from)?.nameVi ?? t.from} chuyển cho ${agencies.get(t.to)?.nameVi ?? t.toNameVi ?? t.to} (${t.basis}).`);
+    `Từ ngày ${dmy(t.date)}, ${t.tasksVi} của ${agencies.get(t.from)?.nameVi ?? t.from} chuyển cho ${agencies.get(t.to)?.nameVi ?? t.to} (${t.basis}).`);
   const byDate = new Map<string, typeof territory.successions>();
   for (const s of territory.successions) byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
   for (const [date, list] of [...byDate.entries()].sort()) {

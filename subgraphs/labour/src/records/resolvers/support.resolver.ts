@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertCanErase, assertInScope, checkDateOrder, checkNotFuture, checkText, CLIENT_CODE, connectionType, erasedCode, ErasureResult, keyFromEnv, notFoundError, paginate, parsePeriod, pseudonymousCode, restrictToScope, SubgraphContext, todayIso, userInputError,
+  assertCanErase, assertInScope, checkDateOrder, checkNotFuture, checkText, CLIENT_CODE, connectionType, erasedCode, ErasureResult, keyFromEnv, notFoundError, paginate, parsePeriod, personLookup, pseudonymousCode, restrictToScope, SubgraphContext, todayIso, userInputError,
 } from '@qn/common';
 import { OrgUnit } from '../../catalogue';
 import { NeedAssessment, SupportClient, SupportServiceUse } from '../entities/support';
@@ -63,8 +63,10 @@ export class SupportResolver {
   @Query(() => String, {
     description: "The pseudonymous code of a person, from an identifier the agency holds on paper (e.g. an ID-card number) and labour's key; the identifier is neither stored nor logged",
   })
-  pseudonymousCode(@Arg('identifier') identifier: string): string {
+  async pseudonymousCode(@Arg('identifier') identifier: string, @Ctx() context: Context): Promise<string> {
     checkText('identifier', identifier, { max: 100, required: true });
+    // Audited (the argument's name, never the identifier) and limited per caller: no oracle from ID numbers to codes.
+    await personLookup(context, { action: 'pseudonymousCode', entity: 'SupportClient', field: 'identifier', districtId: context.identity.orgUnit });
     return pseudonymousCode(identifier, keyFromEnv('LABOUR_PSEUDONYM_KEY'));
   }
 
