@@ -43,4 +43,8 @@ test('a change every agency must make together (a shared type) is judged as one 
   expect(Object.keys(after).filter((name) => after[name] !== committed[name])).toEqual([...SUBGRAPHS]);
   const changes = await breakingChanges(committed, after);
   expect(changes.map((change) => [change.subgraph, change.type, change.path])).toEqual([[SUBGRAPHS.join('+'), 'FIELD_TYPE_CHANGED', 'TaskProgress.count']]);
+  // An allow-file entry of any agency that took part covers the joint change; one of an agency outside it does not.
+  const entry = { type: 'FIELD_TYPE_CHANGED', path: 'TaskProgress.count', reason: 'counts of money are not whole numbers' };
+  expect(notAllowed(changes, [{ ...entry, subgraph: 'labour' }])).toEqual([]);
+  expect(notAllowed(changes, [{ ...entry, subgraph: 'culture' }])).toHaveLength(1);
 });
