@@ -1,8 +1,9 @@
 import {
-  AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
+  AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import { REFORM_DATE, standingAgencyOn, STATUS_VI, vietnamDate, viNumber } from '@qn/common';
 import { ConsolidatedReport } from './consolidation';
+import { dmy, FONT, grid, heading, para, run } from './document';
 
 /** Vietnamese names used in the document. */
 const REPORT_STATUS_VI: Record<string, string> = {
@@ -22,37 +23,7 @@ export function periodNameVi(period: string): string {
   return `năm ${year}`;
 }
 
-const dmy = (iso: string) => `${Number(iso.slice(8, 10))}/${Number(iso.slice(5, 7))}/${iso.slice(0, 4)}`;
 const num = viNumber;
-
-const FONT = 'Times New Roman';
-const run = (text: string, o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number } = {}) =>
-  new TextRun({ text, font: FONT, bold: o.bold, italics: o.italics, underline: o.underline ? {} : undefined, size: o.size ?? 26 });
-const para = (children: TextRun[] | string, o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; before?: number; indent?: boolean } = {}) =>
-  new Paragraph({
-    children: typeof children === 'string' ? [run(children)] : children,
-    alignment: o.align ?? AlignmentType.JUSTIFIED,
-    spacing: { after: o.after ?? 80, before: o.before ?? 0 },
-    indent: o.indent ? { firstLine: 567 } : undefined,
-  });
-const heading = (text: string) => para([run(text, { bold: true })], { before: 160, after: 80, indent: true });
-
-function grid(header: string[], rows: string[][], widths: number[], size = 22, leftColumn = 1): Table {
-  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  const c = (text: string, bold: boolean, i: number) => new TableCell({
-    width: { size: widths[i], type: WidthType.PERCENTAGE },
-    verticalAlign: VerticalAlign.CENTER,
-    borders: { top: border, bottom: border, left: border, right: border },
-    children: [new Paragraph({ children: [run(text, { bold, size })], alignment: i === leftColumn && !bold ? AlignmentType.LEFT : AlignmentType.CENTER })],
-  });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((h, i) => c(h, true, i)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((t, i) => c(t, false, i)) })),
-    ],
-  });
-}
 
 /**
  * The consolidated report as a Word document laid out like a Vietnamese official

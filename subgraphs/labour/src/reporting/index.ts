@@ -8,6 +8,7 @@ import { FigureComment, ReportChecksResolver } from './figure-checks';
 
 export { PROGRAMME_REVIEW_PERIOD, reportingPeriod, reportingPeriodsOf } from './calendar';
 export { completeness, latestReports } from './completeness';
+export { dmy, FONT, grid, heading, para, run } from './document';
 export { Report, ReportStatus, ReportingUnitKind } from './entities';
 export { FigureSource, registerFigureSource } from './figures';
 export { IndicatorFigure, ReportFigures } from './figures.types';

@@ -30,5 +30,3 @@ function legalBasisVi(basis: string): string {
   return documents.length ? `căn cứ ${documents.join('; ')}` : 'theo quyết định sắp xếp tổ chức của tỉnh';
 }
 
-/** 2025-03-01 → 1/3/2025. */
-export const dmy = (iso: string) => `${Number(iso.slice(8, 10))}/${Number(iso.slice(5, 7))}/${iso.slice(0, 4)}`;

@@ -5,10 +5,10 @@ import {
 import { Agency, IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../catalogue';
 import { READINGS, RecordsLoaders, TASK_EVIDENCE } from '../records';
 import {
-  completeness, IndicatorFigure, latestReports, PROGRAMME_REVIEW_PERIOD, queryEntities, remoteTaskProgress, Report, ReportFigures, ReportingUnit, ReportStatus,
+  completeness, dmy, IndicatorFigure, latestReports, PROGRAMME_REVIEW_PERIOD, queryEntities, remoteTaskProgress, Report, ReportFigures, ReportingUnit, ReportStatus,
 } from '../reporting';
 import { compileBudgetPlan, FUNDING_SOURCES } from '../budget';
-import { dmy, programmeIssuer } from './issuer';
+import { programmeIssuer } from './issuer';
 import { ReviewBudgetLine, ReviewContent, ReviewIndicator, ReviewTask, ReviewUnit, ReviewYear } from './review.types';
 
 const YEARS = Array.from({ length: PROGRAMME_LAST_YEAR - PROGRAMME_FIRST_YEAR + 1 }, (_, i) => PROGRAMME_FIRST_YEAR + i);

@@ -1,10 +1,9 @@
 import {
-  AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
+  AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
 import { csvCell, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR, STATUS_VI, vietnamDate, viNumber as vi } from '@qn/common';
-import { Report } from '../reporting';
-import { dmy } from './issuer';
+import { dmy, FONT, grid, heading, para, Report, run } from '../reporting';
 import { ReviewContent } from './review.types';
 
 const YEARS = Array.from({ length: PROGRAMME_LAST_YEAR - PROGRAMME_FIRST_YEAR + 1 }, (_, i) => PROGRAMME_FIRST_YEAR + i);
@@ -81,35 +80,6 @@ export async function reviewXlsx(review: ReviewContent): Promise<Buffer> {
     sheet.columns.forEach((c, i) => { c.width = i === 1 ? 60 : 16; });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-const FONT = 'Times New Roman';
-const run = (text: string, o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number } = {}) =>
-  new TextRun({ text, font: FONT, bold: o.bold, italics: o.italics, underline: o.underline ? {} : undefined, size: o.size ?? 26 });
-const para = (children: TextRun[] | string, o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; before?: number; indent?: boolean } = {}) =>
-  new Paragraph({
-    children: typeof children === 'string' ? [run(children)] : children,
-    alignment: o.align ?? AlignmentType.JUSTIFIED,
-    spacing: { after: o.after ?? 80, before: o.before ?? 0 },
-    indent: o.indent ? { firstLine: 567 } : undefined,
-  });
-const heading = (text: string) => para([run(text, { bold: true })], { before: 160, after: 80, indent: true });
-
-function grid(header: string[], rows: (string | number | null)[][], widths: number[], size = 20): Table {
-  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  const c = (text: string, bold: boolean, i: number) => new TableCell({
-    width: { size: widths[i] ?? 5, type: WidthType.PERCENTAGE },
-    verticalAlign: VerticalAlign.CENTER,
-    borders: { top: border, bottom: border, left: border, right: border },
-    children: [new Paragraph({ children: [run(text, { bold, size })], alignment: i === 1 && !bold ? AlignmentType.LEFT : AlignmentType.CENTER })],
-  });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((h, i) => c(h, true, i)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((t, i) => c(t === null ? '' : String(t), false, i)) })),
-    ],
-  });
 }
 
 /**
@@ -189,7 +159,7 @@ export async function reviewDocx(review: ReviewContent, report: Report): Promise
         properties: portrait,
         children: [
           heading('V. KINH PHÍ THỰC HIỆN'),
-          grid(budget.header, budget.rows, [20, 45, 35]),
+          grid(budget.header, budget.rows, [20, 45, 35], 20),
           heading('VI. KHÓ KHĂN, VƯỚNG MẮC'),
           ...narrative(report.difficulties, 'Không có.'),
           heading('VII. ĐỀ XUẤT, KIẾN NGHỊ'),
