@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { forbidden, Identity, isPlanCoordinator, REFORM_DATE, territory, userInputError } from '@qn/common';
+import { forbidden, Identity, isPlanCoordinator, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR, REFORM_DATE, territory, userInputError } from '@qn/common';
 import reporting from './data/reporting.json';
 import { Agency } from '../catalogue';
 import { ReportingUnitKind } from './entities';
-import { ReportingPeriodInfo } from './calendar';
+import { reportingPeriod, ReportingPeriodInfo } from './calendar';
 
 /**
  * Who reports (section VI): every agency of section V, and each local People's
@@ -51,6 +51,17 @@ export async function expectedUnits(dataSource: DataSource, period: ReportingPer
     if (u.level === 'COMMUNE' && day >= REFORM_DATE) units.push({ id: u.id, kind: ReportingUnitKind.COMMUNE, agencyCode: COMMUNE_GROUP, nameVi: `UBND ${u.name}`, subgraph: subgraphOf(COMMUNE_GROUP) });
   }
   return units;
+}
+
+/**
+ * Every unit that reports in some period of the programme, once: the agencies as they
+ * were and are, the 13 districts (to 30/6/2025), the 56 commune-level units (from 1/7/2025).
+ */
+export async function programmeReportingUnits(dataSource: DataSource): Promise<ReportingUnit[]> {
+  const periods = [...Array.from({ length: PROGRAMME_LAST_YEAR - PROGRAMME_FIRST_YEAR + 1 }, (_, i) => `${PROGRAMME_FIRST_YEAR + i}`), `${PROGRAMME_LAST_YEAR}Q2`];
+  const units = new Map<string, ReportingUnit>();
+  for (const p of periods) for (const u of await expectedUnits(dataSource, reportingPeriod(p))) if (!units.has(u.id)) units.set(u.id, u);
+  return [...units.values()];
 }
 
 export async function findUnit(dataSource: DataSource, period: ReportingPeriodInfo, unitId: string, field = 'unitId'): Promise<ReportingUnit> {
