@@ -70,7 +70,7 @@ export class NotificationResolver {
     if (isAnonymous(identity)) throw unauthenticated('mailboxes are set by a signed-in caller');
     const head = identity.roles.includes('AGENCY_HEAD') && ownUnit(identity) === input.unitId;
     if (!head && !isCoordinator(identity)) throw forbidden(`only the head of '${input.unitId}' or a coordinator of the standing agency sets its mailboxes`);
-    if (!(await programmeReportingUnits(dataSource)).some((u) => u.id === input.unitId)) throw userInputError('unitId', `'${input.unitId}' is not a unit that reports in the programme (an agency code such as POLICE, a district id such as 522, or a commune-level unit id of 1/7/2025 such as 21040)`);
+    if (!(await programmeReportingUnits(dataSource)).some((u) => u.id === input.unitId)) throw userInputError('unitId', `'${input.unitId}' is not a unit that reports in the programme (an agency code such as POLICE, a district id such as 522, or a commune-level unit id of 1/7/2025 such as 21040-2025-07, xã Bình Sơn)`);
     if (input.contacts.length > MAX_CONTACTS) throw userInputError('contacts', `at most ${MAX_CONTACTS} mailboxes`);
     const contacts = input.contacts.map((c, i) => {
       const address = c.address.trim().toLowerCase();

@@ -67,7 +67,7 @@ export async function programmeReportingUnits(dataSource: DataSource): Promise<R
 export async function findUnit(dataSource: DataSource, period: ReportingPeriodInfo, unitId: string, field = 'unitId'): Promise<ReportingUnit> {
   const unit = (await expectedUnits(dataSource, period)).find((u) => u.id === unitId);
   if (!unit) {
-    const local = period.to >= REFORM_DATE ? 'a commune-level unit id of 1/7/2025 such as 21040' : 'a district id such as 522';
+    const local = period.to >= REFORM_DATE ? 'a commune-level unit id of 1/7/2025 such as 21040-2025-07 (xã Bình Sơn)' : 'a district id such as 522';
     throw userInputError(field, `'${unitId}' is not a unit that reports for ${period.id} (an agency code valid then such as POLICE, or ${local})`);
   }
   return unit;
