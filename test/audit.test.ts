@@ -126,3 +126,70 @@ test("a head limited to one district reads only the audit rows about that distri
   const province = await ids(head);
   expect(province.has(in522) && province.has(in524)).toBe(true);
 });
+
+describe('create mutations take an optional idempotency key (issue 11, defect 15)', () => {
+  const labourOfficer = { ...caller('LABOUR', 'AGENCY_OFFICER'), subject: 'officer-tran' };
+  const RECORD = `mutation($input: RecordCommunicationActivityInput!) { recordCommunicationActivity(input: $input) { id heldOn participants } }`;
+  const activity = { form: 'MEETING', heldOn: '2024-05-10', districtId: '522', communeId: '21010', participants: 40 };
+  const labour = () => system.subgraphs.labour.dataSource;
+  const rowsOf = async (id: string) => (await labour().query('SELECT count(*)::int AS n FROM communication_activity WHERE id = $1', [id]))[0].n as number;
+  const total = async () => (await labour().query('SELECT count(*)::int AS n FROM communication_activity'))[0].n as number;
+
+  test('a retry with the same key returns the record the first call created, and only one is stored', async () => {
+    const before = await total();
+    const input = { ...activity, idempotencyKey: 'activity-2024-05-10-a' };
+    const first = dataOf(await system.query(RECORD, { input }, { as: labourOfficer })).recordCommunicationActivity;
+    const retries = await Promise.all([1, 2, 3].map(() => system.query(RECORD, { input }, { as: labourOfficer })));
+    for (const retry of retries) expect(dataOf(retry).recordCommunicationActivity).toEqual(first);
+    // One call and three retries of it: one new row.
+    expect(await total()).toBe(before + 1);
+    expect(await rowsOf(first.id)).toBe(1);
+    // The change's audit row names the record; the replays are logged as calls too, under the same id.
+    const audit = await labour().query("SELECT entity_ids FROM audit_log WHERE subject = 'officer-tran' AND action = 'recordCommunicationActivity'");
+    expect(audit.map((r: { entity_ids: string[] }) => r.entity_ids)).toEqual([[first.id], [first.id], [first.id], [first.id]]);
+  });
+
+  test('the same key with another payload is refused, naming the key; without a key every call creates a record', async () => {
+    const key = 'activity-2024-05-10-b';
+    dataOf(await system.query(RECORD, { input: { ...activity, idempotencyKey: key } }, { as: labourOfficer }));
+    const before = await total();
+    const changed = await system.query(RECORD, { input: { ...activity, participants: 41, idempotencyKey: key } }, { as: labourOfficer });
+    expect(changed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
+    expect(await total()).toBe(before);
+    // Another caller's same key is another key.
+    const other = { ...labourOfficer, subject: 'officer-le' };
+    dataOf(await system.query(RECORD, { input: { ...activity, idempotencyKey: key } }, { as: other }));
+    expect(await total()).toBe(before + 1);
+    dataOf(await system.query(RECORD, { input: activity }, { as: labourOfficer }));
+    dataOf(await system.query(RECORD, { input: activity }, { as: labourOfficer }));
+    expect(await total()).toBe(before + 3);
+    const short = await system.query(RECORD, { input: { ...activity, idempotencyKey: 'abc' } }, { as: labourOfficer });
+    expect(short.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
+  });
+
+  test("under a key, a change whose audit row cannot be written keeps nothing, not even the key: the retry then stores it", async () => {
+    const breaker = { ...labourOfficer, subject: 'audit-breaker-labour' };
+    const input = { ...activity, idempotencyKey: 'activity-2024-05-10-c' };
+    const before = await total();
+    await system.ownerQuery('labour', "ALTER TABLE audit_log ADD CONSTRAINT refuse_breaker CHECK (subject <> 'audit-breaker-labour')");
+    try {
+      const response = await system.query(RECORD, { input }, { as: breaker });
+      expect(response.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(await total()).toBe(before);
+      expect((await labour().query("SELECT count(*)::int AS n FROM idempotency_key WHERE subject = 'audit-breaker-labour'"))[0].n).toBe(0);
+    } finally {
+      await system.ownerQuery('labour', 'ALTER TABLE audit_log DROP CONSTRAINT refuse_breaker');
+    }
+    const stored = dataOf(await system.query(RECORD, { input }, { as: breaker })).recordCommunicationActivity;
+    expect(await total()).toBe(before + 1);
+    const audit = await labour().query("SELECT entity_ids FROM audit_log WHERE subject = 'audit-breaker-labour' AND action = 'recordCommunicationActivity'");
+    expect(audit).toEqual([{ entity_ids: [stored.id] }]);
+  });
+
+  test('every subgraph has the idempotency table its create mutations need', async () => {
+    for (const name of ['labour', 'police', 'health', 'education', 'information'] as const) {
+      const [{ table }] = await system.subgraphs[name].dataSource.query("SELECT to_regclass('public.idempotency_key')::text AS table");
+      expect(table).toBe('idempotency_key');
+    }
+  });
+});

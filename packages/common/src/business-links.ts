@@ -3,7 +3,8 @@ import { Identity } from './auth';
 import { userInputError } from './errors';
 import { postToSubgraph, subgraphUnavailable } from './graph-client';
 import { requestLoader } from './loaders';
-import { OrgUnitRecord, REFORM_DATE, territory } from './territory';
+import { placeOnDate } from './indicators';
+import { LongLivedPlace, longLivedPlace, OrgUnitRecord, REFORM_DATE, territory } from './territory';
 
 /**
  * A registered business as police answers `serviceBusinessDistricts`: where it is and when
@@ -36,62 +37,55 @@ export function businessPlaceOn(business: BusinessPlaceFields, on: string): { di
 /**
  * The SQL of a business's place on a date (for `scopeFilter`'s columns): `alias` is the
  * service_business row, `dateSql` the date the record is placed on (an inspection's date, a
- * period's last day…).
+ * period's last day…). The long-lived place's SQL (`placeOnDate`) on police's columns.
  */
 export function businessPlaceSql(alias: string, dateSql: string): { district: string; commune: string } {
-  const before = `${dateSql} < DATE '${REFORM_DATE}'`;
-  return {
-    district: `(CASE WHEN ${before} THEN ${alias}.district_id END)`,
-    commune: `(CASE WHEN ${before} THEN ${alias}.commune_id ELSE ${alias}.commune_after_reform_id END)`,
-  };
+  return placeOnDate(dateSql, { district: `${alias}.district_id`, commune: `${alias}.commune_id`, communeAfterReform: `${alias}.commune_after_reform_id` });
 }
 
 const unitList = (links: { unit: OrgUnitRecord; part: boolean }[]) => links.map((l) => `${l.unit.id} ${l.unit.name}${l.part ? ' (part)' : ''}`).join(', ');
 
 /**
- * The commune-level unit a business lies in from 1/7/2025, checked against the territory:
- * null when it closed before the reform (and then none may be given); otherwise the unit
- * given, which must be valid from its first day on or after 1/7/2025, in the plan's territory,
- * and one its old commune (or, without one, its old district's communes) went to. When none
- * is given it is the one successor of its old commune (or of Lý Sơn's district), if that went
- * whole to one unit; a split old commune (Trà Bùi) needs the unit named; a business known
- * only by its district stays without one until police names it, and records dated from
- * 1/7/2025 cannot name it until then (`checkBusinessLink`). A business opened after the
- * reform has no district or old commune, only the unit, which it must name.
+ * A business's place, a long-lived place (`longLivedPlace`): its district (and old commune)
+ * on the day it opened and the commune-level unit it lies in from 1/7/2025. That unit is
+ * none for a business that closed before the reform (and then none may be given); when
+ * given, it must be one its old commune (or, without one, its district's communes) went to;
+ * when not, it is the one successor of its old commune (or of Lý Sơn's district) if that
+ * went whole to one unit, while a split old commune (Trà Bùi) needs it named, and a business
+ * known only by its district stays without one until police names it — records dated from
+ * 1/7/2025 cannot name such a business until then (`checkBusinessLink`). A business opened
+ * after the reform is placed in its unit (communeId, or communeAfterReformId) and has no
+ * district.
  */
-export function businessCommuneAfterReform(
+export function businessPlace(
   b: { districtId: string | null; communeId: string | null; communeAfterReformId: string | null; openedOn: string; closedOn: string | null },
   field = 'communeAfterReformId',
-): string | null {
+): LongLivedPlace {
+  if (b.openedOn >= REFORM_DATE) {
+    return longLivedPlace({ ...b, communeId: b.communeId ?? b.communeAfterReformId }, b.openedOn, { what: 'business' });
+  }
   if (b.closedOn && b.closedOn < REFORM_DATE) {
     if (b.communeAfterReformId) throw userInputError(field, `the business closed on ${b.closedOn}, before ${REFORM_DATE}: it has no commune-level unit of the new territory; leave ${field} out`);
-    return null;
+    return longLivedPlace(b, b.openedOn, { what: 'business' });
   }
-  const on = b.openedOn > REFORM_DATE ? b.openedOn : REFORM_DATE;
-  if (b.openedOn >= REFORM_DATE) {
-    if (b.districtId) throw userInputError('districtId', `a business opened on ${b.openedOn} has no district (abolished from ${REFORM_DATE}): leave districtId out and give ${field}`);
-    if (b.communeId) throw userInputError('communeId', `communeId is a business's commune before ${REFORM_DATE}; one opened on ${b.openedOn} gives its unit as ${field}`);
-    return territory.place({ communeId: b.communeAfterReformId }, on, { commune: 'required', fields: { commune: field } }).communeId;
-  }
-  const old = b.communeId ?? b.districtId;
-  const candidates = old ? territory.successors(old, REFORM_DATE).filter((l) => l.unit.inPlanScope) : [];
-  if (!b.communeAfterReformId) {
-    if (candidates.length === 1 && !candidates[0].part) return candidates[0].unit.id;
-    // Without its old commune police cannot tell which unit a district's business went to: not yet known.
-    if (!b.communeId) return null;
+  const before = territory.place(b, b.openedOn);
+  const old = before.communeId ?? before.districtId!;
+  const candidates = territory.successors(old, REFORM_DATE).filter((l) => l.unit.inPlanScope);
+  let after = b.communeAfterReformId;
+  if (!after && candidates.length === 1 && !candidates[0].part) after = candidates[0].unit.id;
+  if (!after && before.communeId) {
     throw userInputError(field, `the business operates on or after ${REFORM_DATE} and its old commune '${old}' went to ${unitList(candidates)}: name the one it lies in`);
   }
-  const unit = territory.place({ communeId: b.communeAfterReformId }, on, { commune: 'required', fields: { commune: field } }).communeId!;
-  const allowed = b.communeId ? candidates : districtSuccessors(b.districtId);
-  if (allowed.length && !allowed.some((l) => l.unit.id === unit)) {
-    throw userInputError(field, `'${unit}' (${territory.get(unit)!.name}) is not a unit its ${b.communeId ? `old commune '${b.communeId}'` : `district '${b.districtId}'`} went to on ${REFORM_DATE}; it went to ${unitList(allowed)}`);
+  const place = longLivedPlace({ ...before, communeAfterReformId: after }, b.openedOn, { what: 'business' });
+  const allowed = before.communeId ? candidates : districtSuccessors(before.districtId!);
+  if (place.communeAfterReformId && !allowed.some((l) => l.unit.id === place.communeAfterReformId)) {
+    throw userInputError(field, `'${place.communeAfterReformId}' (${territory.get(place.communeAfterReformId)!.name}) is not a unit its ${before.communeId ? `old commune '${before.communeId}'` : `district '${before.districtId}'`} went to on ${REFORM_DATE}; it went to ${unitList(allowed)}`);
   }
-  return unit;
+  return place;
 }
 
 /** The units of the plan's territory that a district's communes (or the district itself, Lý Sơn) went to on 1/7/2025. */
-function districtSuccessors(districtId: string | null): { unit: OrgUnitRecord; part: boolean }[] {
-  if (!districtId) return [];
+function districtSuccessors(districtId: string): { unit: OrgUnitRecord; part: boolean }[] {
   const out = new Map<string, { unit: OrgUnitRecord; part: boolean }>();
   const olds = [districtId, ...territory.list({ level: 'COMMUNE', parentId: districtId }).map((c) => c.id)];
   for (const old of olds) for (const link of territory.successors(old, REFORM_DATE)) if (link.unit.inPlanScope) out.set(link.unit.id, link);

@@ -41,5 +41,23 @@ export class AuditDistrict1796150000000 implements MigrationInterface {
   }
 }
 
+/**
+ * The idempotency keys of every subgraph's changes (`idempotent`, `createOnce`), one
+ * caller's keys apart from another's. Labour's database has had the table since its
+ * reports (same shape): there this migration finds it and changes nothing, so rolling
+ * it back leaves the table too.
+ */
+export class IdempotencyKeys1796160000000 implements MigrationInterface {
+  name = 'IdempotencyKeys1796160000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE IF NOT EXISTS \"idempotency_key\" (\"key\" character varying(200) NOT NULL, \"operation\" character varying(60) NOT NULL, \"subject\" character varying(200) NOT NULL, \"request_hash\" character varying(64) NOT NULL, \"response\" jsonb, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_15bbc5298ddd8af57469af2fb58\" PRIMARY KEY (\"subject\", \"key\"))");
+  }
+
+  async down(): Promise<void> {
+    // Left in place: in labour's database the table predates this migration.
+  }
+}
+
 /** Migrations every subgraph's database runs besides its own. */
-export const COMMON_MIGRATIONS: Function[] = [AuditLog1795815427288, AuditDistrict1796150000000];
+export const COMMON_MIGRATIONS: Function[] = [AuditLog1795815427288, AuditDistrict1796150000000, IdempotencyKeys1796160000000];

@@ -96,6 +96,30 @@ export function transactionalView(base: DataSource, manager: EntityManager): Dat
 }
 
 /**
+ * A view of `base` whose `transaction(…)` runs `beforeCommit` with the transaction's
+ * manager and the callback's result, inside the transaction, just before it commits.
+ */
+function withAuditedTransaction(base: DataSource, beforeCommit: (manager: EntityManager, result: unknown) => Promise<void>): DataSource {
+  return new Proxy(base, {
+    get(target, property) {
+      if (property !== 'transaction') {
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (...args: unknown[]) => {
+        const work = args[args.length - 1] as (manager: EntityManager) => Promise<unknown>;
+        const wrapped = async (manager: EntityManager) => {
+          const result = await work(manager);
+          await beforeCommit(manager, result);
+          return result;
+        };
+        return (target.transaction as (...a: unknown[]) => Promise<unknown>)(...args.slice(0, -1), wrapped);
+      };
+    },
+  });
+}
+
+/**
  * Every mutation runs in one transaction with its audit row: who called it, on which
  * object, with which input fields (names only). The resolver gets a `dataSource` bound
  * to that transaction; if the audit row cannot be written, nothing the mutation wrote
@@ -112,17 +136,29 @@ export const auditMutations: MiddlewareFn<{ audit?: AuditTrail; dataSource?: Dat
     const district = [result, input].map((x) => (x && typeof x === 'object' && 'districtId' in x ? (x as { districtId: unknown }).districtId : null)).find((d) => typeof d === 'string');
     return { action: info.fieldName, entity, entityIds: [...new Set(ids)], fields: Object.keys(input).sort(), districtId: (district as string | undefined) ?? null };
   };
-  if ('idempotencyKey' in input) {
-    // Changes under an idempotency key (labour's reports, budget, registry) run their own
-    // transaction, which waits for concurrent retries of the same key and asks other
-    // subgraphs before it starts; holding another one around it would exhaust the pool.
-    // Their audit row is written right after, as its own statement.
-    const result = await next().catch((error: unknown) => {
+  if (typeof input.idempotencyKey === 'string' && input.idempotencyKey !== '') {
+    // Changes under an idempotency key run their own transaction (`idempotent`), which
+    // waits for concurrent retries of the same key and asks other subgraphs before it
+    // starts; holding another one around it would exhaust the pool. The resolver gets a
+    // dataSource whose first transaction writes the audit row before it commits, so the
+    // change and its row are kept or lost together. A retry answered from the key's
+    // stored answer changes nothing and runs no transaction: its row is written after.
+    let written = false;
+    context.dataSource = withAuditedTransaction(base, async (manager, result) => {
+      if (written) return;
+      written = true;
+      await audit.writeChange(manager, entry(result));
+    });
+    try {
+      const result = await next();
+      if (!written) await audit.writeChange(base.manager, entry(result));
+      return result;
+    } catch (error) {
       audit.discardChanges();
       throw error;
-    });
-    await audit.writeChange(base.manager, entry(result));
-    return result;
+    } finally {
+      context.dataSource = base;
+    }
   }
   return base.transaction(async (manager) => {
     context.dataSource = transactionalView(base, manager);

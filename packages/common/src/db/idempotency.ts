@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { Field, InputType } from 'type-graphql';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Identity } from '../auth/identity';
-import { userInputError } from '../errors';
+import { notFoundError, userInputError } from '../errors';
 import { checkText } from '../validation';
 
 /** A row of `idempotency_key` (created by the subgraph's migrations; labour keeps one for reports, budget and the task registry). */
@@ -21,6 +22,9 @@ async function findKey(manager: DataSource | EntityManager, subject: string, key
 }
 
 export const IDEMPOTENCY_KEY_DESCRIPTION = 'A unique key for this change (e.g. a UUID). A retry with the same key returns the first answer; the same key with another payload is refused.';
+
+export const CREATE_IDEMPOTENCY_KEY_DESCRIPTION =
+  'Optional. A unique key for this record (e.g. a UUID), so that a retry after a timeout or a lost answer returns the record the first call created instead of a second one; the same key with another payload is refused.';
 
 /** Canonical JSON (sorted keys), so the same payload always hashes the same. */
 function canonical(value: unknown): string {
@@ -96,4 +100,37 @@ export async function idempotent<P, R>(
     await manager.query('UPDATE idempotency_key SET response = $3 WHERE subject = $1 AND key = $2', [identity.subject, key, JSON.stringify(response)]);
     return response;
   });
+}
+
+/** The input of a create mutation: every one takes an optional idempotency key (`createOnce`). */
+@InputType()
+export abstract class IdempotentCreateInput {
+  @Field(() => String, { nullable: true, description: CREATE_IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+/**
+ * A create mutation with an optional idempotency key. Without a key, `create` runs on
+ * the resolver's data source (the mutation's transaction). With one, it runs at most
+ * once per caller and key (`idempotent`): a retry with the same payload returns the
+ * record the first call created, as it is now; another payload under the key is a
+ * BAD_USER_INPUT. `payload` is the input without the key.
+ */
+export async function createOnce<T extends ObjectLiteral & { id: string }>(
+  dataSource: DataSource,
+  identity: Identity,
+  idempotencyKey: string | null | undefined,
+  operation: string,
+  payload: unknown,
+  entity: EntityTarget<T>,
+  create: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  if (idempotencyKey === null || idempotencyKey === undefined) return create(dataSource.manager);
+  const answer = await idempotent(dataSource, identity, idempotencyKey, operation, payload, async (manager) => {
+    const record = await create(manager);
+    return { id: record.id, districtId: (record as { districtId?: string | null }).districtId ?? null };
+  });
+  const record = await dataSource.getRepository(entity).findOneBy({ id: answer.id } as never);
+  if (!record) throw notFoundError(String((entity as { name?: string }).name ?? 'record'), answer.id, 'idempotencyKey');
+  return record;
 }

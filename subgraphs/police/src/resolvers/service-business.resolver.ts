@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertInScope, businessCommuneAfterReform, checkCount, restrictToScope, checkDateOrder, checkNotFuture, checkText, connectionType, MAX_BUSINESS_DISTRICT_IDS, notFoundError, paginate, parsePeriod, SubgraphContext,
-  REFORM_DATE, territory, todayIso, updateVersioned, userInputError,
+  assertInScope, businessPlace, checkCount, restrictToScope, checkDateOrder, checkNotFuture, checkText, connectionType, MAX_BUSINESS_DISTRICT_IDS, notFoundError, paginate, parsePeriod, SubgraphContext,
+  territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { ServiceBusiness, ServiceBusinessDistrict } from '../entities/service-business';
 import { WORKFORCE } from '../indicators/evidence';
@@ -16,16 +16,15 @@ type BusinessFields = Omit<ServiceBusiness, 'id' | 'version' | 'createdAt' | 'up
  * Checks a business and returns its place: registered before 1/7/2025, its district (and
  * old commune) on the day it opened and, if it operates on or after 1/7/2025, the
  * commune-level unit it lies in from then (given, or derived when its old commune went
- * whole to one unit); opened after the reform, that unit only.
+ * whole to one unit); opened after the reform, that unit (`businessPlace`).
  */
 function checkBusiness(b: BusinessFields): Pick<ServiceBusiness, 'districtId' | 'communeId' | 'communeAfterReformId'> {
   checkText('name', b.name, { max: 200, required: true });
   checkNotFuture('openedOn', b.openedOn, todayIso());
   checkDateOrder('openedOn', b.openedOn, 'closedOn', b.closedOn);
-  const before = b.openedOn < REFORM_DATE ? territory.place(b, b.openedOn) : { districtId: b.districtId, communeId: b.communeId };
-  const communeAfterReformId = businessCommuneAfterReform({ ...b, ...before });
+  const place = businessPlace(b);
   checkCount('employees', b.employees, { max: 100000 });
-  return { ...before, communeAfterReformId };
+  return place;
 }
 
 @Resolver(() => ServiceBusiness)

@@ -14,6 +14,9 @@ export class CreateInstitutionInput {
 
   @Field(() => ID, { nullable: true })
   communeId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit the institution is in from 1/7/2025; needed before sessions dated from then are recorded' })
+  communeAfterReformId?: string | null;
 }
 
 @InputType()
@@ -32,6 +35,9 @@ export class UpdateInstitutionInput {
 
   @Field(() => ID, { nullable: true })
   communeId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit the institution is in from 1/7/2025' })
+  communeAfterReformId?: string;
 }
 
 @InputType()
@@ -41,6 +47,9 @@ export class InstitutionFilter {
 
   @Field(() => ID, { nullable: true })
   communeId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Institutions in this commune-level unit from 1/7/2025' })
+  communeAfterReformId?: string;
 
   @Field(() => InstitutionKind, { nullable: true })
   kind?: InstitutionKind;

@@ -25,9 +25,13 @@ export class IndustrialZone {
   @Column({ type: 'varchar', length: 20 })
   kind: ZoneKind;
 
-  @Field(() => ID, { description: 'District-level unit the zone (or its management board) lies in' })
+  @Field(() => ID, { description: 'District-level unit the zone (or its management board) lay in until 30/6/2025' })
   @Column({ length: 20 })
   districtId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit the zone (or its management board) is in from 1/7/2025; outreach sessions from that date stand there' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  communeAfterReformId: string | null;
 
   @Field(() => Int)
   @VersionColumn()

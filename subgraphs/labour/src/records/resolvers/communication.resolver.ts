@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkCount, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext,
+  assertInScope, checkCount, createOnce, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext,
   territory, todayIso, updateVersioned,
 } from '@qn/common';
 import { CommunicationActivity } from '../entities/communication-activity';
@@ -56,11 +56,12 @@ export class CommunicationActivityResolver {
     @Arg('input') input: RecordCommunicationActivityInput,
     @Ctx() { dataSource, identity }: SubgraphContext<RecordsLoaders>,
   ): Promise<CommunicationActivity> {
-    assertInScope(identity, input.districtId ?? null);
-    const activity = { ...input, districtId: input.districtId ?? null, note: input.note ?? null };
+    const { idempotencyKey, ...fields } = input;
+    assertInScope(identity, fields.districtId ?? null);
+    const activity = { ...fields, districtId: fields.districtId ?? null, note: fields.note ?? null };
     Object.assign(activity, checkActivity(activity));
-    const repository = dataSource.getRepository(CommunicationActivity);
-    return repository.save(repository.create(activity));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordCommunicationActivity', activity, CommunicationActivity, (manager) =>
+      manager.getRepository(CommunicationActivity).save(manager.getRepository(CommunicationActivity).create(activity)));
   }
 
   @Authorized('RECORDS')

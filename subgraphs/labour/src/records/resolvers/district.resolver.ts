@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkDateOrder, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext,
-  todayIso, updateVersioned, userInputError,
+  assertInScope, checkDateOrder, checkNotFuture, checkText, connectionType, findById, longLivedPlace, notFoundError, paginate, parsePeriod, REFORM_DATE, restrictToScope,
+  SubgraphContext, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { DistrictPlan, ProgrammeIntegration } from '../entities/district-plan';
 import { OrgUnit } from '../../catalogue';
@@ -27,6 +27,8 @@ function checkPlan(plan: Pick<DistrictPlan, 'districtId' | 'year' | 'adoptedOn' 
   checkDistrictInYear(plan.districtId, plan.year);
   checkNotFuture('adoptedOn', plan.adoptedOn, todayIso());
   if (plan.adoptedOn >= `${plan.year + 1}-01-01`) throw userInputError('adoptedOn', `${plan.adoptedOn} is after the year ${plan.year} the plan is for`);
+  // A district's yearly plan is adopted while the district exists; commune-level units make no plan of this kind.
+  if (plan.adoptedOn >= REFORM_DATE) throw userInputError('adoptedOn', `${plan.adoptedOn}: a district-level plan is adopted while the district exists (to 30/6/2025); from ${REFORM_DATE} there is no district level, and commune-level units adopt no plan under IND-2.1`);
   checkDistrictOn(plan.districtId, plan.adoptedOn);
   checkText('documentNumber', plan.documentNumber, { max: 100 });
 }
@@ -116,11 +118,21 @@ export class ProgrammeIntegrationResolver {
   }
 }
 
-function checkPilot(m: Pick<PilotModel, 'name' | 'districtId' | 'startedOn' | 'endedOn'>): void {
+/**
+ * A pilot model is a long-lived place: the unit that started it, by the one rule on its
+ * start date (a district before 1/7/2025, a commune-level unit after), and, when it runs
+ * after 30/6/2025, the commune-level unit of 1/7/2025 running it (optional: without it, a
+ * model of an old district still counts for the province, by that district, but for no
+ * commune-level unit).
+ */
+function checkPilot(m: Pick<PilotModel, 'name' | 'districtId' | 'communeId' | 'communeAfterReformId' | 'startedOn' | 'endedOn'>) {
   checkText('name', m.name, { max: 200, required: true });
   checkNotFuture('startedOn', m.startedOn, todayIso());
-  checkDistrictOn(m.districtId, m.startedOn);
   checkDateOrder('startedOn', m.startedOn, 'endedOn', m.endedOn);
+  return longLivedPlace(m, m.startedOn, {
+    commune: m.startedOn >= REFORM_DATE ? 'required' : undefined,
+    what: 'pilot model',
+  });
 }
 
 @Resolver(() => PilotModel)
@@ -135,6 +147,7 @@ export class PilotModelResolver {
   ) {
     const query = restrictToScope(dataSource.getRepository(PilotModel).createQueryBuilder('m'), identity, 'm.district_id');
     if (filter?.districtId) query.andWhere('m.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.communeId) query.andWhere('(m.commune_id = :communeId OR m.commune_after_reform_id = :communeId)', { communeId: filter.communeId });
     if (filter?.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
     if (filter?.activeIn) {
       const period = parsePeriod(filter.activeIn, 'filter.activeIn');
@@ -145,15 +158,25 @@ export class PilotModelResolver {
 
   @FieldResolver(() => OrgUnit, { nullable: true })
   district(@Root() model: PilotModel, @Ctx() { loaders }: Context) {
-    return loaders.orgUnitById.load(model.districtId);
+    return model.districtId ? loaders.orgUnitById.load(model.districtId) : null;
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true })
+  commune(@Root() model: PilotModel, @Ctx() { loaders }: Context) {
+    return model.communeId ? loaders.orgUnitById.load(model.communeId) : null;
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true, description: 'The commune-level unit running it from 1/7/2025' })
+  communeAfterReform(@Root() model: PilotModel, @Ctx() { loaders }: Context) {
+    return model.communeAfterReformId ? loaders.orgUnitById.load(model.communeAfterReformId) : null;
   }
 
   @Authorized('RECORDS')
   @Mutation(() => PilotModel, { description: 'Record a pilot model a district-level unit started' })
   async startPilotModel(@Arg('input') input: StartPilotModelInput, @Ctx() { dataSource, identity }: Context): Promise<PilotModel> {
-    assertInScope(identity, input.districtId);
-    const model = { ...input, endedOn: input.endedOn ?? null };
-    checkPilot(model);
+    assertInScope(identity, input.districtId ?? null);
+    const model = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null, communeAfterReformId: input.communeAfterReformId ?? null, endedOn: input.endedOn ?? null };
+    Object.assign(model, checkPilot(model));
     const repository = dataSource.getRepository(PilotModel);
     return repository.save(repository.create(model));
   }
@@ -165,7 +188,7 @@ export class PilotModelResolver {
     const current = await findById(dataSource, PilotModel, id);
     if (!current) throw notFoundError('PilotModel', id);
     assertInScope(identity, current.districtId);
-    checkPilot({ ...current, ...changes });
-    return updateVersioned(dataSource, PilotModel, id, expectedVersion, changes);
+    const place = checkPilot({ ...current, ...changes });
+    return updateVersioned(dataSource, PilotModel, id, expectedVersion, { ...changes, ...place });
   }
 }

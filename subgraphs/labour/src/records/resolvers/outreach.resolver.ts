@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkBusinessLink, checkCount, checkNotFuture, checkText, connectionType, findById, isUuid, notFoundError, paginate, parsePeriod, recordScope, restrictToScope,
-  SubgraphContext, territory, todayIso, updateVersioned, userInputError,
+  addDays, assertInScope, checkBusinessLink, checkCount, checkNotFuture, checkText, connectionType, findById, isUuid, longLivedPlace, notFoundError, paginate, parsePeriod, recordScope,
+  REFORM_DATE, restrictToScope, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { OrgUnit } from '../../catalogue';
 import { ServiceBusinessRef } from '../entities/service-business';
@@ -10,7 +10,7 @@ import { RecordsLoaders } from '../loaders/records.loaders';
 import { FIRST_YEAR, LAST_YEAR } from './checks';
 import {
   CreateIndustrialZoneInput, OutreachFilter, RecordBusinessOutreachInput, RecordZoneOutreachInput, RecordZoneWorkforceInput,
-  UpdateBusinessOutreachInput, UpdateZoneWorkforceInput,
+  UpdateBusinessOutreachInput, UpdateIndustrialZoneInput, UpdateZoneWorkforceInput,
 } from './types/outreach.input';
 
 const ZoneOutreachConnection = connectionType(ZoneOutreach, 'ZoneOutreach');
@@ -24,6 +24,11 @@ function checkHeadcounts(employed: number, reached: number, employedWhat: string
   checkCount('workersEmployed', employed, { max: MAX_WORKERS });
   checkCount('workersReached', reached, { max: MAX_WORKERS });
   if (reached > employed) throw userInputError('workersReached', `${reached} workers reached is more than the ${employed} ${employedWhat}`);
+}
+
+/** A zone is a long-lived place: its district until 30/6/2025 and the commune-level unit it is in from 1/7/2025. */
+function zonePlace(zone: { districtId: string; communeAfterReformId?: string | null }, inUseAfterReform = false) {
+  return longLivedPlace(zone, addDays(REFORM_DATE, -1), { inUseAfterReform, what: 'zone' });
 }
 
 @Resolver(() => IndustrialZone)
@@ -44,15 +49,31 @@ export class IndustrialZoneResolver {
     return loaders.orgUnitById.load(zone.districtId);
   }
 
+  @FieldResolver(() => OrgUnit, { nullable: true, description: 'The commune-level unit it is in from 1/7/2025' })
+  communeAfterReform(@Root() zone: IndustrialZone, @Ctx() { loaders }: Context) {
+    return zone.communeAfterReformId ? loaders.orgUnitById.load(zone.communeAfterReformId) : null;
+  }
+
   @Authorized('RECORDS')
   @Mutation(() => IndustrialZone, { description: 'Register an industrial park or economic zone' })
   async createIndustrialZone(@Arg('input') input: CreateIndustrialZoneInput, @Ctx() { dataSource, identity }: Context): Promise<IndustrialZone> {
     assertInScope(identity, input.districtId);
     checkText('name', input.name, { max: 200, required: true });
     territory.checkDistrict(input.districtId);
+    const { communeAfterReformId } = zonePlace(input);
     const repository = dataSource.getRepository(IndustrialZone);
     if (await repository.existsBy({ name: input.name.trim() })) throw userInputError('name', `a zone named '${input.name}' exists already`);
-    return repository.save(repository.create({ ...input, name: input.name.trim() }));
+    return repository.save(repository.create({ ...input, name: input.name.trim(), communeAfterReformId }));
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => IndustrialZone, { description: 'Name the commune-level unit a zone is in from 1/7/2025; fails with CONFLICT if it changed since you read it' })
+  async updateIndustrialZone(@Arg('input') input: UpdateIndustrialZoneInput, @Ctx() { dataSource, identity }: Context): Promise<IndustrialZone> {
+    const current = await findById(dataSource, IndustrialZone, input.id);
+    if (!current) throw notFoundError('IndustrialZone', input.id);
+    assertInScope(identity, current.districtId);
+    const { communeAfterReformId } = zonePlace({ districtId: current.districtId, communeAfterReformId: input.communeAfterReformId });
+    return updateVersioned(dataSource, IndustrialZone, input.id, input.expectedVersion, { communeAfterReformId });
   }
 
   @Authorized('RECORDS')
@@ -114,7 +135,8 @@ export class ZoneOutreachResolver {
     const scope = recordScope(identity);
     if (scope) query.andWhere('o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.district_id = :scope)', { scope });
     if (filter?.districtId) {
-      query.andWhere('o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.district_id = :districtId)', { districtId: filter.districtId });
+      // A session stands in the zone's district only while there was one.
+      query.andWhere('o.held_on < :reform AND o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.district_id = :districtId)', { districtId: filter.districtId, reform: REFORM_DATE });
     }
     if (filter?.period) {
       const period = parsePeriod(filter.period, 'filter.period');
@@ -135,6 +157,14 @@ export class ZoneOutreachResolver {
     if (!zone) throw userInputError('zoneId', `no industrial zone '${input.zoneId}'`);
     assertInScope(identity, zone.districtId, 'zoneId');
     checkNotFuture('heldOn', input.heldOn, todayIso());
+    // A session stands where its zone is on the day: from 1/7/2025 the zone's commune-level unit.
+    if (input.heldOn >= REFORM_DATE && !zone.communeAfterReformId) {
+      try {
+        zonePlace({ districtId: zone.districtId }, true);
+      } catch (error) {
+        throw userInputError('zoneId', `${zone.name} has no commune-level unit of 1/7/2025, where a session held on ${input.heldOn} stands: set it first with updateIndustrialZone(communeAfterReformId). ${(error as Error).message}`);
+      }
+    }
     checkCount('workersReached', input.workersReached, { max: MAX_WORKERS });
     const year = Number(input.heldOn.slice(0, 4));
     const workforce = (await loaders.workforceByZone.load(input.zoneId)).find((w) => w.year === year);

@@ -1,9 +1,10 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { CommunicationAudience, CommunicationForm } from '../../entities/communication-activity';
 
 @InputType()
-export class RecordCommunicationActivityInput {
+export class RecordCommunicationActivityInput extends IdempotentCreateInput {
   @Field(() => CommunicationForm)
   form: CommunicationForm;
 

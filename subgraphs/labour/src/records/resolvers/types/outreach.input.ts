@@ -10,8 +10,23 @@ export class CreateIndustrialZoneInput {
   @Field(() => ZoneKind)
   kind: ZoneKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The district-level unit it lay in until 30/6/2025' })
   districtId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit it is in from 1/7/2025; needed before outreach sessions from that date are recorded' })
+  communeAfterReformId?: string | null;
+}
+
+@InputType()
+export class UpdateIndustrialZoneInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
+  expectedVersion: number;
+
+  @Field(() => ID, { description: 'The commune-level unit the zone (or its management board) is in from 1/7/2025' })
+  communeAfterReformId: string;
 }
 
 @InputType()
