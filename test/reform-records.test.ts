@@ -1,239 +1,216 @@
-import { Identity, territory } from '@qn/common';
 import { caller, dataOf, GraphQLResponse, startSystem, TestSystem } from './harness';
 
 /**
- * Labour's other records, information's publications and education's sessions on the new
- * commune-level units from 1/7/2025, through the gateway: the one rule for a record's place,
- * long-lived places (zones, institutions, persons followed, pilots) that carry their unit of
- * 1/7/2025, numbers across the boundary, and create mutations that a retry with the same
- * idempotency key does not repeat.
+ * Police's records, health's and labour's business-linked records across the 1/7/2025
+ * reform, through the gateway: before it a record names its district (and commune), from
+ * it the commune-level unit and no district; a business keeps its old place and carries
+ * the unit it lies in from 1/7/2025; a record attached to a business must stand where the
+ * business stood on the record's date; police's numbers count each record where it stood.
+ *
+ * Units (../shared/data/org-units-quang-ngai-2025-07-01.detail.tsv): Xã Bình Sơn
+ * (21040-2025-07) was formed whole from seven communes of Huyện Bình Sơn (524), among them
+ * Bình Thạnh (21046) and Bình Chánh (21052); Xã An Phú (21034-2025-07) from four communes
+ * of Quảng Ngãi city (522); Trà Bùi (21142, Huyện Trà Bồng 525) was split between Cà Đam
+ * (21136-2025-07) and Tây Trà Bồng (21157-2025-07).
  */
 let system: TestSystem;
-const labour = caller('HEALTH', 'AGENCY_OFFICER'); // Health keeps DOLISA's records from 1/3/2025
-const information = caller('INFORMATION', 'AGENCY_HEAD');
-const education = caller('EDUCATION', 'AGENCY_HEAD');
-const error = (r: GraphQLResponse) => r.errors?.[0] ?? null;
-const mutate = (name: string, inputType: string, input: Record<string, unknown>, as: Identity, fields = 'id') =>
-  system.query(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${fields} } }`, { input }, { as });
-const rows = async (subgraph: 'labour' | 'information' | 'education', sql: string, params: unknown[] = []) =>
-  Number((await system.subgraphs[subgraph].dataSource.query(sql, params))[0].n);
+const POLICE = caller('POLICE', 'AGENCY_HEAD');
+const HEALTH = caller('HEALTH', 'AGENCY_HEAD');
+const LABOUR = caller('LABOUR', 'AGENCY_HEAD');
+const BINH_SON = '21040-2025-07';
+const AN_PHU = '21034-2025-07';
 
-/** A unit valid after the reform and in the plan's scope, and some of the old communes it was formed from. */
-const BINH_SON = '21040-2025-07'; // Xã Bình Sơn ← Thị trấn Châu Ổ 21040, Xã Bình Thạnh 21046 … (524)
-const BINH_CHUONG = '21100-2025-07'; // Xã Bình Chương ← Xã Bình Mỹ 21106 … (524)
+const code = (r: GraphQLResponse) => r.errors?.[0]?.extensions?.code;
+const field = (r: GraphQLResponse) => r.errors?.[0]?.extensions?.field;
+const message = (r: GraphQLResponse) => r.errors?.[0]?.message ?? '';
+
+const RECEIVE_TIP = `mutation($input: ReceiveTipInput!) { receiveTip(input: $input) { id version districtId communeId commune { id } district { id } } }`;
+const HANDLE_TIP = `mutation($input: HandleTipInput!) { handleTip(input: $input) { id } }`;
+const OPEN_CASE = `mutation($input: OpenCriminalCaseInput!) { openCriminalCase(input: $input) { id districtId communeId } }`;
+const CREATE_BUSINESS = `mutation($input: CreateServiceBusinessInput!) { createServiceBusiness(input: $input) { id districtId communeId communeAfterReformId communeAfterReform { id } } }`;
+const INSPECT = `mutation($input: RecordInspectionInput!) { recordInspection(input: $input) { id } }`;
+const CHECK = `mutation($input: RecordHealthCheckInput!) { recordHealthCheck(input: $input) { id districtId communeId } }`;
+const REACH = `mutation($input: RecordBusinessOutreachInput!) { recordBusinessOutreach(input: $input) { id districtId communeId } }`;
+
+async function tip(receivedOn: string, place: { districtId?: string; communeId?: string }, handledAfterDays?: number) {
+  const received = dataOf(await system.query(RECEIVE_TIP, { input: { kind: 'CRIME_REPORT', channel: 'HOTLINE', receivedOn, ...place } }, { as: POLICE })).receiveTip;
+  if (handledAfterDays !== undefined) {
+    const handledOn = new Date(Date.parse(`${receivedOn}T00:00:00Z`) + handledAfterDays * 86400000).toISOString().slice(0, 10);
+    dataOf(await system.query(HANDLE_TIP, { input: { id: received.id, expectedVersion: received.version, handledOn, outcome: 'ADMINISTRATIVE_SANCTION', verification: 'CONFIRMED' } }, { as: POLICE }));
+  }
+  return received;
+}
+
+async function business(input: Record<string, unknown>) {
+  return dataOf(await system.query(CREATE_BUSINESS, { input: { kind: 'KARAOKE', employees: 10, ...input } }, { as: POLICE })).createServiceBusiness;
+}
+
+async function result(indicator: string, period: string, orgUnit?: string) {
+  const data = dataOf(await system.query(
+    `query($code: ID!, $period: String!, $orgUnit: ID) { indicator(code: $code) { result(period: $period, orgUnit: $orgUnit) { numerator denominator value orgUnit { id } computedOver { id } } } }`,
+    { code: indicator, period, orgUnit },
+    { as: POLICE },
+  ));
+  return data.indicator.result;
+}
+
+const count = async (list: string, as = POLICE) => dataOf(await system.query(`{ ${list} { totalCount } }`, {}, { as }))[list].totalCount;
 
 beforeAll(async () => {
-  system = await startSystem({ as: caller('HEALTH', 'COORDINATOR') });
+  system = await startSystem({ as: POLICE });
 });
-afterAll(() => system.stop());
+afterAll(() => system?.stop());
 
-describe("labour's records on the new units", () => {
-  const CLIENT = 'id districtId communeId communeAfterReformId registeredOn version';
-
-  test('a person registered on 2025-09-01 names the new unit and no district; a district is refused with the units valid then', async () => {
-    const stored = dataOf(await mutate('registerSupportClient', 'RegisterSupportClientInput', { code: 'QNG-REF0RM01', communeId: BINH_SON, registeredOn: '2025-09-01' }, labour, CLIENT));
-    expect(stored.registerSupportClient).toMatchObject({ districtId: null, communeId: BINH_SON, communeAfterReformId: BINH_SON });
-    const before = await rows('labour', 'SELECT count(*) AS n FROM support_client');
-    const withDistrict = error(await mutate('registerSupportClient', 'RegisterSupportClientInput', { code: 'QNG-REF0RM02', districtId: '524', registeredOn: '2025-09-01' }, labour));
-    expect(withDistrict).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'districtId' } });
-    expect(withDistrict!.message).toContain('no district level on 2025-09-01');
-    expect(withDistrict!.message).toContain('21211-2025-07 Xã Tịnh Khê');
-    expect(await rows('labour', 'SELECT count(*) AS n FROM support_client')).toBe(before);
+describe('police tips and criminal cases by the one rule for a place', () => {
+  test('a tip of 2025-09-01 names its commune-level unit and is stored without a district', async () => {
+    const received = await tip('2025-09-01', { communeId: BINH_SON });
+    expect(received).toMatchObject({ districtId: null, communeId: BINH_SON, district: null, commune: { id: BINH_SON } });
+    const listed = dataOf(await system.query(`{ tips(filter: { communeId: "${BINH_SON}" }) { nodes { id } } }`, {}, { as: POLICE })).tips.nodes;
+    expect(listed.map((t: { id: string }) => t.id)).toContain(received.id);
   });
 
-  test('a person registered before the reform is followed by a new unit before a service of 2025-09-01 is recorded', async () => {
-    dataOf(await mutate('registerSupportClient', 'RegisterSupportClientInput', { code: 'QNG-REF0RM03', districtId: '524', registeredOn: '2024-03-01' }, labour));
-    const service = { clientCode: 'QNG-REF0RM03', serviceKind: 'COUNSELLING', usedOn: '2025-09-01' };
-    const refused = error(await mutate('recordSupportServiceUse', 'RecordSupportServiceUseInput', service, labour));
-    expect(refused).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'clientCode' } });
-    expect(refused!.message).toContain('updateSupportClient');
-    expect(refused!.message).toContain(`${BINH_SON} Xã Bình Sơn`); // formed from old Bình Sơn's communes
-    const wrongUnit = error(await mutate('updateSupportClient', 'UpdateSupportClientInput', { code: 'QNG-REF0RM03', expectedVersion: 1, communeAfterReformId: '21040' }, labour));
-    expect(wrongUnit).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'communeAfterReformId' } });
-    const updated = dataOf(await mutate('updateSupportClient', 'UpdateSupportClientInput', { code: 'QNG-REF0RM03', expectedVersion: 1, communeAfterReformId: BINH_SON }, labour, CLIENT));
-    expect(updated.updateSupportClient).toMatchObject({ districtId: '524', communeAfterReformId: BINH_SON, version: 2 });
-    dataOf(await mutate('recordSupportServiceUse', 'RecordSupportServiceUseInput', service, labour));
+  test('a tip of 2025-09-01 with a district is BAD_USER_INPUT on districtId, listing the units valid that day, and nothing is stored', async () => {
+    const before = await count('tips');
+    const response = await system.query(RECEIVE_TIP, { input: { kind: 'CRIME_REPORT', channel: 'HOTLINE', receivedOn: '2025-09-01', districtId: '524' } }, { as: POLICE });
+    expect(code(response)).toBe('BAD_USER_INPUT');
+    expect(field(response)).toBe('districtId');
+    expect(message(response)).toContain('there is no district level on 2025-09-01');
+    expect(message(response)).toContain(`${AN_PHU} Xã An Phú`);
+    const old = await system.query(RECEIVE_TIP, { input: { kind: 'CRIME_REPORT', channel: 'HOTLINE', receivedOn: '2025-09-01', communeId: '21046' } }, { as: POLICE });
+    expect(field(old)).toBe('communeId');
+    expect(message(old)).toContain(`it is now ${BINH_SON} Xã Bình Sơn`);
+    const none = await system.query(RECEIVE_TIP, { input: { kind: 'CRIME_REPORT', channel: 'HOTLINE', receivedOn: '2025-09-01' } }, { as: POLICE });
+    expect(field(none)).toBe('communeId');
+    expect(await count('tips')).toBe(before);
   });
 
-  test('a course for commune staff on 2025-09-01 names its new unit; a district, or district-level staff, are refused', async () => {
-    const course = { title: 'Tập huấn cấp xã', level: 'COMMUNE', heldOn: '2025-09-01', participants: 10, newTrainees: 6 };
-    const stored = dataOf(await mutate('recordTrainingCourse', 'RecordTrainingCourseInput', { ...course, communeId: BINH_SON }, labour, 'id districtId communeId commune { id name }'));
-    expect(stored.recordTrainingCourse).toMatchObject({ districtId: null, communeId: BINH_SON, commune: { id: BINH_SON, name: 'Xã Bình Sơn' } });
-    const withDistrict = error(await mutate('recordTrainingCourse', 'RecordTrainingCourseInput', { ...course, districtId: '524' }, labour));
-    expect(withDistrict).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'districtId' } });
-    expect(withDistrict!.message).toContain('21211-2025-07 Xã Tịnh Khê');
-    const districtStaff = error(await mutate('recordTrainingCourse', 'RecordTrainingCourseInput', { ...course, level: 'DISTRICT', communeId: BINH_SON }, labour));
-    expect(districtStaff).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'level' } });
-  });
-
-  test('a pilot started on 2025-09-01 names its new unit; one running across the reform carries its unit of 1/7/2025', async () => {
-    const PILOT = 'id districtId communeId communeAfterReformId communeAfterReform { name }';
-    const started = dataOf(await mutate('startPilotModel', 'StartPilotModelInput', { name: 'Mô hình mới', kind: 'PREVENTION', communeId: BINH_SON, startedOn: '2025-09-01' }, labour, PILOT));
-    expect(started.startPilotModel).toMatchObject({ districtId: null, communeId: BINH_SON, communeAfterReformId: BINH_SON });
-    const withDistrict = error(await mutate('startPilotModel', 'StartPilotModelInput', { name: 'Mô hình', kind: 'PREVENTION', districtId: '524', startedOn: '2025-09-01' }, labour));
-    expect(withDistrict).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'districtId' } });
-    const across = dataOf(await mutate('startPilotModel', 'StartPilotModelInput', { name: 'Mô hình cũ', kind: 'PREVENTION', districtId: '524', startedOn: '2024-02-01', communeAfterReformId: BINH_CHUONG }, labour, PILOT));
-    expect(across.startPilotModel).toMatchObject({ districtId: '524', communeId: null, communeAfterReformId: BINH_CHUONG, communeAfterReform: { name: 'Xã Bình Chương' } });
-    // IND-4.1 for 2025 counts each pilot once, for the unit running it on its last day in 2025: Bình Sơn's and Bình Chương's = 2.
-    const r = dataOf(await system.query('{ indicator(code: "IND-4.1") { y: result(period: "2025") { numerator } d: result(period: "2025", orgUnit: "524") { numerator } } }', {}, { as: labour })).indicator;
-    expect(r.y.numerator).toBe(2);
-    // Old Bình Sơn over 2025: only the model it ran while it existed (the other started after 30/6/2025) = 1.
-    expect(r.d.numerator).toBe(1);
-  });
-
-  test('zone outreach from 1/7/2025 stands at the zone\'s unit of 1/7/2025, which must be named first', async () => {
-    const zone = dataOf(await mutate('createIndustrialZone', 'CreateIndustrialZoneInput', { name: 'KCN thử', kind: 'INDUSTRIAL_PARK', districtId: '524' }, labour, 'id version')).createIndustrialZone;
-    dataOf(await mutate('recordZoneWorkforce', 'RecordZoneWorkforceInput', { zoneId: zone.id, year: 2025, workersEmployed: 1000 }, labour));
-    const session = { zoneId: zone.id, heldOn: '2025-09-01', workersReached: 300 };
-    const refused = error(await mutate('recordZoneOutreach', 'RecordZoneOutreachInput', session, labour));
-    expect(refused).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'zoneId' } });
-    expect(refused!.message).toContain('updateIndustrialZone');
-    dataOf(await mutate('updateIndustrialZone', 'UpdateIndustrialZoneInput', { id: zone.id, expectedVersion: zone.version, communeAfterReformId: BINH_SON }, labour));
-    dataOf(await mutate('recordZoneOutreach', 'RecordZoneOutreachInput', session, labour));
-    dataOf(await mutate('recordZoneOutreach', 'RecordZoneOutreachInput', { ...session, heldOn: '2025-04-01', workersReached: 200 }, labour));
-    const r = dataOf(await system.query(`{ indicator(code: "IND-1.3b") {
-      y: result(period: "2025") { numerator denominator } q3: result(period: "2025Q3", orgUnit: "${BINH_SON}") { numerator denominator }
-      d: result(period: "2025", orgUnit: "524") { numerator denominator } } }`, {}, { as: labour })).indicator;
-    // The province over 2025: both sessions, 200 + 300 = 500 of 1000.
-    expect(r.y).toEqual({ numerator: 500, denominator: 1000 });
-    // Xã Bình Sơn over 2025Q3: the session of 1/9 only; old Bình Sơn over 2025: the session of 1/4 only.
-    expect(r.q3).toEqual({ numerator: 300, denominator: 1000 });
-    expect(r.d).toEqual({ numerator: 200, denominator: 1000 });
+  test('before 1/7/2025 a commune is optional but must lie in the district; a case of 2025-10-01 names its unit', async () => {
+    const wrong = await system.query(RECEIVE_TIP, { input: { kind: 'CRIME_REPORT', channel: 'HOTLINE', receivedOn: '2024-03-01', districtId: '522', communeId: '21046' } }, { as: POLICE });
+    expect(field(wrong)).toBe('communeId');
+    const opened = dataOf(await system.query(OPEN_CASE, { input: { openedOn: '2025-10-01', charges: ['BROKERING_PROSTITUTION'], communeId: AN_PHU } }, { as: POLICE })).openCriminalCase;
+    expect(opened).toMatchObject({ districtId: null, communeId: AN_PHU });
+    const withDistrict = await system.query(OPEN_CASE, { input: { openedOn: '2025-10-01', charges: ['BROKERING_PROSTITUTION'], districtId: '522' } }, { as: POLICE });
+    expect(field(withDistrict)).toBe('districtId');
   });
 });
 
-describe('publications on the new units', () => {
-  let outletId: string;
-  const piece = (input: Record<string, unknown>) =>
-    mutate('recordPublication', 'RecordPublicationInput', { outletId, kind: 'ARTICLE', title: 'Phòng, chống mại dâm', ...input }, information, 'id districtId communeId commune { id }');
-
+describe('IND-3.1 across the reform: each tip counted where it was received, on its date', () => {
   beforeAll(async () => {
-    outletId = dataOf(await mutate('createPressOutlet', 'CreatePressOutletInput', { name: 'Báo Trung ương thử', level: 'CENTRAL', medium: 'ONLINE' }, information)).createPressOutlet.id;
-    for (const input of [
-      { publishedOn: '2024-06-01', districtId: '524', communeId: '21046' }, // Xã Bình Thạnh → Xã Bình Sơn
-      { publishedOn: '2025-03-10', districtId: '524', communeId: '21040' }, // Thị trấn Châu Ổ → Xã Bình Sơn
-      { publishedOn: '2025-05-20', districtId: '524' }, //                    the district, no commune
-      { publishedOn: '2025-08-15', communeId: BINH_SON },
-      { publishedOn: '2025-09-01', communeId: BINH_CHUONG },
-      { publishedOn: '2025-10-01' }, //                                       the whole province
-    ]) dataOf(await piece(input));
+    // 2025 before the reform.
+    await tip('2025-03-10', { districtId: '522' }, 5); // T1 in time
+    await tip('2025-05-05', { districtId: '524', communeId: '21046' }, 10); // T2 in time, Bình Thạnh → Xã Bình Sơn
+    await tip('2025-06-30', { districtId: '524' }); // T3 not handled, Bình Sơn district only
+    // 2025 after the reform.
+    await tip('2025-07-01', { communeId: BINH_SON }, 20); // T4 in time (the 20th day is the deadline)
+    await tip('2025-10-02', { communeId: AN_PHU }, 30); // T5 late
+    // 2024: one tip with its commune, one with its district only.
+    await tip('2024-10-10', { districtId: '524', communeId: '21052' }, 3); // T6 in time, Bình Chánh → Xã Bình Sơn
+    await tip('2024-04-04', { districtId: '524' }, 3); // T7 in time, district only
   });
 
-  test('a piece of 2025-09-01 names the new unit; a district is refused with the units valid then', async () => {
-    const stored = dataOf(await piece({ publishedOn: '2025-09-02', communeId: BINH_SON })).recordPublication;
-    expect(stored).toMatchObject({ districtId: null, communeId: BINH_SON, commune: { id: BINH_SON } });
-    const before = await rows('information', 'SELECT count(*) AS n FROM publication');
-    const withDistrict = error(await piece({ publishedOn: '2025-09-01', districtId: '524' }));
-    expect(withDistrict).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'districtId' } });
-    expect(withDistrict!.message).toContain('21211-2025-07 Xã Tịnh Khê');
-    const oldCommune = error(await piece({ publishedOn: '2025-09-01', communeId: '21046' }));
-    expect(oldCommune).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'communeId' } });
-    expect(await rows('information', 'SELECT count(*) AS n FROM publication')).toBe(before);
-    // The extra piece is removed again so the counts below are those of the table above.
-    await system.subgraphs.information.dataSource.query('DELETE FROM publication WHERE id = $1', [stored.id]);
+  test('the 2025 result for the province is the records before and after 1/7/2025', async () => {
+    // Received in 2025: T1, T2, T3 before 1/7 and T4, T5 after, plus the tip of 2025-09-01 above (not handled) = 6;
+    // handled by the deadline: T1, T2, T4 = 3 → 3 / 6 = 50%.
+    expect(await result('IND-3.1', '2025')).toMatchObject({ numerator: 3, denominator: 6, value: 50, orgUnit: { id: '51' }, computedOver: [{ id: '51' }] });
+    // Before the reform alone (2025Q2: T2, T3; 2025Q1: T1) and after it alone (2025Q3: T4 and the tip of 2025-09-01; 2025Q4: T5).
+    expect(await result('IND-3.1', '2025Q1')).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(await result('IND-3.1', '2025Q2')).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(await result('IND-3.1', '2025Q3')).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(await result('IND-3.1', '2025Q4')).toMatchObject({ numerator: 0, denominator: 1 });
   });
 
-  test('IND-1.2b across the boundary: the province, a new unit and its predecessors, an old district', async () => {
-    const r = dataOf(await system.query(`{ indicator(code: "IND-1.2b") {
-      y: result(period: "2025") { numerator }
-      unit: result(period: "2025", orgUnit: "${BINH_SON}") { numerator computedOver { id } }
-      before: result(period: "2024", orgUnit: "${BINH_SON}") { numerator orgUnit { id } computedOver { id } }
-      district: result(period: "2025", orgUnit: "524") { numerator }
-      q3: result(period: "2025Q3", orgUnit: "${BINH_CHUONG}") { numerator } } }`, {}, { as: information })).indicator;
-    // 2025 for the province: 2 pieces before 1/7 (10/3, 20/5) + 3 after (15/8, 1/9, the province's 1/10) = 5.
-    expect(r.y.numerator).toBe(5);
-    // Xã Bình Sơn over 2025: Châu Ổ's piece of 10/3 + its own of 15/8 = 2 (the piece of 20/5 names only the district).
-    expect(r.unit.numerator).toBe(2);
-    expect(r.unit.computedOver.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([BINH_SON, '21040', '21046']));
-    // Xã Bình Sơn over 2024, before it existed: computed over its old communes — Bình Thạnh's piece of 1/6/2024 = 1.
-    expect(r.before).toMatchObject({ numerator: 1, orgUnit: { id: BINH_SON } });
-    expect(r.before.computedOver.map((u: { id: string }) => u.id)).toContain('21046');
-    expect(r.before.computedOver.map((u: { id: string }) => u.id)).not.toContain(BINH_SON);
-    // Old Bình Sơn district over 2025: its two pieces of the first half-year.
-    expect(r.district.numerator).toBe(2);
-    expect(r.q3.numerator).toBe(1);
+  test('a new commune\'s 2025 counts its own tips and those of its predecessors before 1/7/2025', async () => {
+    // Xã Bình Sơn: T2 (Bình Thạnh, in time), T4 (in time) and the tip of 2025-09-01 (open) = 2 / 3;
+    // T3 named only Huyện Bình Sơn, which is not one of its communes' records.
+    const binhSon = await result('IND-3.1', '2025', BINH_SON);
+    expect(binhSon).toMatchObject({ numerator: 2, denominator: 3, orgUnit: { id: BINH_SON } });
+    expect(binhSon.computedOver.map((u: { id: string }) => u.id).sort()).toEqual([BINH_SON, '21040', '21046', '21052', '21055', '21070', '21082', '21088'].sort());
+    // Huyện Bình Sơn in 2025 is its records up to 30/6/2025: T2, T3 → 1 / 2.
+    expect(await result('IND-3.1', '2025', '524')).toMatchObject({ numerator: 1, denominator: 2, computedOver: [{ id: '524' }] });
+  });
+
+  test('a 2024 result for a new commune is computed over its predecessors and says so', async () => {
+    // 2024 in Xã Bình Sơn's seven old communes: T6 (Bình Chánh) only; T7 named no commune → 1 / 1.
+    const binhSon = await result('IND-3.1', '2024', BINH_SON);
+    expect(binhSon).toMatchObject({ numerator: 1, denominator: 1, value: 100, orgUnit: { id: BINH_SON } });
+    expect(binhSon.computedOver.map((u: { id: string }) => u.id).sort()).toEqual(['21040', '21046', '21052', '21055', '21070', '21082', '21088']);
   });
 });
 
-describe("education's sessions on the new units", () => {
-  test('a session of 2025-09-10 stands at its institution\'s unit of 1/7/2025, which must be named first', async () => {
-    const institution = dataOf(await mutate('createInstitution', 'CreateInstitutionInput', { name: 'Trường THPT thử', kind: 'UPPER_SECONDARY', districtId: '524', communeId: '21040' }, education, 'id version')).createInstitution;
-    dataOf(await mutate('recordEnrolment', 'RecordEnrolmentInput', { institutionId: institution.id, schoolYear: '2025-2026', students: 800 }, education));
-    dataOf(await mutate('recordEnrolment', 'RecordEnrolmentInput', { institutionId: institution.id, schoolYear: '2024-2025', students: 700 }, education));
-    const session = { institutionId: institution.id, schoolYear: '2025-2026', heldOn: '2025-09-10', form: 'ASSEMBLY', studentsReached: 400 };
-    const refused = error(await mutate('recordCommunicationSession', 'RecordCommunicationSessionInput', session, education));
-    expect(refused).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'institutionId' } });
-    expect(refused!.message).toContain(`${BINH_SON} Xã Bình Sơn`);
-    expect(await rows('education', 'SELECT count(*) AS n FROM communication_session')).toBe(0);
-    const oldUnit = error(await mutate('updateInstitution', 'UpdateInstitutionInput', { id: institution.id, expectedVersion: institution.version, communeAfterReformId: '21040' }, education));
-    expect(oldUnit).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'communeAfterReformId' } });
-    dataOf(await mutate('updateInstitution', 'UpdateInstitutionInput', { id: institution.id, expectedVersion: institution.version, communeAfterReformId: BINH_SON }, education));
-    dataOf(await mutate('recordCommunicationSession', 'RecordCommunicationSessionInput', session, education));
-    dataOf(await mutate('recordCommunicationSession', 'RecordCommunicationSessionInput', { ...session, schoolYear: '2024-2025', heldOn: '2025-03-10', studentsReached: 300 }, education));
-    const r = dataOf(await system.query(`{ indicator(code: "IND-1.3c") {
-      y: result(period: "2025") { numerator denominator }
-      unit: result(period: "2025Q4", orgUnit: "${BINH_SON}") { numerator denominator }
-      district: result(period: "2025", orgUnit: "524") { numerator denominator } } }`, {}, { as: education })).indicator;
-    // 2025: the larger enrolment of the two school years (800); 300 reached on 10/3 + 400 on 10/9 = 700.
-    expect(r.y).toEqual({ numerator: 700, denominator: 800 });
-    // Xã Bình Sơn over 2025Q4 (school year 2025-2026 only): no session in the quarter.
-    expect(r.unit).toEqual({ numerator: 0, denominator: 800 });
-    // Old Bình Sơn over 2025: the school was in it until 30/6; only the session of 10/3 stood there = 300.
-    expect(r.district).toEqual({ numerator: 300, denominator: 800 });
-    const sessions = dataOf(await system.query(`{ communicationSessions(filter: { communeId: "${BINH_SON}" }) { nodes { heldOn } } }`, {}, { as: education }));
-    expect(sessions.communicationSessions.nodes).toEqual([{ heldOn: '2025-09-10' }]);
+describe('service businesses across the reform', () => {
+  test('an old commune that went whole to one unit gives the business its unit; one opened after the reform has only that unit', async () => {
+    const old = await business({ name: 'Karaoke Bình Thạnh', districtId: '524', communeId: '21046', openedOn: '2020-01-01' });
+    expect(old).toMatchObject({ districtId: '524', communeId: '21046', communeAfterReformId: BINH_SON, communeAfterReform: { id: BINH_SON } });
+    const closed = await business({ name: 'Nhà nghỉ cũ', districtId: '524', communeId: '21046', openedOn: '2020-01-01', closedOn: '2025-05-01' });
+    expect(closed.communeAfterReformId).toBeNull();
+    const opened = await business({ name: 'Massage An Phú', communeAfterReformId: AN_PHU, openedOn: '2025-08-01' });
+    expect(opened).toMatchObject({ districtId: null, communeId: AN_PHU, communeAfterReformId: AN_PHU });
+    const withDistrict = await system.query(CREATE_BUSINESS, { input: { name: 'X', kind: 'BAR', districtId: '522', communeAfterReformId: AN_PHU, openedOn: '2025-08-01' } }, { as: POLICE });
+    expect(field(withDistrict)).toBe('districtId');
+  });
+
+  test('a business in a split commune names its unit, one of those the commune went to', async () => {
+    const before = await count('serviceBusinesses');
+    const unnamed = await system.query(CREATE_BUSINESS, { input: { name: 'Nhà nghỉ Trà Bùi', kind: 'GUESTHOUSE', districtId: '525', communeId: '21142', openedOn: '2019-01-01' } }, { as: POLICE });
+    expect(field(unnamed)).toBe('communeAfterReformId');
+    expect(message(unnamed)).toContain('21136-2025-07 Xã Cà Đam (part)');
+    expect(message(unnamed)).toContain('21157-2025-07 Xã Tây Trà Bồng (part)');
+    const elsewhere = await system.query(CREATE_BUSINESS, { input: { name: 'Nhà nghỉ Trà Bùi', kind: 'GUESTHOUSE', districtId: '525', communeId: '21142', communeAfterReformId: BINH_SON, openedOn: '2019-01-01' } }, { as: POLICE });
+    expect(field(elsewhere)).toBe('communeAfterReformId');
+    expect(await count('serviceBusinesses')).toBe(before);
+    expect(await business({ name: 'Nhà nghỉ Trà Bùi', kind: 'GUESTHOUSE', districtId: '525', communeId: '21142', communeAfterReformId: '21136-2025-07', openedOn: '2019-01-01' }))
+      .toMatchObject({ communeAfterReformId: '21136-2025-07' });
   });
 });
 
-describe('IND-1.1 across the boundary on inserted activities', () => {
-  test('the province over 2025 counts the 56 units of 1/7/2025, each active if it or its old communes held activities in 3 quarters', async () => {
-    const tinhKhe = '21211-2025-07';
-    const [a, b] = territory.predecessors(tinhKhe).map((l) => l.unit).filter((u) => territory.validOn(u, '2025-03-01'));
-    const activity = (input: Record<string, unknown>) =>
-      mutate('recordCommunicationActivity', 'RecordCommunicationActivityInput', { form: 'MEETING', participants: 20, ...input }, labour);
-    for (const input of [
-      { heldOn: '2025-02-10', districtId: a.parentId, communeId: a.id }, //   Q1, an old commune of Tịnh Khê
-      { heldOn: '2025-05-10', districtId: b.parentId, communeId: b.id }, //   Q2, another
-      { heldOn: '2025-08-10', communeId: tinhKhe }, //                        Q3, the new unit
-      { heldOn: '2025-03-01', districtId: '524', communeId: '21106' }, //     Q1, Bình Mỹ → Bình Chương
-      { heldOn: '2025-10-10', communeId: BINH_CHUONG }, //                    Q4
-    ]) dataOf(await activity(input));
-    const r = dataOf(await system.query(`{ indicator(code: "IND-1.1") {
-      y: result(period: "2025") { numerator denominator }
-      before: result(period: "2024", orgUnit: "${tinhKhe}") { denominator computedOver { id } } } }`, {}, { as: labour })).indicator;
-    // Tịnh Khê: Q1 + Q2 (its old communes) + Q3 (itself) = 3 of 4 quarters → active; Bình Chương: Q1 + Q4 = 2 → not. 1 of 56.
-    expect(r.y).toEqual({ numerator: 1, denominator: 56 });
-    // Tịnh Khê over 2024 is computed over its five old communes, each counted in its own right.
-    expect(r.before.denominator).toBe(5);
-    expect(r.before.computedOver.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([a.id, b.id]));
-  });
-});
-
-describe('a retry with the same idempotency key creates one record', () => {
-  const twice = async (name: string, inputType: string, input: Record<string, unknown>, as: Identity) => {
-    const first = dataOf(await mutate(name, inputType, input, as))[name];
-    const again = dataOf(await mutate(name, inputType, input, as))[name];
-    return { first, again };
-  };
-
-  test('labour: registering a person', async () => {
-    const { first, again } = await twice('registerSupportClient', 'RegisterSupportClientInput', { code: 'QNG-1DEMP0T1', communeId: BINH_CHUONG, registeredOn: '2025-10-01', idempotencyKey: 'client-2025-10-01-a' }, labour);
-    expect(again.id).toBe(first.id);
-    expect(await rows('labour', "SELECT count(*) AS n FROM support_client WHERE code = 'QNG-1DEMP0T1'")).toBe(1);
+describe('records attached to a business stand where the business stood on their date', () => {
+  let binhThanh: string;
+  let anPhu: string;
+  beforeAll(async () => {
+    binhThanh = (await business({ name: 'Karaoke Sao Mai', districtId: '524', communeId: '21046', openedOn: '2019-06-01' })).id;
+    anPhu = (await business({ name: 'Massage Hoa Sen', communeAfterReformId: AN_PHU, openedOn: '2025-07-15' })).id;
   });
 
-  test('information: recording a publication', async () => {
-    const outletId = dataOf(await system.query('{ pressOutlets { nodes { id } } }', {}, { as: information })).pressOutlets.nodes[0].id;
-    const input = { outletId, kind: 'NEWS', title: 'Tin thử khóa', publishedOn: '2025-11-01', communeId: BINH_CHUONG, idempotencyKey: 'piece-2025-11-01-a' };
-    const { first, again } = await twice('recordPublication', 'RecordPublicationInput', input, information);
-    expect(again.id).toBe(first.id);
-    expect(await rows('information', "SELECT count(*) AS n FROM publication WHERE title = 'Tin thử khóa'")).toBe(1);
+  test('a health check after the reform against a business in another commune is refused, and nothing is stored', async () => {
+    const before = await count('periodicHealthChecks', HEALTH);
+    const other = await system.query(CHECK, { input: { businessId: binhThanh, checkedOn: '2025-09-10', staffChecked: 4, communeId: AN_PHU } }, { as: HEALTH });
+    expect(code(other)).toBe('BAD_USER_INPUT');
+    expect(field(other)).toBe('communeId');
+    expect(message(other)).toContain(`'${AN_PHU}' is not the commune-level unit of business`);
+    const district = await system.query(CHECK, { input: { businessId: binhThanh, checkedOn: '2025-09-10', staffChecked: 4, districtId: '524' } }, { as: HEALTH });
+    expect(field(district)).toBe('districtId');
+    expect(await count('periodicHealthChecks', HEALTH)).toBe(before);
+    const ok = dataOf(await system.query(CHECK, { input: { businessId: binhThanh, checkedOn: '2025-09-10', staffChecked: 4, communeId: BINH_SON } }, { as: HEALTH })).recordHealthCheck;
+    expect(ok).toMatchObject({ districtId: null, communeId: BINH_SON });
+    // The same business before the reform is in its district (and old commune).
+    const early = dataOf(await system.query(CHECK, { input: { businessId: binhThanh, checkedOn: '2025-03-10', staffChecked: 4, districtId: '524', communeId: '21046' } }, { as: HEALTH })).recordHealthCheck;
+    expect(early).toMatchObject({ districtId: '524', communeId: '21046' });
+    const wrongOld = await system.query(CHECK, { input: { businessId: binhThanh, checkedOn: '2025-03-10', staffChecked: 4, districtId: '524', communeId: '21052' } }, { as: HEALTH });
+    expect(field(wrongOld)).toBe('communeId');
+    expect(await count('periodicHealthChecks', HEALTH)).toBe(before + 2);
   });
 
-  test('education: registering an institution', async () => {
-    const input = { name: 'Trường thử khóa', kind: 'VOCATIONAL', districtId: '522', communeAfterReformId: '21025-2025-07', idempotencyKey: 'institution-a-0001' };
-    const { first, again } = await twice('createInstitution', 'CreateInstitutionInput', input, education);
-    expect(again.id).toBe(first.id);
-    expect(await rows('education', "SELECT count(*) AS n FROM institution WHERE name = 'Trường thử khóa'")).toBe(1);
+  test("labour's business outreach follows its business's place: the new unit after the reform", async () => {
+    const reach = (input: Record<string, unknown>) => system.query(REACH, { input: { businessId: anPhu, heldOn: '2025-10-01', workersEmployed: 8, workersReached: 5, ...input } }, { as: LABOUR });
+    const before = await count('businessOutreach', LABOUR);
+    expect(field(await reach({ communeId: BINH_SON }))).toBe('communeId');
+    expect(field(await reach({ districtId: '522', communeId: AN_PHU }))).toBe('districtId');
+    expect(field(await reach({ communeId: AN_PHU, heldOn: '2025-07-10' }))).toBe('heldOn');
+    expect(await count('businessOutreach', LABOUR)).toBe(before);
+    expect(dataOf(await reach({ communeId: AN_PHU })).recordBusinessOutreach).toMatchObject({ districtId: null, communeId: AN_PHU });
+  });
+
+  test('IND-3.3a counts an inspection where its business stood on the inspection\'s date', async () => {
+    await dataOf(await system.query(INSPECT, { input: { businessId: binhThanh, inspectedOn: '2025-03-01', team: 'POLICE', outcome: 'NO_VIOLATION' } }, { as: POLICE }));
+    await dataOf(await system.query(INSPECT, { input: { businessId: anPhu, inspectedOn: '2025-10-01', team: 'TEAM_178', outcome: 'NO_VIOLATION' } }, { as: POLICE }));
+    // Operating in 2025 in Xã Bình Sơn or its old communes: Karaoke Bình Thạnh, Nhà nghỉ cũ (closed 1/5/2025, in Bình Thạnh),
+    // Karaoke Sao Mai = 3; inspected in 2025 there: Sao Mai (1/3/2025, in Bình Thạnh) = 1.
+    expect(await result('IND-3.3a', '2025', BINH_SON)).toMatchObject({ numerator: 1, denominator: 3 });
+    // Xã An Phú: Massage An Phú and Massage Hoa Sen, opened after the reform; Hoa Sen inspected on 1/10/2025 → 1 / 2.
+    expect(await result('IND-3.3a', '2025', AN_PHU)).toMatchObject({ numerator: 1, denominator: 2 });
+    // Huyện Bình Sơn (524) in 2025 is its days to 30/6/2025: the three businesses of Bình Thạnh, Sao Mai inspected → 1 / 3.
+    expect(await result('IND-3.3a', '2025', '524')).toMatchObject({ numerator: 1, denominator: 3 });
+    // The province: every business operating in 2025 (the six created in this file) and the two inspected → 2 / 6.
+    expect(await result('IND-3.3a', '2025')).toMatchObject({ numerator: 2, denominator: 6 });
   });
 });

@@ -7,7 +7,7 @@ import { OrgUnit } from '../../catalogue';
 import { ServiceBusinessRef } from '../entities/service-business';
 import { BusinessOutreach, IndustrialZone, ZoneOutreach, ZoneWorkforce } from '../entities/worker-outreach';
 import { RecordsLoaders } from '../loaders/records.loaders';
-import { checkDistrictOn, FIRST_YEAR, LAST_YEAR } from './checks';
+import { FIRST_YEAR, LAST_YEAR } from './checks';
 import {
   CreateIndustrialZoneInput, OutreachFilter, RecordBusinessOutreachInput, RecordZoneOutreachInput, RecordZoneWorkforceInput,
   UpdateBusinessOutreachInput, UpdateIndustrialZoneInput, UpdateZoneWorkforceInput,
@@ -206,15 +206,20 @@ export class BusinessOutreachResolver {
 
   @FieldResolver(() => OrgUnit, { nullable: true })
   district(@Root() outreach: BusinessOutreach, @Ctx() { loaders }: Context) {
-    return loaders.orgUnitById.load(outreach.districtId);
+    return outreach.districtId ? loaders.orgUnitById.load(outreach.districtId) : null;
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true })
+  commune(@Root() outreach: BusinessOutreach, @Ctx() { loaders }: Context) {
+    return outreach.communeId ? loaders.orgUnitById.load(outreach.communeId) : null;
   }
 
   @Authorized('RECORDS')
   @Mutation(() => BusinessOutreach, { description: 'Record a session reaching workers of a registered service business' })
   async recordBusinessOutreach(@Arg('input') input: RecordBusinessOutreachInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<BusinessOutreach> {
-    assertInScope(identity, input.districtId);
-    const outreach = { ...input, communeId: input.communeId ?? null };
-    checkBusinessOutreach(outreach);
+    assertInScope(identity, input.districtId ?? null);
+    const outreach = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null };
+    Object.assign(outreach, checkBusinessOutreach(outreach));
     await checkRegisteredBusiness(loaders, outreach);
     const repository = dataSource.getRepository(BusinessOutreach);
     return repository.save(repository.create(outreach));
@@ -228,25 +233,27 @@ export class BusinessOutreachResolver {
     if (!current) throw notFoundError('BusinessOutreach', id);
     assertInScope(identity, current.districtId);
     const changed = { ...current, ...changes };
-    checkBusinessOutreach(changed);
-    await checkRegisteredBusiness(loaders, changed);
-    return updateVersioned(dataSource, BusinessOutreach, id, expectedVersion, changes);
+    const place = checkBusinessOutreach(changed);
+    await checkRegisteredBusiness(loaders, { ...changed, ...place });
+    return updateVersioned(dataSource, BusinessOutreach, id, expectedVersion, { ...changes, ...place });
   }
 }
 
 /**
  * Police's registry, through the graph (labour never reads police's database): the
- * business is registered, the session's district is the business's, and the business
- * was open on the day. Fails with SUBGRAPH_UNAVAILABLE when police cannot answer.
+ * business is registered, was open on the day, and the session's place is the business's
+ * place on that day (district before 1/7/2025, commune-level unit after). Fails with
+ * SUBGRAPH_UNAVAILABLE when police cannot answer.
  */
-async function checkRegisteredBusiness(loaders: RecordsLoaders, o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'heldOn'>): Promise<void> {
-  await checkBusinessLink(loaders.businessDistricts, { businessId: o.businessId, districtId: o.districtId, date: o.heldOn, dateField: 'heldOn' });
+async function checkRegisteredBusiness(loaders: RecordsLoaders, o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'communeId' | 'heldOn'>): Promise<void> {
+  await checkBusinessLink(loaders.businessDistricts, { businessId: o.businessId, districtId: o.districtId, communeId: o.communeId, date: o.heldOn, dateField: 'heldOn' });
 }
 
-function checkBusinessOutreach(o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'communeId' | 'heldOn' | 'workersEmployed' | 'workersReached'>): void {
+/** Checks a session and returns its place on its date (`territory.place`): district (+ commune) before 1/7/2025, the commune-level unit after. */
+function checkBusinessOutreach(o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'communeId' | 'heldOn' | 'workersEmployed' | 'workersReached'>): { districtId: string | null; communeId: string | null } {
   if (!isUuid(o.businessId)) throw userInputError('businessId', `'${o.businessId}' is not the id of a business in police's registry`);
   checkNotFuture('heldOn', o.heldOn, todayIso());
-  checkDistrictOn(o.districtId, o.heldOn);
-  if (o.communeId) territory.checkCommune(o.communeId, o.districtId, o.heldOn);
+  const place = territory.place(o, o.heldOn);
   checkHeadcounts(o.workersEmployed, o.workersReached, 'workers employed at the business');
+  return place;
 }

@@ -71,10 +71,10 @@ export class RecordBusinessOutreachInput {
   @Field(() => ID, { description: 'Key of the business in police\'s registry (ServiceBusiness.id)' })
   businessId: string;
 
-  @Field(() => ID)
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'The business\'s district on the day: required before 1/7/2025, left out after (no district level)' })
+  districtId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The business\'s commune-level unit on the day: required from 1/7/2025; before, optional (in the district given)' })
   communeId?: string | null;
 
   @Field(() => LocalDateResolver)
@@ -97,6 +97,12 @@ export class UpdateBusinessOutreachInput {
 
   @Field(() => LocalDateResolver, { nullable: true })
   heldOn?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The business\'s district on the day (before 1/7/2025); give null (and communeId) when moving a session past 30/6/2025' })
+  districtId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The business\'s commune-level unit on the day (required from 1/7/2025)' })
+  communeId?: string | null;
 
   @Field(() => Int, { nullable: true })
   workersEmployed?: number;
