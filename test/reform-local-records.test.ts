@@ -200,12 +200,12 @@ describe('IND-1.1 across the boundary on inserted activities', () => {
     ]) dataOf(await activity(input));
     const r = dataOf(await system.query(`{ indicator(code: "IND-1.1") {
       y: result(period: "2025") { numerator denominator }
-      before: result(period: "2024", orgUnit: "${tinhKhe}") { denominator computedOver { id } } } }`, {}, { as: labour })).indicator;
+      before: result(period: "2024", orgUnit: "${tinhKhe}") { denominator computedOver { id name } } } }`, {}, { as: labour })).indicator;
     // Tịnh Khê: Q1 + Q2 (its old communes) + Q3 (itself) = 3 of 4 quarters → active; Bình Chương: Q1 + Q4 = 2 → not. 1 of 56.
     expect(r.y).toEqual({ numerator: 1, denominator: 56 });
     // Tịnh Khê over 2024 is computed over its five old communes, each counted in its own right.
     expect(r.before.denominator).toBe(5);
-    expect(r.before.computedOver.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([a.id, b.id]));
+    expect(r.before.computedOver).toEqual(expect.arrayContaining([{ id: a.id, name: a.name }, { id: b.id, name: b.name }]));
   });
 });
 
