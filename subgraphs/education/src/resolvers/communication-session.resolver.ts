@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  addDays, assertInScope, checkCount, checkNotFuture, checkText, connectionType, findById, Identity, longLivedPlace, notFoundError, paginate, parsePeriod, recordScope, REFORM_DATE, SubgraphContext, todayIso,
+  addDays, assertInScope, checkCount, checkNotFuture, checkText, connectionType, createOnce, findById, Identity, longLivedPlace, notFoundError, paginate, parsePeriod, recordScope, REFORM_DATE, SubgraphContext, todayIso,
   updateVersioned, userInputError,
 } from '@qn/common';
 import { CommunicationSession } from '../entities/communication-session';
@@ -84,13 +84,13 @@ export class CommunicationSessionResolver {
   @Authorized('RECORDS')
   @Mutation(() => CommunicationSession, { description: 'Record a prevention-communication session held at an institution' })
   async recordCommunicationSession(
-    @Arg('input') input: RecordCommunicationSessionInput,
+    @Arg('input') { idempotencyKey, ...input }: RecordCommunicationSessionInput,
     @Ctx() { dataSource, loaders, identity }: SubgraphContext<EducationLoaders>,
   ): Promise<CommunicationSession> {
     const session = { ...input, schoolYear: input.schoolYear.trim(), topic: input.topic ?? null };
     await checkSession(session, loaders, identity);
-    const repository = dataSource.getRepository(CommunicationSession);
-    return repository.save(repository.create(session));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordCommunicationSession', session, CommunicationSession, (manager) =>
+      manager.getRepository(CommunicationSession).save(manager.getRepository(CommunicationSession).create(session)));
   }
 
   @Authorized('RECORDS')

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  addDays, assertInScope, checkText, connectionType, longLivedPlace, notFoundError, paginate, REFORM_DATE, SubgraphContext, territory, updateVersioned,
+  addDays, assertInScope, checkText, connectionType, createOnce, longLivedPlace, notFoundError, paginate, REFORM_DATE, SubgraphContext, territory, updateVersioned,
 } from '@qn/common';
 import { Enrolment } from '../entities/enrolment';
 import { Institution } from '../entities/institution';
@@ -59,14 +59,14 @@ export class InstitutionResolver {
   @Authorized('RECORDS')
   @Mutation(() => Institution, { description: 'Register an institution whose students the plan reaches' })
   async createInstitution(
-    @Arg('input') input: CreateInstitutionInput,
+    @Arg('input') { idempotencyKey, ...input }: CreateInstitutionInput,
     @Ctx() { dataSource, identity }: SubgraphContext<EducationLoaders>,
   ): Promise<Institution> {
     const institution = { ...input, communeId: input.communeId ?? null, communeAfterReformId: input.communeAfterReformId ?? null };
     checkInstitution(institution);
     assertInScope(identity, institution.districtId);
-    const repository = dataSource.getRepository(Institution);
-    return repository.save(repository.create(institution));
+    return createOnce(dataSource, identity, idempotencyKey, 'createInstitution', institution, Institution, (manager) =>
+      manager.getRepository(Institution).save(manager.getRepository(Institution).create(institution)));
   }
 
   @Authorized('RECORDS')

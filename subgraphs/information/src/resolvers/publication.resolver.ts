@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext, territory, todayIso,
+  assertInScope, checkNotFuture, checkText, connectionType, createOnce, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext, territory, todayIso,
   updateVersioned, userInputError,
 } from '@qn/common';
 import { PressOutlet } from '../entities/press-outlet';
@@ -57,7 +57,7 @@ export class PublicationResolver {
   @Authorized('RECORDS')
   @Mutation(() => Publication, { description: 'Record a piece on prostitution prevention carried by a press outlet' })
   async recordPublication(
-    @Arg('input') input: RecordPublicationInput,
+    @Arg('input') { idempotencyKey, ...input }: RecordPublicationInput,
     @Ctx() { dataSource, loaders, identity }: SubgraphContext<InformationLoaders>,
   ): Promise<Publication> {
     const outlet = await loaders.outletById.load(input.outletId);
@@ -65,8 +65,8 @@ export class PublicationResolver {
     const publication = { ...input, title: input.title.trim(), url: input.url ?? null, districtId: input.districtId ?? null, communeId: input.communeId ?? null };
     Object.assign(publication, checkPublication(publication));
     assertInScope(identity, publication.districtId);
-    const repository = dataSource.getRepository(Publication);
-    return repository.save(repository.create(publication));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordPublication', publication, Publication, (manager) =>
+      manager.getRepository(Publication).save(manager.getRepository(Publication).create(publication)));
   }
 
   @Authorized('RECORDS')

@@ -1,8 +1,9 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { InstitutionKind } from '../../entities/institution';
 
 @InputType()
-export class CreateInstitutionInput {
+export class CreateInstitutionInput extends IdempotentCreateInput {
   @Field()
   name: string;
 

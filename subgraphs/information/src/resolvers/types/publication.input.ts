@@ -1,10 +1,11 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { PressLevel } from '../../entities/press-outlet';
 import { PublicationKind } from '../../entities/publication';
 
 @InputType()
-export class RecordPublicationInput {
+export class RecordPublicationInput extends IdempotentCreateInput {
   @Field(() => ID)
   outletId: string;
 

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkDateOrder, checkNotFuture, checkText, connectionType, findById, longLivedPlace, notFoundError, paginate, parsePeriod, REFORM_DATE, restrictToScope,
+  assertInScope, checkDateOrder, createOnce, checkNotFuture, checkText, connectionType, findById, longLivedPlace, notFoundError, paginate, parsePeriod, REFORM_DATE, restrictToScope,
   SubgraphContext, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { DistrictPlan, ProgrammeIntegration } from '../entities/district-plan';
@@ -56,15 +56,17 @@ export class DistrictPlanResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => DistrictPlan, { description: 'Record that a district-level unit adopted its prevention plan for a year' })
-  async adoptDistrictPlan(@Arg('input') input: AdoptDistrictPlanInput, @Ctx() { dataSource, identity }: Context): Promise<DistrictPlan> {
+  async adoptDistrictPlan(@Arg('input') { idempotencyKey, ...input }: AdoptDistrictPlanInput, @Ctx() { dataSource, identity }: Context): Promise<DistrictPlan> {
     assertInScope(identity, input.districtId);
     const plan = { ...input, documentNumber: input.documentNumber ?? null };
     checkPlan(plan);
-    const repository = dataSource.getRepository(DistrictPlan);
-    if (await repository.existsBy({ districtId: plan.districtId, year: plan.year })) {
-      throw userInputError('year', `district '${plan.districtId}' has a plan for ${plan.year} already; update it instead`);
-    }
-    return repository.save(repository.create(plan));
+    return createOnce(dataSource, identity, idempotencyKey, 'adoptDistrictPlan', plan, DistrictPlan, async (manager) => {
+      const repository = manager.getRepository(DistrictPlan);
+      if (await repository.existsBy({ districtId: plan.districtId, year: plan.year })) {
+        throw userInputError('year', `district '${plan.districtId}' has a plan for ${plan.year} already; update it instead`);
+      }
+      return repository.save(repository.create(plan));
+    });
   }
 
   @Authorized('RECORDS')
@@ -103,18 +105,20 @@ export class ProgrammeIntegrationResolver {
   @Authorized('RECORDS')
   @Mutation(() => ProgrammeIntegration, { description: 'Record that a district-level unit integrated prevention into a programme in a year' })
   async recordProgrammeIntegration(
-    @Arg('input') input: RecordProgrammeIntegrationInput,
+    @Arg('input') { idempotencyKey, ...input }: RecordProgrammeIntegrationInput,
     @Ctx() { dataSource, identity }: Context,
   ): Promise<ProgrammeIntegration> {
     assertInScope(identity, input.districtId);
     checkDistrictInYear(input.districtId, input.year);
     if (input.year > Number(todayIso().slice(0, 4))) throw userInputError('year', `${input.year} is in the future`);
     checkText('note', input.note, { max: 500 });
-    const repository = dataSource.getRepository(ProgrammeIntegration);
-    if (await repository.existsBy({ districtId: input.districtId, programme: input.programme, year: input.year })) {
-      throw userInputError('programme', `district '${input.districtId}' has ${input.programme} recorded for ${input.year} already`);
-    }
-    return repository.save(repository.create({ ...input, note: input.note ?? null }));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordProgrammeIntegration', input, ProgrammeIntegration, async (manager) => {
+      const repository = manager.getRepository(ProgrammeIntegration);
+      if (await repository.existsBy({ districtId: input.districtId, programme: input.programme, year: input.year })) {
+        throw userInputError('programme', `district '${input.districtId}' has ${input.programme} recorded for ${input.year} already`);
+      }
+      return repository.save(repository.create({ ...input, note: input.note ?? null }));
+    });
   }
 }
 
@@ -173,12 +177,12 @@ export class PilotModelResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => PilotModel, { description: 'Record a pilot model a district-level unit started' })
-  async startPilotModel(@Arg('input') input: StartPilotModelInput, @Ctx() { dataSource, identity }: Context): Promise<PilotModel> {
+  async startPilotModel(@Arg('input') { idempotencyKey, ...input }: StartPilotModelInput, @Ctx() { dataSource, identity }: Context): Promise<PilotModel> {
     assertInScope(identity, input.districtId ?? null);
     const model = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null, communeAfterReformId: input.communeAfterReformId ?? null, endedOn: input.endedOn ?? null };
     Object.assign(model, checkPilot(model));
-    const repository = dataSource.getRepository(PilotModel);
-    return repository.save(repository.create(model));
+    return createOnce(dataSource, identity, idempotencyKey, 'startPilotModel', model, PilotModel, (manager) =>
+      manager.getRepository(PilotModel).save(manager.getRepository(PilotModel).create(model)));
   }
 
   @Authorized('RECORDS')

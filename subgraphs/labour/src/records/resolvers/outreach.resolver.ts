@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  addDays, assertInScope, checkBusinessLink, checkCount, checkNotFuture, checkText, connectionType, findById, isUuid, longLivedPlace, notFoundError, paginate, parsePeriod, recordScope,
+  addDays, assertInScope, checkBusinessLink, checkCount, checkNotFuture, checkText, connectionType, createOnce, findById, isUuid, longLivedPlace, notFoundError, paginate, parsePeriod, recordScope,
   REFORM_DATE, restrictToScope, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { OrgUnit } from '../../catalogue';
@@ -56,14 +56,16 @@ export class IndustrialZoneResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => IndustrialZone, { description: 'Register an industrial park or economic zone' })
-  async createIndustrialZone(@Arg('input') input: CreateIndustrialZoneInput, @Ctx() { dataSource, identity }: Context): Promise<IndustrialZone> {
+  async createIndustrialZone(@Arg('input') { idempotencyKey, ...input }: CreateIndustrialZoneInput, @Ctx() { dataSource, identity }: Context): Promise<IndustrialZone> {
     assertInScope(identity, input.districtId);
     checkText('name', input.name, { max: 200, required: true });
     territory.checkDistrict(input.districtId);
     const { communeAfterReformId } = zonePlace(input);
-    const repository = dataSource.getRepository(IndustrialZone);
-    if (await repository.existsBy({ name: input.name.trim() })) throw userInputError('name', `a zone named '${input.name}' exists already`);
-    return repository.save(repository.create({ ...input, name: input.name.trim(), communeAfterReformId }));
+    return createOnce(dataSource, identity, idempotencyKey, 'createIndustrialZone', input, IndustrialZone, async (manager) => {
+      const repository = manager.getRepository(IndustrialZone);
+      if (await repository.existsBy({ name: input.name.trim() })) throw userInputError('name', `a zone named '${input.name}' exists already`);
+      return repository.save(repository.create({ ...input, name: input.name.trim(), communeAfterReformId }));
+    });
   }
 
   @Authorized('RECORDS')
@@ -78,21 +80,23 @@ export class IndustrialZoneResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => ZoneWorkforce, { description: 'Record the workers employed in a zone in a year (IND-1.3b\'s denominator)' })
-  async recordZoneWorkforce(@Arg('input') input: RecordZoneWorkforceInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<ZoneWorkforce> {
+  async recordZoneWorkforce(@Arg('input') { idempotencyKey, ...input }: RecordZoneWorkforceInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<ZoneWorkforce> {
     const zone = await loaders.zoneById.load(input.zoneId);
     if (!zone) throw userInputError('zoneId', `no industrial zone '${input.zoneId}'`);
     assertInScope(identity, zone.districtId, 'zoneId');
     checkCount('year', input.year, { min: FIRST_YEAR, max: LAST_YEAR });
     checkCount('workersEmployed', input.workersEmployed, { max: MAX_WORKERS });
-    const repository = dataSource.getRepository(ZoneWorkforce);
-    if (await repository.existsBy({ zoneId: input.zoneId, year: input.year })) {
-      throw userInputError('year', `the workforce of ${input.year} is recorded already; update it instead`);
-    }
     const reached = await maxReachedInYear(dataSource, input.zoneId, input.year);
     if (reached > input.workersEmployed) {
       throw userInputError('workersEmployed', `${input.workersEmployed} is less than the ${reached} workers an outreach session of ${input.year} reached`);
     }
-    return repository.save(repository.create(input));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordZoneWorkforce', input, ZoneWorkforce, async (manager) => {
+      const repository = manager.getRepository(ZoneWorkforce);
+      if (await repository.existsBy({ zoneId: input.zoneId, year: input.year })) {
+        throw userInputError('year', `the workforce of ${input.year} is recorded already; update it instead`);
+      }
+      return repository.save(repository.create(input));
+    });
   }
 
   @Authorized('RECORDS')
@@ -152,7 +156,7 @@ export class ZoneOutreachResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => ZoneOutreach, { description: 'Record a session reaching workers of a zone; the zone\'s workforce of that year must be recorded first' })
-  async recordZoneOutreach(@Arg('input') input: RecordZoneOutreachInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<ZoneOutreach> {
+  async recordZoneOutreach(@Arg('input') { idempotencyKey, ...input }: RecordZoneOutreachInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<ZoneOutreach> {
     const zone = await loaders.zoneById.load(input.zoneId);
     if (!zone) throw userInputError('zoneId', `no industrial zone '${input.zoneId}'`);
     assertInScope(identity, zone.districtId, 'zoneId');
@@ -170,8 +174,8 @@ export class ZoneOutreachResolver {
     const workforce = (await loaders.workforceByZone.load(input.zoneId)).find((w) => w.year === year);
     if (!workforce) throw userInputError('heldOn', `no workforce recorded for the zone in ${year}; record it with recordZoneWorkforce first`);
     checkHeadcounts(workforce.workersEmployed, input.workersReached, `workers employed in the zone in ${year}`);
-    const repository = dataSource.getRepository(ZoneOutreach);
-    return repository.save(repository.create(input));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordZoneOutreach', input, ZoneOutreach, (manager) =>
+      manager.getRepository(ZoneOutreach).save(manager.getRepository(ZoneOutreach).create(input)));
   }
 }
 

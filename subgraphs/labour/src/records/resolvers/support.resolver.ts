@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  addDays, assertCanErase, assertInScope, checkDateOrder, checkNotFuture, checkText, CLIENT_CODE, connectionType, erasedCode, ErasureResult, keyFromEnv, longLivedPlace, notFoundError, paginate, parsePeriod, personLookup,
+  addDays, assertCanErase, createOnce, assertInScope, checkDateOrder, checkNotFuture, checkText, CLIENT_CODE, connectionType, erasedCode, ErasureResult, keyFromEnv, longLivedPlace, notFoundError, paginate, parsePeriod, personLookup,
   pseudonymousCode, REFORM_DATE, restrictToScope, SubgraphContext, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { OrgUnit } from '../../catalogue';
@@ -113,14 +113,16 @@ export class SupportResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => SupportClient, { description: 'Register a person by pseudonymous code' })
-  async registerSupportClient(@Arg('input') input: RegisterSupportClientInput, @Ctx() context: Context): Promise<SupportClient> {
+  async registerSupportClient(@Arg('input') { idempotencyKey, ...input }: RegisterSupportClientInput, @Ctx() context: Context): Promise<SupportClient> {
     assertInScope(context.identity, input.districtId ?? null);
     if (!CLIENT_CODE.test(input.code)) throw userInputError('code', `'${input.code}' is not a pseudonymous code like QNG-7K2M9XQ4 (never a name)`);
     checkNotFuture('registeredOn', input.registeredOn, todayIso());
     const place = clientPlace(input, input.registeredOn);
-    if (await context.loaders.clientByCode.load(input.code)) throw userInputError('code', `code '${input.code}' is registered already`);
-    const repository = context.dataSource.getRepository(SupportClient);
-    return repository.save(repository.create({ code: input.code, registeredOn: input.registeredOn, ...place }));
+    return createOnce(context.dataSource, context.identity, idempotencyKey, 'registerSupportClient', input, SupportClient, async (manager) => {
+      const repository = manager.getRepository(SupportClient);
+      if (await repository.existsBy({ code: input.code })) throw userInputError('code', `code '${input.code}' is registered already`);
+      return repository.save(repository.create({ code: input.code, registeredOn: input.registeredOn, ...place }));
+    });
   }
 
   @Authorized('RECORDS')
@@ -135,20 +137,20 @@ export class SupportResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => NeedAssessment, { description: 'Record an assessment of a person\'s need for, and eligibility to, support' })
-  async recordNeedAssessment(@Arg('input') input: RecordNeedAssessmentInput, @Ctx() context: Context): Promise<NeedAssessment> {
+  async recordNeedAssessment(@Arg('input') { idempotencyKey, ...input }: RecordNeedAssessmentInput, @Ctx() context: Context): Promise<NeedAssessment> {
     checkNotFuture('assessedOn', input.assessedOn, todayIso());
     const client = await clientFor(input.clientCode, input.assessedOn, 'assessedOn', context);
-    const repository = context.dataSource.getRepository(NeedAssessment);
-    return repository.save(repository.create({ clientId: client.id, assessedOn: input.assessedOn, inNeed: input.inNeed, eligible: input.eligible }));
+    return createOnce(context.dataSource, context.identity, idempotencyKey, 'recordNeedAssessment', input, NeedAssessment, (manager) =>
+      manager.getRepository(NeedAssessment).save(manager.getRepository(NeedAssessment).create({ clientId: client.id, assessedOn: input.assessedOn, inNeed: input.inNeed, eligible: input.eligible })));
   }
 
   @Authorized('RECORDS')
   @Mutation(() => SupportServiceUse, { description: 'Record that a person used a support or reintegration service' })
-  async recordSupportServiceUse(@Arg('input') input: RecordSupportServiceUseInput, @Ctx() context: Context): Promise<SupportServiceUse> {
+  async recordSupportServiceUse(@Arg('input') { idempotencyKey, ...input }: RecordSupportServiceUseInput, @Ctx() context: Context): Promise<SupportServiceUse> {
     checkNotFuture('usedOn', input.usedOn, todayIso());
     const client = await clientFor(input.clientCode, input.usedOn, 'usedOn', context);
-    const repository = context.dataSource.getRepository(SupportServiceUse);
-    return repository.save(repository.create({ clientId: client.id, serviceKind: input.serviceKind, usedOn: input.usedOn }));
+    return createOnce(context.dataSource, context.identity, idempotencyKey, 'recordSupportServiceUse', input, SupportServiceUse, (manager) =>
+      manager.getRepository(SupportServiceUse).save(manager.getRepository(SupportServiceUse).create({ clientId: client.id, serviceKind: input.serviceKind, usedOn: input.usedOn })));
   }
 }
 

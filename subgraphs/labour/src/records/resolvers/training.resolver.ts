@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkCount, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, REFORM_DATE, restrictToScope, SubgraphContext,
+  assertInScope, checkCount, checkNotFuture, createOnce, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, REFORM_DATE, restrictToScope, SubgraphContext,
   territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { OrgUnit } from '../../catalogue';
@@ -74,13 +74,13 @@ export class TrainingCourseResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => TrainingCourse, { description: 'Record a training course held' })
-  async recordTrainingCourse(@Arg('input') input: RecordTrainingCourseInput, @Ctx() { dataSource, identity }: Context): Promise<TrainingCourse> {
+  async recordTrainingCourse(@Arg('input') { idempotencyKey, ...input }: RecordTrainingCourseInput, @Ctx() { dataSource, identity }: Context): Promise<TrainingCourse> {
     // A provincial course (no district) is outside every district: only province-wide callers record it.
     assertInScope(identity, input.districtId ?? null);
     const course = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null };
     Object.assign(course, checkCourse(course));
-    const repository = dataSource.getRepository(TrainingCourse);
-    return repository.save(repository.create(course));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordTrainingCourse', course, TrainingCourse, (manager) =>
+      manager.getRepository(TrainingCourse).save(manager.getRepository(TrainingCourse).create(course)));
   }
 
   @Authorized('RECORDS')
@@ -113,18 +113,20 @@ export class StaffInPostResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => StaffInPost, { description: 'Record the staff in post at a level (and district) in a year' })
-  async recordStaffInPost(@Arg('input') input: RecordStaffInPostInput, @Ctx() { dataSource, identity }: Context): Promise<StaffInPost> {
+  async recordStaffInPost(@Arg('input') { idempotencyKey, ...input }: RecordStaffInPostInput, @Ctx() { dataSource, identity }: Context): Promise<StaffInPost> {
     assertInScope(identity, input.districtId);
     checkCount('year', input.year, { min: FIRST_YEAR, max: LAST_YEAR });
     checkLevelDistrict(input.level, input.districtId);
     if (input.districtId) checkDistrictInYear(input.districtId, input.year);
     checkCount('staff', input.staff, { max: 100000 });
     const districtKey = input.districtId ?? '';
-    const repository = dataSource.getRepository(StaffInPost);
-    if (await repository.existsBy({ level: input.level, districtKey, year: input.year })) {
-      throw userInputError('year', `staff in post of ${input.year} at this level are recorded already; update them instead`);
-    }
-    return repository.save(repository.create({ ...input, districtId: input.districtId ?? null, districtKey }));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordStaffInPost', input, StaffInPost, async (manager) => {
+      const repository = manager.getRepository(StaffInPost);
+      if (await repository.existsBy({ level: input.level, districtKey, year: input.year })) {
+        throw userInputError('year', `staff in post of ${input.year} at this level are recorded already; update them instead`);
+      }
+      return repository.save(repository.create({ ...input, districtId: input.districtId ?? null, districtKey }));
+    });
   }
 
   @Authorized('RECORDS')

@@ -1,10 +1,11 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { IntegratedProgramme } from '../../entities/district-plan';
 import { PilotKind } from '../../entities/pilot-model';
 
 @InputType()
-export class AdoptDistrictPlanInput {
+export class AdoptDistrictPlanInput extends IdempotentCreateInput {
   @Field(() => ID)
   districtId: string;
 
@@ -34,7 +35,7 @@ export class UpdateDistrictPlanInput {
 }
 
 @InputType()
-export class RecordProgrammeIntegrationInput {
+export class RecordProgrammeIntegrationInput extends IdempotentCreateInput {
   @Field(() => ID)
   districtId: string;
 
@@ -58,7 +59,7 @@ export class DistrictRecordFilter {
 }
 
 @InputType()
-export class StartPilotModelInput {
+export class StartPilotModelInput extends IdempotentCreateInput {
   @Field()
   name: string;
 

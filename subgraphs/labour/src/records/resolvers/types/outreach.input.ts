@@ -1,9 +1,10 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { ZoneKind } from '../../entities/worker-outreach';
 
 @InputType()
-export class CreateIndustrialZoneInput {
+export class CreateIndustrialZoneInput extends IdempotentCreateInput {
   @Field({ description: 'e.g. KKT Dung Quất, KCN Tịnh Phong, KCN VSIP Quảng Ngãi, KCN Phổ Phong' })
   name: string;
 
@@ -30,7 +31,7 @@ export class UpdateIndustrialZoneInput {
 }
 
 @InputType()
-export class RecordZoneWorkforceInput {
+export class RecordZoneWorkforceInput extends IdempotentCreateInput {
   @Field(() => ID)
   zoneId: string;
 
@@ -54,7 +55,7 @@ export class UpdateZoneWorkforceInput {
 }
 
 @InputType()
-export class RecordZoneOutreachInput {
+export class RecordZoneOutreachInput extends IdempotentCreateInput {
   @Field(() => ID)
   zoneId: string;
 

@@ -1,9 +1,10 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { SupportServiceKind } from '../../entities/support';
 
 @InputType({ description: 'A person is registered by pseudonymous code only. There is no field for a name, by design.' })
-export class RegisterSupportClientInput {
+export class RegisterSupportClientInput extends IdempotentCreateInput {
   @Field({ description: 'QNG- and eight capital letters or digits, e.g. QNG-7K2M9XQ4' })
   code: string;
 
@@ -33,7 +34,7 @@ export class UpdateSupportClientInput {
 }
 
 @InputType()
-export class RecordNeedAssessmentInput {
+export class RecordNeedAssessmentInput extends IdempotentCreateInput {
   @Field({ description: 'The person\'s pseudonymous code' })
   clientCode: string;
 
@@ -48,7 +49,7 @@ export class RecordNeedAssessmentInput {
 }
 
 @InputType()
-export class RecordSupportServiceUseInput {
+export class RecordSupportServiceUseInput extends IdempotentCreateInput {
   @Field({ description: 'The person\'s pseudonymous code' })
   clientCode: string;
 

@@ -1,9 +1,10 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { StaffLevel } from '../../entities/training';
 
 @InputType()
-export class RecordTrainingCourseInput {
+export class RecordTrainingCourseInput extends IdempotentCreateInput {
   @Field()
   title: string;
 
@@ -63,7 +64,7 @@ export class TrainingCourseFilter {
 }
 
 @InputType()
-export class RecordStaffInPostInput {
+export class RecordStaffInPostInput extends IdempotentCreateInput {
   @Field(() => StaffLevel)
   level: StaffLevel;
 
