@@ -49,7 +49,7 @@ export function inPeriod(column: string, { period }: { period: Period }, params:
 export function scopeFilter(
   request: Pick<MeasureRequest, 'orgUnit' | 'period'>,
   params: SqlParams,
-  columns: { district: string; commune?: string },
+  columns: { district: string; commune?: string; communeSince?: string },
 ): string {
   const { orgUnit, period } = request;
   if (orgUnit.level === 'PROVINCE') return '';
@@ -57,7 +57,13 @@ export function scopeFilter(
   const parts: string[] = [];
   if (cover.districtIds.length) parts.push(`${columns.district} = ANY(${params.add(cover.districtIds)}::text[])`);
   if (cover.communeIds.length) {
-    if (columns.commune) {
+    // Records whose commune is kept only from a date (the reform) cannot be counted for a commune before it.
+    const since = columns.communeSince;
+    const early = since ? cover.computedOver.filter((u) => u.level === 'COMMUNE' && u.validFrom < since) : [];
+    if (early.length && orgUnit.level === 'COMMUNE') {
+      throw userInputError('orgUnit', `${orgUnit.name} (${orgUnit.id}): this agency keeps these records by district only until ${addDays(since!, -1)} (by commune-level unit from ${since}), so it cannot count them for a commune-level unit over ${period.id}, which reaches back before ${since} (it would be computed over ${early.slice(0, 3).map((u) => u.name).join(', ')}${early.length > 3 ? ' …' : ''}); ask for a period from ${since}, a district (before it) or the province`);
+    }
+    if (columns.commune && !early.length) {
       parts.push(`${columns.commune} = ANY(${params.add(cover.communeIds)}::text[])`);
     } else if (orgUnit.level === 'COMMUNE' || !cover.districtIds.length) {
       throw userInputError('orgUnit', `${orgUnit.name} (${orgUnit.id}): this agency keeps these records by district only, so it cannot count them for a commune-level unit; ask for a district (before 1/7/2025) or the province`);
@@ -311,4 +317,25 @@ export async function computeSeries(
 ): Promise<IndicatorResultData[]> {
   const orgUnit = territory.resolve(orgUnitId);
   return Promise.all(periodSeries(from, to).map((p, i, all) => checkInProgramme(p, i === 0 ? 'from' : i === all.length - 1 ? 'to' : 'period')).map((p) => resultFor({ loader, code, target, orgUnit, reading }, p)));
+}
+
+/**
+ * The place, as it stood on a record's date, of a record kept at a long-lived place (an
+ * industrial zone, an institution, a person's registration, a pilot model): before
+ * 1/7/2025 its district (and commune, where the agency keeps one), from 1/7/2025 the
+ * commune-level unit it is in from then on (`communeAfterReform`, the same column shape
+ * as police's service businesses). The result is the `columns` of `scopeFilter`; where no
+ * commune is kept before the reform, a commune-level unit can be asked only from it on.
+ */
+export function placeOnDate(
+  dateExpr: string,
+  columns: { district: string; commune?: string; communeAfterReform: string },
+): { district: string; commune: string; communeSince?: string } {
+  // A constant of the territory, not a caller's value: written into the SQL, so no parameter goes unused.
+  const reform = `DATE '${REFORM_DATE}'`;
+  return {
+    district: `(CASE WHEN ${dateExpr} < ${reform} THEN ${columns.district} END)`,
+    commune: `(CASE WHEN ${dateExpr} < ${reform} THEN ${columns.commune ?? 'NULL'} ELSE ${columns.communeAfterReform} END)`,
+    ...(columns.commune ? {} : { communeSince: REFORM_DATE }),
+  };
 }

@@ -18,8 +18,10 @@ const POLICE = caller('POLICE', 'AGENCY_HEAD');
 
 let businessId: string;
 
-async function contact(clientCode: string, contactedOn: string, districtId: string, service: string) {
-  return dataOf(await system.query(CONTACT, { input: { clientCode, contactedOn, districtId, service } })).recordHarmReductionContact;
+/** `unit` is the district before 1/7/2025, the commune-level unit from then (the one rule for a record's place). */
+async function contact(clientCode: string, contactedOn: string, unit: string, service: string) {
+  const place = contactedOn < '2025-07-01' ? { districtId: unit } : { communeId: unit };
+  return dataOf(await system.query(CONTACT, { input: { clientCode, contactedOn, ...place, service } })).recordHarmReductionContact;
 }
 
 async function count(list: 'harmReductionContacts' | 'periodicHealthChecks'): Promise<number> {
@@ -93,7 +95,8 @@ describe('harm-reduction contacts', () => {
 describe('healthServiceUsers: counts for another subgraph (IND-4.2), never for a person', () => {
   const SERVICE_USERS = `query($period: String!, $codes: [String!]!, $orgUnit: ID) { healthServiceUsers(period: $period, clientCodes: $codes, orgUnit: $orgUnit) }`;
   const LABOUR_SERVICE: Identity = { ...caller('LABOUR', 'AGENCY_OFFICER'), service: 'labour' };
-  beforeAll(() => contact('QNG-KL11MN22', '2025-08-02', '524', 'REFERRAL_SOCIAL_SERVICE'));
+  // Xã Bình Sơn (21040-2025-07), formed from seven communes of Huyện Bình Sơn (524).
+  beforeAll(() => contact('QNG-KL11MN22', '2025-08-02', '21040-2025-07', 'REFERRAL_SOCIAL_SERVICE'));
   const asService = (variables: Record<string, unknown>, as: Identity = LABOUR_SERVICE) => system.querySubgraph('health', SERVICE_USERS, variables, { as });
   const count = async (variables: Record<string, unknown>, as?: Identity) => dataOf(await asService(variables, as)).healthServiceUsers;
 
@@ -106,8 +109,13 @@ describe('healthServiceUsers: counts for another subgraph (IND-4.2), never for a
     expect(await count({ period: '2025', codes })).toBe(1);
     expect(await count({ period: '2025Q1', codes })).toBe(0);
     expect(await count({ period: '2025Q3', codes })).toBe(1);
-    expect(await count({ period: '2025', codes, orgUnit: '524' })).toBe(1);
+    // Counted where it stood on its date: the new commune; Huyện Bình Sơn (524) ended on 30/6/2025 and only its records up to then count for it.
+    expect(await count({ period: '2025', codes, orgUnit: '21040-2025-07' })).toBe(1);
+    expect(await count({ period: '2025Q3', codes, orgUnit: '21040-2025-07' })).toBe(1);
+    expect(await count({ period: '2025', codes, orgUnit: '524' })).toBe(0);
+    expect(await count({ period: '2025', codes, orgUnit: '21034-2025-07' })).toBe(0);
     expect(await count({ period: '2025', codes, orgUnit: '522' })).toBe(0);
+    expect(await count({ period: '2023', codes, orgUnit: '522' })).toBe(1);
     expect(await count({ period: '2023', codes: ['qng-mn45pq67', 'QNG-MN45PQ67'] })).toBe(1);
     expect(await count({ period: '2024', codes: [] })).toBe(0);
     // Serving an anonymous caller (published yearly figures) is still a service call.
@@ -126,7 +134,7 @@ describe('healthServiceUsers: counts for another subgraph (IND-4.2), never for a
     [{ codes: ['QNG-AB12CD34', 'Nguyễn Thị A'] }, 'clientCodes', 'pseudonymous code'],
     [{ period: '2024Q7' }, 'period', 'unknown period'],
     [{ orgUnit: '000' }, 'orgUnit', 'unknown'],
-    [{ orgUnit: '21010' }, 'orgUnit', 'by district'],
+    [{ period: '2025', orgUnit: '21142' }, 'orgUnit', 'split between'],
   ])('bad input %#: %s', async (variables, field, message) => {
     const response = await asService({ period: '2024', codes: ['QNG-AB12CD34'], ...variables });
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });

@@ -324,3 +324,4 @@ export class Territory {
 }
 
 export const territory = new Territory(data.units as OrgUnitRecord[], data.successions as Succession[]);
+export * from './long-lived';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataScale, insertChunks, SeededRandom, territory } from '@qn/common';
+import { dataScale, insertChunks, REFORM_DATE, SeededRandom, territory } from '@qn/common';
 import { CommunicationSession, SessionForm } from '../entities/communication-session';
 import { Enrolment } from '../entities/enrolment';
 import { Institution, InstitutionKind } from '../entities/institution';
@@ -100,7 +100,8 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   ];
   const rows: Partial<Institution>[] = seeds.map(([name, kind, districtId]) => {
     const communes = territory.communesDuring(FIRST_DAY, '2021-01-02', districtId);
-    return { name, kind, districtId, communeId: communes.length ? random.pick(communes).id : null };
+    const communeId = communes.length ? random.pick(communes).id : null;
+    return { name, kind, districtId, communeId, communeAfterReformId: unitAfterReform(communeId ?? districtId) };
   });
   const institutions = await insertChunks<Institution>(dataSource, Institution, rows);
 
@@ -137,4 +138,15 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   });
   await insertChunks(dataSource, Enrolment, enrolments);
   await insertChunks(dataSource, CommunicationSession, sessions);
+}
+
+/**
+ * The commune-level unit of 1/7/2025 a place of 2021 became part of, through the
+ * succession table (no random draw, so the rest of the data set stays the same); for the
+ * commune split in two (Trà Bùi), the first of its successors.
+ */
+function unitAfterReform(id: string): string {
+  const [link] = territory.successors(id, REFORM_DATE).filter((l) => l.unit.level === 'COMMUNE' && l.unit.inPlanScope);
+  if (!link) throw new Error(`no commune-level unit of ${REFORM_DATE} for ${id}`);
+  return link.unit.id;
 }

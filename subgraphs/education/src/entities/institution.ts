@@ -18,6 +18,7 @@ registerEnumType(InstitutionKind, {
 @ObjectType({ description: 'An upper-secondary school, university, vocational or continuing-education institution in the province' })
 @Entity()
 @Index(['districtId'])
+@Index(['communeAfterReformId'])
 export class Institution {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -48,6 +49,15 @@ export class Institution {
   @Field(() => ID, { nullable: true })
   @Column({ type: 'varchar', length: 20, nullable: true })
   communeId: string | null;
+
+  @Field(() => OrgUnitRef, { nullable: true, description: 'The commune-level unit the institution is in from 1/7/2025, when there is no district level' })
+  communeAfterReform(): OrgUnitRef | null {
+    return this.communeAfterReformId ? { id: this.communeAfterReformId } : null;
+  }
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit the institution is in from 1/7/2025 (one of the plan\'s 56); sessions held from that date are placed there' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  communeAfterReformId: string | null;
 
   @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion' })
   @VersionColumn()

@@ -1,12 +1,15 @@
-import { inPeriod, MeasureRequest, MeasureSql, scopeFilter, SqlParams } from '@qn/common';
+import { inPeriod, MeasureRequest, MeasureSql, placeOnDate, scopeFilter, SqlParams } from '@qn/common';
 
-/** Sessions held at institutions in the unit during the period (`alias` s, institution i). */
+/** A session's place on its date: its institution's district and commune before 1/7/2025, its commune-level unit of 1/7/2025 after. */
+export const SESSION_PLACE = placeOnDate('s.held_on', { district: 'i.district_id', commune: 'i.commune_id', communeAfterReform: 'i.commune_after_reform_id' });
+
+/** Sessions held in the unit during the period, each where it stood on its date: its institution's place then (`alias` s, institution i). */
 const sessions = (select: string) => (r: MeasureRequest, p: SqlParams): string => `
   SELECT ${select} AS numerator, NULL::float8 AS denominator
     FROM communication_session s
     JOIN institution i ON i.id = s.institution_id
    WHERE TRUE ${inPeriod('s.held_on', r, p)}
-         ${scopeFilter(r, p, { district: 'i.district_id', commune: 'i.commune_id' })}`;
+         ${scopeFilter(r, p, SESSION_PLACE)}`;
 
 /** Counts of education's records in a period: the evidence behind its tasks' progress (numerator only). */
 export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {

@@ -1,4 +1,5 @@
-import { addDays, MeasureSql, scopeFilter } from '@qn/common';
+import { addDays, MeasureSql, REFORM_DATE, scopeFilter } from '@qn/common';
+import { SESSION_PLACE } from './evidence';
 import { InstitutionKind } from '../entities/institution';
 import { schoolYearOf } from '../school-year';
 
@@ -20,13 +21,23 @@ const PLAN_INSTITUTIONS = [InstitutionKind.UPPER_SECONDARY, InstitutionKind.UNIV
  * - numerator, per institution: the students reached by its sessions held in the
  *   period, summed, but never more than that denominator — repeated whole-school
  *   assemblies cannot push an institution above 100% or lift another one's share;
- * - the province, a district or a commune adds these up over its institutions.
+ * - the province, a district or a commune adds these up over its institutions: those
+ *   that were in it during the period (before 1/7/2025 by their district and commune,
+ *   from then by their commune-level unit of 1/7/2025), and, in the numerator, the
+ *   sessions that stood in it on their date (a school of old Bình Sơn counts for the
+ *   district over 2025 with its sessions of the first half-year).
  * Institutions without an enrolment for the period's school years are left out of
  * both sides (no denominator to judge them by).
  */
 export const ind13c: MeasureSql = ({ period, orgUnit }, p) => {
   const start = p.add(period.start);
   const end = p.add(period.end);
+  const request = { period, orgUnit };
+  // The institution was in the unit at some time in the period: by its old place before the reform, by its new unit after.
+  const places = [
+    ...(period.start < REFORM_DATE ? [`(TRUE ${scopeFilter(request, p, { district: 'i.district_id', commune: 'i.commune_id' })})`] : []),
+    ...(period.end > REFORM_DATE ? [`(TRUE ${scopeFilter(request, p, { district: 'NULL::text', commune: 'i.commune_after_reform_id' })})`] : []),
+  ];
   return `
   SELECT sum(LEAST(e.students, coalesce(r.reached, 0))) AS numerator,
          sum(e.students) AS denominator
@@ -37,8 +48,10 @@ export const ind13c: MeasureSql = ({ period, orgUnit }, p) => {
     JOIN institution i ON i.id = e.institution_id
     LEFT JOIN (SELECT s.institution_id, sum(s.students_reached) AS reached
                  FROM communication_session s
+                 JOIN institution i ON i.id = s.institution_id
                 WHERE s.held_on >= ${start} AND s.held_on < ${end}
+                      ${scopeFilter(request, p, SESSION_PLACE)}
                 GROUP BY s.institution_id) r ON r.institution_id = e.institution_id
    WHERE i.kind = ANY(${p.add(PLAN_INSTITUTIONS)}::varchar[])
-         ${scopeFilter({ orgUnit, period }, p, { district: 'i.district_id', commune: 'i.commune_id' })}`;
+     AND (${places.join(' OR ')})`;
 };

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  addDays, assertInScope, checkCount, checkNotFuture, checkText, connectionType, findById, Identity, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, todayIso,
+  addDays, assertInScope, checkCount, checkNotFuture, checkText, connectionType, createOnce, findById, Identity, longLivedPlace, notFoundError, paginate, parsePeriod, recordScope, REFORM_DATE, SubgraphContext, todayIso,
   updateVersioned, userInputError,
 } from '@qn/common';
 import { CommunicationSession } from '../entities/communication-session';
@@ -25,6 +25,14 @@ async function checkSession(s: SessionFields, loaders: EducationLoaders, identit
     throw userInputError('heldOn', `${s.heldOn} is outside the school year ${year.id} (${year.start} to ${addDays(year.end, -1)})`);
   }
   checkNotFuture('heldOn', s.heldOn, todayIso());
+  // A session's place is its institution's on the day: from 1/7/2025 the commune-level unit the institution is in.
+  if (s.heldOn >= REFORM_DATE && !institution.communeAfterReformId) {
+    try {
+      longLivedPlace(institution, addDays(REFORM_DATE, -1), { inUseAfterReform: true, what: 'institution' });
+    } catch (error) {
+      throw userInputError('institutionId', `${institution.name} has no commune-level unit of 1/7/2025, where a session held on ${s.heldOn} stands: set it first with updateInstitution(communeAfterReformId). ${(error as Error).message}`);
+    }
+  }
   checkCount('studentsReached', s.studentsReached, { min: 1 });
   checkText('topic', s.topic, { max: 300 });
   const enrolment = await loaders.enrolmentByInstitutionYear.load(enrolmentKey(institution.id, year.id));
@@ -56,10 +64,14 @@ export class CommunicationSessionResolver {
     const scope = recordScope(identity);
     if (scope) query.andWhere('s.institution_id IN (SELECT i.id FROM institution i WHERE i.district_id = :scope)', { scope });
     if (filter?.districtId) {
-      query.andWhere('s.institution_id IN (SELECT i.id FROM institution i WHERE i.district_id = :districtId)', { districtId: filter.districtId });
+      query.andWhere('s.held_on < :reform AND s.institution_id IN (SELECT i.id FROM institution i WHERE i.district_id = :districtId)', { districtId: filter.districtId, reform: REFORM_DATE });
     }
     if (filter?.communeId) {
-      query.andWhere('s.institution_id IN (SELECT i.id FROM institution i WHERE i.commune_id = :communeId)', { communeId: filter.communeId });
+      // The session's place on its date: the institution's commune before 1/7/2025, its commune-level unit of 1/7/2025 after.
+      query.andWhere(
+        `s.institution_id IN (SELECT i.id FROM institution i WHERE (s.held_on < :reform AND i.commune_id = :communeId) OR (s.held_on >= :reform AND i.commune_after_reform_id = :communeId))`,
+        { communeId: filter.communeId, reform: REFORM_DATE },
+      );
     }
     return paginate(query, { first, after, sortColumn: 'held_on', sortKey: (s) => s.heldOn });
   }
@@ -72,13 +84,13 @@ export class CommunicationSessionResolver {
   @Authorized('RECORDS')
   @Mutation(() => CommunicationSession, { description: 'Record a prevention-communication session held at an institution' })
   async recordCommunicationSession(
-    @Arg('input') input: RecordCommunicationSessionInput,
+    @Arg('input') { idempotencyKey, ...input }: RecordCommunicationSessionInput,
     @Ctx() { dataSource, loaders, identity }: SubgraphContext<EducationLoaders>,
   ): Promise<CommunicationSession> {
     const session = { ...input, schoolYear: input.schoolYear.trim(), topic: input.topic ?? null };
     await checkSession(session, loaders, identity);
-    const repository = dataSource.getRepository(CommunicationSession);
-    return repository.save(repository.create(session));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordCommunicationSession', session, CommunicationSession, (manager) =>
+      manager.getRepository(CommunicationSession).save(manager.getRepository(CommunicationSession).create(session)));
   }
 
   @Authorized('RECORDS')

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { addDays, assertInScope, checkCount, connectionType, findById, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
+import { addDays, assertInScope, checkCount, connectionType, createOnce, findById, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
 import { CommunicationSession } from '../entities/communication-session';
 import { Enrolment } from '../entities/enrolment';
 import { Institution } from '../entities/institution';
-import { EducationLoaders, enrolmentKey } from '../loaders';
+import { EducationLoaders } from '../loaders';
 import { parseSchoolYear, schoolYearOf } from '../school-year';
 import { EnrolmentFilter, RecordEnrolmentInput, UpdateEnrolmentInput } from './types/enrolment.input';
 
@@ -48,7 +48,7 @@ export class EnrolmentResolver {
   @Authorized('RECORDS')
   @Mutation(() => Enrolment, { description: 'Record how many students an institution has in a school year' })
   async recordEnrolment(
-    @Arg('input') input: RecordEnrolmentInput,
+    @Arg('input') { idempotencyKey, ...input }: RecordEnrolmentInput,
     @Ctx() { dataSource, loaders, identity }: SubgraphContext<EducationLoaders>,
   ): Promise<Enrolment> {
     const institution = await loaders.institutionById.load(input.institutionId);
@@ -56,12 +56,13 @@ export class EnrolmentResolver {
     assertInScope(identity, institution.districtId, 'institutionId');
     const schoolYear = parseSchoolYear(input.schoolYear).id;
     checkCount('students', input.students, { max: MAX_STUDENTS });
-    const existing = await loaders.enrolmentByInstitutionYear.load(enrolmentKey(institution.id, schoolYear));
-    if (existing) {
-      throw userInputError('schoolYear', `the enrolment of ${institution.name} in ${schoolYear} is already recorded (id ${existing.id}); change it with updateEnrolment`);
-    }
-    const repository = dataSource.getRepository(Enrolment);
-    return repository.save(repository.create({ ...input, schoolYear }));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordEnrolment', { ...input, schoolYear }, Enrolment, async (manager) => {
+      const existing = await manager.getRepository(Enrolment).findOneBy({ institutionId: institution.id, schoolYear });
+      if (existing) {
+        throw userInputError('schoolYear', `the enrolment of ${institution.name} in ${schoolYear} is already recorded (id ${existing.id}); change it with updateEnrolment`);
+      }
+      return manager.getRepository(Enrolment).save(manager.getRepository(Enrolment).create({ ...input, schoolYear }));
+    });
   }
 
   @Authorized('RECORDS')

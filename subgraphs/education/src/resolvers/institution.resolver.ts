@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  addDays, assertInScope, checkText, connectionType, notFoundError, paginate, SubgraphContext, territory, updateVersioned,
+  addDays, assertInScope, checkText, connectionType, createOnce, longLivedPlace, notFoundError, paginate, REFORM_DATE, SubgraphContext, territory, updateVersioned,
 } from '@qn/common';
 import { Enrolment } from '../entities/enrolment';
 import { Institution } from '../entities/institution';
@@ -10,15 +10,16 @@ import { CreateInstitutionInput, InstitutionFilter, UpdateInstitutionInput } fro
 
 const InstitutionConnection = connectionType(Institution, 'Institution');
 
-/** The territory institutions are registered in: the units of 2021 until the district level ended on 1/7/2025. */
-const TERRITORY_UNTIL = '2025-07-01';
-
-function checkInstitution(i: Pick<Institution, 'name' | 'districtId' | 'communeId'>): void {
+/**
+ * An institution is a long-lived place: its district (and commune) as registered before
+ * the district level ended — placed by the one rule on the last day its commune (or the
+ * district level) existed — and the commune-level unit it is in from 1/7/2025.
+ */
+function checkInstitution(i: Pick<Institution, 'name' | 'districtId' | 'communeId' | 'communeAfterReformId'>): void {
   checkText('name', i.name, { max: 200, required: true });
-  // Placed by the one rule for a record's place, on the last day its commune (or the district level) existed.
   const commune = i.communeId ? territory.get(i.communeId) : undefined;
-  const on = commune && commune.validTo && commune.validTo <= TERRITORY_UNTIL ? addDays(commune.validTo, -1) : addDays(TERRITORY_UNTIL, -1);
-  territory.place({ districtId: i.districtId, communeId: i.communeId }, on);
+  const on = commune && commune.validTo && commune.validTo <= REFORM_DATE ? addDays(commune.validTo, -1) : addDays(REFORM_DATE, -1);
+  longLivedPlace(i, on, { what: 'institution' });
 }
 
 @Resolver(() => Institution)
@@ -33,6 +34,7 @@ export class InstitutionResolver {
     const query = dataSource.getRepository(Institution).createQueryBuilder('i');
     if (filter?.districtId) query.andWhere('i.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('i.commune_id = :communeId', { communeId: filter.communeId });
+    if (filter?.communeAfterReformId) query.andWhere('i.commune_after_reform_id = :after', { after: filter.communeAfterReformId });
     if (filter?.kind) query.andWhere('i.kind = :kind', { kind: filter.kind });
     return paginate(query, { first, after, sortColumn: 'name', sortKey: (i) => i.name });
   }
@@ -57,14 +59,14 @@ export class InstitutionResolver {
   @Authorized('RECORDS')
   @Mutation(() => Institution, { description: 'Register an institution whose students the plan reaches' })
   async createInstitution(
-    @Arg('input') input: CreateInstitutionInput,
+    @Arg('input') { idempotencyKey, ...input }: CreateInstitutionInput,
     @Ctx() { dataSource, identity }: SubgraphContext<EducationLoaders>,
   ): Promise<Institution> {
-    const institution = { ...input, communeId: input.communeId ?? null };
+    const institution = { ...input, communeId: input.communeId ?? null, communeAfterReformId: input.communeAfterReformId ?? null };
     checkInstitution(institution);
     assertInScope(identity, institution.districtId);
-    const repository = dataSource.getRepository(Institution);
-    return repository.save(repository.create(institution));
+    return createOnce(dataSource, identity, idempotencyKey, 'createInstitution', institution, Institution, (manager) =>
+      manager.getRepository(Institution).save(manager.getRepository(Institution).create(institution)));
   }
 
   @Authorized('RECORDS')

@@ -36,6 +36,7 @@ export const SUPPORT_SERVICES: readonly HarmReductionService[] = [HarmReductionS
 @Entity()
 @Index(['contactedOn'])
 @Index(['districtId', 'contactedOn'])
+@Index(['communeId', 'contactedOn'])
 @Index(['clientCode'])
 export class HarmReductionContact {
   @Field(() => ID)
@@ -50,13 +51,22 @@ export class HarmReductionContact {
   @Column({ type: 'date' })
   contactedOn: string;
 
-  @Field(() => ID)
-  @Column({ length: 20 })
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'The district it was given in (before 1/7/2025; null after, when there is no district level)' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  districtId: string | null;
 
-  @Field(() => OrgUnitRef)
-  district(): OrgUnitRef {
-    return { id: this.districtId };
+  @Field(() => OrgUnitRef, { nullable: true })
+  district(): OrgUnitRef | null {
+    return this.districtId ? { id: this.districtId } : null;
+  }
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit valid on the day: always from 1/7/2025, before that where health knows it' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  communeId: string | null;
+
+  @Field(() => OrgUnitRef, { nullable: true })
+  commune(): OrgUnitRef | null {
+    return this.communeId ? { id: this.communeId } : null;
   }
 
   @Field(() => HarmReductionService)

@@ -8,14 +8,15 @@ import { ServiceBusinessRef } from './service-business.ref';
  * A periodic health check of the staff of a service business (plan section V.4).
  * The business is police's: `businessId` is its key in the graph. Health never reads
  * the police database: recording or correcting a check asks police, through the graph
- * (`serviceBusinessDistricts`), that the business is registered, in the check's district
- * and open on the day. Only counts of staff are kept, no names.
+ * (`serviceBusinessDistricts`), that the business is registered, open on the day and, on
+ * that day, where the check says it was (district before 1/7/2025, commune-level unit after). Only counts of staff are kept, no names.
  */
 @Authorized('RECORDS')
 @ObjectType({ description: 'A periodic health check of the staff of a service business prone to prostitution' })
 @Entity()
 @Index(['checkedOn'])
 @Index(['districtId', 'checkedOn'])
+@Index(['communeId', 'checkedOn'])
 @Index(['businessId', 'checkedOn'])
 export class PeriodicHealthCheck {
   @Field(() => ID)
@@ -43,13 +44,22 @@ export class PeriodicHealthCheck {
   @Column({ type: 'int', default: 0 })
   staffReferred: number;
 
-  @Field(() => ID)
-  @Column({ length: 20 })
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'The district it was held in (before 1/7/2025; null after, when there is no district level)' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  districtId: string | null;
 
-  @Field(() => OrgUnitRef)
-  district(): OrgUnitRef {
-    return { id: this.districtId };
+  @Field(() => OrgUnitRef, { nullable: true })
+  district(): OrgUnitRef | null {
+    return this.districtId ? { id: this.districtId } : null;
+  }
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit valid on the day: always from 1/7/2025, before that where health knows it' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  communeId: string | null;
+
+  @Field(() => OrgUnitRef, { nullable: true })
+  commune(): OrgUnitRef | null {
+    return this.communeId ? { id: this.communeId } : null;
   }
 
   @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion' })

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertCanErase, assertInScope, checkNotFuture, CLIENT_CODE, connectionType, erasedCode, ErasureResult, notFoundError, paginate, parsePeriod, personLookup, recordScope, restrictToScope, SqlParams, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
+  assertCanErase, assertInScope, checkNotFuture, CLIENT_CODE, connectionType, erasedCode, ErasureResult, notFoundError, paginate, parsePeriod, personLookup, recordScope, restrictToScope, scopeFilter, SqlParams, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { HarmReductionContact, SUPPORT_SERVICES } from '../entities/harm-reduction-contact';
 import { HealthLoaders } from '../loaders';
@@ -19,9 +19,10 @@ export function normaliseClientCode(raw: string, field = 'clientCode'): string {
   return code;
 }
 
-function checkContact(c: Pick<HarmReductionContact, 'contactedOn' | 'districtId'>): void {
-  territory.checkDistrict(c.districtId);
+/** Checks a contact and returns its place on its date: district (+ commune) before 1/7/2025, the commune-level unit after. */
+function checkContact(c: Pick<HarmReductionContact, 'contactedOn' | 'districtId' | 'communeId'>): { districtId: string | null; communeId: string | null } {
   checkNotFuture('contactedOn', c.contactedOn, todayIso());
+  return territory.place(c, c.contactedOn);
 }
 
 @Resolver(() => HarmReductionContact)
@@ -50,6 +51,7 @@ export class HarmReductionContactResolver {
   ) {
     const query = restrictToScope(dataSource.getRepository(HarmReductionContact).createQueryBuilder('c'), identity, 'c.district_id');
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.communeId) query.andWhere('c.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.service) query.andWhere('c.service = :service', { service: filter.service });
     if (filter?.clientCode) {
       query.andWhere('c.client_code = :clientCode', { clientCode: normaliseClientCode(filter.clientCode, 'filter.clientCode') });
@@ -68,13 +70,14 @@ export class HarmReductionContactResolver {
    * and eligible whom labour itself has not served in the period), how many had at
    * least one health service that counts as social support in the period — the referral
    * to a social service (SUPPORT_SERVICES; harm-reduction supplies and tests do not); when
-   * `orgUnit` is given, only services given in that district. A count, never which codes:
+   * `orgUnit` is given, only services given in that unit, where they
+   * stood on their date (`scopeFilter`). A count, never which codes:
    * health learns the codes labour asks about, labour learns one number. One SQL
    * statement per field. Only other subgraphs call it (rule SERVICE), never a person.
    */
   @Authorized('SERVICE')
   @Query(() => Int, {
-    description: 'For other subgraphs only (IND-4.2): how many of the given client codes had a social-support health service (referral to a social service) in the period (and district)',
+    description: 'For other subgraphs only (IND-4.2): how many of the given client codes had a social-support health service (referral to a social service) in the period (and unit)',
   })
   async healthServiceUsers(
     @Arg('period') periodId: string,
@@ -84,7 +87,6 @@ export class HarmReductionContactResolver {
   ): Promise<number> {
     const period = parsePeriod(periodId);
     const orgUnit = territory.resolve(orgUnitId);
-    if (orgUnit.level === 'COMMUNE') throw userInputError('orgUnit', 'health records its services by district: give a district or nothing (the province)');
     if (clientCodes.length > MAX_SERVICE_USER_CODES) {
       throw userInputError('clientCodes', `at most ${MAX_SERVICE_USER_CODES} codes per call, got ${clientCodes.length}; split them over several calls`);
     }
@@ -96,7 +98,7 @@ export class HarmReductionContactResolver {
         WHERE c.client_code = ANY(${p.add(codes)}::varchar[])
           AND c.contacted_on >= ${p.add(period.start)} AND c.contacted_on < ${p.add(period.end)}
           AND c.service = ANY(${p.add(SUPPORT_SERVICES)}::varchar[])
-          ${orgUnit.level === 'DISTRICT' ? `AND c.district_id = ${p.add(orgUnit.id)}` : ''}`,
+          ${scopeFilter({ orgUnit, period }, p, { district: 'c.district_id', commune: 'c.commune_id' })}`,
       p.values,
     );
     return row.users;
@@ -108,8 +110,8 @@ export class HarmReductionContactResolver {
     @Arg('input') input: RecordHarmReductionContactInput,
     @Ctx() { dataSource, identity }: SubgraphContext<HealthLoaders>,
   ): Promise<HarmReductionContact> {
-    const contact = { ...input, clientCode: normaliseClientCode(input.clientCode) };
-    checkContact(contact);
+    const contact = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null, clientCode: normaliseClientCode(input.clientCode) };
+    Object.assign(contact, checkContact(contact));
     assertInScope(identity, contact.districtId);
     const repository = dataSource.getRepository(HarmReductionContact);
     return repository.save(repository.create(contact));
@@ -125,8 +127,8 @@ export class HarmReductionContactResolver {
     const current = await loaders.contactById.load(id);
     if (!current) throw notFoundError('HarmReductionContact', id);
     assertInScope(identity, current.districtId);
-    checkContact({ ...current, ...changes });
-    assertInScope(identity, changes.districtId ?? current.districtId);
-    return updateVersioned(dataSource, HarmReductionContact, id, expectedVersion, changes);
+    const place = checkContact({ ...current, ...changes });
+    assertInScope(identity, place.districtId);
+    return updateVersioned(dataSource, HarmReductionContact, id, expectedVersion, { ...changes, ...place });
   }
 }

@@ -12,10 +12,13 @@ const PeriodicHealthCheckConnection = connectionType(PeriodicHealthCheck, 'Perio
 /** Staff a single business could plausibly have; a larger number is a typing error. */
 const MAX_STAFF = 2000;
 
-function checkHealthCheck(c: Pick<PeriodicHealthCheck, 'checkedOn' | 'staffChecked' | 'staffReferred'>): void {
+/** Checks a health check and returns its place on its date: district (+ commune) before 1/7/2025, the commune-level unit after. */
+function checkHealthCheck(c: Pick<PeriodicHealthCheck, 'checkedOn' | 'staffChecked' | 'staffReferred' | 'districtId' | 'communeId'>): { districtId: string | null; communeId: string | null } {
   checkNotFuture('checkedOn', c.checkedOn, todayIso());
+  const place = territory.place(c, c.checkedOn);
   checkCount('staffChecked', c.staffChecked, { min: 1, max: MAX_STAFF });
   checkCount('staffReferred', c.staffReferred, { max: c.staffChecked });
+  return place;
 }
 
 @Resolver(() => PeriodicHealthCheck)
@@ -30,6 +33,7 @@ export class PeriodicHealthCheckResolver {
   ) {
     const query = restrictToScope(dataSource.getRepository(PeriodicHealthCheck).createQueryBuilder('h'), identity, 'h.district_id');
     if (filter?.districtId) query.andWhere('h.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.communeId) query.andWhere('h.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.businessId) {
       if (!isUuid(filter.businessId)) throw userInputError('filter.businessId', `'${filter.businessId}' is not a ServiceBusiness id`);
       query.andWhere('h.business_id = :businessId', { businessId: filter.businessId });
@@ -48,13 +52,12 @@ export class PeriodicHealthCheckResolver {
     @Ctx() { dataSource, loaders, identity }: SubgraphContext<HealthLoaders>,
   ): Promise<PeriodicHealthCheck> {
     if (!isUuid(input.businessId)) throw userInputError('businessId', `'${input.businessId}' is not a ServiceBusiness id`);
-    territory.checkDistrict(input.districtId);
-    checkHealthCheck(input);
-    assertInScope(identity, input.districtId);
-    // Police's registry, through the graph: the business exists, in this district, open that day.
-    await checkBusinessLink(loaders.businessDistricts, { businessId: input.businessId, districtId: input.districtId, date: input.checkedOn, dateField: 'checkedOn' });
+    const place = checkHealthCheck({ ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null });
+    assertInScope(identity, place.districtId);
+    // Police's registry, through the graph: the business exists, is open that day and stood there on that day.
+    await checkBusinessLink(loaders.businessDistricts, { businessId: input.businessId, ...place, date: input.checkedOn, dateField: 'checkedOn' });
     const repository = dataSource.getRepository(PeriodicHealthCheck);
-    return repository.save(repository.create(input));
+    return repository.save(repository.create({ ...input, ...place }));
   }
 
   @Authorized('RECORDS')
@@ -68,8 +71,9 @@ export class PeriodicHealthCheckResolver {
     if (!current) throw notFoundError('PeriodicHealthCheck', id);
     assertInScope(identity, current.districtId);
     const changed = { ...current, ...changes };
-    checkHealthCheck(changed);
-    await checkBusinessLink(loaders.businessDistricts, { businessId: changed.businessId, districtId: changed.districtId, date: changed.checkedOn, dateField: 'checkedOn' });
-    return updateVersioned(dataSource, PeriodicHealthCheck, id, expectedVersion, changes);
+    const place = checkHealthCheck(changed);
+    assertInScope(identity, place.districtId);
+    await checkBusinessLink(loaders.businessDistricts, { businessId: changed.businessId, ...place, date: changed.checkedOn, dateField: 'checkedOn' });
+    return updateVersioned(dataSource, PeriodicHealthCheck, id, expectedVersion, { ...changes, ...place });
   }
 }

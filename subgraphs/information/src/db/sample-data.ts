@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { addDays, dataScale, insertChunks, SeededRandom, territory } from '@qn/common';
+import { addDays, dataScale, insertChunks, REFORM_DATE, SeededRandom, territory } from '@qn/common';
 import { PressLevel, PressMedium, PressOutlet } from '../entities/press-outlet';
 import { Publication, PublicationKind } from '../entities/publication';
 import { BlockingReason, WebsiteBlockingProposal } from '../entities/website-blocking-proposal';
@@ -86,6 +86,7 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
       publications.push(piece(random.pick(central), publishedOn, 0.3));
     }
   }
+  placeAfterReform(publications);
   await insertChunks(dataSource, Publication, publications);
 
   const proposals: Partial<WebsiteBlockingProposal>[] = [];
@@ -108,6 +109,24 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
     }
   }
   await insertChunks(dataSource, WebsiteBlockingProposal, proposals);
+}
+
+/**
+ * From 1/7/2025 there is no district: a piece about a place is about one of the plan's
+ * commune-level units. The pieces were drawn by district (the same draws as before, so
+ * 2021–2024 and the first half of 2025 stay as they were); each later one is put on a unit
+ * formed from that district's communes, with its own random stream.
+ */
+function placeAfterReform(publications: Partial<Publication>[]): void {
+  const random = new SeededRandom('information-after-reform');
+  const units = territory.list({ level: 'COMMUNE', at: REFORM_DATE, inPlanScope: true });
+  const formedFrom = (districtId: string) =>
+    units.filter((u) => territory.predecessors(u.id).some((l) => l.unit.parentId === districtId || l.unit.id === districtId));
+  for (const piece of publications) {
+    if (piece.publishedOn! < REFORM_DATE) continue;
+    piece.communeId = piece.districtId ? random.pick(formedFrom(piece.districtId)).id : null;
+    piece.districtId = null;
+  }
 }
 
 function pickWeighted(random: SeededRandom, ids: string[]): string {

@@ -10,7 +10,7 @@ const publications = (where: string) => (r: MeasureRequest, p: SqlParams): strin
     FROM publication pub
     JOIN press_outlet o ON o.id = pub.outlet_id
    WHERE TRUE ${where} ${inPeriod('pub.published_on', r, p)}
-         ${scopeFilter(r, p, { district: 'pub.district_id' })}`;
+         ${scopeFilter(r, p, { district: 'pub.district_id', commune: 'pub.commune_id' })}`;
 
 /** Counts of information's records in a period: the evidence behind its tasks' progress (numerator only). */
 export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {

@@ -20,5 +20,5 @@ export const ind12a: MeasureSql = ({ period, orgUnit }, p) => `
             JOIN press_outlet o ON o.id = pub.outlet_id
            WHERE o.level = 'PROVINCIAL'
              ${inPeriod('pub.published_on', { period }, p)}
-                 ${scopeFilter({ orgUnit, period }, p, { district: 'pub.district_id' })}) AS numerator,
+                 ${scopeFilter({ orgUnit, period }, p, { district: 'pub.district_id', commune: 'pub.commune_id' })}) AS numerator,
          ${p.add(monthsIn(period.start, period.end))}::int AS denominator`;

@@ -12,4 +12,4 @@ export const ind12b: MeasureSql = ({ period, orgUnit }, p) => `
     JOIN press_outlet o ON o.id = pub.outlet_id
    WHERE o.level = 'CENTRAL'
      ${inPeriod('pub.published_on', { period }, p)}
-         ${scopeFilter({ orgUnit, period }, p, { district: 'pub.district_id' })}`;
+         ${scopeFilter({ orgUnit, period }, p, { district: 'pub.district_id', commune: 'pub.commune_id' })}`;

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { checkText, connectionType, notFoundError, paginate, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
+import { checkText, connectionType, createOnce, notFoundError, paginate, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
 import { PressOutlet } from '../entities/press-outlet';
 import { InformationLoaders } from '../loaders';
 import { CreatePressOutletInput, PressOutletFilter, UpdatePressOutletInput } from './types/press-outlet.input';
@@ -29,14 +29,16 @@ export class PressOutletResolver {
   @Authorized('RECORDS')
   @Mutation(() => PressOutlet, { description: 'Register a press outlet' })
   async createPressOutlet(
-    @Arg('input') input: CreatePressOutletInput,
-    @Ctx() { dataSource }: SubgraphContext<InformationLoaders>,
+    @Arg('input') { idempotencyKey, ...input }: CreatePressOutletInput,
+    @Ctx() { dataSource, identity }: SubgraphContext<InformationLoaders>,
   ): Promise<PressOutlet> {
     const name = input.name.trim();
     checkText('name', name, { max: 200, required: true });
-    const repository = dataSource.getRepository(PressOutlet);
-    if (await repository.exist({ where: { name } })) throw userInputError('name', `an outlet named '${name}' is already registered`);
-    return repository.save(repository.create({ ...input, name }));
+    return createOnce(dataSource, identity, idempotencyKey, 'createPressOutlet', input, PressOutlet, async (manager) => {
+      const repository = manager.getRepository(PressOutlet);
+      if (await repository.exist({ where: { name } })) throw userInputError('name', `an outlet named '${name}' is already registered`);
+      return repository.save(repository.create({ ...input, name }));
+    });
   }
 
   @Authorized('RECORDS')

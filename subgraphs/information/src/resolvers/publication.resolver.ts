@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext, territory, todayIso,
+  assertInScope, checkNotFuture, checkText, connectionType, createOnce, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext, territory, todayIso,
   updateVersioned, userInputError,
 } from '@qn/common';
 import { PressOutlet } from '../entities/press-outlet';
@@ -10,12 +10,18 @@ import { PublicationFilter, RecordPublicationInput, UpdatePublicationInput } fro
 
 const PublicationConnection = connectionType(Publication, 'Publication');
 
-function checkPublication(p: Pick<Publication, 'publishedOn' | 'title' | 'url' | 'districtId'>): void {
+/**
+ * Checks a piece and returns its place on its date by the one rule: none (the whole
+ * province), or before 1/7/2025 a district (and optionally its commune), from 1/7/2025 a
+ * commune-level unit and no district.
+ */
+function checkPublication(p: Pick<Publication, 'publishedOn' | 'title' | 'url' | 'districtId' | 'communeId'>): { districtId: string | null; communeId: string | null } {
   checkNotFuture('publishedOn', p.publishedOn, todayIso());
   checkText('title', p.title, { max: 500, required: true });
   checkText('url', p.url, { max: 500 });
   if (p.url && !/^https?:\/\/\S+$/i.test(p.url)) throw userInputError('url', `'${p.url}' is not an http(s) address`);
-  if (p.districtId) territory.place({ districtId: p.districtId }, p.publishedOn);
+  if (!p.districtId && !p.communeId) return { districtId: null, communeId: null };
+  return territory.place(p, p.publishedOn, { commune: 'optional' });
 }
 
 @Resolver(() => Publication)
@@ -31,6 +37,7 @@ export class PublicationResolver {
     const query = restrictToScope(dataSource.getRepository(Publication).createQueryBuilder('p'), identity, 'p.district_id');
     if (filter?.outletId) query.andWhere('p.outlet_id = :outletId', { outletId: filter.outletId });
     if (filter?.districtId) query.andWhere('p.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.communeId) query.andWhere('p.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.kind) query.andWhere('p.kind = :kind', { kind: filter.kind });
     if (filter?.period) {
       const period = parsePeriod(filter.period, 'filter.period');
@@ -50,16 +57,16 @@ export class PublicationResolver {
   @Authorized('RECORDS')
   @Mutation(() => Publication, { description: 'Record a piece on prostitution prevention carried by a press outlet' })
   async recordPublication(
-    @Arg('input') input: RecordPublicationInput,
+    @Arg('input') { idempotencyKey, ...input }: RecordPublicationInput,
     @Ctx() { dataSource, loaders, identity }: SubgraphContext<InformationLoaders>,
   ): Promise<Publication> {
     const outlet = await loaders.outletById.load(input.outletId);
     if (!outlet) throw userInputError('outletId', `no press outlet '${input.outletId}'`);
-    const publication = { ...input, title: input.title.trim(), url: input.url ?? null, districtId: input.districtId ?? null };
-    checkPublication(publication);
+    const publication = { ...input, title: input.title.trim(), url: input.url ?? null, districtId: input.districtId ?? null, communeId: input.communeId ?? null };
+    Object.assign(publication, checkPublication(publication));
     assertInScope(identity, publication.districtId);
-    const repository = dataSource.getRepository(Publication);
-    return repository.save(repository.create(publication));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordPublication', publication, Publication, (manager) =>
+      manager.getRepository(Publication).save(manager.getRepository(Publication).create(publication)));
   }
 
   @Authorized('RECORDS')
@@ -72,8 +79,8 @@ export class PublicationResolver {
     const current = await findById(dataSource, Publication, id);
     if (!current) throw notFoundError('Publication', id);
     assertInScope(identity, current.districtId);
-    checkPublication({ ...current, ...changes });
-    assertInScope(identity, changes.districtId ?? current.districtId);
-    return updateVersioned(dataSource, Publication, id, expectedVersion, changes);
+    const place = checkPublication({ ...current, ...changes });
+    assertInScope(identity, place.districtId);
+    return updateVersioned(dataSource, Publication, id, expectedVersion, { ...changes, ...place });
   }
 }

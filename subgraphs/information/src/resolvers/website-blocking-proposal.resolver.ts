@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import {
-  checkDateOrder, checkNotFuture, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, todayIso, updateVersioned,
+  checkDateOrder, checkNotFuture, connectionType, createOnce, findById, notFoundError, paginate, parsePeriod, SubgraphContext, todayIso, updateVersioned,
   userInputError,
 } from '@qn/common';
 import { WebsiteBlockingProposal } from '../entities/website-blocking-proposal';
@@ -54,17 +54,19 @@ export class WebsiteBlockingProposalResolver {
   @Authorized('RECORDS')
   @Mutation(() => WebsiteBlockingProposal, { description: 'Propose blocking a website with prostitution content' })
   async proposeWebsiteBlocking(
-    @Arg('input') input: ProposeWebsiteBlockingInput,
-    @Ctx() { dataSource }: SubgraphContext<InformationLoaders>,
+    @Arg('input') { idempotencyKey, ...input }: ProposeWebsiteBlockingInput,
+    @Ctx() { dataSource, identity }: SubgraphContext<InformationLoaders>,
   ): Promise<WebsiteBlockingProposal> {
     const proposal = { ...input, domain: normaliseDomain(input.domain), blockedOn: input.blockedOn ?? null };
     checkDates(proposal);
-    const repository = dataSource.getRepository(WebsiteBlockingProposal);
-    const pending = await repository.findOneBy({ domain: proposal.domain, blockedOn: IsNull() });
-    if (pending && !proposal.blockedOn) {
-      throw userInputError('domain', `${proposal.domain} was already proposed on ${pending.proposedOn} and is not blocked yet`);
-    }
-    return repository.save(repository.create(proposal));
+    return createOnce(dataSource, identity, idempotencyKey, 'proposeWebsiteBlocking', proposal, WebsiteBlockingProposal, async (manager) => {
+      const repository = manager.getRepository(WebsiteBlockingProposal);
+      const pending = await repository.findOneBy({ domain: proposal.domain, blockedOn: IsNull() });
+      if (pending && !proposal.blockedOn) {
+        throw userInputError('domain', `${proposal.domain} was already proposed on ${pending.proposedOn} and is not blocked yet`);
+      }
+      return repository.save(repository.create(proposal));
+    });
   }
 
   @Authorized('RECORDS')

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import {
-  addDays, dataScale, insertChunks, sampleBusiness, sampleBusinessCount, sampleBusinessWindow, sampleSharedClientCode, sampleSharedClientCount, SeededRandom, territory,
+  addDays, dataScale, insertChunks, REFORM_DATE, sampleBusiness, sampleBusinessCount, sampleBusinessWindow, sampleSharedClientCode, sampleSharedClientCount, SeededRandom, territory,
 } from '@qn/common';
+import type { OrgUnitRecord } from '@qn/common';
 import { CommunicationActivity, CommunicationAudience, CommunicationForm } from './entities/communication-activity';
 import { DistrictPlan, IntegratedProgramme, ProgrammeIntegration } from './entities/district-plan';
 import { PilotKind, PilotModel } from './entities/pilot-model';
@@ -10,8 +11,14 @@ import { StaffInPost, StaffLevel, TrainingCourse } from './entities/training';
 import { BusinessOutreach, IndustrialZone, ZoneKind, ZoneOutreach, ZoneWorkforce } from './entities/worker-outreach';
 
 const YEARS = [2021, 2022, 2023, 2024, 2025];
-/** Records stop before the 2025 reform of the district level and at the yearly data cut-off. */
+/**
+ * The records by district stop before the 2025 reform of the district level, and at the
+ * yearly data cut-off; from 1/7/2025 to the cut-off `generateAfterReform` places them on
+ * the new commune-level units.
+ */
 const lastDay = (year: number) => (year === 2025 ? '2025-06-30' : `${year}-12-14`);
+/** The data cut-off of 2025 (the 14th before the yearly report). */
+const LAST_DAY = '2025-12-14';
 
 /** How active each district-level unit is (0..1): urban and coastal units more, remote mountain units less. */
 const ACTIVITY: Record<string, number> = {
@@ -20,12 +27,13 @@ const ACTIVITY: Record<string, number> = {
 };
 const FORMS = Object.values(CommunicationForm);
 const AUDIENCES = Object.values(CommunicationAudience);
-const ZONES: { name: string; kind: ZoneKind; districtId: string; workers: number }[] = [
-  { name: 'KKT Dung Quất', kind: ZoneKind.ECONOMIC_ZONE, districtId: '524', workers: 28000 },
-  { name: 'KCN VSIP Quảng Ngãi', kind: ZoneKind.INDUSTRIAL_PARK, districtId: '527', workers: 16000 },
-  { name: 'KCN Tịnh Phong', kind: ZoneKind.INDUSTRIAL_PARK, districtId: '527', workers: 9000 },
-  { name: 'KCN Quảng Phú', kind: ZoneKind.INDUSTRIAL_PARK, districtId: '522', workers: 7000 },
-  { name: 'KCN Phổ Phong', kind: ZoneKind.INDUSTRIAL_PARK, districtId: '534', workers: 2500 },
+/** The zones, their district until 30/6/2025 and the commune-level unit their management lies in from 1/7/2025. */
+const ZONES: { name: string; kind: ZoneKind; districtId: string; communeAfterReformId: string; workers: number }[] = [
+  { name: 'KKT Dung Quất', kind: ZoneKind.ECONOMIC_ZONE, districtId: '524', communeAfterReformId: '21061-2025-07', workers: 28000 },
+  { name: 'KCN VSIP Quảng Ngãi', kind: ZoneKind.INDUSTRIAL_PARK, districtId: '527', communeAfterReformId: '21181-2025-07', workers: 16000 },
+  { name: 'KCN Tịnh Phong', kind: ZoneKind.INDUSTRIAL_PARK, districtId: '527', communeAfterReformId: '21181-2025-07', workers: 9000 },
+  { name: 'KCN Quảng Phú', kind: ZoneKind.INDUSTRIAL_PARK, districtId: '522', communeAfterReformId: '21028-2025-07', workers: 7000 },
+  { name: 'KCN Phổ Phong', kind: ZoneKind.INDUSTRIAL_PARK, districtId: '534', communeAfterReformId: '21457-2025-07', workers: 2500 },
 ];
 
 /**
@@ -67,7 +75,7 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   await insertChunks(dataSource, CommunicationActivity, activities);
 
   // Zones, their workforce per year and outreach sessions reaching ~45–75% of workers.
-  const zones = await insertChunks<IndustrialZone>(dataSource, IndustrialZone, ZONES.map(({ name, kind, districtId }) => ({ name, kind, districtId })));
+  const zones = await insertChunks<IndustrialZone>(dataSource, IndustrialZone, ZONES.map(({ name, kind, districtId, communeAfterReformId }) => ({ name, kind, districtId, communeAfterReformId })));
   const workforce: Partial<ZoneWorkforce>[] = [];
   const zoneOutreach: Partial<ZoneOutreach>[] = [];
   zones.forEach((zone, z) => {
@@ -128,7 +136,8 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
 
   // Two pilot models, as the plan asks for 1 to 2 units.
   await insertChunks(dataSource, PilotModel, [
-    { name: 'Mô hình hỗ trợ giảm hại và hòa nhập cộng đồng cho người bán dâm', kind: PilotKind.HARM_REDUCTION, districtId: '522', startedOn: '2022-04-01', endedOn: null },
+    // Still running: from 1/7/2025 run by Phường Cẩm Thành, formed from the city's central wards.
+    { name: 'Mô hình hỗ trợ giảm hại và hòa nhập cộng đồng cho người bán dâm', kind: PilotKind.HARM_REDUCTION, districtId: '522', communeAfterReformId: '21025-2025-07', startedOn: '2022-04-01', endedOn: null },
     { name: 'Mô hình bảo đảm quyền của người lao động tại cơ sở kinh doanh dịch vụ', kind: PilotKind.WORKERS_RIGHTS, districtId: '534', startedOn: '2023-07-01', endedOn: '2025-06-30' },
   ]);
 
@@ -194,6 +203,138 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
     }
   }
   await insertChunks(dataSource, StaffInPost, staff);
+  await insertChunks(dataSource, TrainingCourse, courses);
+
+  await generateAfterReform(dataSource, { zones, clients: savedClients, assessments, uses, scale });
+  await generateBusinessOutreachAfterReform(dataSource, districts, scale);
+}
+
+/**
+ * Outreach to the workers of police's sample businesses from 1/7/2025 to the cut-off, at the
+ * businesses' units of 1/7/2025 (police's registry) and no district: the businesses reached
+ * before, each with half its yearly chance for the half-year, while it operates. A stream of
+ * its own, after everything else, so the data of 2021 to 30/6/2025 is exactly as before.
+ */
+async function generateBusinessOutreachAfterReform(dataSource: DataSource, districts: OrgUnitRecord[], scale: number): Promise<void> {
+  const random = new SeededRandom('labour-business-outreach-after-reform');
+  const outreach: Partial<BusinessOutreach>[] = [];
+  for (const district of districts) {
+    const activity = ACTIVITY[district.id] ?? 0.5;
+    const businesses = Math.round(sampleBusinessCount(district.id, scale) * Math.min(1, 0.6 + 0.4 * activity));
+    for (let b = 1; b <= businesses; b++) {
+      const business = sampleBusiness(district.id, b);
+      if (!random.chance(Math.min(1, activity + 0.2) * 0.95 * 0.5)) continue;
+      const window = sampleBusinessWindow(business, REFORM_DATE, LAST_DAY);
+      if (!window || !business.communeAfterReformId) continue;
+      const employed = business.employees;
+      outreach.push({
+        businessId: business.id, districtId: null, communeId: business.communeAfterReformId, heldOn: random.date(window.from, window.to),
+        workersEmployed: employed, workersReached: random.int(Math.ceil(employed / 2), employed),
+      });
+    }
+  }
+  await insertChunks(dataSource, BusinessOutreach, outreach);
+}
+
+/** The plan's commune-level units of 1/7/2025, each with how active the districts it was formed from were (their mean). */
+function unitsAfterReform(): { unit: OrgUnitRecord; weight: number; districtIds: string[] }[] {
+  return territory.list({ level: 'COMMUNE', at: REFORM_DATE, inPlanScope: true }).map((unit) => {
+    const districtIds = [...new Set(territory.predecessors(unit.id).map((l) => (l.unit.level === 'DISTRICT' ? l.unit.id : l.unit.parentId!)))];
+    const weight = districtIds.reduce((sum, id) => sum + (ACTIVITY[id] ?? 0.5), 0) / districtIds.length;
+    return { unit, weight, districtIds };
+  });
+}
+
+/**
+ * Labour's records from 1/7/2025 to the 2025 cut-off, on the plan's 56 commune-level units
+ * and no district, continuing the trends of the years before: communication in most units
+ * each quarter (remote ones less), zone outreach at the zones' new units, services for the
+ * persons assessed in 2025 where their services now follow them, a few persons registered
+ * in the new units, and courses for commune-level staff. Drawn from a stream of its own,
+ * after everything else, so the data of 2021 to 30/6/2025 is exactly as before.
+ */
+async function generateAfterReform(
+  dataSource: DataSource,
+  done: { zones: IndustrialZone[]; clients: SupportClient[]; assessments: Partial<NeedAssessment>[]; uses: Partial<SupportServiceUse>[]; scale: number },
+): Promise<void> {
+  const random = new SeededRandom('labour-after-reform');
+  const { scale } = done;
+  const units = unitsAfterReform();
+  const quarters: [string, string][] = [[REFORM_DATE, '2025-09-30'], ['2025-10-01', LAST_DAY]];
+
+  // Communication: each unit is active in a quarter with a chance rising with its districts' activity.
+  const activities: Partial<CommunicationActivity>[] = [];
+  for (const { unit, weight } of units) {
+    for (const [from, to] of quarters) {
+      if (!random.chance(Math.min(0.95, weight * 0.85 + 0.1))) continue;
+      const count = Math.max(1, Math.round(random.int(1, 3) * scale));
+      for (let i = 0; i < count; i++) {
+        activities.push({
+          form: random.pick(FORMS), heldOn: random.date(from, to), districtId: null, communeId: unit.id,
+          audience: random.pick(AUDIENCES), participants: random.int(20, 250), note: null,
+        });
+      }
+    }
+  }
+  await insertChunks(dataSource, CommunicationActivity, activities);
+
+  // Zone outreach in the second half-year: a smaller round (most of the year's was in the first).
+  const workforce: ZoneWorkforce[] = await dataSource.getRepository(ZoneWorkforce).findBy({ year: 2025 });
+  const zoneOutreach: Partial<ZoneOutreach>[] = [];
+  for (const zone of done.zones) {
+    const employed = workforce.find((w) => w.zoneId === zone.id)!.workersEmployed;
+    for (let s = random.int(1, 2); s > 0; s--) {
+      zoneOutreach.push({ zoneId: zone.id, heldOn: random.date('2025-08-01', LAST_DAY), workersReached: Math.round(employed * (0.03 + random.next() * 0.04)) });
+    }
+  }
+  await insertChunks(dataSource, ZoneOutreach, zoneOutreach);
+
+  // Persons followed from 1/7/2025 by a unit formed from their district's communes.
+  const byDistrict = (districtId: string) => units.filter((u) => u.districtIds.includes(districtId));
+  const followedBy = done.clients.map((client) => random.pick(byDistrict(client.districtId!)).unit.id);
+  await dataSource.query(
+    'UPDATE support_client c SET commune_after_reform_id = v.unit FROM unnest($1::uuid[], $2::text[]) AS v(id, unit) WHERE c.id = v.id',
+    [done.clients.map((c) => c.id), followedBy],
+  );
+  // Services in the second half-year for some of those assessed in need in 2025 and not served yet.
+  const served = new Set(done.uses.filter((u) => u.usedOn! >= '2025-01-01').map((u) => u.clientId));
+  const uses: Partial<SupportServiceUse>[] = [];
+  for (const a of done.assessments) {
+    if (a.assessedOn! < '2025-01-01' || !a.inNeed || served.has(a.clientId) || !random.chance(0.3)) continue;
+    uses.push({ clientId: a.clientId, usedOn: random.date(REFORM_DATE, LAST_DAY), serviceKind: random.pick(Object.values(SupportServiceKind)) });
+  }
+  // A few persons registered in the new units, assessed and mostly served.
+  const codes = new Set(done.clients.map((c) => c.code));
+  const newClients: Partial<SupportClient>[] = [];
+  for (let i = Math.max(1, Math.round(8 * scale)); i > 0; i--) {
+    const { unit } = random.pick(units.filter((u) => u.weight >= 0.7));
+    const code = random.clientCode();
+    if (codes.has(code)) continue;
+    codes.add(code);
+    newClients.push({ code, districtId: null, communeId: unit.id, communeAfterReformId: unit.id, registeredOn: random.date(REFORM_DATE, '2025-10-31') });
+  }
+  const savedNew = await insertChunks<SupportClient>(dataSource, SupportClient, newClients);
+  const assessments: Partial<NeedAssessment>[] = [];
+  for (const client of savedNew) {
+    const assessedOn = random.date(client.registeredOn, addDays(client.registeredOn, 30));
+    const inNeed = random.chance(0.85);
+    const eligible = inNeed && random.chance(0.85);
+    assessments.push({ clientId: client.id, assessedOn, inNeed, eligible });
+    if (inNeed && random.chance(0.65)) uses.push({ clientId: client.id, usedOn: random.date(assessedOn, LAST_DAY), serviceKind: random.pick(Object.values(SupportServiceKind)) });
+  }
+  await insertChunks(dataSource, NeedAssessment, assessments);
+  await insertChunks(dataSource, SupportServiceUse, uses);
+
+  // Courses for the commune-level staff of the new units (no district-level staff after 30/6/2025).
+  const courses: Partial<TrainingCourse>[] = [];
+  for (const { unit, weight } of units) {
+    if (!random.chance(0.15 + weight * 0.25)) continue;
+    const participants = Math.max(2, Math.round(random.int(4, 10) * scale));
+    courses.push({
+      title: `Tập huấn phòng, chống mại dâm cấp xã ${unit.name} 2025`, level: StaffLevel.COMMUNE, districtId: null, communeId: unit.id,
+      heldOn: random.date('2025-08-01', LAST_DAY), participants, newTrainees: Math.round(participants * weight * 0.6),
+    });
+  }
   await insertChunks(dataSource, TrainingCourse, courses);
 }
 

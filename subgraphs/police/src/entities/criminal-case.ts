@@ -34,6 +34,7 @@ registerEnumType(CaseOutcome, { name: 'CaseOutcome', description: 'How a case wa
 @Entity()
 @Index(['dealtWithOn'])
 @Index(['districtId', 'openedOn'])
+@Index(['communeId', 'openedOn'])
 export class CriminalCase {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -47,13 +48,22 @@ export class CriminalCase {
   @Column({ type: 'text', array: true })
   charges: CaseCharge[];
 
-  @Field(() => ID)
-  @Column({ length: 20 })
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'The district it was opened in (before 1/7/2025; null after, when there is no district level)' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  districtId: string | null;
 
-  @Field(() => OrgUnitRef)
-  district(): OrgUnitRef {
-    return { id: this.districtId };
+  @Field(() => OrgUnitRef, { nullable: true })
+  district(): OrgUnitRef | null {
+    return this.districtId ? { id: this.districtId } : null;
+  }
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit valid on the day it was opened: always from 1/7/2025, before that where police knows it' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  communeId: string | null;
+
+  @Field(() => OrgUnitRef, { nullable: true })
+  commune(): OrgUnitRef | null {
+    return this.communeId ? { id: this.communeId } : null;
   }
 
   @Field(() => Int, { description: 'Number of suspects (no identities)' })

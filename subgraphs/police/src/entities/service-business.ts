@@ -22,6 +22,7 @@ registerEnumType(BusinessKind, { name: 'BusinessKind', description: 'Kinds of se
 @ObjectType({ description: 'A service business prone to prostitution, in the police registry' })
 @Entity()
 @Index(['districtId', 'openedOn'])
+@Index(['communeAfterReformId'])
 export class ServiceBusiness {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -35,23 +36,32 @@ export class ServiceBusiness {
   @Column({ type: 'varchar', length: 20 })
   kind: BusinessKind;
 
-  @Field(() => OrgUnitRef)
-  district(): OrgUnitRef {
-    return { id: this.districtId };
+  @Field(() => OrgUnitRef, { nullable: true })
+  district(): OrgUnitRef | null {
+    return this.districtId ? { id: this.districtId } : null;
   }
 
-  @Field(() => ID)
-  @Column({ length: 20 })
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'Its district before 1/7/2025 (null for a business opened after, when there is no district level)' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  districtId: string | null;
 
   @Field(() => OrgUnitRef, { nullable: true })
   commune(): OrgUnitRef | null {
     return this.communeId ? { id: this.communeId } : null;
   }
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Its commune before 1/7/2025, where police knows it' })
   @Column({ type: 'varchar', length: 20, nullable: true })
   communeId: string | null;
+
+  @Field(() => OrgUnitRef, { nullable: true })
+  communeAfterReform(): OrgUnitRef | null {
+    return this.communeAfterReformId ? { id: this.communeAfterReformId } : null;
+  }
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit it lies in from 1/7/2025 (null when it closed before)' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  communeAfterReformId: string | null;
 
   @Field(() => Int, { description: 'Workers employed (the denominator of IND-1.3a)' })
   @Column({ type: 'int', default: 0 })
@@ -79,15 +89,22 @@ export class ServiceBusiness {
 /**
  * Where and when a registered business operates, for other subgraphs only: health and
  * labour check that a record they attach to a business names a registered business, in
- * its own district, on a day it was open (query `serviceBusinessDistricts`, rule SERVICE).
+ * its place on the record's date, on a day it was open (query `serviceBusinessDistricts`,
+ * rule SERVICE; `businessPlaceOn` in @qn/common).
  */
-@ObjectType({ description: 'For other subgraphs only: the district and opening and closing dates of a registered business' })
+@ObjectType({ description: 'For other subgraphs only: the place (district and commune before 1/7/2025, commune-level unit from then) and opening and closing dates of a registered business' })
 export class ServiceBusinessDistrict {
   @Field(() => ID)
   id: string;
 
-  @Field(() => ID)
-  districtId: string;
+  @Field(() => ID, { nullable: true })
+  districtId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  communeId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  communeAfterReformId: string | null;
 
   @Field(() => LocalDateResolver)
   openedOn: string;

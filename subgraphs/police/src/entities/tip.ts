@@ -55,6 +55,7 @@ registerEnumType(TipOutcome, { name: 'TipOutcome' });
 @Entity()
 @Index(['receivedOn'])
 @Index(['districtId', 'receivedOn'])
+@Index(['communeId', 'receivedOn'])
 export class Tip {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -76,13 +77,22 @@ export class Tip {
   @Column({ type: 'varchar', length: 30, nullable: true })
   classification: TipClassification | null;
 
-  @Field(() => ID)
-  @Column({ length: 20 })
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'The district it was received in (before 1/7/2025; null after, when there is no district level)' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  districtId: string | null;
 
-  @Field(() => OrgUnitRef)
-  district(): OrgUnitRef {
-    return { id: this.districtId };
+  @Field(() => OrgUnitRef, { nullable: true })
+  district(): OrgUnitRef | null {
+    return this.districtId ? { id: this.districtId } : null;
+  }
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit valid on the day it was received: always from 1/7/2025, before that where police knows it' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  communeId: string | null;
+
+  @Field(() => OrgUnitRef, { nullable: true })
+  commune(): OrgUnitRef | null {
+    return this.communeId ? { id: this.communeId } : null;
   }
 
   @Field(() => TipVerification)

@@ -1,4 +1,5 @@
-import { inPeriod, MeasureSql, scopeFilter } from '@qn/common';
+import { businessPlaceSql, inPeriod, MeasureSql, scopeFilter } from '@qn/common';
+import { businessDuring } from './business-place';
 
 /** Workers employed at registered businesses operating in the period: IND-1.3a's denominator, which labour asks for. */
 export const WORKFORCE = 'WORKFORCE';
@@ -8,20 +9,20 @@ export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {
   [WORKFORCE]: ({ period, orgUnit }, p) => `
     SELECT coalesce(sum(b.employees), 0) AS numerator, NULL::float8 AS denominator FROM service_business b
      WHERE b.opened_on < ${p.add(period.end)} AND (b.closed_on IS NULL OR b.closed_on >= ${p.add(period.start)})
-           ${scopeFilter({ orgUnit, period }, p, { district: 'b.district_id', commune: 'b.commune_id' })}`,
+       AND ${businessDuring({ orgUnit, period }, p, 'b')}`,
   'EVIDENCE-INSPECTIONS': ({ period, orgUnit }, p) => `
     SELECT count(*) AS numerator, NULL::float8 AS denominator
       FROM inspection i JOIN service_business b ON b.id = i.business_id
      WHERE TRUE${inPeriod('i.inspected_on', { period }, p)}
-           ${scopeFilter({ orgUnit, period }, p, { district: 'b.district_id', commune: 'b.commune_id' })}`,
+           ${scopeFilter({ orgUnit, period }, p, businessPlaceSql('b', 'i.inspected_on'))}`,
   'EVIDENCE-CASES-OPENED': ({ period, orgUnit }, p) => `
     SELECT count(*) AS numerator, NULL::float8 AS denominator FROM criminal_case c
-     WHERE TRUE${inPeriod('c.opened_on', { period }, p)} ${scopeFilter({ orgUnit, period }, p, { district: 'c.district_id' })}`,
+     WHERE TRUE${inPeriod('c.opened_on', { period }, p)} ${scopeFilter({ orgUnit, period }, p, { district: 'c.district_id', commune: 'c.commune_id' })}`,
   'EVIDENCE-RINGS-DEALT-WITH': ({ period, orgUnit }, p) => `
     SELECT count(*) AS numerator, NULL::float8 AS denominator FROM criminal_case c
      WHERE TRUE${inPeriod('c.dealt_with_on', { period }, p)}
        AND c.charges && ARRAY['TRAFFICKING', 'CHILD_TRAFFICKING', 'BUYING_SEX_FROM_MINOR', 'HARBOURING_PROSTITUTION']::text[]
-           ${scopeFilter({ orgUnit, period }, p, { district: 'c.district_id' })}`,
+           ${scopeFilter({ orgUnit, period }, p, { district: 'c.district_id', commune: 'c.commune_id' })}`,
 };
 
 /**

@@ -7,7 +7,7 @@ import { inPeriod, MeasureSql, previousYear, scopeFilter } from '@qn/common';
  */
 export const ind32: MeasureSql = ({ period, orgUnit }, p) => {
   const before = previousYear(period);
-  const scope = () => scopeFilter({ orgUnit, period }, p, { district: 'c.district_id' });
+  const scope = () => scopeFilter({ orgUnit, period }, p, { district: 'c.district_id', commune: 'c.commune_id' });
   return `
   SELECT (SELECT count(*) FROM criminal_case c
            WHERE TRUE${inPeriod('c.dealt_with_on', { period }, p)} ${scope()}) AS numerator,

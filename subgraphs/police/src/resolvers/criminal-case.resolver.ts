@@ -21,6 +21,7 @@ export class CriminalCaseResolver {
   ) {
     const query = restrictToScope(dataSource.getRepository(CriminalCase).createQueryBuilder('c'), identity, 'c.district_id');
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.communeId) query.andWhere('c.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.charge) query.andWhere(':charge = ANY(c.charges)', { charge: filter.charge });
     if (filter?.dealtWithIn) {
       const period = parsePeriod(filter.dealtWithIn, 'filter.dealtWithIn');
@@ -33,14 +34,15 @@ export class CriminalCaseResolver {
   @Mutation(() => CriminalCase, { description: 'Record a prostitution-related criminal case as opened' })
   async openCriminalCase(@Arg('input') input: OpenCriminalCaseInput, @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>): Promise<CriminalCase> {
     checkNotFuture('openedOn', input.openedOn, todayIso());
-    territory.place({ districtId: input.districtId }, input.openedOn);
-    assertInScope(identity, input.districtId);
+    // Its place on the day it was opened: district (+ commune) before 1/7/2025, the commune-level unit after.
+    const place = territory.place(input, input.openedOn);
+    assertInScope(identity, place.districtId);
     if (input.charges.length === 0) throw userInputError('charges', 'name at least one charge');
     checkCount('suspects', input.suspects, { max: 1000 });
     checkCount('victims', input.victims, { max: 1000 });
     checkCount('minorVictims', input.minorVictims, { max: input.victims });
     const repository = dataSource.getRepository(CriminalCase);
-    return repository.save(repository.create({ ...input, charges: [...new Set(input.charges)] }));
+    return repository.save(repository.create({ ...input, ...place, charges: [...new Set(input.charges)] }));
   }
 
   @Authorized('RECORDS')

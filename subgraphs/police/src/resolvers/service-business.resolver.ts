@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertInScope, checkCount, restrictToScope, checkDateOrder, checkNotFuture, checkText, connectionType, MAX_BUSINESS_DISTRICT_IDS, notFoundError, paginate, parsePeriod, SubgraphContext,
+  assertInScope, businessPlace, checkCount, restrictToScope, checkDateOrder, checkNotFuture, checkText, connectionType, MAX_BUSINESS_DISTRICT_IDS, notFoundError, paginate, parsePeriod, SubgraphContext,
   territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { ServiceBusiness, ServiceBusinessDistrict } from '../entities/service-business';
@@ -10,13 +10,21 @@ import { CreateServiceBusinessInput, ServiceBusinessFilter, UpdateServiceBusines
 
 const ServiceBusinessConnection = connectionType(ServiceBusiness, 'ServiceBusiness');
 
-function checkBusiness(b: Omit<ServiceBusiness, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'district' | 'commune'>): void {
+type BusinessFields = Omit<ServiceBusiness, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'district' | 'commune' | 'communeAfterReform'>;
+
+/**
+ * Checks a business and returns its place: registered before 1/7/2025, its district (and
+ * old commune) on the day it opened and, if it operates on or after 1/7/2025, the
+ * commune-level unit it lies in from then (given, or derived when its old commune went
+ * whole to one unit); opened after the reform, that unit (`businessPlace`).
+ */
+function checkBusiness(b: BusinessFields): Pick<ServiceBusiness, 'districtId' | 'communeId' | 'communeAfterReformId'> {
   checkText('name', b.name, { max: 200, required: true });
-  territory.checkDistrict(b.districtId);
-  if (b.communeId) territory.checkCommune(b.communeId, b.districtId, b.openedOn);
-  checkCount('employees', b.employees, { max: 100000 });
   checkNotFuture('openedOn', b.openedOn, todayIso());
   checkDateOrder('openedOn', b.openedOn, 'closedOn', b.closedOn);
+  const place = businessPlace(b);
+  checkCount('employees', b.employees, { max: 100000 });
+  return place;
 }
 
 @Resolver(() => ServiceBusiness)
@@ -31,7 +39,7 @@ export class ServiceBusinessResolver {
   ) {
     const query = restrictToScope(dataSource.getRepository(ServiceBusiness).createQueryBuilder('b'), identity, 'b.district_id');
     if (filter?.districtId) query.andWhere('b.district_id = :districtId', { districtId: filter.districtId });
-    if (filter?.communeId) query.andWhere('b.commune_id = :communeId', { communeId: filter.communeId });
+    if (filter?.communeId) query.andWhere('(b.commune_id = :communeId OR b.commune_after_reform_id = :communeId)', { communeId: filter.communeId });
     if (filter?.kind) query.andWhere('b.kind = :kind', { kind: filter.kind });
     if (filter?.operatingIn) {
       const period = parsePeriod(filter.operatingIn, 'filter.operatingIn');
@@ -70,7 +78,7 @@ export class ServiceBusinessResolver {
     const businesses = await loaders.businessById.loadMany(ids);
     return businesses.map((b) => {
       if (b instanceof Error) throw b;
-      return b ? { id: b.id, districtId: b.districtId, openedOn: b.openedOn, closedOn: b.closedOn } : null;
+      return b ? { id: b.id, districtId: b.districtId, communeId: b.communeId, communeAfterReformId: b.communeAfterReformId, openedOn: b.openedOn, closedOn: b.closedOn } : null;
     });
   }
 
@@ -86,9 +94,9 @@ export class ServiceBusinessResolver {
     @Arg('input') input: CreateServiceBusinessInput,
     @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>,
   ): Promise<ServiceBusiness> {
-    assertInScope(identity, input.districtId);
-    const business = { ...input, communeId: input.communeId ?? null, closedOn: input.closedOn ?? null };
-    checkBusiness(business);
+    assertInScope(identity, input.districtId ?? null);
+    const business = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null, communeAfterReformId: input.communeAfterReformId ?? null, closedOn: input.closedOn ?? null };
+    Object.assign(business, checkBusiness(business));
     const repository = dataSource.getRepository(ServiceBusiness);
     return repository.save(repository.create(business));
   }
@@ -103,7 +111,7 @@ export class ServiceBusinessResolver {
     const current = await loaders.businessById.load(id);
     if (!current) throw notFoundError('ServiceBusiness', id);
     assertInScope(identity, current.districtId);
-    checkBusiness({ ...current, ...changes });
-    return updateVersioned(dataSource, ServiceBusiness, id, expectedVersion, changes);
+    const place = checkBusiness({ ...current, ...changes });
+    return updateVersioned(dataSource, ServiceBusiness, id, expectedVersion, { ...changes, ...place });
   }
 }

@@ -24,6 +24,7 @@ export class TipResolver {
   ) {
     const query = restrictToScope(dataSource.getRepository(Tip).createQueryBuilder('t'), identity, 't.district_id');
     if (filter?.districtId) query.andWhere('t.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.communeId) query.andWhere('t.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.classification) query.andWhere('t.classification = :classification', { classification: filter.classification });
     if (filter?.handled !== undefined && filter?.handled !== null) {
       query.andWhere(filter.handled ? 't.handled_on IS NOT NULL' : 't.handled_on IS NULL');
@@ -38,14 +39,15 @@ export class TipResolver {
   @Authorized('RECORDS')
   @Mutation(() => Tip, { description: 'Record a denunciation, crime report or complaint as received' })
   async receiveTip(@Arg('input') input: ReceiveTipInput, @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>): Promise<Tip> {
-    assertInScope(identity, input.districtId);
+    assertInScope(identity, input.districtId ?? null);
     checkNotFuture('receivedOn', input.receivedOn, todayIso());
-    territory.place({ districtId: input.districtId }, input.receivedOn);
+    // Its place on the day it was received: district (+ commune) before 1/7/2025, the commune-level unit after.
+    const place = territory.place(input, input.receivedOn);
     const deadlineOn = input.deadlineOn ?? addDays(input.receivedOn, DEFAULT_HANDLING_DAYS);
     checkText('notes', input.notes, { max: 2000 });
     checkDateOrder('receivedOn', input.receivedOn, 'deadlineOn', deadlineOn);
     const repository = dataSource.getRepository(Tip);
-    return repository.save(repository.create({ ...input, classification: input.classification ?? null, notes: input.notes ?? null, deadlineOn }));
+    return repository.save(repository.create({ ...input, ...place, classification: input.classification ?? null, notes: input.notes ?? null, deadlineOn }));
   }
 
   @Authorized('RECORDS')

@@ -1,9 +1,10 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { SessionForm } from '../../entities/communication-session';
 
 @InputType({ description: 'A session as held; how many students took part, never who' })
-export class RecordCommunicationSessionInput {
+export class RecordCommunicationSessionInput extends IdempotentCreateInput {
   @Field(() => ID)
   institutionId: string;
 

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 
 @InputType()
-export class RecordEnrolmentInput {
+export class RecordEnrolmentInput extends IdempotentCreateInput {
   @Field(() => ID)
   institutionId: string;
 

@@ -1,8 +1,9 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { InstitutionKind } from '../../entities/institution';
 
 @InputType()
-export class CreateInstitutionInput {
+export class CreateInstitutionInput extends IdempotentCreateInput {
   @Field()
   name: string;
 
@@ -14,6 +15,9 @@ export class CreateInstitutionInput {
 
   @Field(() => ID, { nullable: true })
   communeId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit the institution is in from 1/7/2025; needed before sessions dated from then are recorded' })
+  communeAfterReformId?: string | null;
 }
 
 @InputType()
@@ -32,6 +36,9 @@ export class UpdateInstitutionInput {
 
   @Field(() => ID, { nullable: true })
   communeId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit the institution is in from 1/7/2025' })
+  communeAfterReformId?: string;
 }
 
 @InputType()
@@ -41,6 +48,9 @@ export class InstitutionFilter {
 
   @Field(() => ID, { nullable: true })
   communeId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Institutions in this commune-level unit from 1/7/2025' })
+  communeAfterReformId?: string;
 
   @Field(() => InstitutionKind, { nullable: true })
   kind?: InstitutionKind;

@@ -1,4 +1,5 @@
 import { Init1795814396756 } from './1795814396756-Init';
+import { PlaceAfterReform1796160100000 } from './1796160100000-PlaceAfterReform';
 
 /** Every schema change of this subgraph, oldest first. */
-export const migrations = [Init1795814396756];
+export const migrations = [Init1795814396756, PlaceAfterReform1796160100000];

@@ -10,8 +10,11 @@ export class RecordHarmReductionContactInput {
   @Field(() => LocalDateResolver)
   contactedOn: string;
 
-  @Field(() => ID)
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'The district it was given in: required before 1/7/2025, left out after (no district level)' })
+  districtId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit valid on that date: required from 1/7/2025; before, optional (in the district given)' })
+  communeId?: string | null;
 
   @Field(() => HarmReductionService)
   service: HarmReductionService;
@@ -28,8 +31,11 @@ export class UpdateHarmReductionContactInput {
   @Field(() => LocalDateResolver, { nullable: true })
   contactedOn?: string;
 
+  @Field(() => ID, { nullable: true, description: 'Before 1/7/2025 the district; give null (and communeId) when moving a contact past 30/6/2025' })
+  districtId?: string | null;
+
   @Field(() => ID, { nullable: true })
-  districtId?: string;
+  communeId?: string | null;
 
   @Field(() => HarmReductionService, { nullable: true })
   service?: HarmReductionService;
@@ -39,6 +45,9 @@ export class UpdateHarmReductionContactInput {
 export class HarmReductionContactFilter {
   @Field(() => ID, { nullable: true })
   districtId?: string;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string;
 
   @Field({ nullable: true, description: 'Only contacts in this period (2024, 2024Q3…)' })
   period?: string;

@@ -15,8 +15,11 @@ export class RecordHealthCheckInput {
   @Field(() => Int, { defaultValue: 0 })
   staffReferred: number;
 
-  @Field(() => ID, { description: 'The district-level unit of the business' })
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'The district of the business on the check date: required before 1/7/2025, left out after (no district level)' })
+  districtId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit of the business on the check date: required from 1/7/2025; before, optional' })
+  communeId?: string | null;
 }
 
 @InputType()
@@ -35,6 +38,12 @@ export class UpdateHealthCheckInput {
 
   @Field(() => Int, { nullable: true })
   staffReferred?: number;
+
+  @Field(() => ID, { nullable: true, description: 'The district of the business on the check date (before 1/7/2025)' })
+  districtId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit of the business on the check date (required from 1/7/2025)' })
+  communeId?: string | null;
 }
 
 @InputType()
@@ -44,6 +53,9 @@ export class HealthCheckFilter {
 
   @Field(() => ID, { nullable: true })
   districtId?: string;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string;
 
   @Field({ nullable: true, description: 'Only checks in this period' })
   period?: string;

@@ -1,8 +1,9 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { PressLevel, PressMedium } from '../../entities/press-outlet';
 
 @InputType()
-export class CreatePressOutletInput {
+export class CreatePressOutletInput extends IdempotentCreateInput {
   @Field()
   name: string;
 

@@ -1,10 +1,11 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { PressLevel } from '../../entities/press-outlet';
 import { PublicationKind } from '../../entities/publication';
 
 @InputType()
-export class RecordPublicationInput {
+export class RecordPublicationInput extends IdempotentCreateInput {
   @Field(() => ID)
   outletId: string;
 
@@ -20,8 +21,11 @@ export class RecordPublicationInput {
   @Field(() => String, { nullable: true })
   url?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The district-level unit the piece is about; leave empty when it concerns the whole province' })
+  @Field(() => ID, { nullable: true, description: 'The district-level unit the piece is about (dated before 1/7/2025); leave empty when it concerns the whole province' })
   districtId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit the piece is about, valid on its date: from 1/7/2025 the only place (no district); before, a commune of districtId' })
+  communeId?: string | null;
 }
 
 @InputType()
@@ -46,6 +50,9 @@ export class UpdatePublicationInput {
 
   @Field(() => ID, { nullable: true })
   districtId?: string;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string;
 }
 
 @InputType()
@@ -58,6 +65,9 @@ export class PublicationFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only pieces about this district-level unit' })
   districtId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only pieces about this commune-level unit' })
+  communeId?: string;
 
   @Field({ nullable: true, description: 'Only pieces published in this period (2024, 2024Q3…)' })
   period?: string;

@@ -1,9 +1,10 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { BlockingReason } from '../../entities/website-blocking-proposal';
 
 @InputType()
-export class ProposeWebsiteBlockingInput {
+export class ProposeWebsiteBlockingInput extends IdempotentCreateInput {
   @Field({ description: 'The domain name only, e.g. example.com' })
   domain: string;
 

@@ -13,7 +13,7 @@ registerEnumType(PilotKind, { name: 'PilotKind', description: 'Kinds of pilot mo
 
 /** A pilot model a district-level unit runs (IND-4.1). */
 @Authorized('RECORDS')
-@ObjectType({ description: 'A pilot model run by a district-level unit' })
+@ObjectType({ description: 'A pilot model run by a district-level unit (before 1/7/2025) or a commune-level unit' })
 @Entity()
 @Index(['districtId', 'startedOn'])
 export class PilotModel {
@@ -29,9 +29,17 @@ export class PilotModel {
   @Column({ type: 'varchar', length: 30 })
   kind: PilotKind;
 
-  @Field(() => ID)
-  @Column({ length: 20 })
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'The district-level unit that started it (before 1/7/2025; null for a model started after, when there is no district level)' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  districtId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit that started it (a model started from 1/7/2025)' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  communeId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit of 1/7/2025 running it from that date (needed for a model running after 30/6/2025)' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  communeAfterReformId: string | null;
 
   @Field(() => LocalDateResolver)
   @Column({ type: 'date' })

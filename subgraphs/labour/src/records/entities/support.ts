@@ -12,6 +12,7 @@ import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedCol
 @ObjectType({ description: 'A person supported, known only by a pseudonymous code' })
 @Entity()
 @Index(['districtId'])
+@Index(['communeAfterReformId'])
 export class SupportClient {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -21,9 +22,17 @@ export class SupportClient {
   @Column({ length: 12, unique: true })
   code: string;
 
-  @Field(() => ID, { description: 'District-level unit whose services follow the person' })
-  @Column({ length: 20 })
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'District-level unit whose services follow the person (registered before 1/7/2025; null for a person registered after, when there is no district level)' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  districtId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit the person was registered in: from 1/7/2025 the only place; before, optional within the district' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  communeId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit of 1/7/2025 whose services follow the person from that date (the same as communeId for a person registered after 30/6/2025)' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  communeAfterReformId: string | null;
 
   @Field(() => LocalDateResolver)
   @Column({ type: 'date' })

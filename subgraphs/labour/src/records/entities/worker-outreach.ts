@@ -25,9 +25,13 @@ export class IndustrialZone {
   @Column({ type: 'varchar', length: 20 })
   kind: ZoneKind;
 
-  @Field(() => ID, { description: 'District-level unit the zone (or its management board) lies in' })
+  @Field(() => ID, { description: 'District-level unit the zone (or its management board) lay in until 30/6/2025' })
   @Column({ length: 20 })
   districtId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit the zone (or its management board) is in from 1/7/2025; outreach sessions from that date stand there' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  communeAfterReformId: string | null;
 
   @Field(() => Int)
   @VersionColumn()
@@ -105,8 +109,8 @@ export class ZoneOutreach {
 
 /**
  * A communication session for the workers of one service business of police's registry
- * (IND-1.3a's numerator). Labour keeps the business's key and the district it lies in,
- * never the business record itself.
+ * (IND-1.3a's numerator). Labour keeps the business's key and where it lay on the day
+ * (district before 1/7/2025, commune-level unit after), never the business record itself.
  */
 @Authorized('RECORDS')
 @ObjectType({ description: 'Prevention communication to the workers of a service business prone to prostitution' })
@@ -122,11 +126,11 @@ export class BusinessOutreach {
   @Column('uuid')
   businessId: string;
 
-  @Field(() => ID)
-  @Column({ length: 20 })
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'The business\'s district on the day (before 1/7/2025; null after, when there is no district level)' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  districtId: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The business\'s commune-level unit on the day: always from 1/7/2025, before that where known' })
   @Column({ type: 'varchar', length: 20, nullable: true })
   communeId: string | null;
 

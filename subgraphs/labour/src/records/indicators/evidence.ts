@@ -1,5 +1,10 @@
-import { inPeriod, MeasureSql, scopeFilter } from '@qn/common';
+import { inPeriod, MeasureSql, placeOnDate, REFORM_DATE, scopeFilter } from '@qn/common';
+import { pilotInUnit } from './ind-4.1';
+import { CLIENT_PLACE } from './ind-4.2';
 import { periodYears } from './units';
+
+/** A zone session's place on its date: the zone's district before 1/7/2025, its commune-level unit of 1/7/2025 after. */
+export const ZONE_PLACE = (dateExpr: string) => placeOnDate(dateExpr, { district: 'z.district_id', communeAfterReform: 'z.commune_after_reform_id' });
 
 /** Counts of labour's records in a period: the evidence behind its tasks' progress (numerator only). */
 const count = (from: string, where: string): string => `SELECT count(*) AS numerator, NULL::float8 AS denominator FROM ${from} WHERE TRUE ${where}`;
@@ -13,7 +18,7 @@ export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {
     SELECT (SELECT count(*) FROM business_outreach o WHERE TRUE ${inPeriod('o.held_on', r, p)}
                    ${scopeFilter(r, p, { district: 'o.district_id', commune: 'o.commune_id' })})
          + (SELECT count(*) FROM zone_outreach o JOIN industrial_zone z ON z.id = o.zone_id WHERE TRUE ${inPeriod('o.held_on', r, p)}
-                   ${scopeFilter(r, p, { district: 'z.district_id' })}) AS numerator,
+                   ${scopeFilter(r, p, ZONE_PLACE('o.held_on'))}) AS numerator,
            NULL::float8 AS denominator`,
   'EVIDENCE-DISTRICT-PLANS': (r, p) =>
     count('district_plan dp', inPeriod('dp.adopted_on', r, p) + scopeFilter(r, p, { district: 'dp.district_id' })),
@@ -21,14 +26,13 @@ export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {
     const { first, last } = periodYears(r);
     return count('programme_integration pi', ` AND pi.year BETWEEN ${p.add(first)} AND ${p.add(last)}` + scopeFilter(r, p, { district: 'pi.district_id' }));
   },
-  'EVIDENCE-PILOTS': ({ period, orgUnit }, p) =>
-    count('pilot_model m', ` AND m.started_on < ${p.add(period.end)} AND (m.ended_on IS NULL OR m.ended_on >= ${p.add(period.start)})` + scopeFilter({ orgUnit, period }, p, { district: 'm.district_id' })),
+  'EVIDENCE-PILOTS': (r, p) => count('pilot_model m', pilotInUnit(r, p)),
   'EVIDENCE-ASSESSMENTS': (r, p) =>
-    count('need_assessment a JOIN support_client c ON c.id = a.client_id', inPeriod('a.assessed_on', r, p) + scopeFilter(r, p, { district: 'c.district_id' })),
+    count('need_assessment a JOIN support_client c ON c.id = a.client_id', inPeriod('a.assessed_on', r, p) + scopeFilter(r, p, CLIENT_PLACE('a.assessed_on'))),
   'EVIDENCE-SUPPORT-SERVICES': (r, p) =>
-    count('support_service_use s JOIN support_client c ON c.id = s.client_id', inPeriod('s.used_on', r, p) + scopeFilter(r, p, { district: 'c.district_id' })),
+    count('support_service_use s JOIN support_client c ON c.id = s.client_id', inPeriod('s.used_on', r, p) + scopeFilter(r, p, CLIENT_PLACE('s.used_on'))),
   'EVIDENCE-TRAINING': (r, p) =>
-    count('training_course c', inPeriod('c.held_on', r, p) + scopeFilter(r, p, { district: 'c.district_id' })),
+    count('training_course c', inPeriod('c.held_on', r, p) + scopeFilter(r, p, { district: 'c.district_id', commune: 'c.commune_id', communeSince: REFORM_DATE })),
 };
 
 /** What counts as progress of each labour task: a description and the evidence measure. */

@@ -1,10 +1,18 @@
-import { inPeriod, MeasureRequest, MeasureSql, scopeFilter, SqlParams } from '@qn/common';
+import { inPeriod, MeasureRequest, MeasureSql, placeOnDate, scopeFilter, SqlParams } from '@qn/common';
 
-/** `c` (a support_client) was assessed in the period as in need AND eligible, and is registered in the unit. */
+/**
+ * Where a person (`c`, a support_client) is followed on a date: the district of
+ * registration before 1/7/2025, the commune-level unit whose services follow them from
+ * then. Persons were registered by district only before the reform (a commune was
+ * optional), so a commune-level unit is counted from 1/7/2025 on.
+ */
+export const CLIENT_PLACE = (dateExpr: string) => placeOnDate(dateExpr, { district: 'c.district_id', communeAfterReform: 'c.commune_after_reform_id' });
+
+/** `c` was assessed in the period as in need AND eligible, in the unit where the person stood on that day. */
 function inNeedAndEligible(request: MeasureRequest, p: SqlParams): string {
   return `EXISTS (SELECT 1 FROM need_assessment a
-                  WHERE a.client_id = c.id AND a.in_need AND a.eligible ${inPeriod('a.assessed_on', request, p)})
-         ${scopeFilter(request, p, { district: 'c.district_id' })}`;
+                  WHERE a.client_id = c.id AND a.in_need AND a.eligible ${inPeriod('a.assessed_on', request, p)}
+                        ${scopeFilter(request, p, CLIENT_PLACE('a.assessed_on'))})`;
 }
 
 /** `c` used at least one support or reintegration service recorded by labour in the period. */
@@ -17,8 +25,9 @@ function servedByLabour(request: MeasureRequest, p: SqlParams): string {
  * AND eligible for it, who used at least one support or reintegration service in the
  * same period, recorded by labour OR by health / persons assessed in need and eligible
  * in the period. Each person counts once however many assessments or services, and
- * whichever agency served them. Scope: the district the person is registered in (with
- * labour).
+ * whichever agency served them. Scope: where the person was followed by labour on the
+ * day of an assessment of the period — the district of registration before 1/7/2025, the
+ * commune-level unit of 1/7/2025 after (`CLIENT_PLACE`).
  *
  * This SQL gives the denominator and labour's part of the numerator. Health's part is
  * added in loaders/measures.ts through the graph, never from health's database: the

@@ -1,13 +1,38 @@
-import { MeasureRequest, PROGRAMME_START, scopeFilter, SqlParams } from '@qn/common';
+import { MeasureRequest, PROGRAMME_START, REFORM_DATE, scopeFilter, SqlParams, territory } from '@qn/common';
+
+/**
+ * The district whose commune-level staff in post a commune-level unit of 1/7/2025 took
+ * over: the district of the communes it was formed from (Đặc khu Lý Sơn: Huyện Lý Sơn).
+ * Xã Đông Sơn, formed from communes of two districts, goes with the first of them in the
+ * succession table.
+ */
+export function districtFormedIn(communeId: string): string | null {
+  const [link] = territory.predecessors(communeId);
+  if (!link) return null;
+  return link.unit.level === 'DISTRICT' ? link.unit.id : link.unit.parentId;
+}
+
+const UNITS_OF_REFORM = territory.list({ level: 'COMMUNE', at: REFORM_DATE, inPlanScope: true });
 
 /**
  * Cumulative share of staff trained: for each (level, district) the staff in post in
  * the year the period ends in, and the first-time trainees of the courses for that
  * level and district held from the programme's start (2021-01-01) to the end of the
  * period, capped at the staff in post; summed over the unit's (level, district) pairs.
+ * Staff in post are counted per district for each year a district existed in (2025
+ * included). A commune-level course from 1/7/2025 names its new unit and no district;
+ * for the province it joins the commune-level staff of the district that unit was formed
+ * from (`districtFormedIn`), so the province's share stays capped district by district.
+ * A district asked counts the courses held in it while it existed.
  */
 export function trainedShare({ period, orgUnit }: MeasureRequest, p: SqlParams, levels: string): string {
   const from = period.start < PROGRAMME_START ? period.start : PROGRAMME_START;
+  const afterReform = orgUnit.level === 'PROVINCE' && period.end > REFORM_DATE;
+  const key = afterReform ? `coalesce(c.district_id, f.district_id, '')` : `coalesce(c.district_id, '')`;
+  const formed = afterReform
+    ? `LEFT JOIN unnest(${p.add(UNITS_OF_REFORM.map((u) => u.id))}::text[], ${p.add(UNITS_OF_REFORM.map((u) => districtFormedIn(u.id)))}::text[]) AS f(commune_id, district_id)
+                       ON c.district_id IS NULL AND f.commune_id = c.commune_id`
+    : '';
   return `
   SELECT coalesce(sum(least(coalesce(t.trained, 0), s.staff)), 0) AS numerator,
          coalesce(sum(s.staff), 0) AS denominator
@@ -16,8 +41,9 @@ export function trainedShare({ period, orgUnit }: MeasureRequest, p: SqlParams, 
            WHERE sp.level IN (${levels}) AND sp.year = ${p.add(period.year)}
                  ${scopeFilter({ orgUnit, period }, p, { district: 'sp.district_id' })}
            GROUP BY sp.level, sp.district_key) s
-    LEFT JOIN (SELECT c.level, coalesce(c.district_id, '') AS district_key, sum(c.new_trainees) AS trained
+    LEFT JOIN (SELECT c.level, ${key} AS district_key, sum(c.new_trainees) AS trained
                  FROM training_course c
+                 ${formed}
                 WHERE c.level IN (${levels}) AND c.held_on >= ${p.add(from)} AND c.held_on < ${p.add(period.end)}
                       ${scopeFilter({ orgUnit, period }, p, { district: 'c.district_id' })}
                 GROUP BY 1, 2) t ON t.level = s.level AND t.district_key = s.district_key`;

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkDateOrder, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext,
-  todayIso, updateVersioned, userInputError,
+  assertInScope, checkDateOrder, createOnce, checkNotFuture, checkText, connectionType, findById, longLivedPlace, notFoundError, paginate, parsePeriod, REFORM_DATE, restrictToScope,
+  SubgraphContext, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { DistrictPlan, ProgrammeIntegration } from '../entities/district-plan';
 import { OrgUnit } from '../../catalogue';
@@ -27,6 +27,8 @@ function checkPlan(plan: Pick<DistrictPlan, 'districtId' | 'year' | 'adoptedOn' 
   checkDistrictInYear(plan.districtId, plan.year);
   checkNotFuture('adoptedOn', plan.adoptedOn, todayIso());
   if (plan.adoptedOn >= `${plan.year + 1}-01-01`) throw userInputError('adoptedOn', `${plan.adoptedOn} is after the year ${plan.year} the plan is for`);
+  // A district's yearly plan is adopted while the district exists; commune-level units make no plan of this kind.
+  if (plan.adoptedOn >= REFORM_DATE) throw userInputError('adoptedOn', `${plan.adoptedOn}: a district-level plan is adopted while the district exists (to 30/6/2025); from ${REFORM_DATE} there is no district level, and commune-level units adopt no plan under IND-2.1`);
   checkDistrictOn(plan.districtId, plan.adoptedOn);
   checkText('documentNumber', plan.documentNumber, { max: 100 });
 }
@@ -54,15 +56,17 @@ export class DistrictPlanResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => DistrictPlan, { description: 'Record that a district-level unit adopted its prevention plan for a year' })
-  async adoptDistrictPlan(@Arg('input') input: AdoptDistrictPlanInput, @Ctx() { dataSource, identity }: Context): Promise<DistrictPlan> {
+  async adoptDistrictPlan(@Arg('input') { idempotencyKey, ...input }: AdoptDistrictPlanInput, @Ctx() { dataSource, identity }: Context): Promise<DistrictPlan> {
     assertInScope(identity, input.districtId);
     const plan = { ...input, documentNumber: input.documentNumber ?? null };
     checkPlan(plan);
-    const repository = dataSource.getRepository(DistrictPlan);
-    if (await repository.existsBy({ districtId: plan.districtId, year: plan.year })) {
-      throw userInputError('year', `district '${plan.districtId}' has a plan for ${plan.year} already; update it instead`);
-    }
-    return repository.save(repository.create(plan));
+    return createOnce(dataSource, identity, idempotencyKey, 'adoptDistrictPlan', plan, DistrictPlan, async (manager) => {
+      const repository = manager.getRepository(DistrictPlan);
+      if (await repository.existsBy({ districtId: plan.districtId, year: plan.year })) {
+        throw userInputError('year', `district '${plan.districtId}' has a plan for ${plan.year} already; update it instead`);
+      }
+      return repository.save(repository.create(plan));
+    });
   }
 
   @Authorized('RECORDS')
@@ -101,26 +105,38 @@ export class ProgrammeIntegrationResolver {
   @Authorized('RECORDS')
   @Mutation(() => ProgrammeIntegration, { description: 'Record that a district-level unit integrated prevention into a programme in a year' })
   async recordProgrammeIntegration(
-    @Arg('input') input: RecordProgrammeIntegrationInput,
+    @Arg('input') { idempotencyKey, ...input }: RecordProgrammeIntegrationInput,
     @Ctx() { dataSource, identity }: Context,
   ): Promise<ProgrammeIntegration> {
     assertInScope(identity, input.districtId);
     checkDistrictInYear(input.districtId, input.year);
     if (input.year > Number(todayIso().slice(0, 4))) throw userInputError('year', `${input.year} is in the future`);
     checkText('note', input.note, { max: 500 });
-    const repository = dataSource.getRepository(ProgrammeIntegration);
-    if (await repository.existsBy({ districtId: input.districtId, programme: input.programme, year: input.year })) {
-      throw userInputError('programme', `district '${input.districtId}' has ${input.programme} recorded for ${input.year} already`);
-    }
-    return repository.save(repository.create({ ...input, note: input.note ?? null }));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordProgrammeIntegration', input, ProgrammeIntegration, async (manager) => {
+      const repository = manager.getRepository(ProgrammeIntegration);
+      if (await repository.existsBy({ districtId: input.districtId, programme: input.programme, year: input.year })) {
+        throw userInputError('programme', `district '${input.districtId}' has ${input.programme} recorded for ${input.year} already`);
+      }
+      return repository.save(repository.create({ ...input, note: input.note ?? null }));
+    });
   }
 }
 
-function checkPilot(m: Pick<PilotModel, 'name' | 'districtId' | 'startedOn' | 'endedOn'>): void {
+/**
+ * A pilot model is a long-lived place: the unit that started it, by the one rule on its
+ * start date (a district before 1/7/2025, a commune-level unit after), and, when it runs
+ * after 30/6/2025, the commune-level unit of 1/7/2025 running it (optional: without it, a
+ * model of an old district still counts for the province, by that district, but for no
+ * commune-level unit).
+ */
+function checkPilot(m: Pick<PilotModel, 'name' | 'districtId' | 'communeId' | 'communeAfterReformId' | 'startedOn' | 'endedOn'>) {
   checkText('name', m.name, { max: 200, required: true });
   checkNotFuture('startedOn', m.startedOn, todayIso());
-  checkDistrictOn(m.districtId, m.startedOn);
   checkDateOrder('startedOn', m.startedOn, 'endedOn', m.endedOn);
+  return longLivedPlace(m, m.startedOn, {
+    commune: m.startedOn >= REFORM_DATE ? 'required' : undefined,
+    what: 'pilot model',
+  });
 }
 
 @Resolver(() => PilotModel)
@@ -135,6 +151,7 @@ export class PilotModelResolver {
   ) {
     const query = restrictToScope(dataSource.getRepository(PilotModel).createQueryBuilder('m'), identity, 'm.district_id');
     if (filter?.districtId) query.andWhere('m.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.communeId) query.andWhere('(m.commune_id = :communeId OR m.commune_after_reform_id = :communeId)', { communeId: filter.communeId });
     if (filter?.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
     if (filter?.activeIn) {
       const period = parsePeriod(filter.activeIn, 'filter.activeIn');
@@ -145,17 +162,27 @@ export class PilotModelResolver {
 
   @FieldResolver(() => OrgUnit, { nullable: true })
   district(@Root() model: PilotModel, @Ctx() { loaders }: Context) {
-    return loaders.orgUnitById.load(model.districtId);
+    return model.districtId ? loaders.orgUnitById.load(model.districtId) : null;
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true })
+  commune(@Root() model: PilotModel, @Ctx() { loaders }: Context) {
+    return model.communeId ? loaders.orgUnitById.load(model.communeId) : null;
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true, description: 'The commune-level unit running it from 1/7/2025' })
+  communeAfterReform(@Root() model: PilotModel, @Ctx() { loaders }: Context) {
+    return model.communeAfterReformId ? loaders.orgUnitById.load(model.communeAfterReformId) : null;
   }
 
   @Authorized('RECORDS')
   @Mutation(() => PilotModel, { description: 'Record a pilot model a district-level unit started' })
-  async startPilotModel(@Arg('input') input: StartPilotModelInput, @Ctx() { dataSource, identity }: Context): Promise<PilotModel> {
-    assertInScope(identity, input.districtId);
-    const model = { ...input, endedOn: input.endedOn ?? null };
-    checkPilot(model);
-    const repository = dataSource.getRepository(PilotModel);
-    return repository.save(repository.create(model));
+  async startPilotModel(@Arg('input') { idempotencyKey, ...input }: StartPilotModelInput, @Ctx() { dataSource, identity }: Context): Promise<PilotModel> {
+    assertInScope(identity, input.districtId ?? null);
+    const model = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null, communeAfterReformId: input.communeAfterReformId ?? null, endedOn: input.endedOn ?? null };
+    Object.assign(model, checkPilot(model));
+    return createOnce(dataSource, identity, idempotencyKey, 'startPilotModel', model, PilotModel, (manager) =>
+      manager.getRepository(PilotModel).save(manager.getRepository(PilotModel).create(model)));
   }
 
   @Authorized('RECORDS')
@@ -165,7 +192,7 @@ export class PilotModelResolver {
     const current = await findById(dataSource, PilotModel, id);
     if (!current) throw notFoundError('PilotModel', id);
     assertInScope(identity, current.districtId);
-    checkPilot({ ...current, ...changes });
-    return updateVersioned(dataSource, PilotModel, id, expectedVersion, changes);
+    const place = checkPilot({ ...current, ...changes });
+    return updateVersioned(dataSource, PilotModel, id, expectedVersion, { ...changes, ...place });
   }
 }

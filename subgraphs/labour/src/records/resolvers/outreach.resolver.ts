@@ -1,16 +1,16 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkBusinessLink, checkCount, checkNotFuture, checkText, connectionType, findById, isUuid, notFoundError, paginate, parsePeriod, recordScope, restrictToScope,
-  SubgraphContext, territory, todayIso, updateVersioned, userInputError,
+  addDays, assertInScope, checkBusinessLink, checkCount, checkNotFuture, checkText, connectionType, createOnce, findById, isUuid, longLivedPlace, notFoundError, paginate, parsePeriod, recordScope,
+  REFORM_DATE, restrictToScope, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { OrgUnit } from '../../catalogue';
 import { ServiceBusinessRef } from '../entities/service-business';
 import { BusinessOutreach, IndustrialZone, ZoneOutreach, ZoneWorkforce } from '../entities/worker-outreach';
 import { RecordsLoaders } from '../loaders/records.loaders';
-import { checkDistrictOn, FIRST_YEAR, LAST_YEAR } from './checks';
+import { FIRST_YEAR, LAST_YEAR } from './checks';
 import {
   CreateIndustrialZoneInput, OutreachFilter, RecordBusinessOutreachInput, RecordZoneOutreachInput, RecordZoneWorkforceInput,
-  UpdateBusinessOutreachInput, UpdateZoneWorkforceInput,
+  UpdateBusinessOutreachInput, UpdateIndustrialZoneInput, UpdateZoneWorkforceInput,
 } from './types/outreach.input';
 
 const ZoneOutreachConnection = connectionType(ZoneOutreach, 'ZoneOutreach');
@@ -24,6 +24,11 @@ function checkHeadcounts(employed: number, reached: number, employedWhat: string
   checkCount('workersEmployed', employed, { max: MAX_WORKERS });
   checkCount('workersReached', reached, { max: MAX_WORKERS });
   if (reached > employed) throw userInputError('workersReached', `${reached} workers reached is more than the ${employed} ${employedWhat}`);
+}
+
+/** A zone is a long-lived place: its district until 30/6/2025 and the commune-level unit it is in from 1/7/2025. */
+function zonePlace(zone: { districtId: string; communeAfterReformId?: string | null }, inUseAfterReform = false) {
+  return longLivedPlace(zone, addDays(REFORM_DATE, -1), { inUseAfterReform, what: 'zone' });
 }
 
 @Resolver(() => IndustrialZone)
@@ -44,34 +49,54 @@ export class IndustrialZoneResolver {
     return loaders.orgUnitById.load(zone.districtId);
   }
 
+  @FieldResolver(() => OrgUnit, { nullable: true, description: 'The commune-level unit it is in from 1/7/2025' })
+  communeAfterReform(@Root() zone: IndustrialZone, @Ctx() { loaders }: Context) {
+    return zone.communeAfterReformId ? loaders.orgUnitById.load(zone.communeAfterReformId) : null;
+  }
+
   @Authorized('RECORDS')
   @Mutation(() => IndustrialZone, { description: 'Register an industrial park or economic zone' })
-  async createIndustrialZone(@Arg('input') input: CreateIndustrialZoneInput, @Ctx() { dataSource, identity }: Context): Promise<IndustrialZone> {
+  async createIndustrialZone(@Arg('input') { idempotencyKey, ...input }: CreateIndustrialZoneInput, @Ctx() { dataSource, identity }: Context): Promise<IndustrialZone> {
     assertInScope(identity, input.districtId);
     checkText('name', input.name, { max: 200, required: true });
     territory.checkDistrict(input.districtId);
-    const repository = dataSource.getRepository(IndustrialZone);
-    if (await repository.existsBy({ name: input.name.trim() })) throw userInputError('name', `a zone named '${input.name}' exists already`);
-    return repository.save(repository.create({ ...input, name: input.name.trim() }));
+    const { communeAfterReformId } = zonePlace(input);
+    return createOnce(dataSource, identity, idempotencyKey, 'createIndustrialZone', input, IndustrialZone, async (manager) => {
+      const repository = manager.getRepository(IndustrialZone);
+      if (await repository.existsBy({ name: input.name.trim() })) throw userInputError('name', `a zone named '${input.name}' exists already`);
+      return repository.save(repository.create({ ...input, name: input.name.trim(), communeAfterReformId }));
+    });
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => IndustrialZone, { description: 'Name the commune-level unit a zone is in from 1/7/2025; fails with CONFLICT if it changed since you read it' })
+  async updateIndustrialZone(@Arg('input') input: UpdateIndustrialZoneInput, @Ctx() { dataSource, identity }: Context): Promise<IndustrialZone> {
+    const current = await findById(dataSource, IndustrialZone, input.id);
+    if (!current) throw notFoundError('IndustrialZone', input.id);
+    assertInScope(identity, current.districtId);
+    const { communeAfterReformId } = zonePlace({ districtId: current.districtId, communeAfterReformId: input.communeAfterReformId });
+    return updateVersioned(dataSource, IndustrialZone, input.id, input.expectedVersion, { communeAfterReformId });
   }
 
   @Authorized('RECORDS')
   @Mutation(() => ZoneWorkforce, { description: 'Record the workers employed in a zone in a year (IND-1.3b\'s denominator)' })
-  async recordZoneWorkforce(@Arg('input') input: RecordZoneWorkforceInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<ZoneWorkforce> {
+  async recordZoneWorkforce(@Arg('input') { idempotencyKey, ...input }: RecordZoneWorkforceInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<ZoneWorkforce> {
     const zone = await loaders.zoneById.load(input.zoneId);
     if (!zone) throw userInputError('zoneId', `no industrial zone '${input.zoneId}'`);
     assertInScope(identity, zone.districtId, 'zoneId');
     checkCount('year', input.year, { min: FIRST_YEAR, max: LAST_YEAR });
     checkCount('workersEmployed', input.workersEmployed, { max: MAX_WORKERS });
-    const repository = dataSource.getRepository(ZoneWorkforce);
-    if (await repository.existsBy({ zoneId: input.zoneId, year: input.year })) {
-      throw userInputError('year', `the workforce of ${input.year} is recorded already; update it instead`);
-    }
     const reached = await maxReachedInYear(dataSource, input.zoneId, input.year);
     if (reached > input.workersEmployed) {
       throw userInputError('workersEmployed', `${input.workersEmployed} is less than the ${reached} workers an outreach session of ${input.year} reached`);
     }
-    return repository.save(repository.create(input));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordZoneWorkforce', input, ZoneWorkforce, async (manager) => {
+      const repository = manager.getRepository(ZoneWorkforce);
+      if (await repository.existsBy({ zoneId: input.zoneId, year: input.year })) {
+        throw userInputError('year', `the workforce of ${input.year} is recorded already; update it instead`);
+      }
+      return repository.save(repository.create(input));
+    });
   }
 
   @Authorized('RECORDS')
@@ -114,7 +139,8 @@ export class ZoneOutreachResolver {
     const scope = recordScope(identity);
     if (scope) query.andWhere('o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.district_id = :scope)', { scope });
     if (filter?.districtId) {
-      query.andWhere('o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.district_id = :districtId)', { districtId: filter.districtId });
+      // A session stands in the zone's district only while there was one.
+      query.andWhere('o.held_on < :reform AND o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.district_id = :districtId)', { districtId: filter.districtId, reform: REFORM_DATE });
     }
     if (filter?.period) {
       const period = parsePeriod(filter.period, 'filter.period');
@@ -130,18 +156,26 @@ export class ZoneOutreachResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => ZoneOutreach, { description: 'Record a session reaching workers of a zone; the zone\'s workforce of that year must be recorded first' })
-  async recordZoneOutreach(@Arg('input') input: RecordZoneOutreachInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<ZoneOutreach> {
+  async recordZoneOutreach(@Arg('input') { idempotencyKey, ...input }: RecordZoneOutreachInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<ZoneOutreach> {
     const zone = await loaders.zoneById.load(input.zoneId);
     if (!zone) throw userInputError('zoneId', `no industrial zone '${input.zoneId}'`);
     assertInScope(identity, zone.districtId, 'zoneId');
     checkNotFuture('heldOn', input.heldOn, todayIso());
+    // A session stands where its zone is on the day: from 1/7/2025 the zone's commune-level unit.
+    if (input.heldOn >= REFORM_DATE && !zone.communeAfterReformId) {
+      try {
+        zonePlace({ districtId: zone.districtId }, true);
+      } catch (error) {
+        throw userInputError('zoneId', `${zone.name} has no commune-level unit of 1/7/2025, where a session held on ${input.heldOn} stands: set it first with updateIndustrialZone(communeAfterReformId). ${(error as Error).message}`);
+      }
+    }
     checkCount('workersReached', input.workersReached, { max: MAX_WORKERS });
     const year = Number(input.heldOn.slice(0, 4));
     const workforce = (await loaders.workforceByZone.load(input.zoneId)).find((w) => w.year === year);
     if (!workforce) throw userInputError('heldOn', `no workforce recorded for the zone in ${year}; record it with recordZoneWorkforce first`);
     checkHeadcounts(workforce.workersEmployed, input.workersReached, `workers employed in the zone in ${year}`);
-    const repository = dataSource.getRepository(ZoneOutreach);
-    return repository.save(repository.create(input));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordZoneOutreach', input, ZoneOutreach, (manager) =>
+      manager.getRepository(ZoneOutreach).save(manager.getRepository(ZoneOutreach).create(input)));
   }
 }
 
@@ -172,15 +206,20 @@ export class BusinessOutreachResolver {
 
   @FieldResolver(() => OrgUnit, { nullable: true })
   district(@Root() outreach: BusinessOutreach, @Ctx() { loaders }: Context) {
-    return loaders.orgUnitById.load(outreach.districtId);
+    return outreach.districtId ? loaders.orgUnitById.load(outreach.districtId) : null;
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true })
+  commune(@Root() outreach: BusinessOutreach, @Ctx() { loaders }: Context) {
+    return outreach.communeId ? loaders.orgUnitById.load(outreach.communeId) : null;
   }
 
   @Authorized('RECORDS')
   @Mutation(() => BusinessOutreach, { description: 'Record a session reaching workers of a registered service business' })
   async recordBusinessOutreach(@Arg('input') input: RecordBusinessOutreachInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<BusinessOutreach> {
-    assertInScope(identity, input.districtId);
-    const outreach = { ...input, communeId: input.communeId ?? null };
-    checkBusinessOutreach(outreach);
+    assertInScope(identity, input.districtId ?? null);
+    const outreach = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null };
+    Object.assign(outreach, checkBusinessOutreach(outreach));
     await checkRegisteredBusiness(loaders, outreach);
     const repository = dataSource.getRepository(BusinessOutreach);
     return repository.save(repository.create(outreach));
@@ -194,25 +233,27 @@ export class BusinessOutreachResolver {
     if (!current) throw notFoundError('BusinessOutreach', id);
     assertInScope(identity, current.districtId);
     const changed = { ...current, ...changes };
-    checkBusinessOutreach(changed);
-    await checkRegisteredBusiness(loaders, changed);
-    return updateVersioned(dataSource, BusinessOutreach, id, expectedVersion, changes);
+    const place = checkBusinessOutreach(changed);
+    await checkRegisteredBusiness(loaders, { ...changed, ...place });
+    return updateVersioned(dataSource, BusinessOutreach, id, expectedVersion, { ...changes, ...place });
   }
 }
 
 /**
  * Police's registry, through the graph (labour never reads police's database): the
- * business is registered, the session's district is the business's, and the business
- * was open on the day. Fails with SUBGRAPH_UNAVAILABLE when police cannot answer.
+ * business is registered, was open on the day, and the session's place is the business's
+ * place on that day (district before 1/7/2025, commune-level unit after). Fails with
+ * SUBGRAPH_UNAVAILABLE when police cannot answer.
  */
-async function checkRegisteredBusiness(loaders: RecordsLoaders, o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'heldOn'>): Promise<void> {
-  await checkBusinessLink(loaders.businessDistricts, { businessId: o.businessId, districtId: o.districtId, date: o.heldOn, dateField: 'heldOn' });
+async function checkRegisteredBusiness(loaders: RecordsLoaders, o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'communeId' | 'heldOn'>): Promise<void> {
+  await checkBusinessLink(loaders.businessDistricts, { businessId: o.businessId, districtId: o.districtId, communeId: o.communeId, date: o.heldOn, dateField: 'heldOn' });
 }
 
-function checkBusinessOutreach(o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'communeId' | 'heldOn' | 'workersEmployed' | 'workersReached'>): void {
+/** Checks a session and returns its place on its date (`territory.place`): district (+ commune) before 1/7/2025, the commune-level unit after. */
+function checkBusinessOutreach(o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'communeId' | 'heldOn' | 'workersEmployed' | 'workersReached'>): { districtId: string | null; communeId: string | null } {
   if (!isUuid(o.businessId)) throw userInputError('businessId', `'${o.businessId}' is not the id of a business in police's registry`);
   checkNotFuture('heldOn', o.heldOn, todayIso());
-  checkDistrictOn(o.districtId, o.heldOn);
-  if (o.communeId) territory.checkCommune(o.communeId, o.districtId, o.heldOn);
+  const place = territory.place(o, o.heldOn);
   checkHeadcounts(o.workersEmployed, o.workersReached, 'workers employed at the business');
+  return place;
 }

@@ -1,12 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertCanErase, assertInScope, checkDateOrder, checkNotFuture, checkText, CLIENT_CODE, connectionType, erasedCode, ErasureResult, keyFromEnv, notFoundError, paginate, parsePeriod, personLookup, pseudonymousCode, restrictToScope, SubgraphContext, todayIso, userInputError,
+  addDays, assertCanErase, createOnce, assertInScope, checkDateOrder, checkNotFuture, checkText, CLIENT_CODE, connectionType, erasedCode, ErasureResult, keyFromEnv, longLivedPlace, notFoundError, paginate, parsePeriod, personLookup,
+  pseudonymousCode, REFORM_DATE, restrictToScope, SubgraphContext, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { OrgUnit } from '../../catalogue';
 import { NeedAssessment, SupportClient, SupportServiceUse } from '../entities/support';
 import { RecordsLoaders } from '../loaders/records.loaders';
-import { checkDistrictOn } from './checks';
-import { RecordNeedAssessmentInput, RecordSupportServiceUseInput, RegisterSupportClientInput, SupportClientFilter } from './types/support.input';
+import { RecordNeedAssessmentInput, RecordSupportServiceUseInput, RegisterSupportClientInput, SupportClientFilter, UpdateSupportClientInput } from './types/support.input';
 
 const SupportClientConnection = connectionType(SupportClient, 'SupportClient');
 type Context = SubgraphContext<RecordsLoaders>;
@@ -18,7 +18,20 @@ async function clientFor(code: string, on: string, field: string, { loaders, ide
   if (!client) throw userInputError('clientCode', `no person registered with code '${code}'`);
   assertInScope(identity, client.districtId, 'clientCode');
   checkDateOrder('the registration date', client.registeredOn, field, on);
+  // An assessment or service stands where the person is followed on its date: from 1/7/2025 a commune-level unit.
+  if (on >= REFORM_DATE && !client.communeAfterReformId) {
+    try {
+      longLivedPlace(client, addDays(REFORM_DATE, -1), { inUseAfterReform: true, what: 'person' });
+    } catch (error) {
+      throw userInputError('clientCode', `person '${code}' has no commune-level unit of 1/7/2025, where a record dated ${on} stands: set it first with updateSupportClient(communeAfterReformId). ${(error as Error).message}`);
+    }
+  }
   return client;
+}
+
+/** A person's place: where registered, by the one rule, and the unit whose services follow them from 1/7/2025. */
+function clientPlace(c: { districtId?: string | null; communeId?: string | null; communeAfterReformId?: string | null }, registeredOn: string) {
+  return longLivedPlace(c, registeredOn, { what: 'person' });
 }
 
 /** Support to sex workers in need (IND-4.2): persons by pseudonymous code, their assessments and the services they used. */
@@ -34,6 +47,7 @@ export class SupportResolver {
   ) {
     const query = restrictToScope(dataSource.getRepository(SupportClient).createQueryBuilder('c'), identity, 'c.district_id');
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.communeId) query.andWhere('(c.commune_id = :communeId OR c.commune_after_reform_id = :communeId)', { communeId: filter.communeId });
     if (filter?.inNeedDuring) {
       const period = parsePeriod(filter.inNeedDuring, 'filter.inNeedDuring');
       query.andWhere(
@@ -56,7 +70,17 @@ export class SupportResolver {
 
   @FieldResolver(() => OrgUnit, { nullable: true })
   district(@Root() client: SupportClient, @Ctx() { loaders }: Context) {
-    return loaders.orgUnitById.load(client.districtId);
+    return client.districtId ? loaders.orgUnitById.load(client.districtId) : null;
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true })
+  commune(@Root() client: SupportClient, @Ctx() { loaders }: Context) {
+    return client.communeId ? loaders.orgUnitById.load(client.communeId) : null;
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true, description: 'The commune-level unit whose services follow the person from 1/7/2025' })
+  communeAfterReform(@Root() client: SupportClient, @Ctx() { loaders }: Context) {
+    return client.communeAfterReformId ? loaders.orgUnitById.load(client.communeAfterReformId) : null;
   }
 
   @Authorized('RECORDS')
@@ -89,32 +113,44 @@ export class SupportResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => SupportClient, { description: 'Register a person by pseudonymous code' })
-  async registerSupportClient(@Arg('input') input: RegisterSupportClientInput, @Ctx() context: Context): Promise<SupportClient> {
-    assertInScope(context.identity, input.districtId);
+  async registerSupportClient(@Arg('input') { idempotencyKey, ...input }: RegisterSupportClientInput, @Ctx() context: Context): Promise<SupportClient> {
+    assertInScope(context.identity, input.districtId ?? null);
     if (!CLIENT_CODE.test(input.code)) throw userInputError('code', `'${input.code}' is not a pseudonymous code like QNG-7K2M9XQ4 (never a name)`);
     checkNotFuture('registeredOn', input.registeredOn, todayIso());
-    checkDistrictOn(input.districtId, input.registeredOn);
-    if (await context.loaders.clientByCode.load(input.code)) throw userInputError('code', `code '${input.code}' is registered already`);
-    const repository = context.dataSource.getRepository(SupportClient);
-    return repository.save(repository.create(input));
+    const place = clientPlace(input, input.registeredOn);
+    return createOnce(context.dataSource, context.identity, idempotencyKey, 'registerSupportClient', input, SupportClient, async (manager) => {
+      const repository = manager.getRepository(SupportClient);
+      if (await repository.existsBy({ code: input.code })) throw userInputError('code', `code '${input.code}' is registered already`);
+      return repository.save(repository.create({ code: input.code, registeredOn: input.registeredOn, ...place }));
+    });
+  }
+
+  @Authorized('RECORDS')
+  @Mutation(() => SupportClient, { description: 'Name the commune-level unit of 1/7/2025 whose services follow a person registered before; fails with CONFLICT if it changed since you read it' })
+  async updateSupportClient(@Arg('input') input: UpdateSupportClientInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<SupportClient> {
+    const client = await loaders.clientByCode.load(input.code.trim().toUpperCase());
+    if (!client) throw notFoundError('SupportClient', input.code, 'code');
+    assertInScope(identity, client.districtId);
+    const place = clientPlace({ ...client, communeAfterReformId: input.communeAfterReformId }, client.registeredOn);
+    return updateVersioned(dataSource, SupportClient, client.id, input.expectedVersion, { communeAfterReformId: place.communeAfterReformId });
   }
 
   @Authorized('RECORDS')
   @Mutation(() => NeedAssessment, { description: 'Record an assessment of a person\'s need for, and eligibility to, support' })
-  async recordNeedAssessment(@Arg('input') input: RecordNeedAssessmentInput, @Ctx() context: Context): Promise<NeedAssessment> {
+  async recordNeedAssessment(@Arg('input') { idempotencyKey, ...input }: RecordNeedAssessmentInput, @Ctx() context: Context): Promise<NeedAssessment> {
     checkNotFuture('assessedOn', input.assessedOn, todayIso());
     const client = await clientFor(input.clientCode, input.assessedOn, 'assessedOn', context);
-    const repository = context.dataSource.getRepository(NeedAssessment);
-    return repository.save(repository.create({ clientId: client.id, assessedOn: input.assessedOn, inNeed: input.inNeed, eligible: input.eligible }));
+    return createOnce(context.dataSource, context.identity, idempotencyKey, 'recordNeedAssessment', input, NeedAssessment, (manager) =>
+      manager.getRepository(NeedAssessment).save(manager.getRepository(NeedAssessment).create({ clientId: client.id, assessedOn: input.assessedOn, inNeed: input.inNeed, eligible: input.eligible })));
   }
 
   @Authorized('RECORDS')
   @Mutation(() => SupportServiceUse, { description: 'Record that a person used a support or reintegration service' })
-  async recordSupportServiceUse(@Arg('input') input: RecordSupportServiceUseInput, @Ctx() context: Context): Promise<SupportServiceUse> {
+  async recordSupportServiceUse(@Arg('input') { idempotencyKey, ...input }: RecordSupportServiceUseInput, @Ctx() context: Context): Promise<SupportServiceUse> {
     checkNotFuture('usedOn', input.usedOn, todayIso());
     const client = await clientFor(input.clientCode, input.usedOn, 'usedOn', context);
-    const repository = context.dataSource.getRepository(SupportServiceUse);
-    return repository.save(repository.create({ clientId: client.id, serviceKind: input.serviceKind, usedOn: input.usedOn }));
+    return createOnce(context.dataSource, context.identity, idempotencyKey, 'recordSupportServiceUse', input, SupportServiceUse, (manager) =>
+      manager.getRepository(SupportServiceUse).save(manager.getRepository(SupportServiceUse).create({ clientId: client.id, serviceKind: input.serviceKind, usedOn: input.usedOn })));
   }
 }
 

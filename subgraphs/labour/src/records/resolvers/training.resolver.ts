@@ -1,12 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkCount, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext,
-  todayIso, updateVersioned, userInputError,
+  assertInScope, checkCount, checkNotFuture, createOnce, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, REFORM_DATE, restrictToScope, SubgraphContext,
+  territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { OrgUnit } from '../../catalogue';
 import { StaffInPost, StaffLevel, TrainingCourse } from '../entities/training';
 import { RecordsLoaders } from '../loaders/records.loaders';
-import { checkDistrictInYear, checkDistrictOn, FIRST_YEAR, LAST_YEAR } from './checks';
+import { checkDistrictInYear, FIRST_YEAR, LAST_YEAR } from './checks';
 import { RecordStaffInPostInput, RecordTrainingCourseInput, TrainingCourseFilter, UpdateStaffInPostInput, UpdateTrainingCourseInput } from './types/training.input';
 
 const TrainingCourseConnection = connectionType(TrainingCourse, 'TrainingCourse');
@@ -18,13 +18,26 @@ function checkLevelDistrict(level: StaffLevel, districtId: string | null | undef
   if (level !== StaffLevel.PROVINCIAL && !districtId) throw userInputError('districtId', `${level} staff need their district`);
 }
 
-function checkCourse(c: Pick<TrainingCourse, 'title' | 'level' | 'districtId' | 'heldOn' | 'participants' | 'newTrainees'>): void {
+/**
+ * Checks a course and returns its place on its date: none for provincial staff; for district
+ * and commune staff by the one rule — before 1/7/2025 the district (and optionally the
+ * commune), from 1/7/2025 a commune-level unit and no district, where only commune-level
+ * staff remain (there are no district-level staff after 30/6/2025).
+ */
+function checkCourse(c: Pick<TrainingCourse, 'title' | 'level' | 'districtId' | 'communeId' | 'heldOn' | 'participants' | 'newTrainees'>): { districtId: string | null; communeId: string | null } {
   checkText('title', c.title, { max: 300, required: true });
   checkNotFuture('heldOn', c.heldOn, todayIso());
-  checkLevelDistrict(c.level, c.districtId);
-  if (c.districtId) checkDistrictOn(c.districtId, c.heldOn);
   checkCount('participants', c.participants, { max: 100000 });
   checkCount('newTrainees', c.newTrainees, { max: c.participants });
+  if (c.level === StaffLevel.PROVINCIAL) {
+    if (c.districtId) throw userInputError('districtId', 'provincial staff belong to no district; leave it out');
+    if (c.communeId) throw userInputError('communeId', 'provincial staff belong to no commune-level unit; leave it out');
+    return { districtId: null, communeId: null };
+  }
+  if (c.level === StaffLevel.DISTRICT && c.heldOn >= REFORM_DATE) {
+    throw userInputError('level', `there are no district-level staff on ${c.heldOn} (the district level ended on 30/6/2025): a course from 1/7/2025 is for COMMUNE or PROVINCIAL staff`);
+  }
+  return territory.place(c, c.heldOn, { commune: c.heldOn >= REFORM_DATE ? 'required' : 'optional' });
 }
 
 @Resolver(() => TrainingCourse)
@@ -41,6 +54,7 @@ export class TrainingCourseResolver {
     const query = restrictToScope(dataSource.getRepository(TrainingCourse).createQueryBuilder('c'), identity, 'c.district_id');
     if (filter?.level) query.andWhere('c.level = :level', { level: filter.level });
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.communeId) query.andWhere('c.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.period) {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('c.held_on >= :start AND c.held_on < :end', period);
@@ -53,15 +67,20 @@ export class TrainingCourseResolver {
     return course.districtId ? loaders.orgUnitById.load(course.districtId) : null;
   }
 
+  @FieldResolver(() => OrgUnit, { nullable: true })
+  commune(@Root() course: TrainingCourse, @Ctx() { loaders }: Context) {
+    return course.communeId ? loaders.orgUnitById.load(course.communeId) : null;
+  }
+
   @Authorized('RECORDS')
   @Mutation(() => TrainingCourse, { description: 'Record a training course held' })
-  async recordTrainingCourse(@Arg('input') input: RecordTrainingCourseInput, @Ctx() { dataSource, identity }: Context): Promise<TrainingCourse> {
+  async recordTrainingCourse(@Arg('input') { idempotencyKey, ...input }: RecordTrainingCourseInput, @Ctx() { dataSource, identity }: Context): Promise<TrainingCourse> {
     // A provincial course (no district) is outside every district: only province-wide callers record it.
-    assertInScope(identity, input.districtId);
-    const course = { ...input, districtId: input.districtId ?? null };
-    checkCourse(course);
-    const repository = dataSource.getRepository(TrainingCourse);
-    return repository.save(repository.create(course));
+    assertInScope(identity, input.districtId ?? null);
+    const course = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null };
+    Object.assign(course, checkCourse(course));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordTrainingCourse', course, TrainingCourse, (manager) =>
+      manager.getRepository(TrainingCourse).save(manager.getRepository(TrainingCourse).create(course)));
   }
 
   @Authorized('RECORDS')
@@ -71,8 +90,8 @@ export class TrainingCourseResolver {
     const current = await findById(dataSource, TrainingCourse, id);
     if (!current) throw notFoundError('TrainingCourse', id);
     assertInScope(identity, current.districtId);
-    checkCourse({ ...current, ...changes });
-    return updateVersioned(dataSource, TrainingCourse, id, expectedVersion, changes);
+    const place = checkCourse({ ...current, ...changes });
+    return updateVersioned(dataSource, TrainingCourse, id, expectedVersion, { ...changes, ...place });
   }
 }
 
@@ -94,18 +113,20 @@ export class StaffInPostResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => StaffInPost, { description: 'Record the staff in post at a level (and district) in a year' })
-  async recordStaffInPost(@Arg('input') input: RecordStaffInPostInput, @Ctx() { dataSource, identity }: Context): Promise<StaffInPost> {
+  async recordStaffInPost(@Arg('input') { idempotencyKey, ...input }: RecordStaffInPostInput, @Ctx() { dataSource, identity }: Context): Promise<StaffInPost> {
     assertInScope(identity, input.districtId);
     checkCount('year', input.year, { min: FIRST_YEAR, max: LAST_YEAR });
     checkLevelDistrict(input.level, input.districtId);
     if (input.districtId) checkDistrictInYear(input.districtId, input.year);
     checkCount('staff', input.staff, { max: 100000 });
     const districtKey = input.districtId ?? '';
-    const repository = dataSource.getRepository(StaffInPost);
-    if (await repository.existsBy({ level: input.level, districtKey, year: input.year })) {
-      throw userInputError('year', `staff in post of ${input.year} at this level are recorded already; update them instead`);
-    }
-    return repository.save(repository.create({ ...input, districtId: input.districtId ?? null, districtKey }));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordStaffInPost', input, StaffInPost, async (manager) => {
+      const repository = manager.getRepository(StaffInPost);
+      if (await repository.existsBy({ level: input.level, districtKey, year: input.year })) {
+        throw userInputError('year', `staff in post of ${input.year} at this level are recorded already; update them instead`);
+      }
+      return repository.save(repository.create({ ...input, districtId: input.districtId ?? null, districtKey }));
+    });
   }
 
   @Authorized('RECORDS')

@@ -10,8 +10,11 @@ export class OpenCriminalCaseInput {
   @Field(() => [CaseCharge])
   charges: CaseCharge[];
 
-  @Field(() => ID)
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'The district it was opened in: required before 1/7/2025, left out after (no district level)' })
+  districtId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit valid on that date: required from 1/7/2025; before, optional (in the district given)' })
+  communeId?: string | null;
 
   @Field(() => Int, { defaultValue: 0 })
   suspects: number;
@@ -42,6 +45,9 @@ export class DealWithCriminalCaseInput {
 export class CriminalCaseFilter {
   @Field(() => ID, { nullable: true })
   districtId?: string;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string;
 
   @Field({ nullable: true, description: 'Only cases dealt with in this period' })
   dealtWithIn?: string;

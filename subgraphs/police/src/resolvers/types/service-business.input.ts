@@ -10,11 +10,17 @@ export class CreateServiceBusinessInput {
   @Field(() => BusinessKind)
   kind: BusinessKind;
 
-  @Field(() => ID)
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'Its district: required for a business opened before 1/7/2025, left out for one opened after (no district level)' })
+  districtId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Its commune before 1/7/2025 (in the district given), where known' })
   communeId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The commune-level unit it lies in from 1/7/2025: required when it opened after, or operates after and its old commune went to more than one unit (or is not known); derived otherwise',
+  })
+  communeAfterReformId?: string | null;
 
   @Field(() => Int, { defaultValue: 0 })
   employees: number;
@@ -43,6 +49,9 @@ export class UpdateServiceBusinessInput {
   @Field(() => ID, { nullable: true })
   communeId?: string;
 
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit it lies in from 1/7/2025' })
+  communeAfterReformId?: string;
+
   @Field(() => Int, { nullable: true })
   employees?: number;
 
@@ -58,7 +67,7 @@ export class ServiceBusinessFilter {
   @Field(() => ID, { nullable: true })
   districtId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Its commune before 1/7/2025, or the commune-level unit it lies in from then' })
   communeId?: string;
 
   @Field(() => BusinessKind, { nullable: true })

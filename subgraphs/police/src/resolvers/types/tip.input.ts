@@ -13,8 +13,11 @@ export class ReceiveTipInput {
   @Field(() => TipChannel)
   channel: TipChannel;
 
-  @Field(() => ID)
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'The district it was received in: required before 1/7/2025, left out after (no district level)' })
+  districtId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit valid on that date: required from 1/7/2025; before, optional (in the district given)' })
+  communeId?: string | null;
 
   @Field(() => TipClassification, { nullable: true })
   classification?: TipClassification;
@@ -57,6 +60,9 @@ export class HandleTipInput {
 export class TipFilter {
   @Field(() => ID, { nullable: true })
   districtId?: string;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string;
 
   @Field({ nullable: true, description: 'Only tips received in this period' })
   period?: string;

@@ -1,10 +1,11 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { IntegratedProgramme } from '../../entities/district-plan';
 import { PilotKind } from '../../entities/pilot-model';
 
 @InputType()
-export class AdoptDistrictPlanInput {
+export class AdoptDistrictPlanInput extends IdempotentCreateInput {
   @Field(() => ID)
   districtId: string;
 
@@ -34,7 +35,7 @@ export class UpdateDistrictPlanInput {
 }
 
 @InputType()
-export class RecordProgrammeIntegrationInput {
+export class RecordProgrammeIntegrationInput extends IdempotentCreateInput {
   @Field(() => ID)
   districtId: string;
 
@@ -58,15 +59,21 @@ export class DistrictRecordFilter {
 }
 
 @InputType()
-export class StartPilotModelInput {
+export class StartPilotModelInput extends IdempotentCreateInput {
   @Field()
   name: string;
 
   @Field(() => PilotKind)
   kind: PilotKind;
 
-  @Field(() => ID)
-  districtId: string;
+  @Field(() => ID, { nullable: true, description: 'The district-level unit that started it: required before 1/7/2025, left out after (no district level)' })
+  districtId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit that started it: required from 1/7/2025' })
+  communeId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'For a model started before 1/7/2025 and running after 30/6/2025: the commune-level unit of 1/7/2025 running it' })
+  communeAfterReformId?: string | null;
 
   @Field(() => LocalDateResolver)
   startedOn: string;
@@ -94,12 +101,18 @@ export class UpdatePilotModelInput {
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Set when the pilot ends' })
   endedOn?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit of 1/7/2025 running it from that date' })
+  communeAfterReformId?: string;
 }
 
 @InputType()
 export class PilotModelFilter {
   @Field(() => ID, { nullable: true })
   districtId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Pilots started by, or run from 1/7/2025 by, this commune-level unit' })
+  communeId?: string;
 
   @Field(() => PilotKind, { nullable: true })
   kind?: PilotKind;

@@ -1,17 +1,21 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { StaffLevel } from '../../entities/training';
 
 @InputType()
-export class RecordTrainingCourseInput {
+export class RecordTrainingCourseInput extends IdempotentCreateInput {
   @Field()
   title: string;
 
   @Field(() => StaffLevel)
   level: StaffLevel;
 
-  @Field(() => ID, { nullable: true, description: 'Required for DISTRICT and COMMUNE courses; none for PROVINCIAL' })
+  @Field(() => ID, { nullable: true, description: 'Required for DISTRICT and COMMUNE courses held before 1/7/2025; none for PROVINCIAL, and none after 30/6/2025 (no district level)' })
   districtId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commune-level unit whose staff were trained: required for a COMMUNE course from 1/7/2025; before, optional within the district' })
+  communeId?: string | null;
 
   @Field(() => LocalDateResolver)
   heldOn: string;
@@ -54,10 +58,13 @@ export class TrainingCourseFilter {
 
   @Field(() => ID, { nullable: true })
   districtId?: string;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string;
 }
 
 @InputType()
-export class RecordStaffInPostInput {
+export class RecordStaffInPostInput extends IdempotentCreateInput {
   @Field(() => StaffLevel)
   level: StaffLevel;
 
