@@ -52,16 +52,16 @@ test('the draft is opened in the standing agency\'s name and drafted from the gr
   const byCode = Object.fromEntries(review.indicators.map((i: any) => [i.code, i]));
 
   // IND-3.3b, cumulative: businesses operating on 31/12 of each year inspected since 1/1/2021 (test/verdicts.test.ts counts them from police's tables):
-  // 40/202 = 19.8 (baseline), 89/218 = 40.83 ≥ 39.85, 132/225 = 58.67 < 59.9, 176/240 = 73.33 < 79.95, 197/238 = 82.77 < 100.
+  // 40/202 = 19.8 (baseline), 89/218 = 40.83 ≥ 39.85, 132/225 = 58.67 < 59.9, 176/240 = 73.33 < 79.95, 201/253 = 79.45 < 100 (with the 15 businesses opened after 30/6/2025, 4 of them inspected).
   expect(byCode['IND-3.3b'].years).toEqual([
     { year: 2021, value: 19.8, milestone: null, status: 'NOT_APPLICABLE' },
     { year: 2022, value: 40.83, milestone: 39.85, status: 'ACHIEVED' },
     { year: 2023, value: 58.67, milestone: 59.9, status: 'NOT_MET' },
     { year: 2024, value: 73.33, milestone: 79.95, status: 'NOT_MET' },
-    { year: 2025, value: 82.77, milestone: 100, status: 'NOT_MET' },
+    { year: 2025, value: 79.45, milestone: 100, status: 'NOT_MET' },
   ]);
   expect(byCode['IND-3.3b']).toMatchObject({ summaryStatus: 'NOT_MET', trend: 'UP', baseline: 19.8 });
-  expect(byCode['IND-3.3b'].summaryVi).toBe('Đến năm 2025: 82,77 so với mục tiêu 100 - Không đạt');
+  expect(byCode['IND-3.3b'].summaryVi).toBe('Đến năm 2025: 79,45 so với mục tiêu 100 - Không đạt');
 
   // IND-3.3a, yearly ≥ 20 %: 2021 19.61 % below it, 2024 99/247 = 40.08 %; met in 4 of 5 years.
   expect(byCode['IND-3.3a'].years[0]).toEqual({ year: 2021, value: 19.61, milestone: 20, status: 'NOT_MET' });
@@ -118,7 +118,7 @@ test('draft → submit (numbers taken again) → approve → download → correc
   for (const words of ['SỞ Y TẾ', 'Số: /BC-SYT', 'Kính gửi:', 'Ủy ban nhân dân tỉnh Quảng Ngãi', 'Bộ Y tế', 'BÁO CÁO', 'Tổng kết', 'GIÁM ĐỐC', 'Nơi nhận:']) {
     expect(text).toContain(words);
   }
-  expect(text).toContain('82,77 (Không đạt)'); // IND-3.3b in 2025, vi-VN decimal comma
+  expect(text).toContain('79,45 (Không đạt)'); // IND-3.3b in 2025, vi-VN decimal comma
   expect(text).toContain('40,08 (Đạt)'); // IND-3.3a in 2024
   for (const code of AGENCY_CODES) expect(text).not.toMatch(new RegExp(`\\b${code}\\b`));
   for (const word of ENGLISH) expect(text).not.toMatch(new RegExp(`\\b${word}\\b`));
@@ -129,7 +129,7 @@ test('draft → submit (numbers taken again) → approve → download → correc
   expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csvText = csv.bytes.subarray(3).toString('utf8');
   expect(csvText.split('\r\n')[0]).toBe('Chỉ tiêu');
-  expect(csvText).toContain('"82,77"');
+  expect(csvText).toContain('"79,45"');
   for (const code of AGENCY_CODES.filter((c) => c !== 'HEALTH')) expect(csvText).not.toMatch(new RegExp(`,${code},`));
 
   // XLSX: a sheet per section.

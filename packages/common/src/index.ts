@@ -22,6 +22,7 @@ export * from './db/roles';
 export * from './audit/lookups';
 export * from './db/input-errors';
 export * from './db/idempotency';
+export * from './db/create-input';
 export * from './run';
 export * from './random';
 export * from './db/seeding';

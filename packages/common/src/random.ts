@@ -1,6 +1,6 @@
 import { CODE_ALPHABET } from './auth/personal-data';
 import { addDays } from './periods';
-import { territory } from './territory';
+import { REFORM_DATE, territory } from './territory';
 
 /**
  * A small seeded pseudo-random generator (mulberry32), so generated data is the
@@ -87,6 +87,8 @@ export interface SampleBusiness {
   employees: number;
   openedOn: string;
   closedOn: string | null;
+  /** The commune-level unit it lies in from 1/7/2025, when it operates then (null if it closed before). */
+  communeAfterReformId: string | null;
 }
 
 /**
@@ -101,15 +103,30 @@ export function sampleBusiness(districtId: string, index: number): SampleBusines
   const earliestClose = addDays(openedOn, 180) < SAMPLE_LAST_DAY ? addDays(openedOn, 180) : SAMPLE_LAST_DAY;
   const closedOn = random.chance(0.15) ? random.date(earliestClose, SAMPLE_LAST_DAY) : null;
   const communes = territory.communesDuring('2021-01-01', '2021-01-02', districtId);
+  const communeId = communes.length ? random.pick(communes).id : null;
+  const employees = kind === 'HOTEL' ? random.int(8, 40) : random.int(2, 15);
+  const closed = closedOn && closedOn > openedOn ? closedOn : null;
   return {
     id: sampleBusinessId(districtId, index),
     districtId,
-    communeId: communes.length ? random.pick(communes).id : null,
+    communeId,
     kind,
-    employees: kind === 'HOTEL' ? random.int(8, 40) : random.int(2, 15),
+    employees,
     openedOn,
-    closedOn: closedOn && closedOn > openedOn ? closedOn : null,
+    closedOn: closed,
+    communeAfterReformId: closed && closed < REFORM_DATE ? null : sampleUnitAfterReform(communeId ?? districtId, `police-business-after-reform-${districtId}-${index}`),
   };
+}
+
+/**
+ * The commune-level unit of the plan's territory an old commune (or Lý Sơn's district) went
+ * to on 1/7/2025; of a split commune's parts, one drawn from a stream of its own (`seed`),
+ * so that the draws before it stay as they were.
+ */
+export function sampleUnitAfterReform(oldId: string, seed: string): string {
+  const next = territory.successors(oldId, REFORM_DATE).filter((l) => l.unit.inPlanScope);
+  if (next.length === 0) throw new Error(`no commune-level unit of 1/7/2025 for '${oldId}'`);
+  return next.length === 1 ? next[0].unit.id : new SeededRandom(seed).pick(next).unit.id;
 }
 
 /** The part of [from, to] (ISO dates, inclusive) in which a sample business operates, or null. */

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Field, InputType } from 'type-graphql';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Identity } from '../auth/identity';
 import { notFoundError, userInputError } from '../errors';
@@ -100,13 +99,6 @@ export async function idempotent<P, R>(
     await manager.query('UPDATE idempotency_key SET response = $3 WHERE subject = $1 AND key = $2', [identity.subject, key, JSON.stringify(response)]);
     return response;
   });
-}
-
-/** The input of a create mutation: every one takes an optional idempotency key (`createOnce`). */
-@InputType()
-export abstract class IdempotentCreateInput {
-  @Field(() => String, { nullable: true, description: CREATE_IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import {
-  addDays, dataScale, insertChunks, sampleBusiness, sampleBusinessCount, sampleBusinessWindow, SAMPLE_DISTRICT_WEIGHT, sampleSharedClientCode, sampleSharedClientCount, SeededRandom, territory,
+  addDays, dataScale, insertChunks, OrgUnitRecord, REFORM_DATE, sampleBusiness, sampleBusinessCount, sampleBusinessWindow, SAMPLE_DISTRICT_WEIGHT, sampleSharedClientCode, sampleSharedClientCount,
+  SeededRandom, territory,
 } from '@qn/common';
 import { HarmReductionContact, HarmReductionService } from '../entities/harm-reduction-contact';
 import { PeriodicHealthCheck } from '../entities/periodic-health-check';
@@ -12,7 +13,10 @@ const LAST_DAY = '2025-12-14';
  * about 250 clients (× QN_SCALE) known only by pseudonymous codes (some of them also
  * labour's clients, by the same shared codes), each seen a few times
  * a year while in contact, and yearly health checks of staff at about 60% of the
- * service businesses. Runs only on an empty database.
+ * service businesses. From 1/7/2025 a contact or check stands in a commune-level unit and no
+ * district: a client's services in the unit formed from their district where they are seen
+ * (drawn per client from a stream of its own), a check at its business's unit, and a few
+ * clients first seen after the reform (`generateAfterReform`). Runs only on an empty database.
  */
 export async function generateSampleData(dataSource: DataSource): Promise<void> {
   if (await dataSource.getRepository(HarmReductionContact).exist()) return;
@@ -54,6 +58,12 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
       }
     }
   }
+  const units = unitsAfterReform();
+  for (const c of contacts) {
+    if (c.contactedOn! < REFORM_DATE) continue;
+    c.communeId = clientUnit(c.clientCode!, units.filter((u) => u.districtIds.includes(c.districtId!)));
+    c.districtId = null;
+  }
   await insertChunks(dataSource, HarmReductionContact, contacts);
 
   const checks: Partial<PeriodicHealthCheck>[] = [];
@@ -67,17 +77,73 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
         const window = sampleBusinessWindow(business, `${year}-02-15`, year === 2025 ? LAST_DAY : `${year}-11-30`);
         if (!window) continue;
         const staffChecked = random.int(2, Math.max(2, business.employees));
+        const checkedOn = random.date(window.from, window.to);
         checks.push({
           businessId: business.id,
-          checkedOn: random.date(window.from, window.to),
+          checkedOn,
           staffChecked,
           staffReferred: random.chance(0.2) ? random.int(1, Math.min(3, staffChecked)) : 0,
-          districtId: district.id,
+          // Where the business stood that day (police's registry): its district, or its unit from 1/7/2025.
+          ...(checkedOn < REFORM_DATE ? { districtId: district.id } : { districtId: null, communeId: business.communeAfterReformId }),
         });
       }
     }
   }
   await insertChunks(dataSource, PeriodicHealthCheck, checks);
+
+  await generateAfterReform(dataSource, codes, units, scale);
+}
+
+/** The plan's commune-level units of 1/7/2025, each with the districts it was formed from. */
+function unitsAfterReform(): { unit: OrgUnitRecord; districtIds: string[] }[] {
+  return territory.list({ level: 'COMMUNE', at: REFORM_DATE, inPlanScope: true }).map((unit) => ({
+    unit,
+    districtIds: [...new Set(territory.predecessors(unit.id).map((l) => (l.unit.level === 'DISTRICT' ? l.unit.id : l.unit.parentId!)))],
+  }));
+}
+
+/** The unit a client is seen in from 1/7/2025: one formed from their district, the same for all their services. */
+function clientUnit(clientCode: string, units: { unit: OrgUnitRecord }[]): string {
+  return new SeededRandom(`health-client-unit-${clientCode}`).pick(units).unit.id;
+}
+
+/**
+ * Clients first seen from 1/7/2025 to the 2025 cut-off, at the rate of the years before (a
+ * district's clients over 4½ years, for half a year), in the units formed from its district:
+ * an outreach contact, then services a few times a month. A stream of its own, after
+ * everything else, so the data of 2021 to 30/6/2025 is exactly as before.
+ */
+async function generateAfterReform(dataSource: DataSource, codes: Set<string>, units: { unit: OrgUnitRecord; districtIds: string[] }[], scale: number): Promise<void> {
+  const random = new SeededRandom('health-after-reform');
+  const contacts: Partial<HarmReductionContact>[] = [];
+  for (const district of territory.districtsDuring('2021-01-01', REFORM_DATE)) {
+    const newClients = Math.round(((SAMPLE_DISTRICT_WEIGHT[district.id] ?? 1) * 2 * scale) / 9);
+    const around = units.filter((u) => u.districtIds.includes(district.id));
+    for (let i = 0; i < newClients; i++) {
+      let clientCode: string;
+      do {
+        clientCode = random.clientCode();
+      } while (codes.has(clientCode));
+      codes.add(clientCode);
+      const communeId = clientUnit(clientCode, around);
+      const firstSeen = random.date(REFORM_DATE, '2025-11-30');
+      contacts.push({ clientCode, contactedOn: firstSeen, districtId: null, communeId, service: HarmReductionService.OUTREACH });
+      const visits = Math.max(1, Math.round(((Date.parse(LAST_DAY) - Date.parse(firstSeen)) / 86400000 / 365) * random.int(3, 8)));
+      for (let v = 0; v < visits; v++) {
+        contacts.push({
+          clientCode,
+          contactedOn: random.date(firstSeen, LAST_DAY),
+          districtId: null,
+          communeId,
+          service: random.pick([
+            HarmReductionService.CONDOM_DISTRIBUTION, HarmReductionService.CONDOM_DISTRIBUTION, HarmReductionService.HIV_TEST,
+            HarmReductionService.PREP, HarmReductionService.STI_TREATMENT, HarmReductionService.REFERRAL_SOCIAL_SERVICE,
+          ]),
+        });
+      }
+    }
+  }
+  await insertChunks(dataSource, HarmReductionContact, contacts);
 }
 
 const minDate = (a: string, b: string) => (a < b ? a : b);

@@ -206,6 +206,34 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   await insertChunks(dataSource, TrainingCourse, courses);
 
   await generateAfterReform(dataSource, { zones, clients: savedClients, assessments, uses, scale });
+  await generateBusinessOutreachAfterReform(dataSource, districts, scale);
+}
+
+/**
+ * Outreach to the workers of police's sample businesses from 1/7/2025 to the cut-off, at the
+ * businesses' units of 1/7/2025 (police's registry) and no district: the businesses reached
+ * before, each with half its yearly chance for the half-year, while it operates. A stream of
+ * its own, after everything else, so the data of 2021 to 30/6/2025 is exactly as before.
+ */
+async function generateBusinessOutreachAfterReform(dataSource: DataSource, districts: OrgUnitRecord[], scale: number): Promise<void> {
+  const random = new SeededRandom('labour-business-outreach-after-reform');
+  const outreach: Partial<BusinessOutreach>[] = [];
+  for (const district of districts) {
+    const activity = ACTIVITY[district.id] ?? 0.5;
+    const businesses = Math.round(sampleBusinessCount(district.id, scale) * Math.min(1, 0.6 + 0.4 * activity));
+    for (let b = 1; b <= businesses; b++) {
+      const business = sampleBusiness(district.id, b);
+      if (!random.chance(Math.min(1, activity + 0.2) * 0.95 * 0.5)) continue;
+      const window = sampleBusinessWindow(business, REFORM_DATE, LAST_DAY);
+      if (!window || !business.communeAfterReformId) continue;
+      const employed = business.employees;
+      outreach.push({
+        businessId: business.id, districtId: null, communeId: business.communeAfterReformId, heldOn: random.date(window.from, window.to),
+        workersEmployed: employed, workersReached: random.int(Math.ceil(employed / 2), employed),
+      });
+    }
+  }
+  await insertChunks(dataSource, BusinessOutreach, outreach);
 }
 
 /** The plan's commune-level units of 1/7/2025, each with how active the districts it was formed from were (their mean). */

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkCount, checkDateOrder, checkNotFuture, connectionType, findById, Identity, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, todayIso, updateVersioned, userInputError,
+  assertInScope, checkCount, createOnce, checkDateOrder, checkNotFuture, connectionType, findById, Identity, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { Inspection } from '../entities/inspection';
 import { ServiceBusiness } from '../entities/service-business';
@@ -64,9 +64,10 @@ export class InspectionResolver {
     @Arg('input') input: RecordInspectionInput,
     @Ctx() { dataSource, loaders, identity }: SubgraphContext<PoliceLoaders>,
   ): Promise<Inspection> {
-    await checkInspection(input, loaders, identity);
-    const repository = dataSource.getRepository(Inspection);
-    return repository.save(repository.create(input));
+    const { idempotencyKey, ...fields } = input;
+    await checkInspection(fields, loaders, identity);
+    return createOnce(dataSource, identity, idempotencyKey, 'recordInspection', fields, Inspection, (manager) =>
+      manager.getRepository(Inspection).save(manager.getRepository(Inspection).create(fields)));
   }
 
   @Authorized('RECORDS')

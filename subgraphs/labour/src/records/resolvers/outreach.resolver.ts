@@ -217,12 +217,13 @@ export class BusinessOutreachResolver {
   @Authorized('RECORDS')
   @Mutation(() => BusinessOutreach, { description: 'Record a session reaching workers of a registered service business' })
   async recordBusinessOutreach(@Arg('input') input: RecordBusinessOutreachInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<BusinessOutreach> {
-    assertInScope(identity, input.districtId ?? null);
-    const outreach = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null };
+    const { idempotencyKey, ...fields } = input;
+    assertInScope(identity, fields.districtId ?? null);
+    const outreach = { ...fields, districtId: fields.districtId ?? null, communeId: fields.communeId ?? null };
     Object.assign(outreach, checkBusinessOutreach(outreach));
     await checkRegisteredBusiness(loaders, outreach);
-    const repository = dataSource.getRepository(BusinessOutreach);
-    return repository.save(repository.create(outreach));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordBusinessOutreach', fields, BusinessOutreach, (manager) =>
+      manager.getRepository(BusinessOutreach).save(manager.getRepository(BusinessOutreach).create(outreach)));
   }
 
   @Authorized('RECORDS')

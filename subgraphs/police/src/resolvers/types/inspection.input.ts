@@ -1,9 +1,10 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { InspectionOutcome, InspectionTeam } from '../../entities/inspection';
 
 @InputType()
-export class RecordInspectionInput {
+export class RecordInspectionInput extends IdempotentCreateInput {
   @Field(() => ID)
   businessId: string;
 

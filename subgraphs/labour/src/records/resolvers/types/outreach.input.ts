@@ -67,7 +67,7 @@ export class RecordZoneOutreachInput extends IdempotentCreateInput {
 }
 
 @InputType()
-export class RecordBusinessOutreachInput {
+export class RecordBusinessOutreachInput extends IdempotentCreateInput {
   @Field(() => ID, { description: 'Key of the business in police\'s registry (ServiceBusiness.id)' })
   businessId: string;
 
