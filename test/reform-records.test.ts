@@ -197,7 +197,11 @@ describe('records attached to a business stand where the business stood on their
     expect(field(await reach({ districtId: '522', communeId: AN_PHU }))).toBe('districtId');
     expect(field(await reach({ communeId: AN_PHU, heldOn: '2025-07-10' }))).toBe('heldOn');
     expect(await count('businessOutreach', LABOUR)).toBe(before);
-    expect(dataOf(await reach({ communeId: AN_PHU })).recordBusinessOutreach).toMatchObject({ districtId: null, communeId: AN_PHU });
+    const session = dataOf(await reach({ communeId: AN_PHU })).recordBusinessOutreach;
+    expect(session).toMatchObject({ districtId: null, communeId: AN_PHU });
+    const listed = dataOf(await system.query(`{ a: businessOutreach(filter: { communeId: "${AN_PHU}" }) { nodes { id } } b: businessOutreach(filter: { communeId: "${BINH_SON}" }) { nodes { id } } }`, {}, { as: LABOUR }));
+    expect(listed.a.nodes).toEqual([{ id: session.id }]);
+    expect(listed.b.nodes).toEqual([]);
   });
 
   test('IND-3.3a counts an inspection where its business stood on the inspection\'s date', async () => {
@@ -212,6 +216,11 @@ describe('records attached to a business stand where the business stood on their
     expect(await result('IND-3.3a', '2025', '524')).toMatchObject({ numerator: 1, denominator: 3 });
     // The province: every business operating in 2025 (the six created in this file) and the two inspected → 2 / 6.
     expect(await result('IND-3.3a', '2025')).toMatchObject({ numerator: 2, denominator: 6 });
+    // Listed where the business stood on the inspection's date: Sao Mai's of 1/3/2025 in Bình Thạnh, not yet in Xã Bình Sơn.
+    const list = async (communeId: string) => dataOf(await system.query(`{ inspections(filter: { communeId: "${communeId}" }) { nodes { businessId inspectedOn } } }`, {}, { as: POLICE })).inspections.nodes;
+    expect(await list('21046')).toEqual([{ businessId: binhThanh, inspectedOn: '2025-03-01' }]);
+    expect(await list(BINH_SON)).toEqual([]);
+    expect(await list(AN_PHU)).toEqual([{ businessId: anPhu, inspectedOn: '2025-10-01' }]);
   });
 });
 

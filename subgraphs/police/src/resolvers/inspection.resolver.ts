@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkCount, createOnce, checkDateOrder, checkNotFuture, connectionType, findById, Identity, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, todayIso, updateVersioned, userInputError,
+  assertInScope, checkCount, createOnce, REFORM_DATE, checkDateOrder, checkNotFuture, connectionType, findById, Identity, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { Inspection } from '../entities/inspection';
 import { ServiceBusiness } from '../entities/service-business';
@@ -48,6 +48,12 @@ export class InspectionResolver {
     if (filter?.districtId) {
       query.andWhere('i.business_id IN (SELECT b.id FROM service_business b WHERE b.district_id = :districtId)', {
         districtId: filter.districtId,
+      });
+    }
+    if (filter?.communeId) {
+      // Where the business stood on the inspection's date: its old commune before 1/7/2025, its unit from then.
+      query.andWhere(`i.business_id IN (SELECT b.id FROM service_business b WHERE CASE WHEN i.inspected_on < :reform THEN b.commune_id ELSE b.commune_after_reform_id END = :communeId)`, {
+        communeId: filter.communeId, reform: REFORM_DATE,
       });
     }
     return paginate(query, { first, after, sortColumn: 'inspected_on', sortKey: (i) => i.inspectedOn });

@@ -142,6 +142,10 @@ export class ZoneOutreachResolver {
       // A session stands in the zone's district only while there was one.
       query.andWhere('o.held_on < :reform AND o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.district_id = :districtId)', { districtId: filter.districtId, reform: REFORM_DATE });
     }
+    if (filter?.communeId) {
+      // From 1/7/2025 a session stands in the zone's unit.
+      query.andWhere('o.held_on >= :reform AND o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.commune_after_reform_id = :communeId)', { communeId: filter.communeId, reform: REFORM_DATE });
+    }
     if (filter?.period) {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('o.held_on >= :start AND o.held_on < :end', period);
@@ -192,6 +196,7 @@ export class BusinessOutreachResolver {
     const query = restrictToScope(dataSource.getRepository(BusinessOutreach).createQueryBuilder('o'), identity, 'o.district_id');
     if (filter?.targetId) query.andWhere('o.business_id = :businessId', { businessId: isUuid(filter.targetId) ? filter.targetId : null });
     if (filter?.districtId) query.andWhere('o.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.communeId) query.andWhere('o.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.period) {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('o.held_on >= :start AND o.held_on < :end', period);
