@@ -53,6 +53,16 @@ describe("labour's records on the new units", () => {
     const updated = dataOf(await mutate('updateSupportClient', 'UpdateSupportClientInput', { code: 'QNG-REF0RM03', expectedVersion: 1, communeAfterReformId: BINH_SON }, labour, CLIENT));
     expect(updated.updateSupportClient).toMatchObject({ districtId: '524', communeAfterReformId: BINH_SON, version: 2 });
     dataOf(await mutate('recordSupportServiceUse', 'RecordSupportServiceUseInput', service, labour));
+    dataOf(await mutate('recordNeedAssessment', 'RecordNeedAssessmentInput', { clientCode: 'QNG-REF0RM03', assessedOn: '2025-09-05', inNeed: true, eligible: true }, labour));
+    const r = dataOf(await system.query(`{ indicator(code: "IND-4.2") {
+      unit: result(period: "2025Q3", orgUnit: "${BINH_SON}") { numerator denominator }
+      other: result(period: "2025Q3", orgUnit: "${BINH_CHUONG}") { numerator denominator }
+      district: result(period: "2025", orgUnit: "524") { numerator denominator } } }`, {}, { as: labour })).indicator;
+    // Assessed on 5/9 where Xã Bình Sơn follows the person, served on 1/9: 1 of 1 there, none in Bình Chương,
+    // and none for old Bình Sơn over 2025 (no assessment while the district existed).
+    expect(r.unit).toEqual({ numerator: 1, denominator: 1 });
+    expect(r.other).toEqual({ numerator: 0, denominator: 0 });
+    expect(r.district).toEqual({ numerator: 0, denominator: 0 });
   });
 
   test('a course for commune staff on 2025-09-01 names its new unit; a district, or district-level staff, are refused', async () => {
@@ -64,6 +74,14 @@ describe("labour's records on the new units", () => {
     expect(withDistrict!.message).toContain('21211-2025-07 Xã Tịnh Khê');
     const districtStaff = error(await mutate('recordTrainingCourse', 'RecordTrainingCourseInput', { ...course, level: 'DISTRICT', communeId: BINH_SON }, labour));
     expect(districtStaff).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'level' } });
+    // Staff in post of 2025 are the districts' (they existed in 2025): old Bình Sơn's commune staff, 20.
+    dataOf(await mutate('recordStaffInPost', 'RecordStaffInPostInput', { level: 'COMMUNE', districtId: '524', year: 2025, staff: 20 }, labour));
+    dataOf(await mutate('recordTrainingCourse', 'RecordTrainingCourseInput', { ...course, heldOn: '2025-04-01', districtId: '524', newTrainees: 5 }, labour));
+    const r = dataOf(await system.query('{ indicator(code: "IND-5.1b") { y: result(period: "2025") { numerator denominator } d: result(period: "2025", orgUnit: "524") { numerator denominator } } }', {}, { as: labour })).indicator;
+    // The province: 5 trained on 1/4 in old Bình Sơn + 6 on 1/9 in Xã Bình Sơn, formed from its communes = 11 of its 20.
+    expect(r.y).toEqual({ numerator: 11, denominator: 20 });
+    // Old Bình Sơn over 2025: the course held in it while it existed = 5 of 20.
+    expect(r.d).toEqual({ numerator: 5, denominator: 20 });
   });
 
   test('a pilot started on 2025-09-01 names its new unit; one running across the reform carries its unit of 1/7/2025', async () => {
@@ -173,11 +191,15 @@ describe("education's sessions on the new units", () => {
     const r = dataOf(await system.query(`{ indicator(code: "IND-1.3c") {
       y: result(period: "2025") { numerator denominator }
       unit: result(period: "2025Q4", orgUnit: "${BINH_SON}") { numerator denominator }
+      year: result(period: "2025", orgUnit: "${BINH_SON}") { numerator denominator computedOver { id } }
       district: result(period: "2025", orgUnit: "524") { numerator denominator } } }`, {}, { as: education })).indicator;
     // 2025: the larger enrolment of the two school years (800); 300 reached on 10/3 + 400 on 10/9 = 700.
     expect(r.y).toEqual({ numerator: 700, denominator: 800 });
     // Xã Bình Sơn over 2025Q4 (school year 2025-2026 only): no session in the quarter.
     expect(r.unit).toEqual({ numerator: 0, denominator: 800 });
+    // Xã Bình Sơn over 2025: the school in Châu Ổ (one of its old communes) before 1/7, in it after: both sessions, 700 of 800.
+    expect(r.year).toMatchObject({ numerator: 700, denominator: 800 });
+    expect(r.year.computedOver.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([BINH_SON, '21040']));
     // Old Bình Sơn over 2025: the school was in it until 30/6; only the session of 10/3 stood there = 300.
     expect(r.district).toEqual({ numerator: 300, denominator: 800 });
     const sessions = dataOf(await system.query(`{ communicationSessions(filter: { communeId: "${BINH_SON}" }) { nodes { heldOn } } }`, {}, { as: education }));

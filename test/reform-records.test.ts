@@ -197,7 +197,11 @@ describe('records attached to a business stand where the business stood on their
     expect(field(await reach({ districtId: '522', communeId: AN_PHU }))).toBe('districtId');
     expect(field(await reach({ communeId: AN_PHU, heldOn: '2025-07-10' }))).toBe('heldOn');
     expect(await count('businessOutreach', LABOUR)).toBe(before);
-    expect(dataOf(await reach({ communeId: AN_PHU })).recordBusinessOutreach).toMatchObject({ districtId: null, communeId: AN_PHU });
+    const session = dataOf(await reach({ communeId: AN_PHU })).recordBusinessOutreach;
+    expect(session).toMatchObject({ districtId: null, communeId: AN_PHU });
+    const listed = dataOf(await system.query(`{ a: businessOutreach(filter: { communeId: "${AN_PHU}" }) { nodes { id } } b: businessOutreach(filter: { communeId: "${BINH_SON}" }) { nodes { id } } }`, {}, { as: LABOUR }));
+    expect(listed.a.nodes).toEqual([{ id: session.id }]);
+    expect(listed.b.nodes).toEqual([]);
   });
 
   test('IND-3.3a counts an inspection where its business stood on the inspection\'s date', async () => {
@@ -212,5 +216,51 @@ describe('records attached to a business stand where the business stood on their
     expect(await result('IND-3.3a', '2025', '524')).toMatchObject({ numerator: 1, denominator: 3 });
     // The province: every business operating in 2025 (the six created in this file) and the two inspected → 2 / 6.
     expect(await result('IND-3.3a', '2025')).toMatchObject({ numerator: 2, denominator: 6 });
+    // Listed where the business stood on the inspection's date: Sao Mai's of 1/3/2025 in Bình Thạnh, not yet in Xã Bình Sơn.
+    const list = async (communeId: string) => dataOf(await system.query(`{ inspections(filter: { communeId: "${communeId}" }) { nodes { businessId inspectedOn } } }`, {}, { as: POLICE })).inspections.nodes;
+    expect(await list('21046')).toEqual([{ businessId: binhThanh, inspectedOn: '2025-03-01' }]);
+    expect(await list(BINH_SON)).toEqual([]);
+    expect(await list(AN_PHU)).toEqual([{ businessId: anPhu, inspectedOn: '2025-10-01' }]);
+  });
+});
+
+describe('every create mutation of police and health (and labour\'s business outreach) takes an idempotency key', () => {
+  let hotel: string;
+  beforeAll(async () => {
+    hotel = (await business({ name: 'Khách sạn Biển Xanh', kind: 'HOTEL', districtId: '522', communeId: '21034', openedOn: '2018-03-01' })).id;
+  });
+  // subgraph, table, mutation, input type, the input, a change of it, the caller.
+  const cases: [string, string, string, string, () => Record<string, unknown>, Record<string, unknown>, typeof POLICE][] = [
+    ['police', 'service_business', 'createServiceBusiness', 'CreateServiceBusinessInput',
+      () => ({ name: 'Karaoke Một Lần', kind: 'KARAOKE', communeAfterReformId: AN_PHU, openedOn: '2025-09-01' }), { name: 'Karaoke Hai Lần' }, POLICE],
+    ['police', 'inspection', 'recordInspection', 'RecordInspectionInput',
+      () => ({ businessId: hotel, inspectedOn: '2025-11-03', team: 'POLICE', outcome: 'NO_VIOLATION' }), { inspectedOn: '2025-11-20' }, POLICE],
+    ['police', 'tip', 'receiveTip', 'ReceiveTipInput',
+      () => ({ kind: 'DENUNCIATION', channel: 'PHONE', receivedOn: '2025-11-04', communeId: AN_PHU }), { channel: 'HOTLINE' }, POLICE],
+    ['police', 'criminal_case', 'openCriminalCase', 'OpenCriminalCaseInput',
+      () => ({ openedOn: '2025-11-05', charges: ['HARBOURING_PROSTITUTION'], communeId: AN_PHU }), { suspects: 2 }, POLICE],
+    ['health', 'harm_reduction_contact', 'recordHarmReductionContact', 'RecordHarmReductionContactInput',
+      () => ({ clientCode: 'QNG-RETRY001', contactedOn: '2025-11-06', communeId: AN_PHU, service: 'HIV_TEST' }), { service: 'PREP' }, HEALTH],
+    ['health', 'periodic_health_check', 'recordHealthCheck', 'RecordHealthCheckInput',
+      () => ({ businessId: hotel, checkedOn: '2025-11-07', staffChecked: 6, communeId: AN_PHU }), { staffChecked: 5 }, HEALTH],
+    ['labour', 'business_outreach', 'recordBusinessOutreach', 'RecordBusinessOutreachInput',
+      () => ({ businessId: hotel, heldOn: '2025-11-08', communeId: AN_PHU, workersEmployed: 12, workersReached: 9 }), { workersReached: 8 }, LABOUR],
+  ];
+
+  test.each(cases)('%s %s: a retry with the same key returns the same record and stores one row; another payload under it is refused', async (subgraph, table, mutation, inputType, input, change, as) => {
+    const rows = async () => Number((await system.subgraphs[subgraph].dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+    const send = (payload: Record<string, unknown>) => system.query(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { id } }`, { input: payload }, { as });
+    const key = `retry-${mutation}-${process.pid}`;
+    const before = await rows();
+    const first = dataOf(await send({ ...input(), idempotencyKey: key }))[mutation];
+    const again = dataOf(await send({ ...input(), idempotencyKey: key }))[mutation];
+    expect(again.id).toBe(first.id);
+    expect(await rows()).toBe(before + 1);
+    const other = await send({ ...input(), ...change, idempotencyKey: key });
+    expect([code(other), field(other)]).toEqual(['BAD_USER_INPUT', 'idempotencyKey']);
+    expect(await rows()).toBe(before + 1);
+    // Without a key the same payload is another record.
+    expect(dataOf(await send(input()))[mutation].id).not.toBe(first.id);
+    expect(await rows()).toBe(before + 2);
   });
 });

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertCanErase, assertInScope, checkNotFuture, CLIENT_CODE, connectionType, erasedCode, ErasureResult, notFoundError, paginate, parsePeriod, personLookup, recordScope, restrictToScope, scopeFilter, SqlParams, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
+  assertCanErase, assertInScope, createOnce, checkNotFuture, CLIENT_CODE, connectionType, erasedCode, ErasureResult, notFoundError, paginate, parsePeriod, personLookup, recordScope, restrictToScope, scopeFilter, SqlParams, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { HarmReductionContact, SUPPORT_SERVICES } from '../entities/harm-reduction-contact';
 import { HealthLoaders } from '../loaders';
@@ -110,11 +110,12 @@ export class HarmReductionContactResolver {
     @Arg('input') input: RecordHarmReductionContactInput,
     @Ctx() { dataSource, identity }: SubgraphContext<HealthLoaders>,
   ): Promise<HarmReductionContact> {
-    const contact = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null, clientCode: normaliseClientCode(input.clientCode) };
+    const { idempotencyKey, ...fields } = input;
+    const contact = { ...fields, districtId: fields.districtId ?? null, communeId: fields.communeId ?? null, clientCode: normaliseClientCode(fields.clientCode) };
     Object.assign(contact, checkContact(contact));
     assertInScope(identity, contact.districtId);
-    const repository = dataSource.getRepository(HarmReductionContact);
-    return repository.save(repository.create(contact));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordHarmReductionContact', fields, HarmReductionContact, (manager) =>
+      manager.getRepository(HarmReductionContact).save(manager.getRepository(HarmReductionContact).create(contact)));
   }
 
   @Authorized('RECORDS')

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertInScope, checkBusinessLink, checkCount, checkNotFuture, connectionType, isUuid, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext, territory, todayIso, updateVersioned,
+  assertInScope, checkBusinessLink, createOnce, checkCount, checkNotFuture, connectionType, isUuid, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext, territory, todayIso, updateVersioned,
   userInputError,
 } from '@qn/common';
 import { PeriodicHealthCheck } from '../entities/periodic-health-check';
@@ -51,13 +51,14 @@ export class PeriodicHealthCheckResolver {
     @Arg('input') input: RecordHealthCheckInput,
     @Ctx() { dataSource, loaders, identity }: SubgraphContext<HealthLoaders>,
   ): Promise<PeriodicHealthCheck> {
-    if (!isUuid(input.businessId)) throw userInputError('businessId', `'${input.businessId}' is not a ServiceBusiness id`);
-    const place = checkHealthCheck({ ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null });
+    const { idempotencyKey, ...fields } = input;
+    if (!isUuid(fields.businessId)) throw userInputError('businessId', `'${fields.businessId}' is not a ServiceBusiness id`);
+    const place = checkHealthCheck({ ...fields, districtId: fields.districtId ?? null, communeId: fields.communeId ?? null });
     assertInScope(identity, place.districtId);
     // Police's registry, through the graph: the business exists, is open that day and stood there on that day.
-    await checkBusinessLink(loaders.businessDistricts, { businessId: input.businessId, ...place, date: input.checkedOn, dateField: 'checkedOn' });
-    const repository = dataSource.getRepository(PeriodicHealthCheck);
-    return repository.save(repository.create({ ...input, ...place }));
+    await checkBusinessLink(loaders.businessDistricts, { businessId: fields.businessId, ...place, date: fields.checkedOn, dateField: 'checkedOn' });
+    return createOnce(dataSource, identity, idempotencyKey, 'recordHealthCheck', fields, PeriodicHealthCheck, (manager) =>
+      manager.getRepository(PeriodicHealthCheck).save(manager.getRepository(PeriodicHealthCheck).create({ ...fields, ...place })));
   }
 
   @Authorized('RECORDS')

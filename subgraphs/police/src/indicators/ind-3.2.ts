@@ -7,6 +7,7 @@ import { inPeriod, MeasureSql, previousYear, scopeFilter } from '@qn/common';
  */
 export const ind32: MeasureSql = ({ period, orgUnit }, p) => {
   const before = previousYear(period);
+  // The period's units serve the year before too: a new commune's covers its old communes, whose ids its 2024 cases carry.
   const scope = () => scopeFilter({ orgUnit, period }, p, { district: 'c.district_id', commune: 'c.commune_id' });
   return `
   SELECT (SELECT count(*) FROM criminal_case c

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertInScope, checkCount, checkDateOrder, checkNotFuture, connectionType, findById, notFoundError, paginate, parsePeriod,
+  assertInScope, checkCount, createOnce, checkDateOrder, checkNotFuture, connectionType, findById, notFoundError, paginate, parsePeriod,
   restrictToScope, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { CriminalCase } from '../entities/criminal-case';
@@ -33,16 +33,18 @@ export class CriminalCaseResolver {
   @Authorized('RECORDS')
   @Mutation(() => CriminalCase, { description: 'Record a prostitution-related criminal case as opened' })
   async openCriminalCase(@Arg('input') input: OpenCriminalCaseInput, @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>): Promise<CriminalCase> {
-    checkNotFuture('openedOn', input.openedOn, todayIso());
+    const { idempotencyKey, ...fields } = input;
+    checkNotFuture('openedOn', fields.openedOn, todayIso());
     // Its place on the day it was opened: district (+ commune) before 1/7/2025, the commune-level unit after.
-    const place = territory.place(input, input.openedOn);
+    const place = territory.place(fields, fields.openedOn);
     assertInScope(identity, place.districtId);
-    if (input.charges.length === 0) throw userInputError('charges', 'name at least one charge');
-    checkCount('suspects', input.suspects, { max: 1000 });
-    checkCount('victims', input.victims, { max: 1000 });
-    checkCount('minorVictims', input.minorVictims, { max: input.victims });
-    const repository = dataSource.getRepository(CriminalCase);
-    return repository.save(repository.create({ ...input, ...place, charges: [...new Set(input.charges)] }));
+    if (fields.charges.length === 0) throw userInputError('charges', 'name at least one charge');
+    checkCount('suspects', fields.suspects, { max: 1000 });
+    checkCount('victims', fields.victims, { max: 1000 });
+    checkCount('minorVictims', fields.minorVictims, { max: fields.victims });
+    const opened = { ...fields, ...place, charges: [...new Set(fields.charges)] };
+    return createOnce(dataSource, identity, idempotencyKey, 'openCriminalCase', fields, CriminalCase, (manager) =>
+      manager.getRepository(CriminalCase).save(manager.getRepository(CriminalCase).create(opened)));
   }
 
   @Authorized('RECORDS')

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkCount, checkDateOrder, checkNotFuture, connectionType, findById, Identity, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, todayIso, updateVersioned, userInputError,
+  assertInScope, checkCount, createOnce, REFORM_DATE, checkDateOrder, checkNotFuture, connectionType, findById, Identity, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { Inspection } from '../entities/inspection';
 import { ServiceBusiness } from '../entities/service-business';
@@ -50,6 +50,12 @@ export class InspectionResolver {
         districtId: filter.districtId,
       });
     }
+    if (filter?.communeId) {
+      // Where the business stood on the inspection's date: its old commune before 1/7/2025, its unit from then.
+      query.andWhere(`i.business_id IN (SELECT b.id FROM service_business b WHERE CASE WHEN i.inspected_on < :reform THEN b.commune_id ELSE b.commune_after_reform_id END = :communeId)`, {
+        communeId: filter.communeId, reform: REFORM_DATE,
+      });
+    }
     return paginate(query, { first, after, sortColumn: 'inspected_on', sortKey: (i) => i.inspectedOn });
   }
 
@@ -64,9 +70,10 @@ export class InspectionResolver {
     @Arg('input') input: RecordInspectionInput,
     @Ctx() { dataSource, loaders, identity }: SubgraphContext<PoliceLoaders>,
   ): Promise<Inspection> {
-    await checkInspection(input, loaders, identity);
-    const repository = dataSource.getRepository(Inspection);
-    return repository.save(repository.create(input));
+    const { idempotencyKey, ...fields } = input;
+    await checkInspection(fields, loaders, identity);
+    return createOnce(dataSource, identity, idempotencyKey, 'recordInspection', fields, Inspection, (manager) =>
+      manager.getRepository(Inspection).save(manager.getRepository(Inspection).create(fields)));
   }
 
   @Authorized('RECORDS')

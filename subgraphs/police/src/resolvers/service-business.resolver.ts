@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertInScope, businessPlace, checkCount, restrictToScope, checkDateOrder, checkNotFuture, checkText, connectionType, MAX_BUSINESS_DISTRICT_IDS, notFoundError, paginate, parsePeriod, SubgraphContext,
+  assertInScope, businessPlace, createOnce, checkCount, restrictToScope, checkDateOrder, checkNotFuture, checkText, connectionType, MAX_BUSINESS_DISTRICT_IDS, notFoundError, paginate, parsePeriod, SubgraphContext,
   territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { ServiceBusiness, ServiceBusinessDistrict } from '../entities/service-business';
@@ -94,11 +94,12 @@ export class ServiceBusinessResolver {
     @Arg('input') input: CreateServiceBusinessInput,
     @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>,
   ): Promise<ServiceBusiness> {
-    assertInScope(identity, input.districtId ?? null);
-    const business = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null, communeAfterReformId: input.communeAfterReformId ?? null, closedOn: input.closedOn ?? null };
+    const { idempotencyKey, ...fields } = input;
+    assertInScope(identity, fields.districtId ?? null);
+    const business = { ...fields, districtId: fields.districtId ?? null, communeId: fields.communeId ?? null, communeAfterReformId: fields.communeAfterReformId ?? null, closedOn: fields.closedOn ?? null };
     Object.assign(business, checkBusiness(business));
-    const repository = dataSource.getRepository(ServiceBusiness);
-    return repository.save(repository.create(business));
+    return createOnce(dataSource, identity, idempotencyKey, 'createServiceBusiness', fields, ServiceBusiness, (manager) =>
+      manager.getRepository(ServiceBusiness).save(manager.getRepository(ServiceBusiness).create(business)));
   }
 
   @Authorized('RECORDS')

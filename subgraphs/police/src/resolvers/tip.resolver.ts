@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  addDays, assertInScope, checkDateOrder, checkText, restrictToScope, checkNotFuture, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso,
+  addDays, assertInScope, createOnce, checkDateOrder, checkText, restrictToScope, checkNotFuture, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso,
   updateVersioned, userInputError,
 } from '@qn/common';
 import { Tip } from '../entities/tip';
@@ -39,15 +39,16 @@ export class TipResolver {
   @Authorized('RECORDS')
   @Mutation(() => Tip, { description: 'Record a denunciation, crime report or complaint as received' })
   async receiveTip(@Arg('input') input: ReceiveTipInput, @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>): Promise<Tip> {
-    assertInScope(identity, input.districtId ?? null);
-    checkNotFuture('receivedOn', input.receivedOn, todayIso());
+    const { idempotencyKey, ...fields } = input;
+    assertInScope(identity, fields.districtId ?? null);
+    checkNotFuture('receivedOn', fields.receivedOn, todayIso());
     // Its place on the day it was received: district (+ commune) before 1/7/2025, the commune-level unit after.
-    const place = territory.place(input, input.receivedOn);
-    const deadlineOn = input.deadlineOn ?? addDays(input.receivedOn, DEFAULT_HANDLING_DAYS);
-    checkText('notes', input.notes, { max: 2000 });
-    checkDateOrder('receivedOn', input.receivedOn, 'deadlineOn', deadlineOn);
-    const repository = dataSource.getRepository(Tip);
-    return repository.save(repository.create({ ...input, ...place, classification: input.classification ?? null, notes: input.notes ?? null, deadlineOn }));
+    const place = territory.place(fields, fields.receivedOn);
+    const deadlineOn = fields.deadlineOn ?? addDays(fields.receivedOn, DEFAULT_HANDLING_DAYS);
+    checkText('notes', fields.notes, { max: 2000 });
+    checkDateOrder('receivedOn', fields.receivedOn, 'deadlineOn', deadlineOn);
+    const tip = { ...fields, ...place, classification: fields.classification ?? null, notes: fields.notes ?? null, deadlineOn };
+    return createOnce(dataSource, identity, idempotencyKey, 'receiveTip', fields, Tip, (manager) => manager.getRepository(Tip).save(manager.getRepository(Tip).create(tip)));
   }
 
   @Authorized('RECORDS')

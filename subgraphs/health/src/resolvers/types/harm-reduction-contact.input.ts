@@ -1,9 +1,10 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { HarmReductionService } from '../../entities/harm-reduction-contact';
 
 @InputType({ description: 'A service given; the client is named only by a pseudonymous code. There is no field for a name, by design.' })
-export class RecordHarmReductionContactInput {
+export class RecordHarmReductionContactInput extends IdempotentCreateInput {
   @Field({ description: 'QNG- and 8 letters or digits' })
   clientCode: string;
 

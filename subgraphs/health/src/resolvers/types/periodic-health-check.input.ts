@@ -1,8 +1,9 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 
 @InputType()
-export class RecordHealthCheckInput {
+export class RecordHealthCheckInput extends IdempotentCreateInput {
   @Field(() => ID, { description: 'The id of the ServiceBusiness in the police registry' })
   businessId: string;
 

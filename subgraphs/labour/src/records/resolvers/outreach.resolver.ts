@@ -142,6 +142,10 @@ export class ZoneOutreachResolver {
       // A session stands in the zone's district only while there was one.
       query.andWhere('o.held_on < :reform AND o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.district_id = :districtId)', { districtId: filter.districtId, reform: REFORM_DATE });
     }
+    if (filter?.communeId) {
+      // From 1/7/2025 a session stands in the zone's unit.
+      query.andWhere('o.held_on >= :reform AND o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.commune_after_reform_id = :communeId)', { communeId: filter.communeId, reform: REFORM_DATE });
+    }
     if (filter?.period) {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('o.held_on >= :start AND o.held_on < :end', period);
@@ -192,6 +196,7 @@ export class BusinessOutreachResolver {
     const query = restrictToScope(dataSource.getRepository(BusinessOutreach).createQueryBuilder('o'), identity, 'o.district_id');
     if (filter?.targetId) query.andWhere('o.business_id = :businessId', { businessId: isUuid(filter.targetId) ? filter.targetId : null });
     if (filter?.districtId) query.andWhere('o.district_id = :districtId', { districtId: filter.districtId });
+    if (filter?.communeId) query.andWhere('o.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.period) {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('o.held_on >= :start AND o.held_on < :end', period);
@@ -217,12 +222,13 @@ export class BusinessOutreachResolver {
   @Authorized('RECORDS')
   @Mutation(() => BusinessOutreach, { description: 'Record a session reaching workers of a registered service business' })
   async recordBusinessOutreach(@Arg('input') input: RecordBusinessOutreachInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<BusinessOutreach> {
-    assertInScope(identity, input.districtId ?? null);
-    const outreach = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null };
+    const { idempotencyKey, ...fields } = input;
+    assertInScope(identity, fields.districtId ?? null);
+    const outreach = { ...fields, districtId: fields.districtId ?? null, communeId: fields.communeId ?? null };
     Object.assign(outreach, checkBusinessOutreach(outreach));
     await checkRegisteredBusiness(loaders, outreach);
-    const repository = dataSource.getRepository(BusinessOutreach);
-    return repository.save(repository.create(outreach));
+    return createOnce(dataSource, identity, idempotencyKey, 'recordBusinessOutreach', fields, BusinessOutreach, (manager) =>
+      manager.getRepository(BusinessOutreach).save(manager.getRepository(BusinessOutreach).create(outreach)));
   }
 
   @Authorized('RECORDS')

@@ -1,9 +1,10 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { CaseCharge, CaseOutcome } from '../../entities/criminal-case';
 
 @InputType({ description: 'A prostitution-related criminal case as opened. There are no fields for names, by design.' })
-export class OpenCriminalCaseInput {
+export class OpenCriminalCaseInput extends IdempotentCreateInput {
   @Field(() => LocalDateResolver)
   openedOn: string;
 

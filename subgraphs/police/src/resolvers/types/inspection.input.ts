@@ -1,9 +1,10 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { InspectionOutcome, InspectionTeam } from '../../entities/inspection';
 
 @InputType()
-export class RecordInspectionInput {
+export class RecordInspectionInput extends IdempotentCreateInput {
   @Field(() => ID)
   businessId: string;
 
@@ -48,6 +49,9 @@ export class InspectionFilter {
 
   @Field(() => ID, { nullable: true })
   districtId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only inspections of businesses in this commune (before 1/7/2025) or commune-level unit (from then), on the inspection\'s date' })
+  communeId?: string;
 
   @Field({ nullable: true, description: 'Only inspections in this period' })
   period?: string;

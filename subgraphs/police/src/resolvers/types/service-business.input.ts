@@ -1,9 +1,10 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { BusinessKind } from '../../entities/service-business';
 
 @InputType()
-export class CreateServiceBusinessInput {
+export class CreateServiceBusinessInput extends IdempotentCreateInput {
   @Field()
   name: string;
 

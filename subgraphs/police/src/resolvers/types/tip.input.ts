@@ -1,9 +1,10 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentCreateInput } from '@qn/common';
 import { TipChannel, TipClassification, TipKind, TipOutcome, TipVerification } from '../../entities/tip';
 
 @InputType({ description: 'A denunciation, crime report or complaint as received. There is no field for who sent it, by design.' })
-export class ReceiveTipInput {
+export class ReceiveTipInput extends IdempotentCreateInput {
   @Field(() => TipKind)
   kind: TipKind;
 

@@ -67,7 +67,7 @@ export class RecordZoneOutreachInput extends IdempotentCreateInput {
 }
 
 @InputType()
-export class RecordBusinessOutreachInput {
+export class RecordBusinessOutreachInput extends IdempotentCreateInput {
   @Field(() => ID, { description: 'Key of the business in police\'s registry (ServiceBusiness.id)' })
   businessId: string;
 
@@ -118,6 +118,9 @@ export class OutreachFilter {
 
   @Field(() => ID, { nullable: true })
   districtId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only sessions that stood in this commune-level unit on their date (a business\'s session names it; a zone\'s stands in the zone\'s unit from 1/7/2025)' })
+  communeId?: string;
 
   @Field(() => ID, { nullable: true, description: 'One zone (zone outreach) or one business (business outreach)' })
   targetId?: string;
