@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { dropDatabase, ensureDatabase, MIGRATION_LOCK, openDatabase, subgraphDataSource } from '@qn/common';
 import { loadSubgraph } from '../scripts/subgraphs';
+import { InstitutionUnitAfterReform1796160300000 } from '../subgraphs/education/src/db/migrations/1796160300000-InstitutionUnitAfterReform';
 
 /** Replicas that start together migrate one at a time: the database's advisory lock. */
 const url = (name: string) => {
@@ -44,6 +45,34 @@ test('a replica waits while another holds the migration lock, then finds the sch
     expect(await source.showMigrations()).toBe(false);
   } finally {
     await holder.end();
+    if (source.isInitialized) await source.destroy();
+    await dropDatabase(database);
+  }
+});
+
+test("education's institutions registered before they carried a unit of 1/7/2025 get the one the succession table gives, where it gives one", async () => {
+  const database = url('institutions');
+  const source = subgraphDataSource(loadSubgraph('education'), database);
+  try {
+    await openDatabase(source);
+    const insert = (name: string, districtId: string, communeId: string | null) => source.query(
+      "INSERT INTO institution (name, kind, district_id, commune_id, version) VALUES ($1, 'UPPER_SECONDARY', $2, $3, 1)", [name, districtId, communeId],
+    );
+    await insert('Châu Ổ', '524', '21040'); //       Thị trấn Châu Ổ → Xã Bình Sơn, whole
+    await insert('Lý Sơn', '536', null); //          Huyện Lý Sơn → Đặc khu Lý Sơn
+    await insert('Trà Bùi', '525', '21142'); //      split between Cà Đam and Tây Trà Bồng: left for education to name
+    await insert('Bình Sơn, no commune', '524', null); // a district became several units: left too
+    const runner = source.createQueryRunner();
+    await new InstitutionUnitAfterReform1796160300000().up(runner);
+    await runner.release();
+    const rows = await source.query('SELECT name, commune_after_reform_id AS unit FROM institution ORDER BY name');
+    expect(rows).toEqual([
+      { name: 'Bình Sơn, no commune', unit: null },
+      { name: 'Châu Ổ', unit: '21040-2025-07' },
+      { name: 'Lý Sơn', unit: '21548' },
+      { name: 'Trà Bùi', unit: null },
+    ]);
+  } finally {
     if (source.isInitialized) await source.destroy();
     await dropDatabase(database);
   }

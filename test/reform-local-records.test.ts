@@ -191,11 +191,15 @@ describe("education's sessions on the new units", () => {
     const r = dataOf(await system.query(`{ indicator(code: "IND-1.3c") {
       y: result(period: "2025") { numerator denominator }
       unit: result(period: "2025Q4", orgUnit: "${BINH_SON}") { numerator denominator }
+      year: result(period: "2025", orgUnit: "${BINH_SON}") { numerator denominator computedOver { id } }
       district: result(period: "2025", orgUnit: "524") { numerator denominator } } }`, {}, { as: education })).indicator;
     // 2025: the larger enrolment of the two school years (800); 300 reached on 10/3 + 400 on 10/9 = 700.
     expect(r.y).toEqual({ numerator: 700, denominator: 800 });
     // Xã Bình Sơn over 2025Q4 (school year 2025-2026 only): no session in the quarter.
     expect(r.unit).toEqual({ numerator: 0, denominator: 800 });
+    // Xã Bình Sơn over 2025: the school in Châu Ổ (one of its old communes) before 1/7, in it after: both sessions, 700 of 800.
+    expect(r.year).toMatchObject({ numerator: 700, denominator: 800 });
+    expect(r.year.computedOver.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([BINH_SON, '21040']));
     // Old Bình Sơn over 2025: the school was in it until 30/6; only the session of 10/3 stood there = 300.
     expect(r.district).toEqual({ numerator: 300, denominator: 800 });
     const sessions = dataOf(await system.query(`{ communicationSessions(filter: { communeId: "${BINH_SON}" }) { nodes { heldOn } } }`, {}, { as: education }));
