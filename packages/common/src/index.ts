@@ -42,3 +42,4 @@ export * from './http/request-id';
 export * from './format';
 export * from './export/csv';
 export * from './export/labels';
+export * from './disclosure';

@@ -8,6 +8,8 @@ import {
 } from './status';
 import { OrgUnitLevel, OrgUnitRecord, REFORM_DATE, territory } from './territory';
 import { userInputError } from './errors';
+import type { Identity } from './auth/identity';
+import { Cell, protectedCaller, Suppression, suppressCells, suppressionReason } from './disclosure';
 
 /** Collects positional parameters while SQL text is assembled. */
 export class SqlParams {
@@ -122,6 +124,12 @@ export interface IndicatorReading {
   computedBy: string;
   numerator: { name: string; source: string };
   denominator?: { name: string; source: string } | null;
+  /**
+   * It counts persons or criminal matters: for anonymous and ANALYST-only callers a cell of
+   * 1 or 2 is suppressed, with the siblings that would reveal it (`disclosure.ts`). The
+   * owning agency sets it on its reading.
+   */
+  protectSmallCounts?: boolean;
 }
 
 /** The readings an agency computes, by indicator code. */
@@ -160,12 +168,54 @@ interface Job {
   target: TargetSpec;
   orgUnit: OrgUnitRecord;
   reading?: IndicatorReading;
+  /** Small counts are suppressed: a flagged reading asked by an anonymous or ANALYST-only caller. */
+  protect: boolean;
+}
+
+function jobFor(loader: MeasureLoader, code: string, target: TargetSpec, orgUnit: OrgUnitRecord, reading: IndicatorReading | undefined, caller: Identity): Job {
+  return { loader, code, target, orgUnit, reading, protect: Boolean(reading?.protectSmallCounts) && protectedCaller(caller) };
+}
+
+/**
+ * The units a level lists for a period (`resultsByUnit`, `resultsByDistrict`): the
+ * province; the district-level units that existed during it; the commune-level units of
+ * the plan's territory as they stood on its last day.
+ */
+function unitsOfLevel(level: OrgUnitLevel, period: Period): OrgUnitRecord[] {
+  if (level === 'PROVINCE') return [territory.province];
+  if (level === 'DISTRICT') return territory.districtsDuring(period.start, period.end);
+  return territory.list({ level: 'COMMUNE', at: addDays(period.end, -1), inPlanScope: true });
+}
+
+/**
+ * Whether (and why) one cell — the job's indicator for `period` at `unit` — is
+ * suppressed for a protected job (`disclosure.ts`). Decided over the unit's sibling
+ * group (the units its level lists for the period with the same parent), and the unit
+ * above it: the same answer whether the unit is asked alone or in a list. Every measure
+ * it needs is asked of the request's loader at once, so it lands in the request's one
+ * SQL statement.
+ */
+function suppressionOf(job: Job, period: Period, unit: OrgUnitRecord): Promise<Suppression | null> {
+  if (!job.protect) return Promise.resolve(null);
+  const listed = unitsOfLevel(unit.level, period);
+  if (!listed.some((u) => u.id === unit.id)) return Promise.resolve('UNLISTED');
+  const siblings = listed.filter((u) => u.parentId === unit.parentId);
+  const parent = unit.parentId ? territory.get(unit.parentId) : undefined;
+  return Promise.all([
+    job.loader.loadMany(siblings.map((u) => ({ code: job.code, period, orgUnit: u }))),
+    parent ? suppressionOf(job, period, parent) : Promise.resolve(null),
+  ]).then(([measures, above]) => {
+    if (measures.some((m) => m instanceof Error)) return 'UNDECIDED';
+    const cells: Cell[] = siblings.map((u, i) => ({ id: u.id, ...(measures[i] as Measure) }));
+    return suppressCells(cells).get(unit.id) ?? (above ? 'PARENT' : null);
+  });
 }
 
 /** The value and verdict of one whole year at the unit (a trajectory point or a summary year). */
 async function yearVerdict(job: Job, year: number, anchor: Anchor | null): Promise<YearVerdict> {
   const period = parsePeriod(String(year));
-  const measure = await job.loader.load({ code: job.code, period, orgUnit: job.orgUnit });
+  const [measure, suppressed] = await Promise.all([job.loader.load({ code: job.code, period, orgUnit: job.orgUnit }), suppressionOf(job, period, job.orgUnit)]);
+  if (suppressed) return { year, value: null, milestone: null, status: 'SUPPRESSED' };
   const value = indicatorValue(job.target.kind, measure);
   const verdict = judge({ target: job.target, period, level: job.orgUnit.level, value, today: todayIso(), anchor });
   return { year, value, milestone: verdict.milestone, status: verdict.status };
@@ -194,12 +244,14 @@ class ComputedResult implements IndicatorResultData {
     Object.assign(this, fields);
   }
 
-  /** The plan's baseline, a cumulative target's anchor, else the unit's first programme year (loaded only when asked). */
+  /** The plan's baseline, a cumulative target's anchor, else the unit's first programme year (loaded only when asked; null when that year's cell is suppressed). */
   get baseline(): Promise<number | null> {
     const { loader, code, target, orgUnit } = this.job;
     if (target.baseline !== null && target.baseline !== undefined) return Promise.resolve(target.baseline);
     if (this.anchor) return Promise.resolve(this.anchor.value);
-    return loader.load({ code, period: parsePeriod(String(PROGRAMME_FIRST_YEAR)), orgUnit }).then((m) => indicatorValue(target.kind, m));
+    const period = parsePeriod(String(PROGRAMME_FIRST_YEAR));
+    return Promise.all([loader.load({ code, period, orgUnit }), suppressionOf(this.job, period, orgUnit)])
+      .then(([m, suppressed]) => (suppressed ? null : indicatorValue(target.kind, m)));
   }
 
   get trajectory(): Promise<YearVerdict[]> {
@@ -214,12 +266,13 @@ export async function computeResult(
   code: string,
   target: TargetSpec,
   periodId: string,
-  orgUnitId?: string | null,
-  reading?: IndicatorReading,
+  orgUnitId: string | null | undefined,
+  reading: IndicatorReading | undefined,
+  caller: Identity,
 ): Promise<IndicatorResultData> {
   const period = programmePeriod(periodId);
   const orgUnit = territory.resolve(orgUnitId);
-  return resultFor({ loader, code, target, orgUnit, reading }, period);
+  return resultFor(jobFor(loader, code, target, orgUnit, reading, caller), period);
 }
 
 async function resultFor(job: Job, period: Period): Promise<IndicatorResultData> {
@@ -229,13 +282,22 @@ async function resultFor(job: Job, period: Period): Promise<IndicatorResultData>
   // One batch: the period (unless it is judged year by year) and, where the verdict needs them, the programme's
   // years (a cumulative target's anchor is the first with a value; a run of years is judged year by year).
   const needYears = kind === 'CUMULATIVE' || byYear;
-  const [measure, ...years] = await Promise.all([
+  // A protected cumulative target's anchor is a programme year's value: it is used only where that year's cell is shown.
+  const yearSuppressions = Promise.all(kind === 'CUMULATIVE' ? programmeYears().map((y) => suppressionOf(job, parsePeriod(String(y)), orgUnit)) : []);
+  const [measure, suppressed, hiddenYears, ...years] = await Promise.all([
     byYear ? Promise.resolve<Measure>({ numerator: null, denominator: null }) : loader.load({ code, period, orgUnit }),
+    byYear ? Promise.resolve(null) : suppressionOf(job, period, orgUnit),
+    yearSuppressions,
     ...(needYears ? programmeYears().map((y) => loader.load({ code, period: parsePeriod(String(y)), orgUnit })) : []),
     ...(byYear ? yearsOf(period).map((y) => loader.load({ code, period: parsePeriod(String(y)), orgUnit })) : []),
   ]);
-  const yearValues = needYears ? programmeYears().map((year, i) => ({ year, value: indicatorValue(target.kind, years[i]) })) : [];
-  const anchor = kind === 'CUMULATIVE' ? trajectoryAnchor(target, yearValues.find((y) => y.value !== null) ?? null) : null;
+  const yearValues = needYears ? programmeYears().map((year, i) => ({ year, value: indicatorValue(target.kind, years[i] as Measure) })) : [];
+  const firstYear = yearValues.find((y) => y.value !== null) ?? null;
+  const anchorHidden = firstYear !== null && Boolean((hiddenYears as (Suppression | null)[])[programmeYears().indexOf(firstYear.year)]);
+  const anchor = kind === 'CUMULATIVE' ? trajectoryAnchor(target, firstYear) : null;
+  if (suppressed || (anchorHidden && anchor && !anchor.given)) {
+    return suppressedResult(job, period, measure as Measure, (suppressed as Suppression | null) ?? 'PRIMARY', suppressed ? null : `its baseline year ${firstYear!.year}`);
+  }
   const value = byYear ? null : indicatorValue(target.kind, measure);
   const verdict = judge({ target, period, level: orgUnit.level, value, today: todayIso(), anchor });
   const summary = byYear ? summarise(await Promise.all(yearsOf(period).map((y) => yearVerdict(job, y, anchor)))) : null;
@@ -244,20 +306,52 @@ async function resultFor(job: Job, period: Period): Promise<IndicatorResultData>
     period: period.id,
     orgUnit: { id: orgUnit.id },
     computedOver: territory.coverage(orgUnit, period.start, period.end).computedOver.map((u) => ({ id: u.id })),
-    numerator: measure.numerator,
-    denominator: measure.denominator,
+    numerator: (measure as Measure).numerator,
+    denominator: (measure as Measure).denominator,
     value,
     target: goalOf(target),
     status: verdict.status,
     statusReason: verdict.reason,
     milestone: verdict.milestone,
     explanation: {
-      formula: byYear ? `each year: ${formulaOf(target.kind, { numerator: null, denominator: null }, null).replace(/–/g, '…')} (see summary)` : formulaOf(target.kind, measure, value),
+      formula: byYear ? `each year: ${formulaOf(target.kind, { numerator: null, denominator: null }, null).replace(/–/g, '…')} (see summary)` : formulaOf(target.kind, measure as Measure, value),
       reading,
-      inputs: byYear ? [] : inputsOf(job.reading, measure),
+      inputs: byYear ? [] : inputsOf(job.reading, measure as Measure),
       targetRule: verdict.rule,
     },
     summary,
+  });
+}
+
+/**
+ * A cell not shown to this caller (`disclosure.ts`): no numerator, denominator, value or
+ * verdict, and nothing in the explanation, trajectory or baseline that would give them.
+ * The trajectory and baseline stay lazy: each year there is decided as its own cell.
+ */
+function suppressedResult(job: Job, period: Period, measure: Measure, why: Suppression, cause: string | null): IndicatorResultData {
+  const { target, orgUnit } = job;
+  const verdict = judge({ target, period, level: orgUnit.level, value: null, today: todayIso(), anchor: null });
+  const hidden: Measure = { numerator: null, denominator: null };
+  const reason = suppressionReason(why);
+  return new ComputedResult(job, null, {
+    period: period.id,
+    orgUnit: { id: orgUnit.id },
+    computedOver: territory.coverage(orgUnit, period.start, period.end).computedOver.map((u) => ({ id: u.id })),
+    numerator: null,
+    denominator: null,
+    value: null,
+    target: goalOf(target),
+    status: 'SUPPRESSED',
+    statusReason: cause ? `${reason} (${cause})` : reason,
+    milestone: ruleKind(target) === 'CUMULATIVE' ? null : verdict.milestone,
+    explanation: {
+      formula: `${formulaOf(target.kind, hidden, null)} (suppressed)`,
+      reading: job.reading?.text ?? job.code,
+      // The inputs' names as an exact answer has them (labour's and health's parts of IND-4.2), never their values.
+      inputs: inputsOf(job.reading, { ...hidden, inputs: measure.inputs }).map((input) => ({ ...input, value: null })),
+      targetRule: verdict.rule,
+    },
+    summary: null,
   });
 }
 
@@ -270,13 +364,14 @@ export async function computeByDistrict(
   code: string,
   target: TargetSpec,
   periodId: string,
-  reading?: IndicatorReading,
+  reading: IndicatorReading | undefined,
+  caller: Identity,
 ): Promise<IndicatorResultData[]> {
   const period = programmePeriod(periodId);
   if (period.start >= REFORM_DATE) {
     throw userInputError('period', `there are no district-level units in ${period.id}: the district level ended on 30/6/2025; ask resultsByUnit(period: "${period.id}", level: COMMUNE) for the commune-level units`);
   }
-  return computeByUnit(loader, code, target, periodId, 'DISTRICT', reading);
+  return computeByUnit(loader, code, target, periodId, 'DISTRICT', reading, caller);
 }
 
 /**
@@ -292,17 +387,15 @@ export async function computeByUnit(
   target: TargetSpec,
   periodId: string,
   level: OrgUnitLevel,
-  reading?: IndicatorReading,
+  reading: IndicatorReading | undefined,
+  caller: Identity,
 ): Promise<IndicatorResultData[]> {
   const period = programmePeriod(periodId);
-  let units: OrgUnitRecord[];
-  if (level === 'PROVINCE') units = [territory.province];
-  else if (level === 'DISTRICT') units = territory.districtsDuring(period.start, period.end);
-  else units = territory.list({ level: 'COMMUNE', at: addDays(period.end, -1), inPlanScope: true });
+  const units = unitsOfLevel(level, period);
   if (units.length === 0) {
     throw userInputError('level', `no ${level.toLowerCase()}-level unit existed in ${period.id}${level === 'DISTRICT' ? ' (the district level ended on 30/6/2025): ask level COMMUNE' : ''}`);
   }
-  return Promise.all(units.map((u) => resultFor({ loader, code, target, orgUnit: u, reading }, period)));
+  return Promise.all(units.map((u) => resultFor(jobFor(loader, code, target, u, reading, caller), period)));
 }
 
 /** One result per period from `from` to `to`, for dashboards. */
@@ -312,11 +405,13 @@ export async function computeSeries(
   target: TargetSpec,
   from: string,
   to: string,
-  orgUnitId?: string | null,
-  reading?: IndicatorReading,
+  orgUnitId: string | null | undefined,
+  reading: IndicatorReading | undefined,
+  caller: Identity,
 ): Promise<IndicatorResultData[]> {
   const orgUnit = territory.resolve(orgUnitId);
-  return Promise.all(periodSeries(from, to).map((p, i, all) => checkInProgramme(p, i === 0 ? 'from' : i === all.length - 1 ? 'to' : 'period')).map((p) => resultFor({ loader, code, target, orgUnit, reading }, p)));
+  const job = jobFor(loader, code, target, orgUnit, reading, caller);
+  return Promise.all(periodSeries(from, to).map((p, i, all) => checkInProgramme(p, i === 0 ? 'from' : i === all.length - 1 ? 'to' : 'period')).map((p) => resultFor(job, p)));
 }
 
 /**

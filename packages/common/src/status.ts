@@ -2,7 +2,7 @@ import { addDays, elapsedFraction, Period, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_
 import type { OrgUnitLevel } from './territory';
 
 export type TargetKind = 'MIN_PERCENT' | 'MIN_COUNT' | 'RANGE' | 'GROWTH';
-export type IndicatorStatus = 'ACHIEVED' | 'ON_TRACK' | 'AT_RISK' | 'NOT_MET' | 'NO_DATA' | 'NOT_APPLICABLE';
+export type IndicatorStatus = 'ACHIEVED' | 'ON_TRACK' | 'AT_RISK' | 'NOT_MET' | 'NO_DATA' | 'NOT_APPLICABLE' | 'SUPPRESSED';
 
 /**
  * How a value builds up inside the target's own period, which decides what a shorter

@@ -4,11 +4,12 @@ import type { OrgUnitLevel } from '../territory';
 import { TARGET_SELECTION, TargetSpec } from '../status';
 import { IndicatorResultData, OrgUnitLevelEnum, Target } from './types';
 import { ReferenceResolvers } from './schema';
+import type { Identity } from '../auth/identity';
 
 /** The target fields an agency needs from labour's catalogue to judge its results. */
 export const TARGET_REQUIRES = `@requires(fields: "target { ${TARGET_SELECTION} }")`;
 
-export interface AgencyIndicatorOptions<C> {
+export interface AgencyIndicatorOptions<C extends { identity: Identity }> {
   /** The concrete type in labour's catalogue this agency resolves, e.g. `PoliceIndicator`. */
   typeName: string;
   resultType: ClassType;
@@ -29,7 +30,7 @@ interface AgencyIndicatorShape {
  * resolves `result`, `resultsByDistrict` and `series` from its own records, taking
  * the target from labour's catalogue through `@requires`.
  */
-export function agencyIndicator<C>(options: AgencyIndicatorOptions<C>) {
+export function agencyIndicator<C extends { identity: Identity }>(options: AgencyIndicatorOptions<C>) {
   @InterfaceType('Indicator', { resolveType: () => options.typeName })
   abstract class Indicator {
     @Field(() => ID)
@@ -82,14 +83,14 @@ export function agencyIndicator<C>(options: AgencyIndicatorOptions<C>) {
       @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined,
       @Ctx() context: C,
     ): Promise<IndicatorResultData> {
-      return computeResult(options.loader(context), indicator.code, indicator.target, period, orgUnit, options.readings[indicator.code]);
+      return computeResult(options.loader(context), indicator.code, indicator.target, period, orgUnit, options.readings[indicator.code], context.identity);
     }
 
     @Authorized('AGGREGATES')
     @Directive(TARGET_REQUIRES)
     @FieldResolver(() => [options.resultType], { nullable: true })
     resultsByDistrict(@Root() indicator: AgencyIndicatorShape, @Arg('period') period: string, @Ctx() context: C) {
-      return computeByDistrict(options.loader(context), indicator.code, indicator.target, period, options.readings[indicator.code]);
+      return computeByDistrict(options.loader(context), indicator.code, indicator.target, period, options.readings[indicator.code], context.identity);
     }
 
     @Authorized('AGGREGATES')
@@ -104,7 +105,7 @@ export function agencyIndicator<C>(options: AgencyIndicatorOptions<C>) {
       @Arg('level', () => OrgUnitLevelEnum) level: OrgUnitLevel,
       @Ctx() context: C,
     ) {
-      return computeByUnit(options.loader(context), indicator.code, indicator.target, period, level, options.readings[indicator.code]);
+      return computeByUnit(options.loader(context), indicator.code, indicator.target, period, level, options.readings[indicator.code], context.identity);
     }
 
     @Authorized('AGGREGATES')
@@ -117,7 +118,7 @@ export function agencyIndicator<C>(options: AgencyIndicatorOptions<C>) {
       @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined,
       @Ctx() context: C,
     ) {
-      return computeSeries(options.loader(context), indicator.code, indicator.target, from, to, orgUnit, options.readings[indicator.code]);
+      return computeSeries(options.loader(context), indicator.code, indicator.target, from, to, orgUnit, options.readings[indicator.code], context.identity);
     }
   }
 

@@ -8,8 +8,13 @@ export enum IndicatorStatusEnum {
   NOT_MET = 'NOT_MET',
   NO_DATA = 'NO_DATA',
   NOT_APPLICABLE = 'NOT_APPLICABLE',
+  SUPPRESSED = 'SUPPRESSED',
 }
-registerEnumType(IndicatorStatusEnum, { name: 'IndicatorStatus', description: 'How a result stands against its target' });
+registerEnumType(IndicatorStatusEnum, {
+  name: 'IndicatorStatus',
+  description: 'How a result stands against its target',
+  valuesConfig: { SUPPRESSED: { description: 'Not shown to this caller: small-count protection (statusReason says why; docs/security.md)' } },
+});
 
 export enum TargetKindEnum {
   MIN_PERCENT = 'MIN_PERCENT',
@@ -220,7 +225,7 @@ export function indicatorResultType(orgUnitType: ClassType) {
     @Field(() => IndicatorStatusEnum)
     status: IndicatorStatus;
 
-    @Field(() => String, { nullable: true, description: 'Why the result is NOT_APPLICABLE or NO_DATA' })
+    @Field(() => String, { nullable: true, description: 'Why the result is NOT_APPLICABLE, NO_DATA or SUPPRESSED' })
     statusReason?: string | null;
 
     @Field(() => Float, { nullable: true, description: 'What the value was judged against: the goal, a pro-rated goal or the trajectory\'s milestone' })

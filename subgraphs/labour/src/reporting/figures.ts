@@ -102,7 +102,7 @@ export async function fillFigures(
   const indicatorFigure = async (row: IndicatorRow, orgUnitId: string): Promise<IndicatorFigure> => {
     if (row.ownerSubgraph === 'labour') {
       try {
-        const result = await computeResult(loaders.measures, row.code, row.target, dataPeriod, orgUnitId === province ? null : orgUnitId, READINGS[row.code]);
+        const result = await computeResult(loaders.measures, row.code, row.target, dataPeriod, orgUnitId === province ? null : orgUnitId, READINGS[row.code], identity);
         return figure(row, orgUnitId, dataPeriod, result, null);
       } catch (error) {
         return figure(row, orgUnitId, dataPeriod, null, errorText(error));

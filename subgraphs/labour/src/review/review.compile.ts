@@ -40,7 +40,7 @@ async function programmeResults(rows: IndicatorRow[], loaders: RecordsLoaders, i
     if (subgraph === 'labour') {
       await Promise.all(list.map(async (row) => {
         try {
-          const result: IndicatorResultData = await computeResult(loaders.measures, row.code, row.target, PROGRAMME_REVIEW_PERIOD, null, READINGS[row.code]);
+          const result: IndicatorResultData = await computeResult(loaders.measures, row.code, row.target, PROGRAMME_REVIEW_PERIOD, null, READINGS[row.code], identity);
           out.set(row.code, { ...result, baseline: (await result.baseline) ?? null, milestone: result.milestone ?? null, summary: result.summary ?? null, trajectory: await result.trajectory ?? [], explanation: result.explanation ?? null });
         } catch (error) {
           out.set(row.code, errorText(error));

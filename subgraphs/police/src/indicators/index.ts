@@ -19,12 +19,16 @@ export const READINGS: Readings = {
     computedBy: 'POLICE',
     numerator: { name: 'tips handled in time', source: 'police tips (tip.handled_on ≤ tip.deadline_on)' },
     denominator: { name: 'tips received', source: 'police tips (tip.received_on)' },
+    // Tips are denunciations and crime reports: a district's 1 or 2 point at the persons concerned.
+    protectSmallCounts: true,
   },
   'IND-3.2': {
     text: 'prostitution-related criminal cases dealt with in the period against the same period a year earlier; the value is the growth in percent',
     computedBy: 'POLICE',
     numerator: { name: 'cases dealt with in the period', source: 'police criminal cases (criminal_case.dealt_with_on)' },
     denominator: { name: 'cases dealt with a year earlier', source: 'police criminal cases (criminal_case.dealt_with_on)' },
+    // Criminal cases: a district's 1 or 2 point at the suspects and victims.
+    protectSmallCounts: true,
   },
   'IND-3.3a': {
     text: 'service businesses operating in the period with at least one inspection (police or the 178 team) in it / businesses operating in the period',

@@ -79,6 +79,8 @@ export const READINGS: Readings = {
     computedBy: 'LABOUR',
     numerator: { name: 'persons served', source: 'labour support services (support_service_use) and health social-support services (healthServiceUsers)' },
     denominator: { name: 'persons in need and eligible', source: 'labour need assessments (need_assessment)' },
+    // Persons who sell sex, assessed and supported: a district's 1 or 2 point at them.
+    protectSmallCounts: true,
   },
   'IND-5.1a': {
     text: 'provincial-level staff in post trained for the first time since 2021 (capped at staff in post) / provincial-level staff in post in the year the period ends in',

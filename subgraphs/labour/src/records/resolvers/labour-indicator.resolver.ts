@@ -14,16 +14,16 @@ export class LabourIndicatorResolver {
     @Root() indicator: IndicatorObject,
     @Arg('period') period: string,
     @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined,
-    @Ctx() { loaders }: SubgraphContext<RecordsLoaders>,
+    @Ctx() { loaders, identity }: SubgraphContext<RecordsLoaders>,
   ) {
-    return computeResult(loaders.measures, indicator.code, indicator.target, period, orgUnit, READINGS[indicator.code]);
+    return computeResult(loaders.measures, indicator.code, indicator.target, period, orgUnit, READINGS[indicator.code], identity);
   }
 
   @Authorized('AGGREGATES')
   @Authorized('AGGREGATES')
   @FieldResolver(() => [IndicatorResult], { nullable: true, description: 'The indicator for each district-level unit that existed in the period (none after 30/6/2025: use resultsByUnit)' })
-  resultsByDistrict(@Root() indicator: IndicatorObject, @Arg('period') period: string, @Ctx() { loaders }: SubgraphContext<RecordsLoaders>) {
-    return computeByDistrict(loaders.measures, indicator.code, indicator.target, period, READINGS[indicator.code]);
+  resultsByDistrict(@Root() indicator: IndicatorObject, @Arg('period') period: string, @Ctx() { loaders, identity }: SubgraphContext<RecordsLoaders>) {
+    return computeByDistrict(loaders.measures, indicator.code, indicator.target, period, READINGS[indicator.code], identity);
   }
 
   @Authorized('AGGREGATES')
@@ -35,9 +35,9 @@ export class LabourIndicatorResolver {
     @Root() indicator: IndicatorObject,
     @Arg('period') period: string,
     @Arg('level', () => OrgUnitLevelEnum) level: OrgUnitLevel,
-    @Ctx() { loaders }: SubgraphContext<RecordsLoaders>,
+    @Ctx() { loaders, identity }: SubgraphContext<RecordsLoaders>,
   ) {
-    return computeByUnit(loaders.measures, indicator.code, indicator.target, period, level, READINGS[indicator.code]);
+    return computeByUnit(loaders.measures, indicator.code, indicator.target, period, level, READINGS[indicator.code], identity);
   }
 
   @Authorized('AGGREGATES')
@@ -48,8 +48,8 @@ export class LabourIndicatorResolver {
     @Arg('from') from: string,
     @Arg('to') to: string,
     @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined,
-    @Ctx() { loaders }: SubgraphContext<RecordsLoaders>,
+    @Ctx() { loaders, identity }: SubgraphContext<RecordsLoaders>,
   ) {
-    return computeSeries(loaders.measures, indicator.code, indicator.target, from, to, orgUnit, READINGS[indicator.code]);
+    return computeSeries(loaders.measures, indicator.code, indicator.target, from, to, orgUnit, READINGS[indicator.code], identity);
   }
 }
