@@ -170,6 +170,11 @@ describe('correcting a business across the reform', () => {
     const created = dataOf(await system.query(CREATE, { input: { name: 'Bar Sông Trà', kind: 'BAR', districtId: '522', openedOn: '2016-01-01' } }, { as: POLICE })).createServiceBusiness;
     // Police does not know its old commune, so which of Quảng Ngãi city's units it went to is not known yet.
     expect(created.communeAfterReformId).toBeNull();
+    // Until then no record of 1/7/2025 or later can name it: police's inspection, health's check.
+    const inspection = await system.query(INSPECT, { input: { businessId: created.id, inspectedOn: '2025-08-01', team: 'POLICE', outcome: 'NO_VIOLATION' } }, { as: POLICE });
+    expect([field(inspection), message(inspection)]).toEqual(['businessId', expect.stringContaining('updateServiceBusiness')]);
+    const check = await system.query(CHECK, { input: { businessId: created.id, checkedOn: '2025-08-01', staffChecked: 2, communeId: AN_PHU } }, { as: HEALTH });
+    expect([field(check), message(check)]).toEqual(['businessId', expect.stringContaining('updateServiceBusiness')]);
     const wrong = await system.query(UPDATE, { input: { id: created.id, expectedVersion: created.version, communeAfterReformId: BINH_SON } }, { as: POLICE });
     expect(field(wrong)).toBe('communeAfterReformId');
     expect(message(wrong)).toContain(`${AN_PHU} Xã An Phú`);
