@@ -173,3 +173,58 @@ test('an indicator that counts neither persons nor matters is not protected: IND
   const { byId } = await districts('IND-3.3a', '2023', ANALYST);
   expect(byId['522']).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
 });
+
+describe('the consolidated report for 2023Q1 (data 15/12/2022 → 14/3/2023: every row above is in it)', () => {
+  const DISTRICTS_HEAD_522 = caller('DISTRICTS', 'AGENCY_HEAD', '522');
+  const CONSOLIDATED = `{ consolidatedReport(period: "2023Q1") { indicators { code
+    province { numerator denominator status source }
+    districts { orgUnitId numerator denominator value status source unavailable } } } }`;
+  const table = async (as: typeof ANALYST) => {
+    const data = dataOf(await system.query(CONSOLIDATED, undefined, { as }));
+    return Object.fromEntries(data.consolidatedReport.indicators.map((i: any) => [i.code, { province: i.province, byId: Object.fromEntries(i.districts.map((d: any) => [d.orgUnitId, d])) }]));
+  };
+
+  beforeAll(async () => {
+    // 522 reports (its figures frozen as its head saw them: exact); the other districts have not, so their cells are live.
+    const mutate = (name: string, type: string, input: Record<string, unknown>, as: typeof ANALYST) => system
+      .query(`mutation($input: ${type}!) { ${name}(input: $input) { id version status } }`, { input }, { as }).then(dataOf);
+    process.env.QN_NOW = '2023-03-16T08:00:00+07:00';
+    try {
+      const [draft] = (await mutate('createReportDrafts', 'CreateReportDraftsInput', { period: '2023Q1', unitIds: ['522'], idempotencyKey: `draft-${process.pid}-522` }, COORDINATOR)).createReportDrafts;
+      const written = (await mutate('updateReportNarrative', 'UpdateReportNarrativeInput', {
+        id: draft.id, expectedVersion: draft.version, idempotencyKey: `narrative-${process.pid}-522`, results: 'Đã triển khai.', difficulties: 'Không.', proposals: 'Không.',
+      }, DISTRICTS_HEAD_522)).updateReportNarrative;
+      const submitted = (await mutate('submitReport', 'ReportChangeInput', { id: written.id, expectedVersion: written.version, idempotencyKey: `submit-${process.pid}-522` }, DISTRICTS_HEAD_522)).submitReport;
+      expect(submitted.status).toBe('SUBMITTED');
+    } finally {
+      delete process.env.QN_NOW;
+    }
+  });
+
+  test('the coordinator reads 522\'s reported 1/1 and the live numbers exact', async () => {
+    const t = await table(COORDINATOR);
+    expect(t['IND-4.2'].byId['522']).toMatchObject({ numerator: 1, denominator: 1, source: 'REPORT' });
+    expect(t['IND-4.2'].byId['524']).toMatchObject({ numerator: 3, denominator: 4, source: 'LIVE' });
+    expect(t['IND-3.1'].byId['522']).toMatchObject({ numerator: 1, denominator: 1, source: 'REPORT' });
+  });
+
+  test('an ANALYST does not read 522\'s reported 1/1, nor the cells that would give it back', async () => {
+    const t = await table(ANALYST);
+    for (const code of ['IND-4.2', 'IND-3.1']) {
+      const { byId } = t[code];
+      // 522 (reported 1/1): primary. 524 (live): the agency suppressed it already (complementary among the
+      // live districts). Hidden so far: 1/1 plus an unknown cell counted as nothing — still 1, so the
+      // smallest other district with counts, 525 (IND-4.2 5/6, IND-3.1 6/8), is hidden too.
+      expect({ code, ...byId['522'] }).toMatchObject({ code, numerator: null, denominator: null, value: null, status: 'SUPPRESSED', unavailable: expect.stringMatching(/a count of 1 to 2/) });
+      expect({ code, ...byId['524'] }).toMatchObject({ code, numerator: null, status: 'SUPPRESSED', source: 'LIVE' });
+      expect({ code, ...byId['525'] }).toMatchObject({ code, numerator: null, status: 'SUPPRESSED', unavailable: expect.stringMatching(/another unit of this level/) });
+      expect({ code, ...byId['527'] }).toMatchObject({ code, numerator: 0, denominator: 0 }); // nothing to hide
+    }
+    // The province (labour's and police's own cells, live): 9/11 and 11/14, shown.
+    expect(t['IND-4.2'].province).toMatchObject({ numerator: 9, denominator: 11 });
+    expect(t['IND-3.1'].province).toMatchObject({ numerator: 11, denominator: 14 });
+    // An indicator no agency protects keeps its small numbers: IND-3.3a in 522 is 0 of 1 (the karaoke
+    // inserted above operates in the window; its inspection, 5/5/2023, is after 14/3).
+    expect(t['IND-3.3a'].byId['522']).toMatchObject({ numerator: 0, denominator: 1 });
+  });
+});
