@@ -16,11 +16,11 @@ const agencyZones = SUBGRAPHS.map((name) => ({
 }));
 
 /**
- * Labour's rooms, bottom to top: catalogue → records → registry → reporting → budget → review. A room may
+ * Labour's rooms, bottom to top: catalogue → records → registry → notifications → reporting → budget → review. A room may
  * import the rooms below it, only through their index.ts, and never a room above it
  * or the subgraph's top-level files (schema.ts, server.ts, loaders.ts, index.ts).
  */
-const ROOMS = ['catalogue', 'records', 'registry', 'reporting', 'budget', 'review'];
+const ROOMS = ['catalogue', 'records', 'registry', 'notifications', 'reporting', 'budget', 'review'];
 const TOP_LEVEL = ['schema.ts', 'server.ts', 'loaders.ts', 'index.ts'].map((f) => `${LABOUR}/${f}`);
 const roomZones = ROOMS.flatMap((room, i) => [
   ...ROOMS.slice(i + 1).map((above) => ({

@@ -171,6 +171,24 @@ describe('the registry of task progress', () => {
     expect(await progress('TASK-V.16-3', '2024', '524')).toMatchObject({ count: 3, status: 'DONE' });
     expect(await progress('TASK-V.16-3', '2024')).toMatchObject({ count: 7, status: 'IN_PROGRESS' }); // 3 + 4, statuses differ
   });
+
+  it('from 1/7/2025 the local duties are the commune-level units\', entered per commune; a district is refused for the periods after', async () => {
+    // xã Bình Sơn (21040-2025-07; its code 21040 was Châu Ổ's before) is one of the 56 commune-level units of 1/7/2025; its People's Committee holds V.16 from then.
+    const binhSonCommune = caller('COMMUNES', 'DISTRICT_OFFICER', '21040-2025-07');
+    dataOf(await record({ taskId: 'TASK-V.16-3', period: '2025Q3', unitId: '21040-2025-07', status: 'DONE', values: [{ measure: 'PERSONS_REINTEGRATED', value: 2 }], evidence: 'BC 12/BC-UBND' }, binhSonCommune));
+    // 2025Q3 has no district level: district 524 (Bình Sơn, abolished 1/7/2025) is refused, naming the level that reports.
+    const district = await record({ taskId: 'TASK-V.16-3', period: '2025Q3', unitId: '524', status: 'DONE', values: [{ measure: 'PERSONS_REINTEGRATED', value: 1 }], evidence: 'x' }, caller('DISTRICTS', 'DISTRICT_OFFICER', '524'));
+    expect(district.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitId' });
+    expect(district.errors?.[0].message).toContain('commune-level units');
+    // Before the reform a commune is not a reporting level: 2024 wants the district.
+    const early = await record({ taskId: 'TASK-V.16-3', period: '2024Q4', unitId: '21040-2025-07', status: 'DONE', values: [{ measure: 'PERSONS_REINTEGRATED', value: 1 }], evidence: 'x' }, binhSonCommune);
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitId' });
+    // The year 2025 has both: district 524's first half and the commune's second half, each its own entry.
+    dataOf(await record({ taskId: 'TASK-V.16-3', period: '2025', unitId: '524', status: 'DONE', values: [{ measure: 'PERSONS_REINTEGRATED', value: 5 }], evidence: 'BC 6 tháng đầu năm 2025' }, caller('DISTRICTS', 'DISTRICT_OFFICER', '524')));
+    expect((await progress('TASK-V.16-3', '2025Q3', '21040-2025-07')).count).toBe(2);
+    // Another commune's officer (xã Tịnh Khê) cannot enter xã Bình Sơn's.
+    expect(code(await record({ taskId: 'TASK-V.16-3', period: '2025Q4', unitId: '21040-2025-07', status: 'DONE', evidence: 'x' }, caller('COMMUNES', 'DISTRICT_OFFICER', '21211-2025-07')))).toBe('FORBIDDEN');
+  });
 });
 
 describe('checks on figures before submission', () => {

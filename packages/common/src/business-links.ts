@@ -169,7 +169,7 @@ export async function checkBusinessLink(loader: BusinessDistrictsLoader, link: B
     }
   } else {
     if (!place.communeId) {
-      throw userInputError('businessId', `police's registry has no commune-level unit from ${REFORM_DATE} for business '${link.businessId}': police records it (communeAfterReformId) before records of ${link.date} can name the business`);
+      throw userInputError('businessId', `police's registry has no commune-level unit from ${REFORM_DATE} for business '${link.businessId}': police names it (updateServiceBusiness, communeAfterReformId) before records of ${link.date} can name the business`);
     }
     if (place.communeId !== link.communeId) {
       throw userInputError('communeId', `'${link.communeId ?? ''}' is not the commune-level unit of business '${link.businessId}' in police's registry on ${link.date}`);

@@ -33,6 +33,7 @@ export function runSubgraphFromEnv<L>(definition: SubgraphDefinition<L>): void {
       migrate: process.env.QN_MIGRATE !== '0',
       host: process.env.HOST ?? '127.0.0.1',
       logger,
+      workers: process.env.QN_WORKERS !== '0',
     });
     logger.info({ url: running.url, port: running.http.port }, `${definition.name} subgraph ready at ${running.url}`);
     return running;

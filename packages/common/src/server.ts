@@ -34,6 +34,8 @@ export interface SubgraphDefinition<L> {
   loadReferenceData?(dataSource: DataSource): Promise<void>;
   /** Realistic generated records for 2021–2025; loaded only into an empty database. */
   generateSampleData?(dataSource: DataSource): Promise<void>;
+  /** Background work of the service (labour's reminder e-mails), started with it when workers are on; the result stops it. */
+  startWorkers?(dataSource: DataSource, logger: Logger): { stop(): Promise<void> };
 }
 
 /** A subgraph's data source: its own entities and migrations plus the audit log every subgraph keeps. */
@@ -69,6 +71,8 @@ export interface StartOptions {
   migrate?: boolean;
   host?: string;
   logger?: Logger;
+  /** Start the subgraph's background workers (`startWorkers`); the tests start them themselves. */
+  workers?: boolean;
 }
 
 /** Ready when the database answers and no migration of this subgraph is pending. */
@@ -140,6 +144,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       };
     },
   });
+  const workers = options.workers && definition.startWorkers ? definition.startWorkers(dataSource, logger) : null;
   return {
     name: definition.name,
     url: http.url,
@@ -148,6 +153,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     http,
     logger,
     async stop() {
+      await workers?.stop();
       await server.stop();
       await dataSource.destroy();
     },

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { territory } from '../territory';
+import { REFORM_DATE, territory } from '../territory';
 
 /** What a caller may be; a token can carry several. */
 export const ROLES = ['AGENCY_OFFICER', 'AGENCY_HEAD', 'DISTRICT_OFFICER', 'COORDINATOR', 'ANALYST'] as const;
@@ -45,7 +45,8 @@ const AGENCY_CODE = /^[A-Z][A-Z_]{1,29}$/;
  * Reads identity claims (`sub`, `agency`, `roles`, `org_unit`) from a verified token's
  * payload and refuses claims that cannot be right: a subject over 200 characters or
  * with control characters (NUL…), an agency that is not an agency code, an `org_unit`
- * that is not a district-level unit of the territory.
+ * that is not a local unit of the territory (a district-level unit, or a commune-level
+ * unit of the two-tier local government from 1/7/2025).
  */
 export function identityFromClaims(claims: Record<string, unknown>): Identity {
   const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(String(r))) : [];
@@ -57,8 +58,10 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity {
   const agency = typeof claims.agency === 'string' && claims.agency !== '' ? claims.agency : null;
   if (agency !== null && !AGENCY_CODE.test(agency)) throw unauthenticated("the token's agency is not an agency code");
   const orgUnit = typeof claims.org_unit === 'string' && claims.org_unit !== '' ? claims.org_unit : null;
-  if (orgUnit !== null && territory.get(orgUnit)?.level !== 'DISTRICT') {
-    throw unauthenticated("the token's org_unit is not a district-level unit of the province");
+  const unit = orgUnit === null ? undefined : territory.get(orgUnit);
+  // The local level: a district-level unit (to 30/6/2025) or a commune-level unit of the two-tier government (from 1/7/2025).
+  if (orgUnit !== null && !(unit?.level === 'DISTRICT' || (unit?.level === 'COMMUNE' && unit.validFrom >= REFORM_DATE))) {
+    throw unauthenticated("the token's org_unit is not a local unit of the province (a district-level unit, or a commune-level unit of 1/7/2025)");
   }
   return { subject: claims.sub, agency, roles, orgUnit };
 }

@@ -1,4 +1,4 @@
-import { canEnterTaskProgress, Identity, parsePeriod, TaskStatus, territory } from '@qn/common';
+import { canEnterTaskProgress, Identity, parsePeriod, REFORM_DATE, TaskStatus, territory } from '@qn/common';
 import { holdings, MeasureUnit, ProgressSource, TaskMeasure, TaskRow } from '../catalogue';
 
 /** One problem with one field of an entry (a row of an import, or a mutation's input). */
@@ -40,6 +40,8 @@ const PROGRAMME_FIRST_YEAR = 2021;
 const PROGRAMME_LAST_YEAR = 2025;
 const MAX_EVIDENCE = 4000;
 const STATUSES = new Set<string>(Object.values(TaskStatus));
+/** The local People's Committees: the district level to 30/6/2025, the commune level after. */
+const LOCAL_HOLDERS = new Set(['DISTRICTS', 'COMMUNES']);
 
 /**
  * Checks one entry against the catalogue and the caller's rights; returns every problem
@@ -71,19 +73,25 @@ export function checkEntry(catalogue: RegistryCatalogue, identity: Identity, dra
   }
   const unitId = draft.unitId || territory.province.id;
   const unit = territory.get(unitId);
-  const district = task.ownerCode === 'DISTRICTS';
-  if (!unit || (unit.level !== 'PROVINCE' && unit.level !== 'DISTRICT') || !unit.inPlanScope) {
-    problem('unitId', `'${unitId}' is not the province or one of its district-level units`);
-  } else if (district && unit.level !== 'DISTRICT') {
-    problem('unitId', `${task.code} is a duty of each district-level People's Committee: name the district`);
-  } else if (start && !territory.validDuring(unit, start, end)) {
-    problem('unitId', `${unit.name} did not exist during ${draft.period}`);
-  }
   // Whoever held the task during the period (a duty moves with the 2025 reorganisation) and its co-owners.
   const holders = start
     ? holdings(task.code, task.ownerCode).filter((h) => (!h.validFrom || h.validFrom < end) && (!h.validTo || h.validTo > start)).map((h) => h.agencyCode)
     : [task.ownerCode];
   const agencies = [...new Set([...holders, ...task.coOwnerCodes])];
+  // The local level of the period: district-level units until 30/6/2025, commune-level units from 1/7/2025 (2025 has both).
+  const levels = new Set<string>(['PROVINCE']);
+  if (!start || start < REFORM_DATE) levels.add('DISTRICT');
+  if (start && end > REFORM_DATE) levels.add('COMMUNE');
+  const localLevels = [...levels].filter((l) => l !== 'PROVINCE');
+  const localName = localLevels.map((l) => (l === 'DISTRICT' ? 'district-level units' : 'commune-level units')).join(' or ');
+  const local = holders.some((h) => LOCAL_HOLDERS.has(h));
+  if (!unit || !levels.has(unit.level) || !unit.inPlanScope) {
+    problem('unitId', `'${unitId}' is not the province or one of its ${localName}${start ? ` in ${draft.period}` : ''}`);
+  } else if (local && unit.level === 'PROVINCE') {
+    problem('unitId', `${task.code} is a duty of each local People's Committee: name one of the ${localName}${start ? ` of ${draft.period}` : ''}`);
+  } else if (start && !territory.validDuring(unit, start, end)) {
+    problem('unitId', `${unit.name} did not exist during ${draft.period}`);
+  }
   if (!canEnterTaskProgress(identity, agencies, unitId)) {
     problem('taskId', `${task.code} is ${agencies.join('/')}'s; you may enter only your own agency's tasks${identity.orgUnit ? ` for your district ${identity.orgUnit}` : ''}`);
   }

@@ -39,8 +39,10 @@ function figuresFor(task: string, measures: TaskMeasure[], random: SeededRandom,
  * Registry entries for 2021–2025 (deterministic): a yearly entry of every task whose
  * progress is entered rather than counted from records — the eleven agencies without a
  * subgraph (the district-level People's Committees per district, while the district level
- * existed), DOLISA's tasks without records and police's rule review. Runs only on an
- * empty registry.
+ * existed), DOLISA's tasks without records and police's rule review; and for the second
+ * half of 2025 the local duties of the 56 commune-level units, a quarterly entry each for
+ * 2025Q3 and 2025Q4 (their own random stream, so the years before are unchanged). Runs
+ * only on an empty registry.
  */
 export async function generateRegistrySampleData(dataSource: DataSource): Promise<void> {
   if (await dataSource.getRepository(TaskProgressEntry).exist()) return;
@@ -64,6 +66,22 @@ export async function generateRegistrySampleData(dataSource: DataSource): Promis
           taskCode: task.code, period: String(year), periodStart: start, periodEnd: end, unitId: unit.id, status, figures,
           evidence: `Báo cáo kết quả năm ${year} của ${task.ownerCode === 'DISTRICTS' ? unit.name : task.ownerCode} (số ${random.int(10, 300)}/BC)`,
           agencyCode: task.ownerCode, version: 1, enteredBy: 'sample-data', updatedAt: now,
+        });
+      }
+    }
+  }
+  const communes = territory.list({ level: 'COMMUNE', at: '2025-07-01', inPlanScope: true });
+  const after = new SeededRandom('registry-communes-2025');
+  for (const task of tasks) {
+    const own = measures.filter((m) => m.taskCode === task.code);
+    if (own[0]?.source !== ProgressSource.REGISTRY || task.ownerCode !== 'DISTRICTS') continue;
+    for (const [period, start, end] of [['2025Q3', '2025-07-01', '2025-10-01'], ['2025Q4', '2025-10-01', '2026-01-01']]) {
+      for (const commune of communes) {
+        // A commune is about a quarter of a district's yearly work in a quarter, spread over four times as many units.
+        rows.push({
+          taskCode: task.code, period, periodStart: start, periodEnd: end, unitId: commune.id, status: TaskStatus.IN_PROGRESS, figures: figuresFor(task.code, own, after, 0.25 / 4),
+          evidence: `Báo cáo ${period === '2025Q3' ? 'quý III' : 'quý IV'} năm 2025 của UBND ${commune.name} (số ${after.int(10, 300)}/BC-UBND)`,
+          agencyCode: 'COMMUNES', version: 1, enteredBy: 'sample-data', updatedAt: now,
         });
       }
     }

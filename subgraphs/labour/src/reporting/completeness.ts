@@ -136,18 +136,21 @@ export async function completeness(dataSource: DataSource, periodId: string, uni
 }
 
 /**
- * Reports missing past their deadline in a year: the plan's quarterly and yearly
- * reports, and the six-monthly or nine-month ones the province asked for (by setting
- * their deadline). A year outside the programme (2021–2025) expects no report, so none
- * is overdue.
+ * The reporting periods of a year whose reports are expected: the plan's quarterly and
+ * yearly reports, and the six-monthly or nine-month ones the province asked for (by
+ * setting their deadline). A year outside the programme (2021–2025) expects none.
  */
-export async function overdue(dataSource: DataSource, year: number): Promise<UnitCompleteness[]> {
+export async function expectedPeriods(dataSource: DataSource, year: number): Promise<ReportingPeriodInfo[]> {
   if (`${year}-01-01` < PROGRAMME_START || `${year}-12-31` > PROGRAMME_END) return [];
   const asked = new Set((await dataSource.getRepository(ReportDeadline).find()).map((d) => d.period));
+  return reportingPeriodsOf(year).filter((p) => p.mandatedByPlan || asked.has(p.id));
+}
+
+/** Reports of a year's expected periods (`expectedPeriods`) missing past their deadline. */
+export async function overdue(dataSource: DataSource, year: number): Promise<UnitCompleteness[]> {
   const today = vietnamDate(clockNow());
   const out: UnitCompleteness[] = [];
-  for (const p of reportingPeriodsOf(year)) {
-    if (!p.mandatedByPlan && !asked.has(p.id)) continue;
+  for (const p of await expectedPeriods(dataSource, year)) {
     if (addDays(p.defaultDeadline, -400) > today) continue;
     const summary = await completeness(dataSource, p.id);
     out.push(...summary.units.filter((u) => u.timeliness === 'OVERDUE'));

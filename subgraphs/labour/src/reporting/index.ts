@@ -5,6 +5,7 @@
 import { REPORTING_ENTITIES as REPORT_ENTITIES } from './entities';
 import { ConsolidatedReportResolver, ReportResolver } from './report.resolver';
 import { FigureComment, ReportChecksResolver } from './figure-checks';
+import { NotificationResolver } from './notifications.resolver';
 
 export { PROGRAMME_REVIEW_PERIOD, reportingPeriod, reportingPeriodsOf } from './calendar';
 export { completeness, latestReports } from './completeness';
@@ -19,4 +20,6 @@ export { idempotent } from './idempotency';
 export { IDEMPOTENCY_KEY_DESCRIPTION } from './inputs';
 export { assertHeadOf, canRead, DISTRICT_GROUP, expectedUnits, findUnit, isCoordinator, ownUnit, ReportingUnit } from './units';
 export const REPORTING_ENTITIES = [...REPORT_ENTITIES, FigureComment];
-export const REPORTING_RESOLVERS = [ReportResolver, ConsolidatedReportResolver, ReportChecksResolver] as const;
+export const REPORTING_RESOLVERS = [ReportResolver, ConsolidatedReportResolver, ReportChecksResolver, NotificationResolver] as const;
+export { planReminders, ReminderWorker } from './reminders';
+export { generateContactsSampleData } from './contacts.sample-data';

@@ -4,6 +4,8 @@ import { RecordsLoaders } from '../records';
 import { RegistryLoaders } from '../registry';
 import { reportingPeriod, ReportingPeriodInfo } from './calendar';
 import { Report, ReportEventRow, ReportStatus } from './entities';
+import { NotificationKind } from '../notifications';
+import { notifyReportChange } from './reminders';
 import { fillFigures } from './figures';
 import { idempotent } from './idempotency';
 import { assertViolationsCommented } from './figure-checks';
@@ -221,7 +223,8 @@ export class ReportService {
     checkText('reason', reason, { max: 5000, required: true });
     const json = await idempotent<void, Json>(this.dataSource, this.identity, key, 'returnReport', { id, expectedVersion, reason }, (manager) =>
       changeReport(manager, this.identity, id, expectedVersion, [ReportStatus.SUBMITTED, ReportStatus.RESUBMITTED], 'return', 'RETURN',
-        () => ({ status: ReportStatus.RETURNED, returnReason: reason }), reason));
+        () => ({ status: ReportStatus.RETURNED, returnReason: reason }), reason)
+        .then(async (changed) => { await notifyReportChange(manager, hydrateReport(changed), NotificationKind.RETURNED); return changed; }));
     return hydrateReport(json);
   }
 
@@ -232,7 +235,8 @@ export class ReportService {
         // Four eyes: whoever submitted a report (a head who is also a coordinator) does not approve it.
         (report) => {
           if (report.submittedBy === this.identity.subject) throw forbidden('a report is approved by someone other than the person who submitted it');
-        }));
+        })
+        .then(async (changed) => { await notifyReportChange(manager, hydrateReport(changed), NotificationKind.APPROVED); return changed; }));
     return hydrateReport(json);
   }
 

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { forbidden, Identity, isPlanCoordinator, REFORM_DATE, territory, userInputError } from '@qn/common';
+import { forbidden, Identity, isPlanCoordinator, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR, REFORM_DATE, territory, userInputError } from '@qn/common';
 import reporting from './data/reporting.json';
 import { Agency } from '../catalogue';
 import { ReportingUnitKind } from './entities';
-import { ReportingPeriodInfo } from './calendar';
+import { reportingPeriod, ReportingPeriodInfo } from './calendar';
 
 /**
  * Who reports (section VI): every agency of section V, and each local People's
@@ -53,10 +53,21 @@ export async function expectedUnits(dataSource: DataSource, period: ReportingPer
   return units;
 }
 
+/**
+ * Every unit that reports in some period of the programme, once: the agencies as they
+ * were and are, the 13 districts (to 30/6/2025), the 56 commune-level units (from 1/7/2025).
+ */
+export async function programmeReportingUnits(dataSource: DataSource): Promise<ReportingUnit[]> {
+  const periods = [...Array.from({ length: PROGRAMME_LAST_YEAR - PROGRAMME_FIRST_YEAR + 1 }, (_, i) => `${PROGRAMME_FIRST_YEAR + i}`), `${PROGRAMME_LAST_YEAR}Q2`];
+  const units = new Map<string, ReportingUnit>();
+  for (const p of periods) for (const u of await expectedUnits(dataSource, reportingPeriod(p))) if (!units.has(u.id)) units.set(u.id, u);
+  return [...units.values()];
+}
+
 export async function findUnit(dataSource: DataSource, period: ReportingPeriodInfo, unitId: string, field = 'unitId'): Promise<ReportingUnit> {
   const unit = (await expectedUnits(dataSource, period)).find((u) => u.id === unitId);
   if (!unit) {
-    const local = period.to >= REFORM_DATE ? 'a commune-level unit id of 1/7/2025 such as 21040' : 'a district id such as 522';
+    const local = period.to >= REFORM_DATE ? 'a commune-level unit id of 1/7/2025 such as 21040-2025-07 (xã Bình Sơn)' : 'a district id such as 522';
     throw userInputError(field, `'${unitId}' is not a unit that reports for ${period.id} (an agency code valid then such as POLICE, or ${local})`);
   }
   return unit;

@@ -23,6 +23,10 @@ async function checkInspection(
   if (business.closedOn && inspection.inspectedOn > business.closedOn) {
     throw userInputError('inspectedOn', `${inspection.inspectedOn} is after the business closed on ${business.closedOn}`);
   }
+  // From 1/7/2025 an inspection stands where its business lies then: the registry must say where that is.
+  if (inspection.inspectedOn >= REFORM_DATE && !business.communeAfterReformId) {
+    throw userInputError('businessId', `the business has no commune-level unit from ${REFORM_DATE} in the registry: name it first (updateServiceBusiness, communeAfterReformId), then record an inspection of ${inspection.inspectedOn}`);
+  }
   checkCount('violations', inspection.violations, { max: 1000 });
 }
 

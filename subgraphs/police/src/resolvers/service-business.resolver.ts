@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   assertInScope, businessPlace, createOnce, checkCount, restrictToScope, checkDateOrder, checkNotFuture, checkText, connectionType, MAX_BUSINESS_DISTRICT_IDS, notFoundError, paginate, parsePeriod, SubgraphContext,
-  territory, todayIso, updateVersioned, userInputError,
+  REFORM_DATE, territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { ServiceBusiness, ServiceBusinessDistrict } from '../entities/service-business';
 import { WORKFORCE } from '../indicators/evidence';
@@ -112,7 +112,10 @@ export class ServiceBusinessResolver {
     const current = await loaders.businessById.load(id);
     if (!current) throw notFoundError('ServiceBusiness', id);
     assertInScope(identity, current.districtId);
-    const place = checkBusiness({ ...current, ...changes });
+    const next = { ...current, ...changes };
+    // Closed before the reform: the unit it had from 1/7/2025 goes, unless the change names one (which is then refused).
+    if (next.closedOn && next.closedOn < REFORM_DATE && changes.communeAfterReformId === undefined) next.communeAfterReformId = null;
+    const place = checkBusiness(next);
     return updateVersioned(dataSource, ServiceBusiness, id, expectedVersion, { ...changes, ...place });
   }
 }

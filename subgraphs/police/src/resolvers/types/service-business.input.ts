@@ -51,7 +51,7 @@ export class UpdateServiceBusinessInput {
   communeId?: string;
 
   @Field(() => ID, { nullable: true, description: 'The commune-level unit it lies in from 1/7/2025' })
-  communeAfterReformId?: string;
+  communeAfterReformId?: string | null;
 
   @Field(() => Int, { nullable: true })
   employees?: number;
