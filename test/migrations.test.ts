@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { dropDatabase, ensureDatabase, MIGRATION_LOCK, openDatabase, subgraphDataSource } from '@qn/common';
 import { loadSubgraph } from '../scripts/subgraphs';
 import { InstitutionUnitAfterReform1796160300000 } from '../subgraphs/education/src/db/migrations/1796160300000-InstitutionUnitAfterReform';
+import { PlaceAfterReform1796160000000 } from '../subgraphs/police/src/db/migrations/1796160000000-PlaceAfterReform';
 
 /** Replicas that start together migrate one at a time: the database's advisory lock. */
 const url = (name: string) => {
@@ -70,6 +71,41 @@ test("education's institutions registered before they carried a unit of 1/7/2025
       { name: 'Bình Sơn, no commune', unit: null },
       { name: 'Châu Ổ', unit: '21040-2025-07' },
       { name: 'Lý Sơn', unit: '21548' },
+      { name: 'Trà Bùi', unit: null },
+    ]);
+  } finally {
+    if (source.isInitialized) await source.destroy();
+    await dropDatabase(database);
+  }
+});
+
+test("police's businesses registered before the reform get their unit of 1/7/2025 where the succession table gives one, if they still operate", async () => {
+  const database = url('businesses');
+  const source = subgraphDataSource(police, database);
+  try {
+    await openDatabase(source);
+    // Back to the schema before the migration, with the registry as it was.
+    const runner = source.createQueryRunner();
+    await new PlaceAfterReform1796160000000().down(runner);
+    const insert = (name: string, districtId: string, communeId: string | null, closedOn: string | null = null) => source.query(
+      "INSERT INTO service_business (name, kind, district_id, commune_id, employees, opened_on, closed_on, version) VALUES ($1, 'KARAOKE', $2, $3, 5, '2019-01-01', $4, 1)",
+      [name, districtId, communeId, closedOn],
+    );
+    await insert('Bình Thạnh', '524', '21046'); //        → Xã Bình Sơn, whole
+    await insert('Lý Sơn', '536', null); //               Huyện Lý Sơn → Đặc khu Lý Sơn
+    await insert('Nghĩa Mỹ', '528', '21286'); //          1/1/2025 into Sông Vệ, then Xã Vệ Giang
+    await insert('Trà Bùi', '525', '21142'); //           split: left for police to name
+    await insert('Bình Sơn, no commune', '524', null); // a district became several units: left too
+    await insert('Closed', '524', '21046', '2025-06-30'); // closed before the reform: none
+    await new PlaceAfterReform1796160000000().up(runner);
+    await runner.release();
+    const rows = await source.query('SELECT name, commune_after_reform_id AS unit FROM service_business ORDER BY name');
+    expect(rows).toEqual([
+      { name: 'Bình Sơn, no commune', unit: null },
+      { name: 'Bình Thạnh', unit: '21040-2025-07' },
+      { name: 'Closed', unit: null },
+      { name: 'Lý Sơn', unit: '21548' },
+      { name: 'Nghĩa Mỹ', unit: '21238-2025-07' },
       { name: 'Trà Bùi', unit: null },
     ]);
   } finally {

@@ -259,3 +259,35 @@ describe('a retry with the same idempotency key creates one record', () => {
     expect(await rows('education', "SELECT count(*) AS n FROM institution WHERE name = 'Trường thử khóa'")).toBe(1);
   });
 });
+
+describe("a commune-level unit's officers (from 1/7/2025) work on their own unit's records", () => {
+  const officer = caller('COMMUNES', 'DISTRICT_OFFICER', BINH_SON);
+  const ACTIVITY = 'id districtId communeId heldOn';
+  const record = (communeId: string, as: Identity) =>
+    mutate('recordCommunicationActivity', 'RecordCommunicationActivityInput', { form: 'MEETING', heldOn: '2025-09-05', communeId, participants: 25 }, as, ACTIVITY);
+
+  test("they record their unit's activities, not another unit's; the district's officers no longer record after 30/6/2025", async () => {
+    const own = dataOf(await record(BINH_SON, officer)).recordCommunicationActivity;
+    expect(own).toMatchObject({ districtId: null, communeId: BINH_SON });
+    const before = await rows('labour', 'SELECT count(*) AS n FROM communication_activity');
+    expect(error(await record(BINH_CHUONG, officer))?.extensions?.code).toBe('FORBIDDEN');
+    // Bình Sơn district (524) was abolished on 1/7/2025: its officers hold no post-reform records.
+    expect(error(await record(BINH_SON, caller('DISTRICTS', 'DISTRICT_OFFICER', '524')))?.extensions?.code).toBe('FORBIDDEN');
+    expect(await rows('labour', 'SELECT count(*) AS n FROM communication_activity')).toBe(before);
+  });
+
+  test('their lists hold only the records placed at their unit', async () => {
+    dataOf(await record(BINH_CHUONG, labour));
+    const seen = dataOf(await system.query(`{ communicationActivities(first: 500) { nodes { communeId } } }`, {}, { as: officer })).communicationActivities.nodes;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen.map((n: { communeId: string }) => n.communeId))).toEqual(new Set([BINH_SON]));
+    // The province's officers see both units' activities.
+    const all = dataOf(await system.query(`{ communicationActivities(first: 500, filter: { period: "2025Q3" }) { nodes { communeId } } }`, {}, { as: labour })).communicationActivities.nodes;
+    expect(all.some((n: { communeId: string }) => n.communeId === BINH_CHUONG)).toBe(true);
+  });
+
+  test('a token may name a commune-level unit of 1/7/2025, never an old commune', async () => {
+    const old = await system.query('{ communicationActivities(first: 1) { totalCount } }', {}, { as: caller('COMMUNES', 'DISTRICT_OFFICER', '21040') });
+    expect(error(old)?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

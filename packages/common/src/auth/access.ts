@@ -2,6 +2,7 @@ import { AuthCheckerFn } from 'type-graphql';
 import { todayIso } from '../clock';
 import { isPlanCoordinator, standingAgencyOn } from '../agencies';
 import { forbidden, Identity, isAnonymous, Role, unauthenticated } from './identity';
+import { territory } from '../territory';
 import type { AuditTrail } from '../audit/trail';
 
 /**
@@ -71,10 +72,28 @@ export function recordScope(identity: Identity): string | null {
   return identity.orgUnit;
 }
 
-/** For mutations: refuses a record outside the caller's district. */
-export function assertInScope(identity: Identity, districtId: string | null | undefined, field = 'districtId'): void {
+/** The local unit a caller is limited to is a commune-level unit (from 1/7/2025), not a district. */
+export function scopeIsCommune(scope: string): boolean {
+  return territory.get(scope)?.level === 'COMMUNE';
+}
+
+/** A record's place as a scope check reads it: a district id, or the record's district and commune. */
+export type ScopedPlace = string | null | undefined | { districtId?: string | null; communeId?: string | null; communeAfterReformId?: string | null };
+
+/**
+ * For mutations: refuses a record outside the caller's local unit — its district for a
+ * district's officers, its commune-level unit for a commune's (from 1/7/2025).
+ */
+export function assertInScope(identity: Identity, place: ScopedPlace, field = 'districtId'): void {
   const scope = recordScope(identity);
-  if (scope && districtId !== scope) throw forbidden(`${field} '${districtId ?? ''}' is outside your district '${scope}'`);
+  if (!scope) return;
+  const { districtId, communeId, communeAfterReformId } = place !== null && typeof place === 'object' ? place : { districtId: place, communeId: null, communeAfterReformId: null };
+  if (scopeIsCommune(scope)) {
+    // A long-lived place (a person followed, a zone, a pilot) is the unit's from 1/7/2025 too.
+    if (communeId !== scope && communeAfterReformId !== scope) throw forbidden(`${field === 'districtId' ? 'communeId' : field} '${communeId ?? ''}' is outside your commune-level unit '${scope}'`);
+    return;
+  }
+  if (districtId !== scope) throw forbidden(`${field} '${districtId ?? ''}' is outside your district '${scope}'`);
 }
 
 const CLOSED_YEARS = /^(\d{4})(?:-(\d{4}))?$/;
@@ -105,7 +124,10 @@ export function createAuthChecker(recordOwners: readonly string[]): AuthCheckerF
           }
           const scope = recordScope(identity);
           const district = root && typeof root === 'object' && 'districtId' in root ? (root as { districtId: unknown }).districtId : undefined;
-          if (scope && district !== undefined && district !== scope) throw forbidden('this record is outside your district');
+          // A commune-level unit's officers (from 1/7/2025) are matched on the record's commune, a district's on its district.
+          const keys = scope && scopeIsCommune(scope) ? ['communeId', 'communeAfterReformId'] : ['districtId'];
+          const places = keys.filter((k) => root && typeof root === 'object' && k in root).map((k) => (root as Record<string, unknown>)[k]);
+          if (scope && places.length > 0 && !places.includes(scope)) throw forbidden(`this record is outside your ${keys.length > 1 ? 'commune-level unit' : 'district'}`);
           // Every record a caller is shown goes into the audit log.
           if (root && typeof root === 'object' && 'id' in root) {
             context.audit?.read(info.parentType.name, String((root as { id: unknown }).id), typeof district === 'string' ? district : null);

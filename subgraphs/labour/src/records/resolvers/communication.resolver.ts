@@ -29,7 +29,7 @@ export class CommunicationActivityResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(CommunicationActivity).createQueryBuilder('a'), identity, 'a.district_id');
+    const query = restrictToScope(dataSource.getRepository(CommunicationActivity).createQueryBuilder('a'), identity, { district: 'a.district_id', commune: 'a.commune_id' });
     if (filter?.districtId) query.andWhere('a.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('a.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.form) query.andWhere('a.form = :form', { form: filter.form });
@@ -57,7 +57,7 @@ export class CommunicationActivityResolver {
     @Ctx() { dataSource, identity }: SubgraphContext<RecordsLoaders>,
   ): Promise<CommunicationActivity> {
     const { idempotencyKey, ...fields } = input;
-    assertInScope(identity, fields.districtId ?? null);
+    assertInScope(identity, { districtId: fields.districtId ?? null, communeId: fields.communeId });
     const activity = { ...fields, districtId: fields.districtId ?? null, note: fields.note ?? null };
     Object.assign(activity, checkActivity(activity));
     return createOnce(dataSource, identity, idempotencyKey, 'recordCommunicationActivity', activity, CommunicationActivity, (manager) =>
@@ -73,7 +73,7 @@ export class CommunicationActivityResolver {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, CommunicationActivity, id);
     if (!current) throw notFoundError('CommunicationActivity', id);
-    assertInScope(identity, current.districtId);
+    assertInScope(identity, current);
     const place = checkActivity({ ...current, ...changes });
     return updateVersioned(dataSource, CommunicationActivity, id, expectedVersion, { ...changes, ...place });
   }

@@ -149,7 +149,7 @@ export class PilotModelResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(PilotModel).createQueryBuilder('m'), identity, 'm.district_id');
+    const query = restrictToScope(dataSource.getRepository(PilotModel).createQueryBuilder('m'), identity, { district: 'm.district_id', commune: 'm.commune_id', communeAfterReform: 'm.commune_after_reform_id' });
     if (filter?.districtId) query.andWhere('m.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('(m.commune_id = :communeId OR m.commune_after_reform_id = :communeId)', { communeId: filter.communeId });
     if (filter?.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
@@ -178,7 +178,7 @@ export class PilotModelResolver {
   @Authorized('RECORDS')
   @Mutation(() => PilotModel, { description: 'Record a pilot model a district-level unit started' })
   async startPilotModel(@Arg('input') { idempotencyKey, ...input }: StartPilotModelInput, @Ctx() { dataSource, identity }: Context): Promise<PilotModel> {
-    assertInScope(identity, input.districtId ?? null);
+    assertInScope(identity, { districtId: input.districtId ?? null, communeId: input.communeId ?? null, communeAfterReformId: input.communeAfterReformId ?? null });
     const model = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null, communeAfterReformId: input.communeAfterReformId ?? null, endedOn: input.endedOn ?? null };
     Object.assign(model, checkPilot(model));
     return createOnce(dataSource, identity, idempotencyKey, 'startPilotModel', model, PilotModel, (manager) =>
@@ -191,7 +191,7 @@ export class PilotModelResolver {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, PilotModel, id);
     if (!current) throw notFoundError('PilotModel', id);
-    assertInScope(identity, current.districtId);
+    assertInScope(identity, current);
     const place = checkPilot({ ...current, ...changes });
     return updateVersioned(dataSource, PilotModel, id, expectedVersion, { ...changes, ...place });
   }

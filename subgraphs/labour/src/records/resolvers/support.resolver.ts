@@ -16,7 +16,7 @@ async function clientFor(code: string, on: string, field: string, { loaders, ide
   if (!CLIENT_CODE.test(code)) throw userInputError('clientCode', `'${code}' is not a pseudonymous code like QNG-7K2M9XQ4`);
   const client = await loaders.clientByCode.load(code);
   if (!client) throw userInputError('clientCode', `no person registered with code '${code}'`);
-  assertInScope(identity, client.districtId, 'clientCode');
+  assertInScope(identity, client, 'clientCode');
   checkDateOrder('the registration date', client.registeredOn, field, on);
   // An assessment or service stands where the person is followed on its date: from 1/7/2025 a commune-level unit.
   if (on >= REFORM_DATE && !client.communeAfterReformId) {
@@ -45,7 +45,7 @@ export class SupportResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(SupportClient).createQueryBuilder('c'), identity, 'c.district_id');
+    const query = restrictToScope(dataSource.getRepository(SupportClient).createQueryBuilder('c'), identity, { district: 'c.district_id', commune: 'c.commune_id', communeAfterReform: 'c.commune_after_reform_id' });
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('(c.commune_id = :communeId OR c.commune_after_reform_id = :communeId)', { communeId: filter.communeId });
     if (filter?.inNeedDuring) {
@@ -102,7 +102,7 @@ export class SupportResolver {
     assertCanErase(identity);
     const client = await loaders.clientByCode.load(code.trim().toUpperCase());
     if (!client) throw notFoundError('SupportClient', code, 'code');
-    assertInScope(identity, client.districtId);
+    assertInScope(identity, client);
     return dataSource.transaction(async (manager) => {
       await manager.getRepository(SupportClient).update({ id: client.id }, { code: erasedCode() });
       const assessments = await manager.getRepository(NeedAssessment).countBy({ clientId: client.id });
@@ -114,7 +114,7 @@ export class SupportResolver {
   @Authorized('RECORDS')
   @Mutation(() => SupportClient, { description: 'Register a person by pseudonymous code' })
   async registerSupportClient(@Arg('input') { idempotencyKey, ...input }: RegisterSupportClientInput, @Ctx() context: Context): Promise<SupportClient> {
-    assertInScope(context.identity, input.districtId ?? null);
+    assertInScope(context.identity, { districtId: input.districtId ?? null, communeId: input.communeId ?? null });
     if (!CLIENT_CODE.test(input.code)) throw userInputError('code', `'${input.code}' is not a pseudonymous code like QNG-7K2M9XQ4 (never a name)`);
     checkNotFuture('registeredOn', input.registeredOn, todayIso());
     const place = clientPlace(input, input.registeredOn);
@@ -130,7 +130,7 @@ export class SupportResolver {
   async updateSupportClient(@Arg('input') input: UpdateSupportClientInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<SupportClient> {
     const client = await loaders.clientByCode.load(input.code.trim().toUpperCase());
     if (!client) throw notFoundError('SupportClient', input.code, 'code');
-    assertInScope(identity, client.districtId);
+    assertInScope(identity, client);
     const place = clientPlace({ ...client, communeAfterReformId: input.communeAfterReformId }, client.registeredOn);
     return updateVersioned(dataSource, SupportClient, client.id, input.expectedVersion, { communeAfterReformId: place.communeAfterReformId });
   }

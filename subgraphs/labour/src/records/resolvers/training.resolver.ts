@@ -51,7 +51,7 @@ export class TrainingCourseResolver {
     @Arg('after', { nullable: true }) after?: string,
   ) {
     // Provincial courses have no district: a caller limited to a district does not see them.
-    const query = restrictToScope(dataSource.getRepository(TrainingCourse).createQueryBuilder('c'), identity, 'c.district_id');
+    const query = restrictToScope(dataSource.getRepository(TrainingCourse).createQueryBuilder('c'), identity, { district: 'c.district_id', commune: 'c.commune_id' });
     if (filter?.level) query.andWhere('c.level = :level', { level: filter.level });
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('c.commune_id = :communeId', { communeId: filter.communeId });
@@ -76,7 +76,7 @@ export class TrainingCourseResolver {
   @Mutation(() => TrainingCourse, { description: 'Record a training course held' })
   async recordTrainingCourse(@Arg('input') { idempotencyKey, ...input }: RecordTrainingCourseInput, @Ctx() { dataSource, identity }: Context): Promise<TrainingCourse> {
     // A provincial course (no district) is outside every district: only province-wide callers record it.
-    assertInScope(identity, input.districtId ?? null);
+    assertInScope(identity, { districtId: input.districtId ?? null, communeId: input.communeId ?? null });
     const course = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null };
     Object.assign(course, checkCourse(course));
     return createOnce(dataSource, identity, idempotencyKey, 'recordTrainingCourse', course, TrainingCourse, (manager) =>
@@ -89,7 +89,7 @@ export class TrainingCourseResolver {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, TrainingCourse, id);
     if (!current) throw notFoundError('TrainingCourse', id);
-    assertInScope(identity, current.districtId);
+    assertInScope(identity, current);
     const place = checkCourse({ ...current, ...changes });
     return updateVersioned(dataSource, TrainingCourse, id, expectedVersion, { ...changes, ...place });
   }
