@@ -32,7 +32,7 @@ export type Suppression =
   | 'PRIMARY'
   /** A sibling is suppressed and this cell hides it from the total above. */
   | 'COMPLEMENTARY'
-  /** The unit above it is suppressed: its units would add up to it. */
+  /** The unit above it is suppressed to protect its own siblings: its units would add up to it. */
   | 'PARENT'
   /** Not one of the units the level lists for the period: its number overlaps theirs. */
   | 'UNLISTED'

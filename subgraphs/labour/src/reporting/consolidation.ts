@@ -171,7 +171,8 @@ async function protectSmallCounts(identity: Identity, rows: IndicatorRow[], tabl
     if (!flags.get(indicator.code)) return indicator;
     const provinceHidden = indicator.province.status === 'SUPPRESSED' || isPrimary(known(indicator.province));
     const already = new Map<string, Suppression>(indicator.districts.filter((d) => d.status === 'SUPPRESSED').map((d) => [d.orgUnitId, 'UNDECIDED']));
-    const decided = provinceHidden ? new Map(indicator.districts.map((d) => [d.orgUnitId, 'PARENT' as Suppression])) : suppressCells(indicator.districts.map(known), already);
+    // The province has no siblings: hidden, it is hidden for its own small count, which a district behind it carries and is hidden for.
+    const decided = suppressCells(indicator.districts.map(known), already);
     return {
       ...indicator,
       province: provinceHidden && indicator.province.status !== 'SUPPRESSED' ? hide(indicator.province, 'PRIMARY') : indicator.province,
