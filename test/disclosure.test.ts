@@ -81,8 +81,8 @@ async function districts(code: string, period: string, as: typeof ANALYST | null
 function expectSuppressed(result: any, why: RegExp) {
   expect(result).toMatchObject({ numerator: null, denominator: null, value: null, status: 'SUPPRESSED', baseline: null });
   expect(result.statusReason).toMatch(why);
-  // No number of the cell anywhere: the formula only has its constant 100, the inputs no values.
-  expect(result.explanation.formula).toBe('100 × – / – = – (suppressed)');
+  // No number of the cell anywhere: the formula keeps only its constant 100 (a share, or growth), the inputs no values.
+  expect(result.explanation.formula).toMatch(/^100 × (– \/ –|\(– − –\) \/ –) = – \(suppressed\)$/);
   expect(result.explanation.inputs.map((i: any) => i.value)).toEqual(result.explanation.inputs.map(() => null));
   expect(result.explanation.inputs.length).toBeGreaterThan(0);
 }
@@ -142,6 +142,48 @@ describe('IND-3.1 (tips) in 2023', () => {
     // The suppression's sibling and parent cells join the request's one measure statement (per batch).
     expect(protectedCount).toBe(exact);
     expect(protectedCount).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('IND-3.2 (criminal cases dealt with, growth on the year before) in 2023', () => {
+  /**
+   * Cases dealt with (10/6 of each year; none in the 2023Q1 window of the report below):
+   *   527: 2022 1, 2023 1  → 1/1  (primary)
+   *   528: 2022 3, 2023 4  → 4/3  (the smallest other district with cases: complementary)
+   *   529: 2022 5, 2023 6  → 6/5  = +20 %
+   *   province: 2022 9, 2023 11 → 11/9 = +22.22 %
+   */
+  beforeAll(async () => {
+    const rows: string[] = [];
+    const cases = (district: string, year: number, n: number) => {
+      for (let i = 0; i < n; i += 1) rows.push(`('${year}-05-01', '{BROKERING_PROSTITUTION}', '${district}', '${year}-06-10', 'PROSECUTED', 1)`);
+    };
+    cases('527', 2022, 1);
+    cases('527', 2023, 1);
+    cases('528', 2022, 3);
+    cases('528', 2023, 4);
+    cases('529', 2022, 5);
+    cases('529', 2023, 6);
+    await system.ownerQuery('police', `INSERT INTO criminal_case (opened_on, charges, district_id, dealt_with_on, outcome, version) VALUES ${rows.join(', ')}`);
+  });
+
+  test('anonymous (a published year): 527 (1/1) and 528 suppressed, 529 and the province exact; the run of years hides 2023 at 527', async () => {
+    const { province, byId } = await districts('IND-3.2', '2023', null);
+    expectSuppressed(byId['527'], /a count of 1 to 2/);
+    expect(byId['527'].explanation.formula).toBe('100 × (– − –) / – = – (suppressed)');
+    expect(byId['527'].trajectory.find((y: any) => y.year === 2023)).toEqual({ year: 2023, value: null, status: 'SUPPRESSED' });
+    expectSuppressed(byId['528'], /another unit of this level is suppressed/);
+    expect(byId['529']).toMatchObject({ numerator: 6, denominator: 5, value: 20 }); // 100 × (6 − 5) / 5
+    expect(province).toMatchObject({ numerator: 11, denominator: 9, value: 22.22 }); // 100 × (11 − 9) / 9
+    const run = dataOf(await system.query('{ indicator(code: "IND-3.2") { result(period: "2021-2025", orgUnit: "527") { summary { years { year value status } } } } }', undefined, { as: null }));
+    // 2023 at 527 is the 1/1 cell: hidden in the summary as in the year's own result; 2022 (1 case against none in 2021) has no growth.
+    expect(run.indicator.result.summary.years.find((y: any) => y.year === 2023)).toEqual({ year: 2023, value: null, status: 'SUPPRESSED' });
+  });
+
+  test('a POLICE officer sees 527 exact', async () => {
+    const { byId } = await districts('IND-3.2', '2023', POLICE_OFFICER);
+    expect(byId['527']).toMatchObject({ numerator: 1, denominator: 1, value: 0 }); // 100 × (1 − 1) / 1
+    expect(byId['528']).toMatchObject({ numerator: 4, denominator: 3, value: 33.33 }); // 100 × (4 − 3) / 3
   });
 });
 
