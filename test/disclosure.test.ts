@@ -81,8 +81,8 @@ async function districts(code: string, period: string, as: typeof ANALYST | null
 function expectSuppressed(result: any, why: RegExp) {
   expect(result).toMatchObject({ numerator: null, denominator: null, value: null, status: 'SUPPRESSED', baseline: null });
   expect(result.statusReason).toMatch(why);
-  // No number of the cell anywhere: the formula only has its constant 100, the inputs no values.
-  expect(result.explanation.formula).toBe('100 × – / – = – (suppressed)');
+  // No number of the cell anywhere: the formula keeps only its constant 100 (a share, or growth), the inputs no values.
+  expect(result.explanation.formula).toMatch(/^100 × (– \/ –|\(– − –\) \/ –) = – \(suppressed\)$/);
   expect(result.explanation.inputs.map((i: any) => i.value)).toEqual(result.explanation.inputs.map(() => null));
   expect(result.explanation.inputs.length).toBeGreaterThan(0);
 }
@@ -145,6 +145,48 @@ describe('IND-3.1 (tips) in 2023', () => {
   });
 });
 
+describe('IND-3.2 (criminal cases dealt with, growth on the year before) in 2023', () => {
+  /**
+   * Cases dealt with (10/6 of each year; none in the 2023Q1 window of the report below):
+   *   527: 2022 1, 2023 1  → 1/1  (primary)
+   *   528: 2022 3, 2023 4  → 4/3  (the smallest other district with cases: complementary)
+   *   529: 2022 5, 2023 6  → 6/5  = +20 %
+   *   province: 2022 9, 2023 11 → 11/9 = +22.22 %
+   */
+  beforeAll(async () => {
+    const rows: string[] = [];
+    const cases = (district: string, year: number, n: number) => {
+      for (let i = 0; i < n; i += 1) rows.push(`('${year}-05-01', '{BROKERING_PROSTITUTION}', '${district}', '${year}-06-10', 'PROSECUTED', 1)`);
+    };
+    cases('527', 2022, 1);
+    cases('527', 2023, 1);
+    cases('528', 2022, 3);
+    cases('528', 2023, 4);
+    cases('529', 2022, 5);
+    cases('529', 2023, 6);
+    await system.ownerQuery('police', `INSERT INTO criminal_case (opened_on, charges, district_id, dealt_with_on, outcome, version) VALUES ${rows.join(', ')}`);
+  });
+
+  test('anonymous (a published year): 527 (1/1) and 528 suppressed, 529 and the province exact; the run of years hides 2023 at 527', async () => {
+    const { province, byId } = await districts('IND-3.2', '2023', null);
+    expectSuppressed(byId['527'], /a count of 1 to 2/);
+    expect(byId['527'].explanation.formula).toBe('100 × (– − –) / – = – (suppressed)');
+    expect(byId['527'].trajectory.find((y: any) => y.year === 2023)).toEqual({ year: 2023, value: null, status: 'SUPPRESSED' });
+    expectSuppressed(byId['528'], /another unit of this level is suppressed/);
+    expect(byId['529']).toMatchObject({ numerator: 6, denominator: 5, value: 20 }); // 100 × (6 − 5) / 5
+    expect(province).toMatchObject({ numerator: 11, denominator: 9, value: 22.22 }); // 100 × (11 − 9) / 9
+    const run = dataOf(await system.query('{ indicator(code: "IND-3.2") { result(period: "2021-2025", orgUnit: "527") { summary { years { year value status } } } } }', undefined, { as: null }));
+    // 2023 at 527 is the 1/1 cell: hidden in the summary as in the year's own result; 2022 (1 case against none in 2021) has no growth.
+    expect(run.indicator.result.summary.years.find((y: any) => y.year === 2023)).toEqual({ year: 2023, value: null, status: 'SUPPRESSED' });
+  });
+
+  test('a POLICE officer sees 527 exact', async () => {
+    const { byId } = await districts('IND-3.2', '2023', POLICE_OFFICER);
+    expect(byId['527']).toMatchObject({ numerator: 1, denominator: 1, value: 0 }); // 100 × (1 − 1) / 1
+    expect(byId['528']).toMatchObject({ numerator: 4, denominator: 3, value: 33.33 }); // 100 × (4 − 3) / 3
+  });
+});
+
 describe('IND-4.2 (persons supported) in March 2023', () => {
   test('ANALYST: 522 (1/1) and its complementary 524 (3/4) suppressed, with labour\'s and health\'s parts; the province exact', async () => {
     const { province, byId } = await districts('IND-4.2', '202303', ANALYST);
@@ -172,4 +214,59 @@ test('an indicator that counts neither persons nor matters is not protected: IND
   await system.ownerQuery('police', `INSERT INTO inspection (business_id, inspected_on, team, outcome, version) VALUES ('${id}', '2023-05-05', 'POLICE', 'NO_VIOLATION', 1)`);
   const { byId } = await districts('IND-3.3a', '2023', ANALYST);
   expect(byId['522']).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
+});
+
+describe('the consolidated report for 2023Q1 (data 15/12/2022 → 14/3/2023: every row above is in it)', () => {
+  const DISTRICTS_HEAD_522 = caller('DISTRICTS', 'AGENCY_HEAD', '522');
+  const CONSOLIDATED = `{ consolidatedReport(period: "2023Q1") { indicators { code
+    province { numerator denominator status source }
+    districts { orgUnitId numerator denominator value status source unavailable } } } }`;
+  const table = async (as: typeof ANALYST) => {
+    const data = dataOf(await system.query(CONSOLIDATED, undefined, { as }));
+    return Object.fromEntries(data.consolidatedReport.indicators.map((i: any) => [i.code, { province: i.province, byId: Object.fromEntries(i.districts.map((d: any) => [d.orgUnitId, d])) }]));
+  };
+
+  beforeAll(async () => {
+    // 522 reports (its figures frozen as its head saw them: exact); the other districts have not, so their cells are live.
+    const mutate = (name: string, type: string, input: Record<string, unknown>, as: typeof ANALYST) => system
+      .query(`mutation($input: ${type}!) { ${name}(input: $input) { id version status } }`, { input }, { as }).then(dataOf);
+    process.env.QN_NOW = '2023-03-16T08:00:00+07:00';
+    try {
+      const [draft] = (await mutate('createReportDrafts', 'CreateReportDraftsInput', { period: '2023Q1', unitIds: ['522'], idempotencyKey: `draft-${process.pid}-522` }, COORDINATOR)).createReportDrafts;
+      const written = (await mutate('updateReportNarrative', 'UpdateReportNarrativeInput', {
+        id: draft.id, expectedVersion: draft.version, idempotencyKey: `narrative-${process.pid}-522`, results: 'Đã triển khai.', difficulties: 'Không.', proposals: 'Không.',
+      }, DISTRICTS_HEAD_522)).updateReportNarrative;
+      const submitted = (await mutate('submitReport', 'ReportChangeInput', { id: written.id, expectedVersion: written.version, idempotencyKey: `submit-${process.pid}-522` }, DISTRICTS_HEAD_522)).submitReport;
+      expect(submitted.status).toBe('SUBMITTED');
+    } finally {
+      delete process.env.QN_NOW;
+    }
+  });
+
+  test('the coordinator reads 522\'s reported 1/1 and the live numbers exact', async () => {
+    const t = await table(COORDINATOR);
+    expect(t['IND-4.2'].byId['522']).toMatchObject({ numerator: 1, denominator: 1, source: 'REPORT' });
+    expect(t['IND-4.2'].byId['524']).toMatchObject({ numerator: 3, denominator: 4, source: 'LIVE' });
+    expect(t['IND-3.1'].byId['522']).toMatchObject({ numerator: 1, denominator: 1, source: 'REPORT' });
+  });
+
+  test('an ANALYST does not read 522\'s reported 1/1, nor the cells that would give it back', async () => {
+    const t = await table(ANALYST);
+    for (const code of ['IND-4.2', 'IND-3.1']) {
+      const { byId } = t[code];
+      // 522 (reported 1/1): primary. 524 (live): the agency suppressed it already (complementary among the
+      // live districts). Hidden so far: 1/1 plus an unknown cell counted as nothing — still 1, so the
+      // smallest other district with counts, 525 (IND-4.2 5/6, IND-3.1 6/8), is hidden too.
+      expect({ code, ...byId['522'] }).toMatchObject({ code, numerator: null, denominator: null, value: null, status: 'SUPPRESSED', unavailable: expect.stringMatching(/a count of 1 to 2/) });
+      expect({ code, ...byId['524'] }).toMatchObject({ code, numerator: null, status: 'SUPPRESSED', source: 'LIVE' });
+      expect({ code, ...byId['525'] }).toMatchObject({ code, numerator: null, status: 'SUPPRESSED', unavailable: expect.stringMatching(/another unit of this level/) });
+      expect({ code, ...byId['527'] }).toMatchObject({ code, numerator: 0, denominator: 0 }); // nothing to hide
+    }
+    // The province (labour's and police's own cells, live): 9/11 and 11/14, shown.
+    expect(t['IND-4.2'].province).toMatchObject({ numerator: 9, denominator: 11 });
+    expect(t['IND-3.1'].province).toMatchObject({ numerator: 11, denominator: 14 });
+    // An indicator no agency protects keeps its small numbers: IND-3.3a in 522 is 0 of 1 (the karaoke
+    // inserted above operates in the window; its inspection, 5/5/2023, is after 14/3).
+    expect(t['IND-3.3a'].byId['522']).toMatchObject({ numerator: 0, denominator: 1 });
+  });
 });

@@ -246,6 +246,26 @@ describe('records attached to a business stand where the business stood on their
   });
 });
 
+describe("a commune-level unit's officers (from 1/7/2025) work on their own unit's records", () => {
+  const officer = caller('POLICE', 'DISTRICT_OFFICER', BINH_SON);
+  test("police's officers of Xã Bình Sơn receive their unit's tips, not another unit's, and list only theirs", async () => {
+    const own = dataOf(await system.query(RECEIVE_TIP, { input: { kind: 'COMPLAINT', channel: 'PHONE', receivedOn: '2025-12-01', communeId: BINH_SON } }, { as: officer })).receiveTip;
+    expect(own.communeId).toBe(BINH_SON);
+    const before = await count('tips');
+    const other = await system.query(RECEIVE_TIP, { input: { kind: 'COMPLAINT', channel: 'PHONE', receivedOn: '2025-12-01', communeId: AN_PHU } }, { as: officer });
+    expect(code(other)).toBe('FORBIDDEN');
+    // Huyện Bình Sơn's officers hold no record after 30/6/2025.
+    const district = await system.query(RECEIVE_TIP, { input: { kind: 'COMPLAINT', channel: 'PHONE', receivedOn: '2025-12-01', communeId: BINH_SON } }, { as: caller('POLICE', 'DISTRICT_OFFICER', '524') });
+    expect(code(district)).toBe('FORBIDDEN');
+    expect(await count('tips')).toBe(before);
+    const seen = dataOf(await system.query('{ tips(first: 200) { nodes { communeId } } }', {}, { as: officer })).tips.nodes;
+    expect(new Set(seen.map((t: { communeId: string }) => t.communeId))).toEqual(new Set([BINH_SON]));
+    const businesses = dataOf(await system.query('{ serviceBusinesses(first: 200) { nodes { communeAfterReformId } } }', {}, { as: officer })).serviceBusinesses.nodes;
+    expect(businesses.length).toBeGreaterThan(0);
+    expect(businesses.every((b: { communeAfterReformId: string }) => b.communeAfterReformId === BINH_SON)).toBe(true);
+  });
+});
+
 describe('every create mutation of police and health (and labour\'s business outreach) takes an idempotency key', () => {
   let hotel: string;
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { Cell, isPrimary, isSmall, protectedCaller, suppressCells } from './disclosure';
+import { Cell, isPrimary, isSmall, protectedCaller, Suppression, suppressCells } from './disclosure';
 
 const cell = (id: string, numerator: number | null, denominator: number | null): Cell => ({ id, numerator, denominator });
 const decided = (cells: Cell[]) => Object.fromEntries(suppressCells(cells));
@@ -70,3 +70,16 @@ test('every sibling small: all of them hidden', () => {
   // 1/1 + 0/1 + 0/0: the hidden sums stay 1/2 with nothing left to add; the empty one is not needed.
   expect(decided([cell('a', 1, 1), cell('b', 0, 1), cell('c', 0, 0)])).toEqual({ a: 'PRIMARY', b: 'PRIMARY' });
 });
+
+test('cells already hidden with unknown counts count as hidden, adding nothing to the sums', () => {
+  // b was hidden elsewhere (its counts unknown here, null); a 1/1 is primary. Hidden sums
+  // a + b = 1/1 as far as known: still small, so c (the smallest other, 3/4) is hidden: 4/5.
+  expect(decided2([cell('a', 1, 1), cell('b', null, null), cell('c', 3, 4), cell('d', 9, 9)], { b: 'UNDECIDED' }))
+    .toEqual({ a: 'PRIMARY', b: 'UNDECIDED', c: 'COMPLEMENTARY' });
+  // Nothing primary and one cell already hidden: it is alone among the hidden, so the smallest other (c) joins it.
+  expect(decided2([cell('b', null, null), cell('c', 3, 4), cell('d', 9, 9)], { b: 'UNDECIDED' })).toEqual({ b: 'UNDECIDED', c: 'COMPLEMENTARY' });
+});
+
+function decided2(cells: Cell[], hidden: Record<string, Suppression>) {
+  return Object.fromEntries(suppressCells(cells, new Map(Object.entries(hidden))));
+}

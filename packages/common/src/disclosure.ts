@@ -32,7 +32,7 @@ export type Suppression =
   | 'PRIMARY'
   /** A sibling is suppressed and this cell hides it from the total above. */
   | 'COMPLEMENTARY'
-  /** The unit above it is suppressed: its units would add up to it. */
+  /** The unit above it is suppressed to protect its own siblings: its units would add up to it. */
   | 'PARENT'
   /** Not one of the units the level lists for the period: its number overlaps theirs. */
   | 'UNLISTED'
@@ -67,11 +67,13 @@ const size = (cell: Cell) => [cell.denominator ?? 0, cell.numerator ?? 0] as con
  * parent, for one period and indicator): the primary ones, then, while the suppressed
  * ones could be recovered from the total above, the smallest others (by denominator,
  * numerator, then id, so the choice is the same whoever asks). An empty cell (0 / 0)
- * is never chosen: hiding it hides nothing.
+ * is never chosen: hiding it hides nothing. `hidden` names cells already hidden whose
+ * counts are not known here (given as null): they count as hidden, with nothing in the
+ * sums, which can only suppress more.
  */
-export function suppressCells(cells: readonly Cell[]): Map<string, Suppression> {
-  const out = new Map<string, Suppression>();
-  for (const cell of cells) if (isPrimary(cell)) out.set(cell.id, 'PRIMARY');
+export function suppressCells(cells: readonly Cell[], hidden: ReadonlyMap<string, Suppression> = new Map()): Map<string, Suppression> {
+  const out = new Map<string, Suppression>(hidden);
+  for (const cell of cells) if (!out.has(cell.id) && isPrimary(cell)) out.set(cell.id, 'PRIMARY');
   if (out.size === 0) return out;
   const candidates = cells
     .filter((c) => !out.has(c.id) && ((c.numerator ?? 0) > 0 || (c.denominator ?? 0) > 0))

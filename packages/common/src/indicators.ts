@@ -191,7 +191,7 @@ function unitsOfLevel(level: OrgUnitLevel, period: Period): OrgUnitRecord[] {
  * Whether (and why) one cell — the job's indicator for `period` at `unit` — is
  * suppressed for a protected job (`disclosure.ts`). Decided over the unit's sibling
  * group (the units its level lists for the period with the same parent), and the unit
- * above it: the same answer whether the unit is asked alone or in a list. Every measure
+ * above it (hidden to protect its own siblings, its units would add up to it): the same answer whether the unit is asked alone or in a list. Every measure
  * it needs is asked of the request's loader at once, so it lands in the request's one
  * SQL statement.
  */
@@ -207,7 +207,9 @@ function suppressionOf(job: Job, period: Period, unit: OrgUnitRecord): Promise<S
   ]).then(([measures, above]) => {
     if (measures.some((m) => m instanceof Error)) return 'UNDECIDED';
     const cells: Cell[] = siblings.map((u, i) => ({ id: u.id, ...(measures[i] as Measure) }));
-    return suppressCells(cells).get(unit.id) ?? (above ? 'PARENT' : null);
+    // A parent hidden for its own small count cannot be rebuilt from its units (the one or two behind it are
+    // among them, hidden); one hidden to protect a sibling can, so then its units are hidden too.
+    return suppressCells(cells).get(unit.id) ?? (above && above !== 'PRIMARY' ? 'PARENT' : null);
   });
 }
 

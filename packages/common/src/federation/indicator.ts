@@ -6,6 +6,9 @@ import { IndicatorResultData, OrgUnitLevelEnum, Target } from './types';
 import { ReferenceResolvers } from './schema';
 import type { Identity } from '../auth/identity';
 
+/** What `protectsSmallCounts` says, on every agency's indicator type. */
+export const SMALL_COUNTS_DESCRIPTION = 'The owning agency protects small counts: for callers without a token or with only the ANALYST role, results of 1 or 2 (and the units that would reveal them) are SUPPRESSED (docs/security.md)';
+
 /** The target fields an agency needs from labour's catalogue to judge its results. */
 export const TARGET_REQUIRES = `@requires(fields: "target { ${TARGET_SELECTION} }")`;
 
@@ -52,6 +55,11 @@ export function agencyIndicator<C extends { identity: Identity }>(options: Agenc
     })
     resultsByUnit(@Arg('period') _period: string, @Arg('level', () => OrgUnitLevelEnum) _level: OrgUnitLevel): IndicatorResultData[] | null {
       return null;
+    }
+
+    @Field({ description: SMALL_COUNTS_DESCRIPTION })
+    protectsSmallCounts(): boolean {
+      return false;
     }
 
     @Field(() => [options.resultType], { nullable: true, description: 'One result per period from `from` to `to` (periods of one kind)' })
@@ -119,6 +127,11 @@ export function agencyIndicator<C extends { identity: Identity }>(options: Agenc
       @Ctx() context: C,
     ) {
       return computeSeries(options.loader(context), indicator.code, indicator.target, from, to, orgUnit, options.readings[indicator.code], context.identity);
+    }
+
+    @FieldResolver(() => Boolean, { description: SMALL_COUNTS_DESCRIPTION })
+    protectsSmallCounts(@Root() indicator: AgencyIndicatorShape): boolean {
+      return Boolean(options.readings[indicator.code]?.protectSmallCounts);
     }
   }
 

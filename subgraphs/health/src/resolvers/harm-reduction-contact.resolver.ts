@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertCanErase, assertInScope, createOnce, checkNotFuture, CLIENT_CODE, connectionType, erasedCode, ErasureResult, notFoundError, paginate, parsePeriod, personLookup, recordScope, restrictToScope, scopeFilter, SqlParams, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
+  assertCanErase, assertInScope, createOnce, checkNotFuture, CLIENT_CODE, connectionType, erasedCode, ErasureResult, notFoundError, paginate, parsePeriod, personLookup, recordScope, restrictToScope, scopeFilter, scopeIsCommune, SqlParams, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { HarmReductionContact, SUPPORT_SERVICES } from '../entities/harm-reduction-contact';
 import { HealthLoaders } from '../loaders';
@@ -35,7 +35,8 @@ export class HarmReductionContactResolver {
     assertCanErase(identity);
     const clientCode = normaliseClientCode(code, 'code');
     // A head limited to a district erases that district's contacts of the client.
-    const where = { clientCode, ...(recordScope(identity) ? { districtId: recordScope(identity)! } : {}) };
+    const scope = recordScope(identity);
+    const where = { clientCode, ...(scope ? (scopeIsCommune(scope) ? { communeId: scope } : { districtId: scope }) : {}) };
     const result = await dataSource.getRepository(HarmReductionContact).update(where, { clientCode: erasedCode() });
     if (!result.affected) throw notFoundError('HarmReductionContact', clientCode, 'code');
     return { records: result.affected ?? 0, erasedOn: todayIso() };
@@ -49,7 +50,7 @@ export class HarmReductionContactResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(HarmReductionContact).createQueryBuilder('c'), identity, 'c.district_id');
+    const query = restrictToScope(dataSource.getRepository(HarmReductionContact).createQueryBuilder('c'), identity, { district: 'c.district_id', commune: 'c.commune_id' });
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('c.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.service) query.andWhere('c.service = :service', { service: filter.service });
@@ -113,7 +114,7 @@ export class HarmReductionContactResolver {
     const { idempotencyKey, ...fields } = input;
     const contact = { ...fields, districtId: fields.districtId ?? null, communeId: fields.communeId ?? null, clientCode: normaliseClientCode(fields.clientCode) };
     Object.assign(contact, checkContact(contact));
-    assertInScope(identity, contact.districtId);
+    assertInScope(identity, contact);
     return createOnce(dataSource, identity, idempotencyKey, 'recordHarmReductionContact', fields, HarmReductionContact, (manager) =>
       manager.getRepository(HarmReductionContact).save(manager.getRepository(HarmReductionContact).create(contact)));
   }
@@ -127,9 +128,9 @@ export class HarmReductionContactResolver {
     const { id, expectedVersion, ...changes } = input;
     const current = await loaders.contactById.load(id);
     if (!current) throw notFoundError('HarmReductionContact', id);
-    assertInScope(identity, current.districtId);
+    assertInScope(identity, current);
     const place = checkContact({ ...current, ...changes });
-    assertInScope(identity, place.districtId);
+    assertInScope(identity, place);
     return updateVersioned(dataSource, HarmReductionContact, id, expectedVersion, { ...changes, ...place });
   }
 }

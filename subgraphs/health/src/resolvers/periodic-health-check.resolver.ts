@@ -31,7 +31,7 @@ export class PeriodicHealthCheckResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(PeriodicHealthCheck).createQueryBuilder('h'), identity, 'h.district_id');
+    const query = restrictToScope(dataSource.getRepository(PeriodicHealthCheck).createQueryBuilder('h'), identity, { district: 'h.district_id', commune: 'h.commune_id' });
     if (filter?.districtId) query.andWhere('h.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('h.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.businessId) {
@@ -54,7 +54,7 @@ export class PeriodicHealthCheckResolver {
     const { idempotencyKey, ...fields } = input;
     if (!isUuid(fields.businessId)) throw userInputError('businessId', `'${fields.businessId}' is not a ServiceBusiness id`);
     const place = checkHealthCheck({ ...fields, districtId: fields.districtId ?? null, communeId: fields.communeId ?? null });
-    assertInScope(identity, place.districtId);
+    assertInScope(identity, place);
     // Police's registry, through the graph: the business exists, is open that day and stood there on that day.
     await checkBusinessLink(loaders.businessDistricts, { businessId: fields.businessId, ...place, date: fields.checkedOn, dateField: 'checkedOn' });
     return createOnce(dataSource, identity, idempotencyKey, 'recordHealthCheck', fields, PeriodicHealthCheck, (manager) =>
@@ -70,10 +70,10 @@ export class PeriodicHealthCheckResolver {
     const { id, expectedVersion, ...changes } = input;
     const current = await loaders.healthCheckById.load(id);
     if (!current) throw notFoundError('PeriodicHealthCheck', id);
-    assertInScope(identity, current.districtId);
+    assertInScope(identity, current);
     const changed = { ...current, ...changes };
     const place = checkHealthCheck(changed);
-    assertInScope(identity, place.districtId);
+    assertInScope(identity, place);
     await checkBusinessLink(loaders.businessDistricts, { businessId: changed.businessId, ...place, date: changed.checkedOn, dateField: 'checkedOn' });
     return updateVersioned(dataSource, PeriodicHealthCheck, id, expectedVersion, { ...changes, ...place });
   }

@@ -1,5 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { clockNow, standingAgencyOn, territory, SubgraphContext, vietnamDate } from '@qn/common';
+import { clockNow, Identity, isPrimary, protectedCaller, standingAgencyOn, suppressCells, Suppression, suppressionReason, territory, SubgraphContext, vietnamDate } from '@qn/common';
+import { READINGS } from '../records';
+import { INDICATOR_TYPE_BY_SUBGRAPH } from '../catalogue';
+import { remoteSmallCountFlags } from './graph.client';
 import { RecordsLoaders } from '../records';
 import { RegistryLoaders } from '../registry';
 import { agencyOn, holderOn, IndicatorRow, TaskRow } from '../catalogue';
@@ -143,6 +146,45 @@ function acceptedRevision(all: Report[]): Report | null {
 }
 
 /**
+ * The consolidated table as a protected caller (anonymous or ANALYST only) may see it:
+ * for the indicators whose owning agency protects small counts (asked of each agency;
+ * an agency that cannot answer counts as protecting), the province's cell and the
+ * districts' cells under the same rule as every indicator result (`disclosure.ts`). The
+ * reported figures are frozen, so the rule is applied here to the numbers shown; a live
+ * cell the agency already suppressed counts as hidden.
+ */
+async function protectSmallCounts(identity: Identity, rows: IndicatorRow[], table: ConsolidatedIndicator[]): Promise<ConsolidatedIndicator[]> {
+  if (!protectedCaller(identity)) return table;
+  const flags = new Map<string, boolean>();
+  const bySubgraph = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row.ownerSubgraph === 'labour') flags.set(row.code, Boolean(READINGS[row.code]?.protectSmallCounts));
+    else bySubgraph.set(row.ownerSubgraph, [...(bySubgraph.get(row.ownerSubgraph) ?? []), row.code]);
+  }
+  await Promise.all([...bySubgraph.entries()].map(async ([subgraph, codes]) => {
+    const answer = await remoteSmallCountFlags(subgraph, INDICATOR_TYPE_BY_SUBGRAPH[subgraph], codes, identity).catch(() => new Map<string, boolean>());
+    for (const code of codes) flags.set(code, answer.get(code) ?? true);
+  }));
+  const hide = (c: ConsolidatedCell, why: Suppression): ConsolidatedCell => ({ ...c, numerator: null, denominator: null, value: null, status: 'SUPPRESSED', unavailable: suppressionReason(why) });
+  const known = (c: ConsolidatedCell) => (c.status === 'SUPPRESSED' ? { id: c.orgUnitId, numerator: null, denominator: null } : { id: c.orgUnitId, numerator: c.numerator, denominator: c.denominator });
+  return table.map((indicator) => {
+    if (!flags.get(indicator.code)) return indicator;
+    const provinceHidden = indicator.province.status === 'SUPPRESSED' || isPrimary(known(indicator.province));
+    const already = new Map<string, Suppression>(indicator.districts.filter((d) => d.status === 'SUPPRESSED').map((d) => [d.orgUnitId, 'UNDECIDED']));
+    // The province has no siblings: hidden, it is hidden for its own small count, which a district behind it carries and is hidden for.
+    const decided = suppressCells(indicator.districts.map(known), already);
+    return {
+      ...indicator,
+      province: provinceHidden && indicator.province.status !== 'SUPPRESSED' ? hide(indicator.province, 'PRIMARY') : indicator.province,
+      districts: indicator.districts.map((d) => {
+        const why = decided.get(d.orgUnitId);
+        return why && d.status !== 'SUPPRESSED' ? hide(d, why) : d;
+      }),
+    };
+  });
+}
+
+/**
  * Consolidates a period: each indicator for the province from the report of the agency
  * that computes it, and for each district from the district's report; each agency's
  * tasks from its report. Where a unit has not reported (or its report was returned),
@@ -189,13 +231,13 @@ export async function consolidate(context: SubgraphContext<RecordsLoaders & Regi
     issuerCode: issuer.code,
     issuerNameVi: issuer.nameVi,
     generatedAt,
-    indicators: indicators.map((row) => ({
+    indicators: await protectSmallCounts(context.identity, indicators, indicators.map((row) => ({
       code: row.code,
       titleVi: row.titleVi,
       ownerCode: agencyOn(row.ownerCode, period.to),
       province: cell(agencyOn(row.ownerCode, period.to), row.code, province.id, province.name),
       districts: districts.map((d) => cell(d.id, row.code, d.id, d.nameVi.replace(/^UBND /, ''))),
-    })),
+    }))),
     tasks: tasks.filter((t) => agencyUnits.some((u) => u.id === holderOn(t.code, t.ownerCode, period.to))).map((t) => {
       const entry = figures.get(holderOn(t.code, t.ownerCode, period.to));
       const f = entry?.figures.tasks.find((x) => x.taskId === t.code);

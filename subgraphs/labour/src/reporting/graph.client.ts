@@ -108,3 +108,16 @@ export async function remoteTaskProgress(
   });
   return out;
 }
+
+/**
+ * Which of an agency's indicators it protects small counts of (`protectsSmallCounts`, set
+ * by the agency on its readings): one request to the agency's subgraph.
+ */
+export async function remoteSmallCountFlags(subgraph: string, typeName: string, codes: string[], identity: Identity): Promise<Map<string, boolean>> {
+  if (codes.length === 0) return new Map();
+  const query = `query SmallCountFlags($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typeName} { code protectsSmallCounts } } }`;
+  const body = await queryEntities(subgraph, identity, query, codes.map((code) => ({ __typename: typeName, code })));
+  const entities = body.data?._entities;
+  if (!entities) throw subgraphUnavailable(subgraph, `_entities gave no data (${body.errors?.[0]?.message ?? 'no data'})`);
+  return new Map(entities.map((entity, i) => [codes[i], Boolean(entity?.protectsSmallCounts)]));
+}

@@ -19,7 +19,7 @@ export class CriminalCaseResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(CriminalCase).createQueryBuilder('c'), identity, 'c.district_id');
+    const query = restrictToScope(dataSource.getRepository(CriminalCase).createQueryBuilder('c'), identity, { district: 'c.district_id', commune: 'c.commune_id' });
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('c.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.charge) query.andWhere(':charge = ANY(c.charges)', { charge: filter.charge });
@@ -37,7 +37,7 @@ export class CriminalCaseResolver {
     checkNotFuture('openedOn', fields.openedOn, todayIso());
     // Its place on the day it was opened: district (+ commune) before 1/7/2025, the commune-level unit after.
     const place = territory.place(fields, fields.openedOn);
-    assertInScope(identity, place.districtId);
+    assertInScope(identity, place);
     if (fields.charges.length === 0) throw userInputError('charges', 'name at least one charge');
     checkCount('suspects', fields.suspects, { max: 1000 });
     checkCount('victims', fields.victims, { max: 1000 });
@@ -53,7 +53,7 @@ export class CriminalCaseResolver {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, CriminalCase, id);
     if (!current) throw notFoundError('CriminalCase', id);
-    assertInScope(identity, current.districtId);
+    assertInScope(identity, current);
     checkDateOrder('openedOn', current.openedOn, 'dealtWithOn', changes.dealtWithOn);
     checkNotFuture('dealtWithOn', changes.dealtWithOn, todayIso());
     return updateVersioned(dataSource, CriminalCase, id, expectedVersion, changes);

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkCount, createOnce, REFORM_DATE, checkDateOrder, checkNotFuture, connectionType, findById, Identity, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, todayIso, updateVersioned, userInputError,
+  assertInScope, businessPlaceOn, checkCount, createOnce, REFORM_DATE, scopeIsCommune, checkDateOrder, checkNotFuture, connectionType, findById, Identity, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
 import { Inspection } from '../entities/inspection';
 import { ServiceBusiness } from '../entities/service-business';
@@ -17,7 +17,8 @@ async function checkInspection(
 ): Promise<void> {
   const business = await loaders.businessById.load(inspection.businessId);
   if (!business) throw userInputError('businessId', `no registered business '${inspection.businessId}'`);
-  assertInScope(identity, business.districtId, 'businessId');
+  // Where the business stood on the inspection's date: a district's officers inspect it before 1/7/2025, its unit's after.
+  assertInScope(identity, businessPlaceOn(business, inspection.inspectedOn), 'businessId');
   checkNotFuture('inspectedOn', inspection.inspectedOn, todayIso());
   checkDateOrder('the business opening date', business.openedOn, 'inspectedOn', inspection.inspectedOn);
   if (business.closedOn && inspection.inspectedOn > business.closedOn) {
@@ -48,7 +49,11 @@ export class InspectionResolver {
       query.andWhere('i.inspected_on >= :start AND i.inspected_on < :end', period);
     }
     const scope = recordScope(identity);
-    if (scope) query.andWhere('i.business_id IN (SELECT b.id FROM service_business b WHERE b.district_id = :scope)', { scope });
+    if (scope && scopeIsCommune(scope)) {
+      query.andWhere('i.business_id IN (SELECT b.id FROM service_business b WHERE CASE WHEN i.inspected_on < :reform THEN NULL ELSE b.commune_after_reform_id END = :scope)', { scope, reform: REFORM_DATE });
+    } else if (scope) {
+      query.andWhere('i.business_id IN (SELECT b.id FROM service_business b WHERE b.district_id = :scope)', { scope });
+    }
     if (filter?.districtId) {
       query.andWhere('i.business_id IN (SELECT b.id FROM service_business b WHERE b.district_id = :districtId)', {
         districtId: filter.districtId,

@@ -37,7 +37,7 @@ export class ServiceBusinessResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(ServiceBusiness).createQueryBuilder('b'), identity, 'b.district_id');
+    const query = restrictToScope(dataSource.getRepository(ServiceBusiness).createQueryBuilder('b'), identity, { district: 'b.district_id', commune: 'b.commune_id', communeAfterReform: 'b.commune_after_reform_id' });
     if (filter?.districtId) query.andWhere('b.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('(b.commune_id = :communeId OR b.commune_after_reform_id = :communeId)', { communeId: filter.communeId });
     if (filter?.kind) query.andWhere('b.kind = :kind', { kind: filter.kind });
@@ -95,9 +95,10 @@ export class ServiceBusinessResolver {
     @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>,
   ): Promise<ServiceBusiness> {
     const { idempotencyKey, ...fields } = input;
-    assertInScope(identity, fields.districtId ?? null);
     const business = { ...fields, districtId: fields.districtId ?? null, communeId: fields.communeId ?? null, communeAfterReformId: fields.communeAfterReformId ?? null, closedOn: fields.closedOn ?? null };
     Object.assign(business, checkBusiness(business));
+    // A district's officers register their district's businesses, a commune-level unit's those of their unit (named or derived).
+    assertInScope(identity, business);
     return createOnce(dataSource, identity, idempotencyKey, 'createServiceBusiness', fields, ServiceBusiness, (manager) =>
       manager.getRepository(ServiceBusiness).save(manager.getRepository(ServiceBusiness).create(business)));
   }
@@ -111,7 +112,7 @@ export class ServiceBusinessResolver {
     const { id, expectedVersion, ...changes } = input;
     const current = await loaders.businessById.load(id);
     if (!current) throw notFoundError('ServiceBusiness', id);
-    assertInScope(identity, current.districtId);
+    assertInScope(identity, current);
     const next = { ...current, ...changes };
     // Closed before the reform: the unit it had from 1/7/2025 goes, unless the change names one (which is then refused).
     if (next.closedOn && next.closedOn < REFORM_DATE && changes.communeAfterReformId === undefined) next.communeAfterReformId = null;

@@ -22,7 +22,7 @@ export class TipResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(Tip).createQueryBuilder('t'), identity, 't.district_id');
+    const query = restrictToScope(dataSource.getRepository(Tip).createQueryBuilder('t'), identity, { district: 't.district_id', commune: 't.commune_id' });
     if (filter?.districtId) query.andWhere('t.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('t.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.classification) query.andWhere('t.classification = :classification', { classification: filter.classification });
@@ -40,7 +40,7 @@ export class TipResolver {
   @Mutation(() => Tip, { description: 'Record a denunciation, crime report or complaint as received' })
   async receiveTip(@Arg('input') input: ReceiveTipInput, @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>): Promise<Tip> {
     const { idempotencyKey, ...fields } = input;
-    assertInScope(identity, fields.districtId ?? null);
+    assertInScope(identity, { districtId: fields.districtId ?? null, communeId: fields.communeId });
     checkNotFuture('receivedOn', fields.receivedOn, todayIso());
     // Its place on the day it was received: district (+ commune) before 1/7/2025, the commune-level unit after.
     const place = territory.place(fields, fields.receivedOn);
@@ -57,7 +57,7 @@ export class TipResolver {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, Tip, id);
     if (!current) throw notFoundError('Tip', id);
-    assertInScope(identity, current.districtId);
+    assertInScope(identity, current);
     const next = { ...current, ...changes };
     checkDateOrder('receivedOn', next.receivedOn, 'deadlineOn', next.deadlineOn);
     checkDateOrder('receivedOn', next.receivedOn, 'handledOn', next.handledOn);

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { computeByDistrict, computeByUnit, computeResult, computeSeries, OrgUnitLevel, OrgUnitLevelEnum, SubgraphContext } from '@qn/common';
+import { computeByDistrict, computeByUnit, computeResult, computeSeries, OrgUnitLevel, OrgUnitLevelEnum, SMALL_COUNTS_DESCRIPTION, SubgraphContext } from '@qn/common';
 import { IndicatorObject, LabourIndicator } from '../../catalogue';
 import { READINGS } from '../indicators';
 import { RecordsLoaders } from '../loaders/records.loaders';
@@ -51,5 +51,10 @@ export class LabourIndicatorResolver {
     @Ctx() { loaders, identity }: SubgraphContext<RecordsLoaders>,
   ) {
     return computeSeries(loaders.measures, indicator.code, indicator.target, from, to, orgUnit, READINGS[indicator.code], identity);
+  }
+
+  @FieldResolver(() => Boolean, { description: SMALL_COUNTS_DESCRIPTION })
+  protectsSmallCounts(@Root() indicator: IndicatorObject): boolean {
+    return Boolean(READINGS[indicator.code]?.protectSmallCounts);
   }
 }

@@ -193,7 +193,7 @@ export class BusinessOutreachResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(BusinessOutreach).createQueryBuilder('o'), identity, 'o.district_id');
+    const query = restrictToScope(dataSource.getRepository(BusinessOutreach).createQueryBuilder('o'), identity, { district: 'o.district_id', commune: 'o.commune_id' });
     if (filter?.targetId) query.andWhere('o.business_id = :businessId', { businessId: isUuid(filter.targetId) ? filter.targetId : null });
     if (filter?.districtId) query.andWhere('o.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('o.commune_id = :communeId', { communeId: filter.communeId });
@@ -223,7 +223,7 @@ export class BusinessOutreachResolver {
   @Mutation(() => BusinessOutreach, { description: 'Record a session reaching workers of a registered service business' })
   async recordBusinessOutreach(@Arg('input') input: RecordBusinessOutreachInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<BusinessOutreach> {
     const { idempotencyKey, ...fields } = input;
-    assertInScope(identity, fields.districtId ?? null);
+    assertInScope(identity, { districtId: fields.districtId ?? null, communeId: fields.communeId });
     const outreach = { ...fields, districtId: fields.districtId ?? null, communeId: fields.communeId ?? null };
     Object.assign(outreach, checkBusinessOutreach(outreach));
     await checkRegisteredBusiness(loaders, outreach);
@@ -237,7 +237,7 @@ export class BusinessOutreachResolver {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, BusinessOutreach, id);
     if (!current) throw notFoundError('BusinessOutreach', id);
-    assertInScope(identity, current.districtId);
+    assertInScope(identity, current);
     const changed = { ...current, ...changes };
     const place = checkBusinessOutreach(changed);
     await checkRegisteredBusiness(loaders, { ...changed, ...place });
