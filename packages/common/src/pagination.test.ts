@@ -69,9 +69,22 @@ test('a row added before the cursor does not shift the next page', async () => {
 test('the default page is 50; an empty page has no cursor', async () => {
   const all = await page();
   expect(all.nodes).toHaveLength(7);
-  expect(all.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
+  expect(all.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: expect.any(String), endCursor: expect.any(String) });
   const none = await paginate(dataSource.getRepository(Probe).createQueryBuilder('p').where('p.id = :id', { id: 'none' }), { sortColumn: 'held_on', sortKey: (r) => r.heldOn });
-  expect(none).toEqual({ nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } });
+  expect(none).toEqual({ nodes: [], edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } });
+});
+
+test('edges carry each record with its cursor (Relay): a page after an edge\'s cursor starts right after that record', async () => {
+  const first = await page(3);
+  expect(first.edges.map((e) => e.node.id)).toEqual(['c', 'e', 'a']);
+  expect(first.edges.map((e) => e.node)).toEqual(first.nodes);
+  expect(first.pageInfo.startCursor).toBe(first.edges[0].cursor);
+  expect(first.pageInfo.endCursor).toBe(first.edges[2].cursor);
+  // After the second record's cursor: the third onwards; a page asked after a cursor has records before it.
+  const next = await page(2, first.edges[1].cursor);
+  expect(next.nodes.map((n) => n.id)).toEqual(['a', 'b']);
+  expect(next.pageInfo.hasPreviousPage).toBe(true);
+  expect(first.pageInfo.hasPreviousPage).toBe(false);
 });
 
 test('first outside 1..500 and a forged cursor are input errors on their field', async () => {

@@ -4,29 +4,54 @@ import { userInputError } from './errors';
 import { isDataException } from './db/input-errors';
 
 @Directive('@shareable')
-@ObjectType({ description: 'Where a page ends and whether more follow' })
+@ObjectType({ description: 'Where a page starts and ends and whether more follow (the Relay cursor connections spec)' })
 export class PageInfo {
+  @Field(() => String, { nullable: true, description: "The first record's cursor on this page" })
+  startCursor: string | null;
+
   @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page' })
   endCursor: string | null;
 
-  @Field()
+  @Field({ description: 'More records follow this page' })
   hasNextPage: boolean;
+
+  @Field({ description: 'Records come before this page (it was asked `after` a cursor)' })
+  hasPreviousPage: boolean;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
 }
 
 export interface Connection<T> {
   nodes: T[];
+  edges: Edge<T>[];
   pageInfo: PageInfo;
   totalCount: number;
 }
 
-/** A `<Name>Connection` type: `nodes`, `pageInfo` and `totalCount`. */
+/** A `<Name>Connection` type (Relay cursor connections, keeping `nodes` and `totalCount`): `nodes`, `edges { cursor node }`, `pageInfo` and `totalCount`. */
 export function connectionType<T extends object>(nodeType: ClassType<T>, name: string, options: { shareable?: boolean } = {}) {
   // Types that several subgraphs return (the audit log's page) must be shareable.
   @(options.shareable ? Directive('@shareable') : () => undefined)
+  @ObjectType(`${name}Edge`, { description: `One ${name} record of a page, with its cursor` })
+  class EdgeClass implements Edge<T> {
+    @Field({ description: 'Pass as `after` to get the records after this one' })
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @(options.shareable ? Directive('@shareable') : () => undefined)
   @ObjectType(`${name}Connection`, { description: `A page of ${name} records` })
   class ConnectionClass implements Connection<T> {
-    @Field(() => [nodeType])
+    @Field(() => [nodeType], { description: "The page's records (the same as edges' nodes)" })
     nodes: T[];
+
+    @Field(() => [EdgeClass], { description: "The page's records, each with its cursor" })
+    edges: Edge<T>[];
 
     @Field(() => PageInfo)
     pageInfo: PageInfo;
@@ -79,13 +104,17 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       throw error;
     });
   const nodes = rows.slice(0, first);
-  const last = nodes[nodes.length - 1];
+  const cursorOf = (row: T) => Buffer.from(JSON.stringify([options.sortKey(row), row.id])).toString('base64url');
+  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
   return {
     nodes,
+    edges,
     totalCount,
     pageInfo: {
       hasNextPage: rows.length > first,
-      endCursor: last ? Buffer.from(JSON.stringify([options.sortKey(last), last.id])).toString('base64url') : null,
+      hasPreviousPage: Boolean(options.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
 }
