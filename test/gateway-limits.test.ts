@@ -136,9 +136,9 @@ describe('cost that bounds real work (defect 2)', () => {
 describe('list arguments are capped at the gateway (defect 1, every list argument)', () => {
   test('a list argument over 100 items is BAD_USER_INPUT naming the argument, before any subgraph is asked', async () => {
     system.gateway.fetches.reset();
-    const codesList = Array.from({ length: 101 }, (_, i) => `QNG-${String(i).padStart(8, 'A')}`);
-    const response = await system.query('query($c: [String!]!) { healthServiceUsers(clientCodes: $c, period: "2024") }', { c: codesList }, { as: analyst });
-    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clientCodes' });
+    const ids = Array.from({ length: 101 }, (_, i) => `u${i}`);
+    const response = await system.query('mutation($u: [ID!]) { createReportDrafts(input: { period: "2024Q3", unitIds: $u, idempotencyKey: "list-cap-variables" }) { id } }', { u: ids }, { as: analyst });
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unitIds' });
     expect(system.gateway.fetches.snapshot()).toEqual({});
   });
 

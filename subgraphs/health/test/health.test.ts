@@ -148,14 +148,18 @@ describe('healthServiceUsers: counts for another subgraph (IND-4.2), never for a
     caller('LABOUR', 'AGENCY_HEAD'),
     caller('DOLISA', 'COORDINATOR'),
     caller(null, 'ANALYST'),
-  ])('no person may call it through the gateway, whatever their role: %o', async (person) => {
+  ])('no person may call it, whatever their role: not in the gateway\'s graph, FORBIDDEN at health itself: %o', async (person) => {
     const response = await system.query(SERVICE_USERS, { period: '2024', codes: ['QNG-AB12CD34'] }, { as: person });
     expect(response.data?.healthServiceUsers ?? null).toBeNull();
-    expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const direct = await system.querySubgraph('health', SERVICE_USERS, { period: '2024', codes: ['QNG-AB12CD34'] }, { as: person });
+    expect(direct.data?.healthServiceUsers ?? null).toBeNull();
+    expect(direct.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   test('nor anonymously, nor with a token of their own that claims to be a service', async () => {
-    const anonymous = await system.query(SERVICE_USERS, { period: '2024', codes: ['QNG-AB12CD34'] }, { as: null });
+    // Straight at health with the gateway's token for an anonymous caller.
+    const anonymous = await system.querySubgraph('health', SERVICE_USERS, { period: '2024', codes: ['QNG-AB12CD34'] }, { as: null });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     // A caller's token signed by the identity provider, with a `service` claim: the gateway ignores the claim.
     const jwk = JSON.parse(readFileSync(path.join(DEV_KEYS_DIR, 'private-key.json'), 'utf8'));
@@ -166,8 +170,10 @@ describe('healthServiceUsers: counts for another subgraph (IND-4.2), never for a
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(await importJWK(jwk, 'ES256'));
+    // Through the gateway the field is not in the graph at all (@inaccessible), whatever the token claims.
     const claimed = await system.query(SERVICE_USERS, { period: '2024', codes: ['QNG-AB12CD34'] }, { as: null, headers: { authorization: `Bearer ${token}` } });
-    expect(claimed.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(claimed.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(claimed.data?.healthServiceUsers ?? null).toBeNull();
   });
 
   test('straight to the subgraph, a gateway token without `service` is refused', async () => {
@@ -255,12 +261,14 @@ describe('periodic health checks of service-business staff', () => {
       expect(same).toMatchObject({ id: current.id, version: current.version + 1, checkedOn: current.checkedOn });
     });
 
-    test('serviceBusinessDistricts is for subgraphs only: every person is FORBIDDEN through the gateway', async () => {
+    test('serviceBusinessDistricts is for subgraphs only: not in the gateway\'s graph, and every person is FORBIDDEN at police itself', async () => {
       const query = `query($ids: [ID!]!) { serviceBusinessDistricts(ids: $ids) { id districtId openedOn closedOn } }`;
       for (const person of [POLICE, caller('HEALTH', 'AGENCY_HEAD'), caller('LABOUR', 'AGENCY_OFFICER'), caller('DOLISA', 'COORDINATOR')]) {
         const response = await system.query(query, { ids: [businessId] }, { as: person });
-        expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-        expect(JSON.stringify(response)).not.toContain('2020-05-01');
+        expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+        const direct = await system.querySubgraph('police', query, { ids: [businessId] }, { as: person });
+        expect(direct.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect(JSON.stringify([response, direct])).not.toContain('2020-05-01');
       }
       // Asked by the health service straight at police: in order, null where unknown.
       const asHealth = { ...caller('HEALTH', 'AGENCY_HEAD'), service: 'health' };

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   assertCanErase, assertInScope, createOnce, checkNotFuture, CLIENT_CODE, connectionType, erasedCode, ErasureResult, notFoundError, paginate, parsePeriod, personLookup, recordScope, restrictToScope, scopeFilter, scopeIsCommune, SqlParams, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
 } from '@qn/common';
@@ -77,6 +77,8 @@ export class HarmReductionContactResolver {
    * statement per field. Only other subgraphs call it (rule SERVICE), never a person.
    */
   @Authorized('SERVICE')
+  // Service-only: in the subgraph's schema for labour, left out of the graph clients see.
+  @Directive('@inaccessible')
   @Query(() => Int, {
     description: 'For other subgraphs only (IND-4.2): how many of the given client codes had a social-support health service (referral to a social service) in the period (and unit)',
   })

@@ -92,6 +92,7 @@ export class ServiceBusiness {
  * its place on the record's date, on a day it was open (query `serviceBusinessDistricts`,
  * rule SERVICE; `businessPlaceOn` in @qn/common).
  */
+@Directive('@inaccessible')
 @ObjectType({ description: 'For other subgraphs only: the place (district and commune before 1/7/2025, commune-level unit from then) and opening and closing dates of a registered business' })
 export class ServiceBusinessDistrict {
   @Field(() => ID)

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   assertInScope, businessPlace, createOnce, checkCount, restrictToScope, checkDateOrder, checkNotFuture, checkText, connectionType, MAX_BUSINESS_DISTRICT_IDS, notFoundError, paginate, parsePeriod, SubgraphContext,
   REFORM_DATE, territory, todayIso, updateVersioned, userInputError,
@@ -63,6 +63,8 @@ export class ServiceBusinessResolver {
   }
 
   @Authorized('SERVICE')
+  // Service-only: in the subgraph's schema for labour and health, left out of the graph clients see.
+  @Directive('@inaccessible')
   @Query(() => [ServiceBusinessDistrict], {
     nullable: 'items',
     description: 'For other subgraphs only (health, labour): per id in order, the business\'s district and opening and closing dates, or null when no business has that id',
