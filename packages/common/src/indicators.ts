@@ -176,15 +176,24 @@ function jobFor(loader: MeasureLoader, code: string, target: TargetSpec, orgUnit
   return { loader, code, target, orgUnit, reading, protect: Boolean(reading?.protectSmallCounts) && protectedCaller(caller) };
 }
 
+/** The territory is fixed for the life of the process: each level's units of a period are listed once. */
+const LEVEL_UNITS = new Map<string, OrgUnitRecord[]>();
+
 /**
  * The units a level lists for a period (`resultsByUnit`, `resultsByDistrict`): the
  * province; the district-level units that existed during it; the commune-level units of
  * the plan's territory as they stood on its last day.
  */
 function unitsOfLevel(level: OrgUnitLevel, period: Period): OrgUnitRecord[] {
-  if (level === 'PROVINCE') return [territory.province];
-  if (level === 'DISTRICT') return territory.districtsDuring(period.start, period.end);
-  return territory.list({ level: 'COMMUNE', at: addDays(period.end, -1), inPlanScope: true });
+  const key = `${level}|${period.start}|${period.end}`;
+  let units = LEVEL_UNITS.get(key);
+  if (!units) {
+    if (level === 'PROVINCE') units = [territory.province];
+    else if (level === 'DISTRICT') units = territory.districtsDuring(period.start, period.end);
+    else units = territory.list({ level: 'COMMUNE', at: addDays(period.end, -1), inPlanScope: true });
+    LEVEL_UNITS.set(key, units);
+  }
+  return units;
 }
 
 /**
@@ -200,7 +209,9 @@ function suppressionOf(job: Job, period: Period, unit: OrgUnitRecord): Promise<S
   const listed = unitsOfLevel(unit.level, period);
   if (!listed.some((u) => u.id === unit.id)) return Promise.resolve('UNLISTED');
   const siblings = listed.filter((u) => u.parentId === unit.parentId);
-  const parent = unit.parentId ? territory.get(unit.parentId) : undefined;
+  // The province has no siblings: hidden, it is hidden for its own count, which hides none of its units, so it is not asked.
+  const parentId = unit.parentId && unit.parentId !== territory.province.id ? unit.parentId : null;
+  const parent = parentId ? territory.get(parentId) : undefined;
   return Promise.all([
     job.loader.loadMany(siblings.map((u) => ({ code: job.code, period, orgUnit: u }))),
     parent ? suppressionOf(job, period, parent) : Promise.resolve(null),
