@@ -291,3 +291,16 @@ describe("a commune-level unit's officers (from 1/7/2025) work on their own unit
     expect(error(old)?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('an institution registered from 1/7/2025', () => {
+  const INSTITUTION = 'id districtId communeId communeAfterReformId district { id } communeAfterReform { id }';
+  test('names its commune-level unit and no district, and is listed under it', async () => {
+    const created = dataOf(await mutate('createInstitution', 'CreateInstitutionInput', { name: 'Trường THPT Bình Sơn 2', kind: 'UPPER_SECONDARY', communeId: BINH_SON }, education, INSTITUTION)).createInstitution;
+    expect(created).toMatchObject({ districtId: null, district: null, communeId: BINH_SON, communeAfterReformId: BINH_SON, communeAfterReform: { id: BINH_SON } });
+    // An old commune without a district is not a place of 1/7/2025: refused, naming the field.
+    const old = error(await mutate('createInstitution', 'CreateInstitutionInput', { name: 'Trường THPT Châu Ổ', kind: 'UPPER_SECONDARY', communeId: '21040' }, education));
+    expect(old).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'communeId' } });
+    const listed = dataOf(await system.query(`{ institutions(filter: { communeAfterReformId: "${BINH_SON}" }, first: 100) { nodes { id } } }`, {}, { as: education })).institutions.nodes;
+    expect(listed.map((n: { id: string }) => n.id)).toContain(created.id);
+  });
+});

@@ -110,7 +110,7 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   institutions.forEach((institution, index) => {
     const [min, max] = seeds[index][3];
     let students = random.int(min, max);
-    const effort = random.next() * 0.2 - 0.1 - (HARDER.has(institution.districtId) ? 0.14 : 0);
+    const effort = random.next() * 0.2 - 0.1 - (HARDER.has(institution.districtId ?? '') ? 0.14 : 0);
     for (const schoolYear of Object.keys(COVERAGE)) {
       students = Math.max(min - 50, Math.round(students * (0.95 + random.next() * 0.1)));
       enrolments.push({ institutionId: institution.id, schoolYear, students });

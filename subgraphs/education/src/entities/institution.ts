@@ -32,14 +32,14 @@ export class Institution {
   @Column({ type: 'varchar', length: 30 })
   kind: InstitutionKind;
 
-  @Field(() => OrgUnitRef)
-  district(): OrgUnitRef {
-    return { id: this.districtId };
+  @Field(() => OrgUnitRef, { nullable: true, description: 'The district it was registered in; none for one registered from 1/7/2025' })
+  district(): OrgUnitRef | null {
+    return this.districtId ? { id: this.districtId } : null;
   }
 
-  @Field(() => ID)
-  @Column({ length: 20 })
-  districtId: string;
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  districtId: string | null;
 
   @Field(() => OrgUnitRef, { nullable: true })
   commune(): OrgUnitRef | null {

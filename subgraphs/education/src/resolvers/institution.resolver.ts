@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  addDays, assertInScope, checkText, connectionType, createOnce, longLivedPlace, notFoundError, paginate, REFORM_DATE, SubgraphContext, territory, updateVersioned,
+  addDays, assertInScope, checkText, connectionType, createOnce, LongLivedPlace, longLivedPlace, notFoundError, paginate, REFORM_DATE, SubgraphContext, territory, updateVersioned,
 } from '@qn/common';
 import { Enrolment } from '../entities/enrolment';
 import { Institution } from '../entities/institution';
@@ -13,13 +13,16 @@ const InstitutionConnection = connectionType(Institution, 'Institution');
 /**
  * An institution is a long-lived place: its district (and commune) as registered before
  * the district level ended — placed by the one rule on the last day its commune (or the
- * district level) existed — and the commune-level unit it is in from 1/7/2025.
+ * district level) existed — and the commune-level unit it is in from 1/7/2025. One
+ * registered with no district is placed by the one rule as from 1/7/2025: its commune-level
+ * unit only.
  */
-function checkInstitution(i: Pick<Institution, 'name' | 'districtId' | 'communeId' | 'communeAfterReformId'>): void {
+function checkInstitution(i: Pick<Institution, 'name' | 'districtId' | 'communeId' | 'communeAfterReformId'>): LongLivedPlace {
   checkText('name', i.name, { max: 200, required: true });
+  if (!i.districtId) return longLivedPlace(i, REFORM_DATE, { what: 'institution' });
   const commune = i.communeId ? territory.get(i.communeId) : undefined;
   const on = commune && commune.validTo && commune.validTo <= REFORM_DATE ? addDays(commune.validTo, -1) : addDays(REFORM_DATE, -1);
-  longLivedPlace(i, on, { what: 'institution' });
+  return longLivedPlace(i, on, { what: 'institution' });
 }
 
 @Resolver(() => Institution)
@@ -52,7 +55,7 @@ export class InstitutionResolver {
     @Ctx() { loaders, identity }: SubgraphContext<EducationLoaders>,
   ) {
     // Enrolment has no district of its own: it is the institution's.
-    assertInScope(identity, institution.districtId, 'institution');
+    assertInScope(identity, institution, 'institution');
     return loaders.enrolmentByInstitutionYear.load(enrolmentKey(institution.id, parseSchoolYear(schoolYear).id));
   }
 
@@ -62,9 +65,9 @@ export class InstitutionResolver {
     @Arg('input') { idempotencyKey, ...input }: CreateInstitutionInput,
     @Ctx() { dataSource, identity }: SubgraphContext<EducationLoaders>,
   ): Promise<Institution> {
-    const institution = { ...input, communeId: input.communeId ?? null, communeAfterReformId: input.communeAfterReformId ?? null };
-    checkInstitution(institution);
-    assertInScope(identity, institution.districtId);
+    const institution = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null, communeAfterReformId: input.communeAfterReformId ?? null };
+    Object.assign(institution, checkInstitution(institution));
+    assertInScope(identity, institution);
     return createOnce(dataSource, identity, idempotencyKey, 'createInstitution', institution, Institution, (manager) =>
       manager.getRepository(Institution).save(manager.getRepository(Institution).create(institution)));
   }
@@ -78,7 +81,7 @@ export class InstitutionResolver {
     const { id, expectedVersion, ...changes } = input;
     const current = await loaders.institutionById.load(id);
     if (!current) throw notFoundError('Institution', id);
-    assertInScope(identity, current.districtId);
+    assertInScope(identity, current);
     checkInstitution({ ...current, ...changes });
     return updateVersioned(dataSource, Institution, id, expectedVersion, changes);
   }
