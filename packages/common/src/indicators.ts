@@ -199,10 +199,10 @@ function unitsOfLevel(level: OrgUnitLevel, period: Period): OrgUnitRecord[] {
 /**
  * Whether (and why) one cell — the job's indicator for `period` at `unit` — is
  * suppressed for a protected job (`disclosure.ts`). Decided over the unit's sibling
- * group (the units its level lists for the period with the same parent), and the unit
- * above it (hidden to protect its own siblings, its units would add up to it): the same answer whether the unit is asked alone or in a list. Every measure
- * it needs is asked of the request's loader at once, so it lands in the request's one
- * SQL statement.
+ * group (the units its level lists for the period with the same parent) and the unit
+ * above it (hidden to protect its own siblings, its units would add up to it): the same
+ * answer whether the unit is asked alone or in a list. Every measure it needs is asked
+ * of the request's loader at once, so it lands in the request's one SQL statement.
  */
 function suppressionOf(job: Job, period: Period, unit: OrgUnitRecord): Promise<Suppression | null> {
   if (!job.protect) return Promise.resolve(null);
