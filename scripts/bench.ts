@@ -9,11 +9,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '@qn/common';
 import { caller, startSystem, TestSystem } from '../test/harness';
+import { TEMPLATE_PREFIX_ENV } from '../test/templates';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
+
+const SMALL_COUNTS = '{ a: indicator(code: "IND-3.1") { resultsByUnit(period: "2024", level: COMMUNE) { value status } } b: indicator(code: "IND-4.2") { resultsByDistrict(period: "2024") { value status trajectory { value } } } }';
 
 const QUERIES: Record<string, string> = {
   'catalogue (baseline)': '{ agencies { code } indicators { code title target { kind value } } }',
@@ -22,16 +25,23 @@ const QUERIES: Record<string, string> = {
   'dashboard: 20 quarters × 16 indicators': '{ indicators { code series(from: "2021Q1", to: "2025Q4") { period value status } } }',
   'task progress of every task, 2024': '{ tasks { id owner { code } progress(period: "2024") { count } } }',
   'police records page (100 tips)': '{ tips(first: 100) { totalCount nodes { id receivedOn handledInTime } } }',
+  'IND-3.1 and IND-4.2 by commune-level unit, 2024': SMALL_COUNTS,
+  'the same as an ANALYST (small counts suppressed)': SMALL_COUNTS,
 };
 
-async function time(system: TestSystem, query: string, requests: number, concurrency: number) {
+/** Queries run as another caller than the police head the bench signs in as. */
+const CALLERS: Record<string, Parameters<typeof caller>> = {
+  'the same as an ANALYST (small counts suppressed)': [null, 'ANALYST'],
+};
+
+async function time(system: TestSystem, query: string, requests: number, concurrency: number, as?: ReturnType<typeof caller>) {
   const durations: number[] = [];
   let next = 0;
   const worker = async () => {
     while (next < requests) {
       next += 1;
       const start = performance.now();
-      const response = await system.query(query);
+      const response = await system.query(query, undefined, as ? { as } : {});
       durations.push(performance.now() - start);
       if (response.errors?.length) throw new Error(`${query}: ${response.errors[0].message}`);
     }
@@ -51,6 +61,8 @@ async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'qn-bench-'));
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 56000 + Math.floor(Math.random() * 1000), persistent: false });
   process.env.DATABASE_URL = pg.url('postgres');
+  // The harness clones every database from a migrated template (test/templates.ts); here they live and die with this PostgreSQL.
+  process.env[TEMPLATE_PREFIX_ENV] ??= 'qn_bench_';
   const loadStart = performance.now();
   const system = await startSystem({ sampleData: true, as: caller('POLICE', 'AGENCY_HEAD') });
   console.log(`generated data × ${scale} and started in ${((performance.now() - loadStart) / 1000).toFixed(1)} s; ${requests} requests per query, ${concurrency} at a time\n`);
@@ -58,14 +70,15 @@ async function main() {
     let baseline = 0;
     console.log(['query', 'p50 ms', 'p95 ms', 'req/s', '× baseline p50', 'SQL statements', 'subgraph fetches'].join(' | '));
     for (const [name, query] of Object.entries(QUERIES)) {
-      await time(system, query, 10, 1);
+      const as = CALLERS[name] ? caller(...CALLERS[name]) : undefined;
+      await time(system, query, 10, 1, as);
       const before = system.statements();
       system.gateway.fetches.reset();
-      await system.query(query);
+      await system.query(query, undefined, as ? { as } : {});
       const after = system.statements();
       const statements = Object.entries(after).map(([n, v]) => v - before[n]).reduce((a, b) => a + b, 0);
       const fetches = Object.values(system.gateway.fetches.snapshot()).reduce((a, b) => a + b, 0);
-      const t = await time(system, query, requests, concurrency);
+      const t = await time(system, query, requests, concurrency, as);
       if (!baseline) baseline = t.p50;
       console.log([name, t.p50.toFixed(1), t.p95.toFixed(1), t.perSecond.toFixed(0), (t.p50 / baseline).toFixed(2), statements, fetches].join(' | '));
     }

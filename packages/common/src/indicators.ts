@@ -176,31 +176,42 @@ function jobFor(loader: MeasureLoader, code: string, target: TargetSpec, orgUnit
   return { loader, code, target, orgUnit, reading, protect: Boolean(reading?.protectSmallCounts) && protectedCaller(caller) };
 }
 
+/** The territory is fixed for the life of the process: each level's units of a period are listed once. */
+const LEVEL_UNITS = new Map<string, OrgUnitRecord[]>();
+
 /**
  * The units a level lists for a period (`resultsByUnit`, `resultsByDistrict`): the
  * province; the district-level units that existed during it; the commune-level units of
  * the plan's territory as they stood on its last day.
  */
 function unitsOfLevel(level: OrgUnitLevel, period: Period): OrgUnitRecord[] {
-  if (level === 'PROVINCE') return [territory.province];
-  if (level === 'DISTRICT') return territory.districtsDuring(period.start, period.end);
-  return territory.list({ level: 'COMMUNE', at: addDays(period.end, -1), inPlanScope: true });
+  const key = `${level}|${period.start}|${period.end}`;
+  let units = LEVEL_UNITS.get(key);
+  if (!units) {
+    if (level === 'PROVINCE') units = [territory.province];
+    else if (level === 'DISTRICT') units = territory.districtsDuring(period.start, period.end);
+    else units = territory.list({ level: 'COMMUNE', at: addDays(period.end, -1), inPlanScope: true });
+    LEVEL_UNITS.set(key, units);
+  }
+  return units;
 }
 
 /**
  * Whether (and why) one cell — the job's indicator for `period` at `unit` — is
  * suppressed for a protected job (`disclosure.ts`). Decided over the unit's sibling
- * group (the units its level lists for the period with the same parent), and the unit
- * above it (hidden to protect its own siblings, its units would add up to it): the same answer whether the unit is asked alone or in a list. Every measure
- * it needs is asked of the request's loader at once, so it lands in the request's one
- * SQL statement.
+ * group (the units its level lists for the period with the same parent) and the unit
+ * above it (hidden to protect its own siblings, its units would add up to it): the same
+ * answer whether the unit is asked alone or in a list. Every measure it needs is asked
+ * of the request's loader at once, so it lands in the request's one SQL statement.
  */
 function suppressionOf(job: Job, period: Period, unit: OrgUnitRecord): Promise<Suppression | null> {
   if (!job.protect) return Promise.resolve(null);
   const listed = unitsOfLevel(unit.level, period);
   if (!listed.some((u) => u.id === unit.id)) return Promise.resolve('UNLISTED');
   const siblings = listed.filter((u) => u.parentId === unit.parentId);
-  const parent = unit.parentId ? territory.get(unit.parentId) : undefined;
+  // The province has no siblings: hidden, it is hidden for its own count, which hides none of its units, so it is not asked.
+  const parentId = unit.parentId && unit.parentId !== territory.province.id ? unit.parentId : null;
+  const parent = parentId ? territory.get(parentId) : undefined;
   return Promise.all([
     job.loader.loadMany(siblings.map((u) => ({ code: job.code, period, orgUnit: u }))),
     parent ? suppressionOf(job, period, parent) : Promise.resolve(null),
