@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /** What an erasure did; the code the records now carry is not returned, so nothing links them back. */
@@ -7,6 +8,6 @@ export class ErasureResult {
   @Field(() => Int, { description: 'Records that no longer carry the person\'s code' })
   records: number;
 
-  @Field({ description: 'The day of the erasure' })
+  @Field(() => LocalDateResolver, { description: 'The day of the erasure' })
   erasedOn: string;
 }

@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { ClassType, Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IndicatorStatus, MeasureInput, Milestone, ResultSummaryData, TargetKind, YearVerdict } from '../status';
 
@@ -70,7 +71,7 @@ export class Target {
   @Field({ description: 'AT_LEAST, RANGE or GROWTH' })
   direction: string;
 
-  @Field({ description: 'Date by which the goal is to be reached' })
+  @Field(() => LocalDateResolver, { description: 'Date by which the goal is to be reached' })
   deadline: string;
 
   @Field({ description: 'Counts everything since the programme began (2021), not only the period asked' })

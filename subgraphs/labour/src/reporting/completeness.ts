@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { addDays, PROGRAMME_END, PROGRAMME_START, clockNow, vietnamDate } from '@qn/common';
 import { DataSource } from 'typeorm';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
@@ -37,7 +38,7 @@ export class UnitCompleteness {
   @Field(() => Date, { nullable: true })
   firstSubmittedAt: Date | null;
 
-  @Field()
+  @Field(() => LocalDateResolver)
   deadline: string;
 
   @Field(() => Int, { nullable: true, description: 'Days after the deadline it arrived, or has been missing (Vietnam dates)' })
@@ -49,7 +50,7 @@ export class CompletenessSummary {
   @Field()
   period: string;
 
-  @Field()
+  @Field(() => LocalDateResolver)
   deadline: string;
 
   @Field(() => Int)

@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { clockNow, Identity, isPrimary, protectedCaller, standingAgencyOn, suppressCells, Suppression, suppressionReason, territory, SubgraphContext, vietnamDate } from '@qn/common';
 import { READINGS } from '../records';
@@ -117,10 +118,10 @@ export class ConsolidatedReport {
   @Field({ description: 'The data cut-off window the numbers cover, e.g. 2024Q3R' })
   dataPeriod: string;
 
-  @Field({ description: 'First day of the cut-off window (inclusive)' })
+  @Field(() => LocalDateResolver, { description: 'First day of the cut-off window (inclusive)' })
   from: string;
 
-  @Field({ description: 'Last day of the cut-off window (inclusive)' })
+  @Field(() => LocalDateResolver, { description: 'Last day of the cut-off window (inclusive)' })
   to: string;
 
   @Field()

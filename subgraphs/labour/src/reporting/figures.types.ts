@@ -78,7 +78,7 @@ export class ReportFigures {
   @Field({ description: 'The period the numbers cover (the reporting cut-off window, e.g. 2024Q3R)' })
   dataPeriod: string;
 
-  @Field({ description: 'When the numbers were taken from the graph (ISO timestamp): at submission for a submitted report; a draft\'s earlier numbers are in its history' })
+  @Field(() => Date, { description: 'When the numbers were taken from the graph (ISO timestamp): at submission for a submitted report; a draft\'s earlier numbers are in its history' })
   computedAt: string;
 
   @Field(() => [IndicatorFigure])

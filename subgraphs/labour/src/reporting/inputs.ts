@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '@qn/common';
 
@@ -62,7 +63,7 @@ export class SetReportingDeadlineInput {
   @Field()
   period: string;
 
-  @Field({ description: 'Last day for submission (YYYY-MM-DD, Vietnam time)' })
+  @Field(() => LocalDateResolver, { description: 'Last day for submission (YYYY-MM-DD, Vietnam time)' })
   deadline: string;
 
   @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })

@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { consolidatedCsvVi, consolidatedXlsx } from './consolidated.export';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Identity, isAnonymous, SubgraphContext, unauthenticated, userInputError } from '@qn/common';
@@ -33,22 +34,22 @@ export class ReportingPeriodObject {
   @Field({ description: 'Ask indicator results for this period to get the numbers a report carries, e.g. 2024Q3R' })
   dataPeriod: string;
 
-  @Field({ description: 'First day of the data cut-off window (inclusive)' })
+  @Field(() => LocalDateResolver, { description: 'First day of the data cut-off window (inclusive)' })
   from: string;
 
-  @Field({ description: 'Last day of the data cut-off window (inclusive)' })
+  @Field(() => LocalDateResolver, { description: 'Last day of the data cut-off window (inclusive)' })
   to: string;
 
-  @Field()
+  @Field(() => LocalDateResolver)
   calendarFrom: string;
 
-  @Field()
+  @Field(() => LocalDateResolver)
   calendarTo: string;
 
-  @Field({ description: 'Submission deadline in force (set by DOLISA, or the default)' })
+  @Field(() => LocalDateResolver, { description: 'Submission deadline in force (set by DOLISA, or the default)' })
   deadline: string;
 
-  @Field({ description: 'The default deadline: the 20th of the period\'s last month' })
+  @Field(() => LocalDateResolver, { description: 'The default deadline: the 20th of the period\'s last month' })
   defaultDeadline: string;
 
   @Field({ description: 'Asked by section VI (quarterly, yearly); others only when the province asks' })
@@ -197,7 +198,7 @@ export class ReportResolver {
 
   // --- fields
 
-  @FieldResolver(() => String, { description: 'Submission deadline of its period' })
+  @FieldResolver(() => LocalDateResolver, { description: 'Submission deadline of its period' })
   deadline(@Root() report: Report, @Ctx() context: Context) {
     return deadlineOf(context.dataSource, reportingPeriod(report.period));
   }

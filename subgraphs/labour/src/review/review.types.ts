@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ExportFile, Report } from '../reporting';
 
@@ -66,10 +67,10 @@ export class ReviewTaskOwner {
   @Field()
   nameVi: string;
 
-  @Field()
+  @Field(() => LocalDateResolver)
   from: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true })
   to: string | null;
 }
 
@@ -174,7 +175,7 @@ export class ProgrammeReview {
   @Field(() => [String], { description: 'The 2025 reorganisation: who took over which duty, which units replaced which (Vietnamese)' })
   reorganisationVi: string[];
 
-  @Field({ description: 'When its numbers were taken from the graph' })
+  @Field(() => Date, { description: 'When its numbers were taken from the graph' })
   computedAt: string;
 
   @Field(() => ExportFile, { description: 'DOCX laid out as an official report (also at the gateway: GET /downloads/programme-review.docx)' })

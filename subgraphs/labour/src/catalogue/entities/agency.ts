@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
@@ -39,11 +40,11 @@ export class Agency {
   @Column({ default: false })
   isGroup: boolean;
 
-  @Field()
+  @Field(() => LocalDateResolver)
   @Column({ type: 'date' })
   validFrom: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true })
   @Column({ type: 'date', nullable: true })
   validTo: string | null;
 

@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { OrgUnitLevelEnum as OrgUnitLevel } from '@qn/common';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
@@ -38,11 +39,11 @@ export class OrgUnit {
   @Column({ type: 'varchar', length: 20, nullable: true })
   parentId: string | null;
 
-  @Field({ description: 'First day the unit exists' })
+  @Field(() => LocalDateResolver, { description: 'First day the unit exists' })
   @Column({ type: 'date' })
   validFrom: string;
 
-  @Field(() => String, { nullable: true, description: 'First day it no longer exists (null: still valid)' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'First day it no longer exists (null: still valid)' })
   @Column({ type: 'date', nullable: true })
   validTo: string | null;
 

@@ -15,10 +15,10 @@ export class TaskHolding {
   @Field(() => Agency)
   agency: Agency;
 
-  @Field(() => String, { nullable: true, description: 'First day it held the task (null: from the plan, 5/11/2021)' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'First day it held the task (null: from the plan, 5/11/2021)' })
   validFrom: string | null;
 
-  @Field(() => String, { nullable: true, description: 'First day it no longer held it (null: holds it still)' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'First day it no longer held it (null: holds it still)' })
   validTo: string | null;
 
   @Field(() => String, { nullable: true, description: 'The act that moved the duty to it' })
