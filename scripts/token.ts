@@ -10,7 +10,7 @@ usage: npm run token -- --role ROLE [--role ROLE…] [--agency CODE] [--org-unit
 
   --role       ${ROLES.join(', ')} (repeat for several)
   --agency     the caller's agency code, e.g. LABOUR, POLICE, HEALTH, DISTRICTS
-  --org-unit   the district a DISTRICT_OFFICER works for, e.g. 524 (Bình Sơn)
+  --org-unit   the local unit a DISTRICT_OFFICER works for: a district (524, Bình Sơn) to 30/6/2025, a commune-level unit (21040-2025-07) after
   --subject    the caller's name in the audit log (default local-user)
   --expires    lifetime, e.g. 30m, 8h (default 8h)
   -h, --help   this text
