@@ -52,24 +52,32 @@ export default tseslint.config(
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
     },
     rules: {
-      'import-x/no-restricted-paths': ['error', {
-        zones: [
-          ...agencyZones,
-          { target: './packages', from: ['./subgraphs', './gateway'], message: 'shared packages know no subgraph and no gateway' },
-          { target: './gateway', from: './subgraphs', message: 'the gateway knows subgraphs only by their SDL and URL' },
-          ...['./test', './packages/*/test/**', './subgraphs/*/test/**', './gateway/test'].map((from) => ({
-            target: ['./packages/*/src/**', './subgraphs/*/src/**', './gateway/src/**'],
-            from,
-            message: 'product code never imports test code',
-          })),
-          {
-            target: './subgraphs/*/src/**/entities/**',
-            from: ['./subgraphs/*/src/**/resolvers/**', './subgraphs/*/src/**/loaders/**', './subgraphs/*/src/**/*.loaders.ts', './subgraphs/*/src/**/*.resolver.ts'],
-            message: 'entities sit below resolvers and loaders',
-          },
-          ...roomZones,
-        ],
-      }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...agencyZones,
+            { target: './packages', from: ['./subgraphs', './gateway'], message: 'shared packages know no subgraph and no gateway' },
+            { target: './gateway', from: './subgraphs', message: 'the gateway knows subgraphs only by their SDL and URL' },
+            ...['./test', './packages/*/test/**', './subgraphs/*/test/**', './gateway/test'].map((from) => ({
+              target: ['./packages/*/src/**', './subgraphs/*/src/**', './gateway/src/**'],
+              from,
+              message: 'product code never imports test code',
+            })),
+            {
+              target: './subgraphs/*/src/**/entities/**',
+              from: [
+                './subgraphs/*/src/**/resolvers/**',
+                './subgraphs/*/src/**/loaders/**',
+                './subgraphs/*/src/**/*.loaders.ts',
+                './subgraphs/*/src/**/*.resolver.ts',
+              ],
+              message: 'entities sit below resolvers and loaders',
+            },
+            ...roomZones,
+          ],
+        },
+      ],
       // type-graphql's and TypeORM's APIs take `Function` (class lists) and `any`.
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-function-type': 'off',

@@ -30,7 +30,9 @@ export async function backup(dir: string, names: readonly string[] = SUBGRAPHS):
     await client.connect();
     const latest = await client.query('SELECT name FROM migrations ORDER BY timestamp DESC LIMIT 1').finally(() => client.end());
     const file = `${name}.dump`;
-    execFileSync(postgresTool('pg_dump', major), ['--format=custom', '--no-owner', '--no-privileges', `--file=${path.join(dir, file)}`, url], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(postgresTool('pg_dump', major), ['--format=custom', '--no-owner', '--no-privileges', `--file=${path.join(dir, file)}`, url], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     manifest.databases[name] = { file, sha256: sha256File(readFileSync(path.join(dir, file))), latestMigration: latest.rows[0]?.name ?? null };
   }
   for (const key of DATA_KEYS) manifest.keys[key] = process.env[key] ? fingerprint(process.env[key]!) : null;

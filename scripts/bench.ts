@@ -16,7 +16,8 @@ function option(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-const SMALL_COUNTS = '{ a: indicator(code: "IND-3.1") { resultsByUnit(period: "2024", level: COMMUNE) { value status } } b: indicator(code: "IND-4.2") { resultsByDistrict(period: "2024") { value status trajectory { value } } } }';
+const SMALL_COUNTS =
+  '{ a: indicator(code: "IND-3.1") { resultsByUnit(period: "2024", level: COMMUNE) { value status } } b: indicator(code: "IND-4.2") { resultsByDistrict(period: "2024") { value status trajectory { value } } } }';
 
 const QUERIES: Record<string, string> = {
   'catalogue (baseline)': '{ agencies { code } indicators { code title target { kind value } } }',
@@ -65,7 +66,9 @@ async function main() {
   process.env[TEMPLATE_PREFIX_ENV] ??= 'qn_bench_';
   const loadStart = performance.now();
   const system = await startSystem({ sampleData: true, as: caller('POLICE', 'AGENCY_HEAD') });
-  console.log(`generated data × ${scale} and started in ${((performance.now() - loadStart) / 1000).toFixed(1)} s; ${requests} requests per query, ${concurrency} at a time\n`);
+  console.log(
+    `generated data × ${scale} and started in ${((performance.now() - loadStart) / 1000).toFixed(1)} s; ${requests} requests per query, ${concurrency} at a time\n`,
+  );
   try {
     let baseline = 0;
     console.log(['query', 'p50 ms', 'p95 ms', 'req/s', '× baseline p50', 'SQL statements', 'subgraph fetches'].join(' | '));
@@ -76,7 +79,9 @@ async function main() {
       system.gateway.fetches.reset();
       await system.query(query, undefined, as ? { as } : {});
       const after = system.statements();
-      const statements = Object.entries(after).map(([n, v]) => v - before[n]).reduce((a, b) => a + b, 0);
+      const statements = Object.entries(after)
+        .map(([n, v]) => v - before[n])
+        .reduce((a, b) => a + b, 0);
       const fetches = Object.values(system.gateway.fetches.snapshot()).reduce((a, b) => a + b, 0);
       const t = await time(system, query, requests, concurrency, as);
       if (!baseline) baseline = t.p50;

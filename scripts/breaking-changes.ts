@@ -39,9 +39,15 @@ export interface AllowedChange {
 type Sdls = Record<string, string>;
 
 function compose(sdls: Sdls): string {
-  return clientSchemaOf(composeSupergraph(Object.entries(sdls).map(([name, sdl]) => ({
-    name, sdl, url: `http://localhost:${DEFAULT_PORTS[name as SubgraphName] ?? 4100}/graphql`,
-  }))));
+  return clientSchemaOf(
+    composeSupergraph(
+      Object.entries(sdls).map(([name, sdl]) => ({
+        name,
+        sdl,
+        url: `http://localhost:${DEFAULT_PORTS[name as SubgraphName] ?? 4100}/graphql`,
+      })),
+    ),
+  );
 }
 
 /**
@@ -83,14 +89,18 @@ export async function breakingChanges(before: Sdls, after: Sdls): Promise<Breaki
  * since the agencies made it together.
  */
 export function notAllowed(changes: BreakingChange[], allowed: AllowedChange[]): BreakingChange[] {
-  return changes.filter((change) => !allowed.some((a) => change.subgraph.split('+').includes(a.subgraph) && a.type === change.type && a.path === change.path && a.reason?.trim()));
+  return changes.filter(
+    (change) => !allowed.some((a) => change.subgraph.split('+').includes(a.subgraph) && a.type === change.type && a.path === change.path && a.reason?.trim()),
+  );
 }
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
 function committedSdls(ref: string): Sdls {
   const sdls: Sdls = {};
-  for (const file of git('ls-tree', '--name-only', `${ref}:schema/subgraphs`).split('\n').filter((f) => f.endsWith('.graphql'))) {
+  for (const file of git('ls-tree', '--name-only', `${ref}:schema/subgraphs`)
+    .split('\n')
+    .filter((f) => f.endsWith('.graphql'))) {
     sdls[file.replace(/\.graphql$/, '')] = git('show', `${ref}:schema/subgraphs/${file}`);
   }
   return sdls;

@@ -4,6 +4,7 @@
  * Runs against a throwaway embedded PostgreSQL, so no server is needed.
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as prettier from 'prettier';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, startEmbeddedPostgres, subgraphDataSource, SubgraphDefinition } from '@qn/common';
@@ -29,7 +30,7 @@ async function main() {
     const quote = (q: { query: string; parameters?: unknown[] }) =>
       `    await queryRunner.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`;
     const migrationsDir = path.resolve('subgraphs', name, 'src', 'db', 'migrations');
-    writeFileSync(
+    await writeFormatted(
       path.join(migrationsDir, `${timestamp}-${migrationName}.ts`),
       `import { MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -46,7 +47,7 @@ ${downQueries.reverse().map(quote).join('\n')}
 }
 `,
     );
-    writeMigrationIndex(migrationsDir);
+    await writeMigrationIndex(migrationsDir);
     console.log(`${name}: wrote ${timestamp}-${migrationName}.ts (${upQueries.length} statements)`);
   } finally {
     await server.stop();
@@ -54,14 +55,22 @@ ${downQueries.reverse().map(quote).join('\n')}
   }
 }
 
+/** Writes TypeScript as Prettier lays it out (the repository's style, checked in CI). */
+async function writeFormatted(file: string, text: string): Promise<void> {
+  const options = await prettier.resolveConfig(file);
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+}
+
 /** migrations/index.ts lists every migration class in order. */
-function writeMigrationIndex(dir: string): void {
-  const files = readdirSync(dir).filter((f) => /^\d+-.*\.ts$/.test(f)).sort();
+async function writeMigrationIndex(dir: string): Promise<void> {
+  const files = readdirSync(dir)
+    .filter((f) => /^\d+-.*\.ts$/.test(f))
+    .sort();
   const classes = files.map((f) => {
     const [timestamp, rest] = f.replace(/\.ts$/, '').split(/-(.*)/);
     return { file: f.replace(/\.ts$/, ''), className: `${rest}${timestamp}` };
   });
-  writeFileSync(
+  await writeFormatted(
     path.join(dir, 'index.ts'),
     `${classes.map((c) => `import { ${c.className} } from './${c.file}';`).join('\n')}
 

@@ -34,7 +34,10 @@ const FILES: Record<string, string> = {
 };
 
 function fill(text: string, names: { name: string; Name: string; AGENCY: string }): string {
-  return text.replace(/__name__/g, names.name).replace(/__Name__/g, names.Name).replace(/__AGENCY__/g, names.AGENCY);
+  return text
+    .replace(/__name__/g, names.name)
+    .replace(/__Name__/g, names.Name)
+    .replace(/__AGENCY__/g, names.AGENCY);
 }
 
 function edit(file: string, change: (text: string) => string): void {
@@ -64,7 +67,8 @@ function main() {
     options: { agency: { type: 'string' }, port: { type: 'string' }, 'skip-install': { type: 'boolean', default: false } },
   });
   const name = positionals[0];
-  if (!name || !/^[a-z][a-z]{1,20}$/.test(name)) throw new Error('usage: npm run new-agency -- <name, lower-case letters> [--agency CODE] [--port N] [--skip-install]');
+  if (!name || !/^[a-z][a-z]{1,20}$/.test(name))
+    throw new Error('usage: npm run new-agency -- <name, lower-case letters> [--agency CODE] [--port N] [--skip-install]');
   if (existsSync(path.join(root, 'subgraphs', name))) throw new Error(`subgraphs/${name} exists already`);
   const configFile = path.join('packages', 'common', 'src', 'config.ts');
   const config = readFileSync(path.join(root, configFile), 'utf8');
@@ -80,9 +84,11 @@ function main() {
   }
   done.push(`wrote subgraphs/${name}/ (${Object.keys(FILES).length} files)`);
 
-  edit(configFile, (text) => text
-    .replace(/(export const SUBGRAPHS = \[[^\]]*?)\] as const;/, `$1, '${name}'] as const;`)
-    .replace(/(export const DEFAULT_PORTS[^{]*\{[^}]*?)(\n\};)/, `$1\n  ${name}: ${port},$2`));
+  edit(configFile, (text) =>
+    text
+      .replace(/(export const SUBGRAPHS = \[[^\]]*?)\] as const;/, `$1, '${name}'] as const;`)
+      .replace(/(export const DEFAULT_PORTS[^{]*\{[^}]*?)(\n\};)/, `$1\n  ${name}: ${port},$2`),
+  );
   done.push(`${configFile}: '${name}' in SUBGRAPHS, port ${port} in DEFAULT_PORTS (npm start, the tests and every script follow these)`);
 
   edit('eslint.config.mjs', (text) => text.replace(/(const SUBGRAPHS = \[[^\]]*?)\];/, `$1, '${name}'];`));
@@ -90,8 +96,11 @@ function main() {
   done.push('eslint.config.mjs (the subgraph is kept apart from the others) and CODEOWNERS');
 
   const NAME = name.toUpperCase();
-  edit('docker-compose.yml', (text) => [
-    insertBefore('# new-agency: subgraph services above', `  ${name}:
+  edit('docker-compose.yml', (text) =>
+    [
+      insertBefore(
+        '# new-agency: subgraph services above',
+        `  ${name}:
     <<: *service
     command: ["node", "subgraphs/${name}/src/index.js"]
     environment:
@@ -101,17 +110,25 @@ function main() {
     depends_on: *migrated
     healthcheck: *ready
 
-`),
-    insertBefore('# new-agency: gateway subgraph URLs above', `      ${NAME}_URL: http://${name}:${port}/graphql\n`),
-    insertBefore('# new-agency: gateway dependencies above', `      ${name}:\n        condition: service_healthy\n`),
-  ].reduce((acc, change) => change(acc), text));
-  done.push('docker-compose.yml: its service, healthcheck and the gateway\'s URL and dependency');
+`,
+      ),
+      insertBefore('# new-agency: gateway subgraph URLs above', `      ${NAME}_URL: http://${name}:${port}/graphql\n`),
+      insertBefore('# new-agency: gateway dependencies above', `      ${name}:\n        condition: service_healthy\n`),
+    ].reduce((acc, change) => change(acc), text),
+  );
+  done.push("docker-compose.yml: its service, healthcheck and the gateway's URL and dependency");
 
   const k8sTemplate = path.join(root, 'deploy', 'k8s', 'information.yaml');
   if (existsSync(k8sTemplate)) {
-    const manifest = readFileSync(k8sTemplate, 'utf8').replace(/information/g, name).replace(/INFORMATION/g, NAME).replace(/\b4005\b/g, String(port));
+    const manifest = readFileSync(k8sTemplate, 'utf8')
+      .replace(/information/g, name)
+      .replace(/INFORMATION/g, NAME)
+      .replace(/\b4005\b/g, String(port));
     writeFileSync(path.join(root, 'deploy', 'k8s', `${name}.yaml`), manifest);
-    edit(path.join('deploy', 'k8s', 'gateway.yaml'), insertBefore('# new-agency: gateway subgraph URLs above', `            - { name: ${NAME}_URL, value: "http://${name}:${port}/graphql" }\n`));
+    edit(
+      path.join('deploy', 'k8s', 'gateway.yaml'),
+      insertBefore('# new-agency: gateway subgraph URLs above', `            - { name: ${NAME}_URL, value: "http://${name}:${port}/graphql" }\n`),
+    );
     edit(path.join('deploy', 'k8s', 'kustomization.yaml'), insertBefore('# new-agency: resources above', `  - ${name}.yaml\n`));
     done.push(`deploy/k8s/${name}.yaml (its Deployment, Service and database) and the gateway's URL`);
   }
@@ -122,6 +139,8 @@ function main() {
   }
   run(process.execPath, ['-r', '@swc-node/register', 'scripts/migration.ts', name, 'Init']);
   done.push(`subgraphs/${name}/src/db/migrations: an Init migration generated from the entities`);
+  run(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--write', '--log-level', 'warn', `subgraphs/${name}`, configFile, 'eslint.config.mjs']);
+  done.push(`subgraphs/${name} and the files it edited laid out by Prettier (npm run format:check)`);
   run(process.execPath, ['-r', '@swc-node/register', 'scripts/schema.ts']);
   done.push(`schema/: subgraphs/${name}.graphql, supergraph.graphql and client.graphql regenerated (composition succeeded)`);
 

@@ -46,7 +46,9 @@ export async function restore(dir: string): Promise<string[]> {
       throw new Error(`${name}: the database is at migration ${newer}, newer than the backup's ${entry.latestMigration}; restore into an empty database`);
     }
     const tool = postgresTool('pg_restore', await serverMajor(url));
-    execFileSync(tool, ['--single-transaction', '--clean', '--if-exists', '--no-owner', '--no-privileges', `--dbname=${url}`, path.join(dir, entry.file)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(tool, ['--single-transaction', '--clean', '--if-exists', '--no-owner', '--no-privileges', `--dbname=${url}`, path.join(dir, entry.file)], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     restored.push(name);
   }
   return restored;

@@ -58,11 +58,14 @@ function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv): Prom
 async function stopAll(): Promise<void> {
   stopping = true;
   await Promise.all(
-    children.map((child) => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    })),
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
   );
   if (database) await database.stop();
 }
@@ -74,11 +77,22 @@ async function stopAll(): Promise<void> {
 function ensureDataKeys(env: NodeJS.ProcessEnv): void {
   const file = path.join(root, '.data', 'keys.env');
   const stored = existsSync(file)
-    ? Object.fromEntries(readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => line.split('=') as [string, string]))
+    ? Object.fromEntries(
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => line.split('=') as [string, string]),
+      )
     : {};
   for (const key of DATA_KEYS) stored[key] ??= randomBytes(32).toString('hex');
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${Object.entries(stored).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
+  writeFileSync(
+    file,
+    `${Object.entries(stored)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n')}\n`,
+    { mode: 0o600 },
+  );
   for (const key of DATA_KEYS) env[key] ??= stored[key];
 }
 

@@ -61,7 +61,7 @@ const MERGED_AWAY_2025: Record<string, { into: string; notes?: string }> = {
   '21286': {
     into: '21238',
     notes:
-      'Xã Nghĩa Mỹ (Huyện Tư Nghĩa) is absent from the 2025-03-01 list and no other Tư Nghĩa unit changed name; its territory is recorded as merged into Thị trấn Sông Vệ (21238), its neighbour, which in turn became part of Xã Vệ Giang on 1/7/2025. The receiving unit is not named in the project\'s sources: confirm against the text of Nghị quyết 1279/NQ-UBTVQH15.',
+      "Xã Nghĩa Mỹ (Huyện Tư Nghĩa) is absent from the 2025-03-01 list and no other Tư Nghĩa unit changed name; its territory is recorded as merged into Thị trấn Sông Vệ (21238), its neighbour, which in turn became part of Xã Vệ Giang on 1/7/2025. The receiving unit is not named in the project's sources: confirm against the text of Nghị quyết 1279/NQ-UBTVQH15.",
   },
 };
 
@@ -78,11 +78,18 @@ function kindOf(name: string): string {
   throw new Error(`no unit type in the name '${name}'`);
 }
 
-interface ListedUnit { code: string; name: string; rawName: string; district: string | null }
+interface ListedUnit {
+  code: string;
+  name: string;
+  rawName: string;
+  district: string | null;
+}
 
 /** `51 Tỉnh …` / `522 Thành phố …` / `   21010 Phường …` */
 function readSnapshot(file: string): { province: ListedUnit; districts: ListedUnit[]; communes: ListedUnit[] } {
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'));
   let province: ListedUnit | null = null;
   const districts: ListedUnit[] = [];
   const communes: ListedUnit[] = [];
@@ -105,30 +112,58 @@ function nameNotes(u: ListedUnit): string | undefined {
 }
 
 interface DetailRow {
-  item: string; newCode: string; newName: string; oldCode: string; oldName: string;
-  oldProvince: string; oldDistrictCode: string; oldDistrictName: string; share: string;
+  item: string;
+  newCode: string;
+  newName: string;
+  oldCode: string;
+  oldName: string;
+  oldProvince: string;
+  oldDistrictCode: string;
+  oldDistrictName: string;
+  share: string;
 }
 
 function readDetail(file: string): DetailRow[] {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#') && !l.startsWith('item\t')).map((l) => {
-    const c = l.split('\t');
-    const province = c[7].match(/\((\d+)\)/);
-    if (!province) throw new Error(`${file}: no old province code in '${l}'`);
-    return { item: c[0], newCode: c[1], newName: c[2].trim(), oldCode: c[4], oldName: c[5].trim(), oldProvince: province[1], oldDistrictCode: c[8], oldDistrictName: c[9].trim(), share: c[10] ?? '' };
-  });
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#') && !l.startsWith('item\t'))
+    .map((l) => {
+      const c = l.split('\t');
+      const province = c[7].match(/\((\d+)\)/);
+      if (!province) throw new Error(`${file}: no old province code in '${l}'`);
+      return {
+        item: c[0],
+        newCode: c[1],
+        newName: c[2].trim(),
+        oldCode: c[4],
+        oldName: c[5].trim(),
+        oldProvince: province[1],
+        oldDistrictCode: c[8],
+        oldDistrictName: c[9].trim(),
+        share: c[10] ?? '',
+      };
+    });
 }
 
 /** `21211 Xã Tịnh Khê\t21190, 21208\t1` */
 function readReform(file: string): { code: string; name: string; predecessors: { code: string; part: boolean; district: boolean }[]; item: string }[] {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#')).map((l) => {
-    const [head, preds, item] = l.split('\t');
-    const m = head.match(/^(\d+) (.+)$/);
-    if (!m || !preds || !item) throw new Error(`${file}: unreadable line '${l}'`);
-    return {
-      code: m[1], name: m[2].trim(), item: item.trim(),
-      predecessors: preds.split(',').map((p) => p.trim()).map((p) => ({ code: p.replace(/\(.*\)$/, ''), part: p.endsWith('(part)'), district: p.endsWith('(district)') })),
-    };
-  });
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+    .map((l) => {
+      const [head, preds, item] = l.split('\t');
+      const m = head.match(/^(\d+) (.+)$/);
+      if (!m || !preds || !item) throw new Error(`${file}: unreadable line '${l}'`);
+      return {
+        code: m[1],
+        name: m[2].trim(),
+        item: item.trim(),
+        predecessors: preds
+          .split(',')
+          .map((p) => p.trim())
+          .map((p) => ({ code: p.replace(/\(.*\)$/, ''), part: p.endsWith('(part)'), district: p.endsWith('(district)') })),
+      };
+    });
 }
 
 export function buildTerritory(dataDir: string) {
@@ -142,9 +177,31 @@ export function buildTerritory(dataDir: string) {
   const qn = (u: Omit<Unit, 'formerProvince' | 'inPlanScope'>): Unit => ({ ...u, formerProvince: '51', inPlanScope: true });
 
   // Old Quảng Ngãi, 2021 → 30/6/2025. The province (code 51) continues after it absorbs Kon Tum.
-  units.push(qn({ id: y2021.province.code, code: y2021.province.code, name: y2021.province.name, level: 'PROVINCE', kind: 'PROVINCE', parentId: null, validFrom: FIRST_DAY, validTo: null }));
+  units.push(
+    qn({
+      id: y2021.province.code,
+      code: y2021.province.code,
+      name: y2021.province.name,
+      level: 'PROVINCE',
+      kind: 'PROVINCE',
+      parentId: null,
+      validFrom: FIRST_DAY,
+      validTo: null,
+    }),
+  );
   for (const d of y2021.districts) {
-    units.push(qn({ id: d.code, code: d.code, name: d.name, level: 'DISTRICT', kind: kindOf(d.name), parentId: y2021.province.code, validFrom: FIRST_DAY, validTo: REFORM }));
+    units.push(
+      qn({
+        id: d.code,
+        code: d.code,
+        name: d.name,
+        level: 'DISTRICT',
+        kind: kindOf(d.name),
+        parentId: y2021.province.code,
+        validFrom: FIRST_DAY,
+        validTo: REFORM,
+      }),
+    );
   }
   const later = new Map(y2025.communes.map((c) => [c.code, c]));
   const merged = new Map<string, string[]>(); // receiving code → codes merged into it on 1/1/2025
@@ -154,16 +211,33 @@ export function buildTerritory(dataDir: string) {
     const after = later.get(c.code);
     const changed = after && (after.name !== c.name || after.district !== c.district);
     const notes = nameNotes(c);
-    units.push(qn({ id: c.code, code: c.code, name: c.name, level: 'COMMUNE', kind: kindOf(c.name), parentId: c.district, validFrom: FIRST_DAY, validTo: after && !changed ? REFORM : MERGES_2025, ...(notes ? { notes } : {}) }));
+    units.push(
+      qn({
+        id: c.code,
+        code: c.code,
+        name: c.name,
+        level: 'COMMUNE',
+        kind: kindOf(c.name),
+        parentId: c.district,
+        validFrom: FIRST_DAY,
+        validTo: after && !changed ? REFORM : MERGES_2025,
+        ...(notes ? { notes } : {}),
+      }),
+    );
     if (!after) {
       const into = MERGED_AWAY_2025[c.code];
       if (!into) throw new Error(`commune ${c.code} ${c.name} is gone on 2025-03-01 and no merge names its successor`);
       successions.push({ predecessorId: c.code, successorId: into.into, date: MERGES_2025, kind: 'MERGE', part: false, legalBasis: RES_1279 }); // successor id fixed below
       continue;
     }
-    if (!changed) { idOnEve.set(c.code, c.code); continue; }
+    if (!changed) {
+      idOnEve.set(c.code, c.code);
+      continue;
+    }
     const id = `${c.code}-2025`;
-    units.push(qn({ id, code: c.code, name: after.name, level: 'COMMUNE', kind: kindOf(after.name), parentId: after.district, validFrom: MERGES_2025, validTo: REFORM }));
+    units.push(
+      qn({ id, code: c.code, name: after.name, level: 'COMMUNE', kind: kindOf(after.name), parentId: after.district, validFrom: MERGES_2025, validTo: REFORM }),
+    );
     idOnEve.set(c.code, id);
     const kind = merged.has(c.code) ? 'MERGE' : kindOf(after.name) !== kindOf(c.name) ? 'RECLASSIFY' : 'RENAME';
     successions.push({ predecessorId: c.code, successorId: id, date: MERGES_2025, kind, part: false, legalBasis: RES_1279 });
@@ -178,7 +252,9 @@ export function buildTerritory(dataDir: string) {
   // Old Kon Tum (62), known here as it stood before 1/7/2025 (from the detail list): outside the plan's scope.
   const KON_TUM = '62';
   const kt = (u: Omit<Unit, 'formerProvince' | 'inPlanScope'>): Unit => ({ ...u, formerProvince: KON_TUM, inPlanScope: false });
-  units.push(kt({ id: KON_TUM, code: KON_TUM, name: 'Tỉnh Kon Tum', level: 'PROVINCE', kind: 'PROVINCE', parentId: null, validFrom: FIRST_DAY, validTo: REFORM }));
+  units.push(
+    kt({ id: KON_TUM, code: KON_TUM, name: 'Tỉnh Kon Tum', level: 'PROVINCE', kind: 'PROVINCE', parentId: null, validFrom: FIRST_DAY, validTo: REFORM }),
+  );
   successions.push({ predecessorId: KON_TUM, successorId: y2021.province.code, date: REFORM, kind: 'MERGE', part: false, legalBasis: RES_202 });
   const ktDistricts = new Map<string, string>();
   const ktCommunes = new Map<string, DetailRow>();
@@ -190,10 +266,22 @@ export function buildTerritory(dataDir: string) {
     units.push(kt({ id: code, code, name, level: 'DISTRICT', kind: kindOf(name), parentId: KON_TUM, validFrom: FIRST_DAY, validTo: REFORM }));
   }
   for (const r of [...ktCommunes.values()].sort((a, b) => a.oldCode.localeCompare(b.oldCode))) {
-    units.push(kt({ id: r.oldCode, code: r.oldCode, name: r.oldName, level: 'COMMUNE', kind: kindOf(r.oldName), parentId: r.oldDistrictCode, validFrom: FIRST_DAY, validTo: REFORM }));
+    units.push(
+      kt({
+        id: r.oldCode,
+        code: r.oldCode,
+        name: r.oldName,
+        level: 'COMMUNE',
+        kind: kindOf(r.oldName),
+        parentId: r.oldDistrictCode,
+        validFrom: FIRST_DAY,
+        validTo: REFORM,
+      }),
+    );
     idOnEve.set(r.oldCode, r.oldCode);
   }
-  for (const code of ktDistricts.keys()) successions.push({ predecessorId: code, successorId: null, date: REFORM, kind: 'ABOLISH', part: false, legalBasis: LAW_72 });
+  for (const code of ktDistricts.keys())
+    successions.push({ predecessorId: code, successorId: null, date: REFORM, kind: 'ABOLISH', part: false, legalBasis: LAW_72 });
 
   // 1/7/2025: no district level; 96 commune-level units directly under the province.
   for (const d of y2021.districts) {
@@ -206,7 +294,18 @@ export function buildTerritory(dataDir: string) {
     const fromProvinces = new Set(detail.filter((r) => r.newCode === n.code).map((r) => r.oldProvince));
     if (fromProvinces.size !== 1) throw new Error(`unit ${n.code} is formed from ${fromProvinces.size} old provinces`);
     const formerProvince = [...fromProvinces][0];
-    units.push({ id, code: n.code, name: n.name, level: 'COMMUNE', kind: kindOf(n.name), parentId: y2021.province.code, validFrom: REFORM, validTo: null, formerProvince, inPlanScope: formerProvince === '51' });
+    units.push({
+      id,
+      code: n.code,
+      name: n.name,
+      level: 'COMMUNE',
+      kind: kindOf(n.name),
+      parentId: y2021.province.code,
+      validFrom: REFORM,
+      validTo: null,
+      formerProvince,
+      inPlanScope: formerProvince === '51',
+    });
     for (const p of n.predecessors) {
       const predecessorId = p.district ? p.code : idOnEve.get(p.code);
       if (!predecessorId) throw new Error(`predecessor ${p.code} of ${n.code} is not a unit valid on 2025-06-30`);
@@ -222,12 +321,27 @@ export function buildTerritory(dataDir: string) {
   const at = (d: string, f: (u: Unit) => boolean) => units.filter((u) => u.validFrom <= d && (u.validTo === null || u.validTo > d) && f(u)).length;
   const communes = (u: Unit) => u.level === 'COMMUNE';
   const counts = {
-    '2021-11-01': { districts: at('2021-11-01', (u) => u.level === 'DISTRICT' && u.inPlanScope), communeLevel: at('2021-11-01', (u) => communes(u) && u.inPlanScope) },
-    '2025-03-01': { districts: at('2025-03-01', (u) => u.level === 'DISTRICT' && u.inPlanScope), communeLevel: at('2025-03-01', (u) => communes(u) && u.inPlanScope) },
-    '2025-07-01': { districts: at('2025-07-01', (u) => u.level === 'DISTRICT'), communeLevel: at('2025-07-01', communes), inPlanScope: at('2025-07-01', (u) => communes(u) && u.inPlanScope) },
+    '2021-11-01': {
+      districts: at('2021-11-01', (u) => u.level === 'DISTRICT' && u.inPlanScope),
+      communeLevel: at('2021-11-01', (u) => communes(u) && u.inPlanScope),
+    },
+    '2025-03-01': {
+      districts: at('2025-03-01', (u) => u.level === 'DISTRICT' && u.inPlanScope),
+      communeLevel: at('2025-03-01', (u) => communes(u) && u.inPlanScope),
+    },
+    '2025-07-01': {
+      districts: at('2025-07-01', (u) => u.level === 'DISTRICT'),
+      communeLevel: at('2025-07-01', communes),
+      inPlanScope: at('2025-07-01', (u) => communes(u) && u.inPlanScope),
+    },
   };
-  const expected = { '2021-11-01': { districts: 13, communeLevel: 173 }, '2025-03-01': { districts: 13, communeLevel: 170 }, '2025-07-01': { districts: 0, communeLevel: 96, inPlanScope: 56 } };
-  if (JSON.stringify(counts) !== JSON.stringify(expected)) throw new Error(`counts ${JSON.stringify(counts)} differ from the sources' totals ${JSON.stringify(expected)}`);
+  const expected = {
+    '2021-11-01': { districts: 13, communeLevel: 173 },
+    '2025-03-01': { districts: 13, communeLevel: 170 },
+    '2025-07-01': { districts: 0, communeLevel: 96, inPlanScope: 56 },
+  };
+  if (JSON.stringify(counts) !== JSON.stringify(expected))
+    throw new Error(`counts ${JSON.stringify(counts)} differ from the sources' totals ${JSON.stringify(expected)}`);
 
   return {
     notes: [
@@ -235,7 +349,7 @@ export function buildTerritory(dataDir: string) {
       'validTo is exclusive: the first day a unit is no longer valid. Units of the 2021-11-01 list are valid from 2021-01-01 (the plan period start), with id = GSO code.',
       'A unit created later under a code already used gets the id "<code>-2025" (1/1/2025 merges) or "<code>-2025-07" (1/7/2025 reform): the same code is not the same unit.',
       'On 1/7/2025 the district level ends (ABOLISH), Kon Tum (62) merges into Quảng Ngãi (51, which continues), and 96 commune-level units replace the old ones (MERGE, SPLIT with part = true for Xã Trà Bùi, RETAIN for the five units kept as they were, RECLASSIFY for Huyện Lý Sơn becoming Đặc khu Lý Sơn).',
-      'Old Kon Tum is known as it stood before 1/7/2025 (from the detail list, as of 1/3/2025); it is outside the plan\'s scope (inPlanScope false), like the 40 new units formed from it.',
+      "Old Kon Tum is known as it stood before 1/7/2025 (from the detail list, as of 1/3/2025); it is outside the plan's scope (inPlanScope false), like the 40 new units formed from it.",
     ],
     counts,
     units,

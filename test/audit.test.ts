@@ -14,9 +14,16 @@ afterAll(() => system.stop());
 const AUDIT = `query($filter: AuditFilter) { policeAuditLog(filter: $filter) { totalCount nodes { subject agency roles action entity entityIds fields } } }`;
 
 test('reading and changing records is logged with who, what and which records', async () => {
-  const tip = dataOf(await system.query(`mutation { receiveTip(input: { kind: DENUNCIATION, channel: HOTLINE, districtId: "522", receivedOn: "2024-03-01" }) { id version } }`)).receiveTip;
+  const tip = dataOf(
+    await system.query(`mutation { receiveTip(input: { kind: DENUNCIATION, channel: HOTLINE, districtId: "522", receivedOn: "2024-03-01" }) { id version } }`),
+  ).receiveTip;
   dataOf(await system.query(`{ tips { nodes { id classification } } }`));
-  dataOf(await system.query(`mutation($id: ID!, $v: Int!) { handleTip(input: { id: $id, expectedVersion: $v, verification: CONFIRMED }) { id } }`, { id: tip.id, v: tip.version }));
+  dataOf(
+    await system.query(`mutation($id: ID!, $v: Int!) { handleTip(input: { id: $id, expectedVersion: $v, verification: CONFIRMED }) { id } }`, {
+      id: tip.id,
+      v: tip.version,
+    }),
+  );
 
   const log = dataOf(await system.query(AUDIT, { filter: { entityId: tip.id } }, { as: head })).policeAuditLog;
   const actions = log.nodes.map((n: any) => `${n.action}:${n.entity}`);
@@ -32,7 +39,7 @@ test('aggregates are not record-level reads and are not logged', async () => {
   expect(dataOf(await system.query(AUDIT, {}, { as: head })).policeAuditLog.totalCount).toBe(before);
 });
 
-test('the audit log survives DELETE, UPDATE and TRUNCATE from the application\'s own database role', async () => {
+test("the audit log survives DELETE, UPDATE and TRUNCATE from the application's own database role", async () => {
   const db = system.subgraphs.police.dataSource;
   const [{ count }] = await db.query('SELECT count(*)::int AS count FROM audit_log');
   expect(count).toBeGreaterThan(0);
@@ -43,7 +50,7 @@ test('the audit log survives DELETE, UPDATE and TRUNCATE from the application\'s
   expect(after).toBe(count);
 });
 
-test('only the owning agency\'s heads read its audit log', async () => {
+test("only the owning agency's heads read its audit log", async () => {
   for (const who of [officer, caller('HEALTH', 'AGENCY_HEAD'), caller('LABOUR', 'COORDINATOR'), caller('LABOUR', 'ANALYST')]) {
     const response = await system.query(AUDIT, {}, { as: who });
     expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -61,7 +68,11 @@ test('a change whose audit row cannot be written is not stored, and the caller i
   try {
     const before = await count();
     for (let retry = 0; retry < 3; retry++) {
-      const response = await system.query(`mutation { receiveTip(input: { kind: DENUNCIATION, channel: HOTLINE, districtId: "522", receivedOn: "2024-03-01" }) { id } }`, undefined, { as: breaker });
+      const response = await system.query(
+        `mutation { receiveTip(input: { kind: DENUNCIATION, channel: HOTLINE, districtId: "522", receivedOn: "2024-03-01" }) { id } }`,
+        undefined,
+        { as: breaker },
+      );
       expect(response.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(response.data?.receiveTip ?? null).toBeNull();
     }
@@ -70,7 +81,13 @@ test('a change whose audit row cannot be written is not stored, and the caller i
     await system.ownerQuery('police', 'ALTER TABLE audit_log DROP CONSTRAINT refuse_breaker');
   }
   // Once the audit log takes the row, the change and its row are stored together.
-  const tip = dataOf(await system.query(`mutation { receiveTip(input: { kind: DENUNCIATION, channel: HOTLINE, districtId: "522", receivedOn: "2024-03-01" }) { id } }`, undefined, { as: breaker })).receiveTip;
+  const tip = dataOf(
+    await system.query(
+      `mutation { receiveTip(input: { kind: DENUNCIATION, channel: HOTLINE, districtId: "522", receivedOn: "2024-03-01" }) { id } }`,
+      undefined,
+      { as: breaker },
+    ),
+  ).receiveTip;
   const rows = await db.query("SELECT action, entity_ids FROM audit_log WHERE subject = 'audit-breaker' AND action <> 'READ'");
   expect(rows).toEqual([{ action: 'receiveTip', entity_ids: [tip.id] }]);
 });
@@ -80,7 +97,9 @@ describe("the services' database role (neither superuser nor owner)", () => {
     const [role] = await system.subgraphs[name].dataSource.query('SELECT current_user AS "user", rolsuper AS super FROM pg_roles WHERE rolname = current_user');
     expect(role.user).toMatch(new RegExp(`_${name}_service$`));
     expect(role.super).toBe(false);
-    const [{ owned }] = await system.subgraphs[name].dataSource.query("SELECT count(*)::int AS owned FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user");
+    const [{ owned }] = await system.subgraphs[name].dataSource.query(
+      "SELECT count(*)::int AS owned FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user",
+    );
     expect(owned).toBe(0);
   });
 
@@ -88,10 +107,12 @@ describe("the services' database role (neither superuser nor owner)", () => {
     const db = system.subgraphs.police.dataSource;
     const [{ before }] = await db.query('SELECT count(*)::int AS before FROM audit_log');
     expect(before).toBeGreaterThan(0);
-    await expect(db.transaction(async (m) => {
-      await m.query('SET LOCAL session_replication_role = replica');
-      await m.query('DELETE FROM audit_log');
-    })).rejects.toThrow(/permission denied/);
+    await expect(
+      db.transaction(async (m) => {
+        await m.query('SET LOCAL session_replication_role = replica');
+        await m.query('DELETE FROM audit_log');
+      }),
+    ).rejects.toThrow(/permission denied/);
     await expect(db.query('ALTER TABLE audit_log DISABLE TRIGGER USER')).rejects.toThrow(/must be owner/);
     await expect(db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only')).rejects.toThrow(/must be owner/);
     await expect(db.query('DROP TRIGGER audit_log_append_only ON audit_log')).rejects.toThrow(/must be owner/);
@@ -103,16 +124,21 @@ describe("the services' database role (neither superuser nor owner)", () => {
   test("labour's report history triggers hold for labour's service role", async () => {
     const db = system.subgraphs.labour.dataSource;
     await expect(db.query('ALTER TABLE report_event DISABLE TRIGGER USER')).rejects.toThrow(/must be owner/);
-    await expect(db.transaction(async (m) => {
-      await m.query('SET LOCAL session_replication_role = replica');
-    })).rejects.toThrow(/permission denied/);
+    await expect(
+      db.transaction(async (m) => {
+        await m.query('SET LOCAL session_replication_role = replica');
+      }),
+    ).rejects.toThrow(/permission denied/);
   });
 });
 
 test("a head limited to one district reads only the audit rows about that district's records (defect 7)", async () => {
-  const receive = async (districtId: string) => dataOf(await system.query(
-    `mutation($d: ID!) { receiveTip(input: { kind: DENUNCIATION, channel: HOTLINE, districtId: $d, receivedOn: "2024-03-01" }) { id } }`, { d: districtId },
-  )).receiveTip.id as string;
+  const receive = async (districtId: string) =>
+    dataOf(
+      await system.query(`mutation($d: ID!) { receiveTip(input: { kind: DENUNCIATION, channel: HOTLINE, districtId: $d, receivedOn: "2024-03-01" }) { id } }`, {
+        d: districtId,
+      }),
+    ).receiveTip.id as string;
   const in522 = await receive('522');
   const in524 = await receive('524');
   dataOf(await system.query(`{ tips(first: 500) { nodes { id districtId } } }`));
@@ -167,7 +193,7 @@ describe('create mutations take an optional idempotency key (issue 11, defect 15
     expect(short.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
   });
 
-  test("under a key, a change whose audit row cannot be written keeps nothing, not even the key: the retry then stores it", async () => {
+  test('under a key, a change whose audit row cannot be written keeps nothing, not even the key: the retry then stores it', async () => {
     const breaker = { ...labourOfficer, subject: 'audit-breaker-labour' };
     const input = { ...activity, idempotencyKey: 'activity-2024-05-10-c' };
     const before = await total();

@@ -22,10 +22,20 @@ const asPostgres = (command: string, args: string[]) =>
 beforeAll(async () => {
   if (!existsSync(path.join(PG, 'initdb'))) throw new Error(`${PG}/initdb not found: apt-get install postgresql-15 (.ci/run does)`);
   dir = mkdtempSync(path.join(tmpdir(), 'qn-backup-'));
-  if (userInfo().uid === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+  if (userInfo().uid === 0)
+    chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
   port = 56000 + Math.floor(Math.random() * 3000);
   asPostgres(path.join(PG, 'initdb'), ['-D', path.join(dir, 'data'), '-U', 'postgres', '-A', 'trust', '--no-sync']);
-  asPostgres(path.join(PG, 'pg_ctl'), ['-D', path.join(dir, 'data'), '-w', '-l', path.join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+  asPostgres(path.join(PG, 'pg_ctl'), [
+    '-D',
+    path.join(dir, 'data'),
+    '-w',
+    '-l',
+    path.join(dir, 'log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+    'start',
+  ]);
   process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:${port}/postgres`;
   process.env.QN_DATABASE_PREFIX = 'bk_';
   process.env.POLICE_DATA_KEY = 'c'.repeat(64);
@@ -52,7 +62,9 @@ async function contents(name: string): Promise<Record<string, string>> {
     const { rows: tables } = await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
     const result: Record<string, string> = {};
     for (const { tablename } of tables) {
-      const { rows } = await client.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${tablename}" t`);
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${tablename}" t`,
+      );
       result[tablename] = `${rows[0].n}:${rows[0].digest}`;
     }
     return result;

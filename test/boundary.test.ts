@@ -23,11 +23,12 @@ beforeAll(async () => {
     { heldOn: '2025-05-20', districtId: '524', communeId: '21046' },
     { heldOn: '2025-08-15', communeId: '21040-2025-07' },
     { heldOn: '2025-09-01', communeId: '21100-2025-07' },
-  ]) dataOf(await activity(input));
+  ])
+    dataOf(await activity(input));
 });
 afterAll(() => system.stop());
 
-describe('a record\'s place on its date, the same rule in every subgraph', () => {
+describe("a record's place on its date, the same rule in every subgraph", () => {
   test('after 30/6/2025 a record names the new commune and no district; the error names the field and the units valid then', async () => {
     const stored = dataOf(await activity({ heldOn: '2025-10-01', communeId: '21548' })).recordCommunicationActivity;
     expect(stored).toMatchObject({ districtId: null, communeId: '21548', heldOn: '2025-10-01' });
@@ -47,21 +48,37 @@ describe('a record\'s place on its date, the same rule in every subgraph', () =>
   });
 
   test('police says the same about a district after 30/6/2025 (the agencies agree)', async () => {
-    const tip = await system.query(`mutation($input: ReceiveTipInput!) { receiveTip(input: $input) { id } }`, {
-      input: { kind: 'DENUNCIATION', channel: 'HOTLINE', receivedOn: '2025-09-01', districtId: '522' },
-    }, { as: caller('POLICE', 'AGENCY_OFFICER') });
+    const tip = await system.query(
+      `mutation($input: ReceiveTipInput!) { receiveTip(input: $input) { id } }`,
+      {
+        input: { kind: 'DENUNCIATION', channel: 'HOTLINE', receivedOn: '2025-09-01', districtId: '522' },
+      },
+      { as: caller('POLICE', 'AGENCY_OFFICER') },
+    );
     expect(error(tip)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'districtId' } });
     expect(error(tip)!.message).toContain('there is no district level on 2025-09-01');
-    const before = await system.query(`mutation($input: ReceiveTipInput!) { receiveTip(input: $input) { id } }`, {
-      input: { kind: 'DENUNCIATION', channel: 'HOTLINE', receivedOn: '2025-06-30', districtId: '522' },
-    }, { as: caller('POLICE', 'AGENCY_OFFICER') });
+    const before = await system.query(
+      `mutation($input: ReceiveTipInput!) { receiveTip(input: $input) { id } }`,
+      {
+        input: { kind: 'DENUNCIATION', channel: 'HOTLINE', receivedOn: '2025-06-30', districtId: '522' },
+      },
+      { as: caller('POLICE', 'AGENCY_OFFICER') },
+    );
     expect(before.errors).toBeUndefined();
   });
 });
 
 describe('numbers across the boundary', () => {
-  const progress = (period: string, orgUnit?: string) => system.query(`query($p: String!, $u: ID) { task(id: "TASK-II.1b-2") { ... on LabourTask { progress(period: $p, orgUnit: $u) { count } } } }`, { p: period, u: orgUnit ?? null });
-  const result = (code: string, period: string, orgUnit?: string) => system.query(`query($c: ID!, $p: String!, $u: ID) { indicator(code: $c) { result(period: $p, orgUnit: $u) { orgUnit { id } computedOver { id } numerator denominator } } }`, { c: code, p: period, u: orgUnit ?? null });
+  const progress = (period: string, orgUnit?: string) =>
+    system.query(`query($p: String!, $u: ID) { task(id: "TASK-II.1b-2") { ... on LabourTask { progress(period: $p, orgUnit: $u) { count } } } }`, {
+      p: period,
+      u: orgUnit ?? null,
+    });
+  const result = (code: string, period: string, orgUnit?: string) =>
+    system.query(
+      `query($c: ID!, $p: String!, $u: ID) { indicator(code: $c) { result(period: $p, orgUnit: $u) { orgUnit { id } computedOver { id } numerator denominator } } }`,
+      { c: code, p: period, u: orgUnit ?? null },
+    );
 
   test('2025 for the province counts every record where it stood on its date: 2 before 1/7/2025 + 3 after', async () => {
     expect(dataOf(await progress('2025S1')).task.progress.count).toBe(2); // 10/3 and 20/5, in 524
@@ -99,14 +116,23 @@ describe('numbers across the boundary', () => {
     expect(error(byDistrict)!.message).toContain('resultsByUnit(period: "2025Q3", level: COMMUNE)');
     const police = await system.query(`{ indicator(code: "IND-3.1") { resultsByDistrict(period: "2025Q4") { value } } }`);
     expect(error(police)!.message).toContain('resultsByUnit');
-    const byUnit = dataOf(await system.query(`{ indicator(code: "IND-1.1") { resultsByUnit(period: "2025Q3", level: COMMUNE) { orgUnit { id } numerator denominator } } }`)).indicator.resultsByUnit;
+    const byUnit = dataOf(
+      await system.query(`{ indicator(code: "IND-1.1") { resultsByUnit(period: "2025Q3", level: COMMUNE) { orgUnit { id } numerator denominator } } }`),
+    ).indicator.resultsByUnit;
     expect(byUnit).toHaveLength(56);
-    expect(byUnit.filter((r: any) => r.numerator === 1).map((r: any) => r.orgUnit.id).sort()).toEqual(['21040-2025-07', '21100-2025-07']); // 15/8 and 1/9
+    expect(
+      byUnit
+        .filter((r: any) => r.numerator === 1)
+        .map((r: any) => r.orgUnit.id)
+        .sort(),
+    ).toEqual(['21040-2025-07', '21100-2025-07']); // 15/8 and 1/9
     // A year spanning the reform still has its 13 districts, each for its half year.
-    expect(dataOf(await system.query(`{ indicator(code: "IND-1.1") { resultsByDistrict(period: "2025") { orgUnit { id } } } }`)).indicator.resultsByDistrict).toHaveLength(13);
+    expect(
+      dataOf(await system.query(`{ indicator(code: "IND-1.1") { resultsByDistrict(period: "2025") { orgUnit { id } } } }`)).indicator.resultsByDistrict,
+    ).toHaveLength(13);
   });
 
-  test('a commune result an agency cannot compute at commune level is refused, never its district\'s number', async () => {
+  test("a commune result an agency cannot compute at commune level is refused, never its district's number", async () => {
     // IND-4.2's clients are kept by district: 21010 and 21013 used to both answer district 522's number.
     for (const commune of ['21010', '21013']) {
       const r = error(await result('IND-4.2', '2024', commune));
@@ -114,7 +140,11 @@ describe('numbers across the boundary', () => {
       expect(r!.message).toContain('by district only');
     }
     // Police's tips carry their commune (optional before 1/7/2025): 21010 counts the tips that name it — none here.
-    expect(dataOf(await result('IND-3.1', '2024', '21010')).indicator.result).toMatchObject({ orgUnit: { id: '21010' }, computedOver: [{ id: '21010' }], denominator: 0 });
+    expect(dataOf(await result('IND-3.1', '2024', '21010')).indicator.result).toMatchObject({
+      orgUnit: { id: '21010' },
+      computedOver: [{ id: '21010' }],
+      denominator: 0,
+    });
     // The district itself still answers.
     expect(dataOf(await result('IND-4.2', '2024', '522')).indicator.result.orgUnit).toEqual({ id: '522' });
   });

@@ -4,7 +4,9 @@ import { SUBGRAPHS } from '@qn/common';
 import { breakingChanges, notAllowed } from '../scripts/breaking-changes';
 
 /** The breaking-change gate on the committed subgraph schemas, with one agency's change applied at a time. */
-const committed = Object.fromEntries(SUBGRAPHS.map((name) => [name, readFileSync(path.resolve(__dirname, '..', 'schema', 'subgraphs', `${name}.graphql`), 'utf8')]));
+const committed = Object.fromEntries(
+  SUBGRAPHS.map((name) => [name, readFileSync(path.resolve(__dirname, '..', 'schema', 'subgraphs', `${name}.graphql`), 'utf8')]),
+);
 const labourWith = (from: string, to: string) => {
   expect(committed.labour).toContain(from);
   return { ...committed, labour: committed.labour.replace(from, to) };
@@ -17,8 +19,13 @@ test('removing an argument clients use is a breaking change of the agency that r
 });
 
 test('a new optional argument breaks nothing; a new required one does', async () => {
-  expect(await breakingChanges(committed, labourWith(REPORTS, 'reports(status: ReportStatus, unitId: ID, period: String, revision: Int): [Report!]!'))).toEqual([]);
-  const required = await breakingChanges(committed, labourWith(REPORTS, 'reports(status: ReportStatus, unitId: ID, period: String, revision: Int!): [Report!]!'));
+  expect(await breakingChanges(committed, labourWith(REPORTS, 'reports(status: ReportStatus, unitId: ID, period: String, revision: Int): [Report!]!'))).toEqual(
+    [],
+  );
+  const required = await breakingChanges(
+    committed,
+    labourWith(REPORTS, 'reports(status: ReportStatus, unitId: ID, period: String, revision: Int!): [Report!]!'),
+  );
   expect(required.map((change) => [change.subgraph, change.type, change.path])).toEqual([['labour', 'FIELD_ARGUMENT_ADDED', 'Query.reports.revision']]);
 });
 
@@ -33,7 +40,6 @@ test('a listed change with a reason passes; the same change without a reason, or
 test('the committed schemas compared with themselves have no change', async () => {
   expect(await breakingChanges(committed, committed)).toEqual([]);
 });
-
 
 test('a change every agency must make together (a shared type) is judged as one change under all their names', async () => {
   // TaskProgress is @shareable: its count can change type only in every subgraph at once,

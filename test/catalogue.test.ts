@@ -11,13 +11,19 @@ beforeAll(async () => {
 afterAll(() => system.stop());
 
 test('all 16 indicators with their targets and owners, without fragments', async () => {
-  const data = dataOf(await system.query(`{
+  const data = dataOf(
+    await system.query(`{
     indicators { __typename code title titleVi target { kind value min max unit per deadline cumulative } owner { code name } contributors { code } }
-  }`));
+  }`),
+  );
   expect(data.indicators).toHaveLength(16);
   expect(data.indicators.map((i: { code: string }) => i.code)).toEqual(indicators.map((i) => i.code));
   const byCode = Object.fromEntries(data.indicators.map((i: any) => [i.code, i]));
-  expect(byCode['IND-1.1']).toMatchObject({ __typename: 'LabourIndicator', owner: { code: 'LABOUR' }, target: { kind: 'MIN_PERCENT', value: 70, deadline: '2025-12-31' } });
+  expect(byCode['IND-1.1']).toMatchObject({
+    __typename: 'LabourIndicator',
+    owner: { code: 'LABOUR' },
+    target: { kind: 'MIN_PERCENT', value: 70, deadline: '2025-12-31' },
+  });
   expect(byCode['IND-3.3a']).toMatchObject({ __typename: 'PoliceIndicator', owner: { code: 'POLICE' }, target: { value: 20 } });
   expect(byCode['IND-3.2'].target).toMatchObject({ kind: 'GROWTH', min: 3, max: 5 });
   expect(byCode['IND-4.1'].target).toMatchObject({ kind: 'RANGE', min: 1, max: 2 });
@@ -30,10 +36,25 @@ test('all 16 indicators with their targets and owners, without fragments', async
 test('every task of II, III and V, the 16 agencies of section V and the two that took over duties in 2025', async () => {
   const data = dataOf(await system.query(`{ tasks { id section title titleVi owner { code } coOwners { code } } agencies { code nameVi } }`));
   expect(data.agencies.map((a: { code: string }) => a.code)).toEqual([
-    'LABOUR', 'POLICE', 'BORDER_GUARD', 'HEALTH', 'FINANCE', 'CULTURE', 'INFORMATION', 'EDUCATION', 'JUSTICE',
-    'HOME_AFFAIRS', 'PRESS', 'SOCIAL_POLICY_BANK', 'FATHERLAND_FRONT', 'WOMENS_UNION', 'PROCURACY_COURT', 'DISTRICTS',
+    'LABOUR',
+    'POLICE',
+    'BORDER_GUARD',
+    'HEALTH',
+    'FINANCE',
+    'CULTURE',
+    'INFORMATION',
+    'EDUCATION',
+    'JUSTICE',
+    'HOME_AFFAIRS',
+    'PRESS',
+    'SOCIAL_POLICY_BANK',
+    'FATHERLAND_FRONT',
+    'WOMENS_UNION',
+    'PROCURACY_COURT',
+    'DISTRICTS',
     // Took over duties in 2025 (Information's on 1/3/2025, the districts' on 1/7/2025): after the plan's 16.
-    'SCIENCE_TECHNOLOGY', 'COMMUNES',
+    'SCIENCE_TECHNOLOGY',
+    'COMMUNES',
   ]);
   expect(data.tasks).toHaveLength(tasks.length);
   const sectionsV = new Set(data.tasks.filter((t: { section: string }) => t.section.startsWith('V.')).map((t: { section: string }) => t.section));
@@ -50,15 +71,20 @@ test('every task of II, III and V, the 16 agencies of section V and the two that
   }
 });
 
-test('the concrete task type names the owning agency\'s subgraph', async () => {
-  const data = dataOf(await system.query(`{ police: tasks(owner: "POLICE") { __typename } border: tasks(owner: "BORDER_GUARD") { __typename } labour: tasks(section: "V.1") { __typename } }`));
+test("the concrete task type names the owning agency's subgraph", async () => {
+  const data = dataOf(
+    await system.query(
+      `{ police: tasks(owner: "POLICE") { __typename } border: tasks(owner: "BORDER_GUARD") { __typename } labour: tasks(section: "V.1") { __typename } }`,
+    ),
+  );
   expect(new Set(data.police.map((t: any) => t.__typename))).toEqual(new Set(['PoliceTask']));
   expect(new Set(data.border.map((t: any) => t.__typename))).toEqual(new Set(['RegistryTask']));
   expect(data.labour).toHaveLength(8);
 });
 
 test('organisation units with validity and the 2025 changes', async () => {
-  const data = dataOf(await system.query(`{
+  const data = dataOf(
+    await system.query(`{
     districts2021: orgUnits(level: DISTRICT, at: "2021-11-01", inPlanScope: true) { id }
     communes2021: orgUnits(level: COMMUNE, at: "2021-11-01", inPlanScope: true) { id }
     communes2025: orgUnits(level: COMMUNE, at: "2025-03-01", inPlanScope: true) { id }
@@ -66,7 +92,8 @@ test('organisation units with validity and the 2025 changes', async () => {
     city: orgUnit(id: "522") { name children(at: "2025-03-01") { id } parent { id name } }
     anPhu: orgUnit(id: "21262-2025") { code name validFrom }
     successions: orgUnitSuccessions { predecessor successorId kind date }
-  }`));
+  }`),
+  );
   expect(data.districts2021).toHaveLength(13);
   expect(data.communes2021).toHaveLength(173);
   expect(data.communes2025).toHaveLength(170);
@@ -74,7 +101,5 @@ test('organisation units with validity and the 2025 changes', async () => {
   expect(data.city).toMatchObject({ name: 'Thành phố Quảng Ngãi', parent: { id: '51', name: 'Tỉnh Quảng Ngãi' } });
   expect(data.city.children).toHaveLength(22);
   expect(data.anPhu).toMatchObject({ code: '21262', name: 'Xã An Phú', validFrom: '2025-01-01' });
-  expect(data.successions).toEqual(expect.arrayContaining([
-    { predecessor: '21253', successorId: '21262-2025', kind: 'MERGE', date: '2025-01-01' },
-  ]));
+  expect(data.successions).toEqual(expect.arrayContaining([{ predecessor: '21253', successorId: '21262-2025', kind: 'MERGE', date: '2025-01-01' }]));
 });

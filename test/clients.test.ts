@@ -27,10 +27,14 @@ test("codegen.ts's output for the saved operations type-checks, with the date sc
   const dir = mkdtempSync(path.join(tmpdir(), 'qn-codegen-'));
   try {
     execFileSync(path.join(root, 'node_modules', '.bin', 'graphql-codegen'), ['--config', 'codegen.ts', '--silent'], {
-      cwd: root, env: { ...process.env, CODEGEN_OUT: path.join(dir, 'graphql.ts') }, stdio: 'pipe',
+      cwd: root,
+      env: { ...process.env, CODEGEN_OUT: path.join(dir, 'graphql.ts') },
+      stdio: 'pipe',
     });
     // A client's use of the types: each line type-checks only if the generated types are right.
-    writeFileSync(path.join(dir, 'usage.ts'), `
+    writeFileSync(
+      path.join(dir, 'usage.ts'),
+      `
 import type { DashboardQuery, CompletenessQuery, OpenDraftsMutationVariables, IndicatorStatus } from './graphql';
 const answer: DashboardQuery = { indicators: [], progress: [], byDistrict: null };
 const code: string = answer.indicators[0]?.code ?? '';
@@ -43,9 +47,24 @@ const wrong: Submitted = new Date();
 // @ts-expect-error the period of OpenDrafts is required
 const missing: OpenDraftsMutationVariables = {};
 export { code, status, at, never, wrong, missing };
-`);
-    execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022',
-      '--moduleResolution', 'node', path.join(dir, 'usage.ts'), path.join(dir, 'graphql.ts')], { stdio: 'pipe' });
+`,
+    );
+    execFileSync(
+      process.execPath,
+      [
+        path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '--noEmit',
+        '--strict',
+        '--skipLibCheck',
+        '--target',
+        'es2022',
+        '--moduleResolution',
+        'node',
+        path.join(dir, 'usage.ts'),
+        path.join(dir, 'graphql.ts'),
+      ],
+      { stdio: 'pipe' },
+    );
   } catch (error) {
     const failure = error as { stdout?: Buffer; stderr?: Buffer; message: string };
     throw new Error(`${failure.message}\n${failure.stdout?.toString() ?? ''}${failure.stderr?.toString() ?? ''}`, { cause: error });
@@ -67,7 +86,9 @@ describe('GraphQL over HTTP', () => {
 
   test('a mutation by GET is refused (405) and changes nothing; an anonymous simple GET needs a preflight header', async () => {
     const token = await mintDevToken(caller('LABOUR', 'COORDINATOR'));
-    const mutation = await get('mutation { createReportDrafts(input: { period: "2024Q3", idempotencyKey: "by-get" }) { id } }', { authorization: `Bearer ${token}` });
+    const mutation = await get('mutation { createReportDrafts(input: { period: "2024Q3", idempotencyKey: "by-get" }) { id } }', {
+      authorization: `Bearer ${token}`,
+    });
     expect(mutation.status).toBe(405);
     const reports = dataOf(await system.query('{ reports(period: "2024Q3") { id } }'));
     expect(reports.reports).toEqual([]);

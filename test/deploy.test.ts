@@ -15,7 +15,8 @@ const objects: Manifest[] = kustomization.resources.flatMap((file) =>
   parseAllDocuments(readFileSync(path.join(dir, file), 'utf8')).map((document) => {
     if (document.errors.length) throw new Error(`${file}: ${document.errors.map((e) => e.message).join('; ')}`);
     return document.toJS() as Manifest;
-  }));
+  }),
+);
 const find = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
 const SECRET_KEYS = ['POSTGRES_PASSWORD', 'QN_INTERNAL_SECRET', 'POLICE_DATA_KEY', 'LABOUR_PSEUDONYM_KEY', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'];
 

@@ -18,7 +18,10 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => `2024${String(i + 1).padStar
 
 async function byMonth(code: string, as: ReturnType<typeof caller>) {
   const query = `{ indicator(code: "${code}") { ${MONTHS.map((m) => `m${m}: resultsByDistrict(period: "${m}") { orgUnit { id } numerator denominator status }`).join(' ')} } }`;
-  return dataOf(await system.query(query, undefined, { as })).indicator as Record<string, { orgUnit: { id: string }; numerator: number | null; denominator: number | null; status: string }[]>;
+  return dataOf(await system.query(query, undefined, { as })).indicator as Record<
+    string,
+    { orgUnit: { id: string }; numerator: number | null; denominator: number | null; status: string }[]
+  >;
 }
 
 test.each(['IND-4.2', 'IND-3.1'])('%s by month and district: no small count visible to an ANALYST, no hidden district recoverable', async (code) => {
@@ -40,7 +43,11 @@ test.each(['IND-4.2', 'IND-3.1'])('%s by month and district: no small count visi
       } else {
         // Shown: exactly the coordinator's numbers, neither of them 1 or 2.
         expect(seen).toEqual(cell);
-        expect({ month, unit: cell.orgUnit.id, small: isSmall(cell.numerator) || isSmall(cell.denominator) }).toEqual({ month, unit: cell.orgUnit.id, small: false });
+        expect({ month, unit: cell.orgUnit.id, small: isSmall(cell.numerator) || isSmall(cell.denominator) }).toEqual({
+          month,
+          unit: cell.orgUnit.id,
+          small: false,
+        });
       }
     });
     const sum = (pick: (c: { numerator: number | null; denominator: number | null }) => number | null) => hidden.reduce((s, c) => s + (pick(c) ?? 0), 0);

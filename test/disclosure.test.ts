@@ -18,7 +18,8 @@ const POLICE_OFFICER = caller('POLICE', 'AGENCY_OFFICER');
 const LABOUR_OFFICER = caller('LABOUR', 'AGENCY_OFFICER');
 const COORDINATOR = caller('LABOUR', 'COORDINATOR');
 
-const FIELDS = 'orgUnit { id } numerator denominator value status statusReason explanation { formula inputs { name value } } trajectory { year value status } baseline';
+const FIELDS =
+  'orgUnit { id } numerator denominator value status statusReason explanation { formula inputs { name value } } trajectory { year value status } baseline';
 const commune = (district: string) => territory.communesDuring('2023-01-01', '2024-01-01', district)[0].id;
 
 /**
@@ -41,7 +42,10 @@ async function insertTips() {
   tip('522', 1, 1);
   tip('524', 5, 4);
   tip('525', 8, 6);
-  await system.ownerQuery('police', `INSERT INTO tip (kind, received_on, channel, district_id, commune_id, deadline_on, handled_on, version) VALUES ${rows.join(', ')}`);
+  await system.ownerQuery(
+    'police',
+    `INSERT INTO tip (kind, received_on, channel, district_id, commune_id, deadline_on, handled_on, version) VALUES ${rows.join(', ')}`,
+  );
 }
 
 /**
@@ -57,9 +61,19 @@ async function insertSupport() {
   const person = async (district: string, served: boolean) => {
     k += 1;
     const code = `QNG-T${String(k).padStart(7, '0')}`;
-    const [{ id }] = await system.ownerQuery('labour', `INSERT INTO support_client (code, district_id, registered_on, version) VALUES ('${code}', '${district}', '2023-02-01', 1) RETURNING id`);
-    await system.ownerQuery('labour', `INSERT INTO need_assessment (client_id, assessed_on, in_need, eligible, version) VALUES ('${id}', '2023-03-05', true, true, 1)`);
-    if (served) await system.ownerQuery('labour', `INSERT INTO support_service_use (client_id, service_kind, used_on, version) VALUES ('${id}', 'COUNSELLING', '2023-03-12', 1)`);
+    const [{ id }] = await system.ownerQuery(
+      'labour',
+      `INSERT INTO support_client (code, district_id, registered_on, version) VALUES ('${code}', '${district}', '2023-02-01', 1) RETURNING id`,
+    );
+    await system.ownerQuery(
+      'labour',
+      `INSERT INTO need_assessment (client_id, assessed_on, in_need, eligible, version) VALUES ('${id}', '2023-03-05', true, true, 1)`,
+    );
+    if (served)
+      await system.ownerQuery(
+        'labour',
+        `INSERT INTO support_service_use (client_id, service_kind, used_on, version) VALUES ('${id}', 'COUNSELLING', '2023-03-12', 1)`,
+      );
   };
   await person('522', true);
   for (const served of [true, true, true, false]) await person('524', served);
@@ -73,7 +87,13 @@ beforeAll(async () => {
 });
 
 async function districts(code: string, period: string, as: typeof ANALYST | null) {
-  const data = dataOf(await system.query(`{ indicator(code: "${code}") { province: result(period: "${period}") { ${FIELDS} } resultsByDistrict(period: "${period}") { ${FIELDS} } } }`, undefined, { as }));
+  const data = dataOf(
+    await system.query(
+      `{ indicator(code: "${code}") { province: result(period: "${period}") { ${FIELDS} } resultsByDistrict(period: "${period}") { ${FIELDS} } } }`,
+      undefined,
+      { as },
+    ),
+  );
   const byId = Object.fromEntries(data.indicator.resultsByDistrict.map((r: any) => [r.orgUnit.id, r]));
   return { province: data.indicator.province, byId };
 }
@@ -88,7 +108,10 @@ function expectSuppressed(result: any, why: RegExp) {
 }
 
 describe('IND-3.1 (tips) in 2023', () => {
-  test.each([['ANALYST', ANALYST], ['anonymous, a published year', null]])('%s: 522 (1/1) and its complementary 524 (4/5) suppressed, 525 and the province exact', async (_, as) => {
+  test.each([
+    ['ANALYST', ANALYST],
+    ['anonymous, a published year', null],
+  ])('%s: 522 (1/1) and its complementary 524 (4/5) suppressed, 525 and the province exact', async (_, as) => {
     const { province, byId } = await districts('IND-3.1', '2023', as);
     expectSuppressed(byId['522'], /a count of 1 to 2/);
     expectSuppressed(byId['524'], /another unit of this level is suppressed/);
@@ -102,7 +125,10 @@ describe('IND-3.1 (tips) in 2023', () => {
     expect(province).toMatchObject({ numerator: 11, denominator: 14, value: 78.57 });
   });
 
-  test.each([['a POLICE officer', POLICE_OFFICER], ['the coordinator', COORDINATOR]])('%s sees every district exact', async (_, as) => {
+  test.each([
+    ['a POLICE officer', POLICE_OFFICER],
+    ['the coordinator', COORDINATOR],
+  ])('%s sees every district exact', async (_, as) => {
     const { province, byId } = await districts('IND-3.1', '2023', as);
     expect(byId['522']).toMatchObject({ numerator: 1, denominator: 1, value: 100, status: 'ACHIEVED' }); // 1 of 1 in time
     expect(byId['524']).toMatchObject({ numerator: 4, denominator: 5, value: 80 }); // 4 of 5
@@ -175,7 +201,13 @@ describe('IND-3.2 (criminal cases dealt with, growth on the year before) in 2023
     expectSuppressed(byId['528'], /another unit of this level is suppressed/);
     expect(byId['529']).toMatchObject({ numerator: 6, denominator: 5, value: 20 }); // 100 × (6 − 5) / 5
     expect(province).toMatchObject({ numerator: 11, denominator: 9, value: 22.22 }); // 100 × (11 − 9) / 9
-    const run = dataOf(await system.query('{ indicator(code: "IND-3.2") { result(period: "2021-2025", orgUnit: "527") { summary { years { year value status } } } } }', undefined, { as: null }));
+    const run = dataOf(
+      await system.query(
+        '{ indicator(code: "IND-3.2") { result(period: "2021-2025", orgUnit: "527") { summary { years { year value status } } } } }',
+        undefined,
+        { as: null },
+      ),
+    );
     // 2023 at 527 is the 1/1 cell: hidden in the summary as in the year's own result; 2022 (1 case against none in 2021) has no growth.
     expect(run.indicator.result.summary.years.find((y: any) => y.year === 2023)).toEqual({ year: 2023, value: null, status: 'SUPPRESSED' });
   });
@@ -188,7 +220,7 @@ describe('IND-3.2 (criminal cases dealt with, growth on the year before) in 2023
 });
 
 describe('IND-4.2 (persons supported) in March 2023', () => {
-  test('ANALYST: 522 (1/1) and its complementary 524 (3/4) suppressed, with labour\'s and health\'s parts; the province exact', async () => {
+  test("ANALYST: 522 (1/1) and its complementary 524 (3/4) suppressed, with labour's and health's parts; the province exact", async () => {
     const { province, byId } = await districts('IND-4.2', '202303', ANALYST);
     expectSuppressed(byId['522'], /a count of 1 to 2/);
     expectSuppressed(byId['524'], /another unit of this level is suppressed/);
@@ -210,8 +242,14 @@ describe('IND-4.2 (persons supported) in March 2023', () => {
 
 test('an indicator that counts neither persons nor matters is not protected: IND-3.3a shows 1/1 to an ANALYST', async () => {
   // One karaoke in 522, open since 2020, inspected once in 2023 → 522: 1 of 1 inspected.
-  const [{ id }] = await system.ownerQuery('police', `INSERT INTO service_business (name, kind, district_id, commune_id, employees, opened_on, version) VALUES ('Karaoke T', 'KARAOKE', '522', '${commune('522')}', 3, '2020-01-01', 1) RETURNING id`);
-  await system.ownerQuery('police', `INSERT INTO inspection (business_id, inspected_on, team, outcome, version) VALUES ('${id}', '2023-05-05', 'POLICE', 'NO_VIOLATION', 1)`);
+  const [{ id }] = await system.ownerQuery(
+    'police',
+    `INSERT INTO service_business (name, kind, district_id, commune_id, employees, opened_on, version) VALUES ('Karaoke T', 'KARAOKE', '522', '${commune('522')}', 3, '2020-01-01', 1) RETURNING id`,
+  );
+  await system.ownerQuery(
+    'police',
+    `INSERT INTO inspection (business_id, inspected_on, team, outcome, version) VALUES ('${id}', '2023-05-05', 'POLICE', 'NO_VIOLATION', 1)`,
+  );
   const { byId } = await districts('IND-3.3a', '2023', ANALYST);
   expect(byId['522']).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
 });
@@ -223,43 +261,86 @@ describe('the consolidated report for 2023Q1 (data 15/12/2022 → 14/3/2023: eve
     districts { orgUnitId numerator denominator value status source unavailable } } } }`;
   const table = async (as: typeof ANALYST) => {
     const data = dataOf(await system.query(CONSOLIDATED, undefined, { as }));
-    return Object.fromEntries(data.consolidatedReport.indicators.map((i: any) => [i.code, { province: i.province, byId: Object.fromEntries(i.districts.map((d: any) => [d.orgUnitId, d])) }]));
+    return Object.fromEntries(
+      data.consolidatedReport.indicators.map((i: any) => [
+        i.code,
+        { province: i.province, byId: Object.fromEntries(i.districts.map((d: any) => [d.orgUnitId, d])) },
+      ]),
+    );
   };
 
   beforeAll(async () => {
     // 522 reports (its figures frozen as its head saw them: exact); the other districts have not, so their cells are live.
-    const mutate = (name: string, type: string, input: Record<string, unknown>, as: typeof ANALYST) => system
-      .query(`mutation($input: ${type}!) { ${name}(input: $input) { id version status } }`, { input }, { as }).then(dataOf);
+    const mutate = (name: string, type: string, input: Record<string, unknown>, as: typeof ANALYST) =>
+      system.query(`mutation($input: ${type}!) { ${name}(input: $input) { id version status } }`, { input }, { as }).then(dataOf);
     process.env.QN_NOW = '2023-03-16T08:00:00+07:00';
     try {
-      const [draft] = (await mutate('createReportDrafts', 'CreateReportDraftsInput', { period: '2023Q1', unitIds: ['522'], idempotencyKey: `draft-${process.pid}-522` }, COORDINATOR)).createReportDrafts;
-      const written = (await mutate('updateReportNarrative', 'UpdateReportNarrativeInput', {
-        id: draft.id, expectedVersion: draft.version, idempotencyKey: `narrative-${process.pid}-522`, results: 'Đã triển khai.', difficulties: 'Không.', proposals: 'Không.',
-      }, DISTRICTS_HEAD_522)).updateReportNarrative;
-      const submitted = (await mutate('submitReport', 'ReportChangeInput', { id: written.id, expectedVersion: written.version, idempotencyKey: `submit-${process.pid}-522` }, DISTRICTS_HEAD_522)).submitReport;
+      const [draft] = (
+        await mutate(
+          'createReportDrafts',
+          'CreateReportDraftsInput',
+          { period: '2023Q1', unitIds: ['522'], idempotencyKey: `draft-${process.pid}-522` },
+          COORDINATOR,
+        )
+      ).createReportDrafts;
+      const written = (
+        await mutate(
+          'updateReportNarrative',
+          'UpdateReportNarrativeInput',
+          {
+            id: draft.id,
+            expectedVersion: draft.version,
+            idempotencyKey: `narrative-${process.pid}-522`,
+            results: 'Đã triển khai.',
+            difficulties: 'Không.',
+            proposals: 'Không.',
+          },
+          DISTRICTS_HEAD_522,
+        )
+      ).updateReportNarrative;
+      const submitted = (
+        await mutate(
+          'submitReport',
+          'ReportChangeInput',
+          { id: written.id, expectedVersion: written.version, idempotencyKey: `submit-${process.pid}-522` },
+          DISTRICTS_HEAD_522,
+        )
+      ).submitReport;
       expect(submitted.status).toBe('SUBMITTED');
     } finally {
       delete process.env.QN_NOW;
     }
   });
 
-  test('the coordinator reads 522\'s reported 1/1 and the live numbers exact', async () => {
+  test("the coordinator reads 522's reported 1/1 and the live numbers exact", async () => {
     const t = await table(COORDINATOR);
     expect(t['IND-4.2'].byId['522']).toMatchObject({ numerator: 1, denominator: 1, source: 'REPORT' });
     expect(t['IND-4.2'].byId['524']).toMatchObject({ numerator: 3, denominator: 4, source: 'LIVE' });
     expect(t['IND-3.1'].byId['522']).toMatchObject({ numerator: 1, denominator: 1, source: 'REPORT' });
   });
 
-  test('an ANALYST does not read 522\'s reported 1/1, nor the cells that would give it back', async () => {
+  test("an ANALYST does not read 522's reported 1/1, nor the cells that would give it back", async () => {
     const t = await table(ANALYST);
     for (const code of ['IND-4.2', 'IND-3.1']) {
       const { byId } = t[code];
       // 522 (reported 1/1): primary. 524 (live): the agency suppressed it already (complementary among the
       // live districts). Hidden so far: 1/1 plus an unknown cell counted as nothing — still 1, so the
       // smallest other district with counts, 525 (IND-4.2 5/6, IND-3.1 6/8), is hidden too.
-      expect({ code, ...byId['522'] }).toMatchObject({ code, numerator: null, denominator: null, value: null, status: 'SUPPRESSED', unavailable: expect.stringMatching(/a count of 1 to 2/) });
+      expect({ code, ...byId['522'] }).toMatchObject({
+        code,
+        numerator: null,
+        denominator: null,
+        value: null,
+        status: 'SUPPRESSED',
+        unavailable: expect.stringMatching(/a count of 1 to 2/),
+      });
       expect({ code, ...byId['524'] }).toMatchObject({ code, numerator: null, status: 'SUPPRESSED', source: 'LIVE' });
-      expect({ code, ...byId['525'] }).toMatchObject({ code, numerator: null, status: 'SUPPRESSED', unavailable: expect.stringMatching(/another unit of this level/) });
+      expect({ code, ...byId['525'] }).toMatchObject({
+        code,
+        numerator: null,
+        status: 'SUPPRESSED',
+        unavailable: expect.stringMatching(/another unit of this level/),
+      });
       expect({ code, ...byId['527'] }).toMatchObject({ code, numerator: 0, denominator: 0 }); // nothing to hide
     }
     // The province (labour's and police's own cells, live): 9/11 and 11/14, shown.

@@ -59,13 +59,30 @@ const key = (label: string) => `duties-${label}-${process.pid}-${++keyCounter}`;
 const code = (r: { errors?: { extensions?: Record<string, any> }[] }) => r.errors?.[0]?.extensions?.code;
 const ENTRY = 'id taskId period unitId status values { measure value } evidence agencyCode version';
 const record = (input: Record<string, unknown>, as = bank) =>
-  system.query(`mutation($input: RecordTaskProgressInput!) { recordTaskProgress(input: $input) { ${ENTRY} } }`, { input: { idempotencyKey: key('record'), ...input } }, { as });
+  system.query(
+    `mutation($input: RecordTaskProgressInput!) { recordTaskProgress(input: $input) { ${ENTRY} } }`,
+    { input: { idempotencyKey: key('record'), ...input } },
+    { as },
+  );
 const update = (input: Record<string, unknown>, as = bank) =>
-  system.query(`mutation($input: UpdateTaskProgressInput!) { updateTaskProgress(input: $input) { ${ENTRY} } }`, { input: { idempotencyKey: key('update'), ...input } }, { as });
+  system.query(
+    `mutation($input: UpdateTaskProgressInput!) { updateTaskProgress(input: $input) { ${ENTRY} } }`,
+    { input: { idempotencyKey: key('update'), ...input } },
+    { as },
+  );
 const importSheet = (format: 'CSV' | 'XLSX', content: string, as = court, idempotencyKey = key('import')) =>
-  system.query(`mutation($input: ImportTaskProgressInput!) { importTaskProgress(input: $input) { created updated entries { ${ENTRY} } } }`, { input: { format, content, idempotencyKey } }, { as });
+  system.query(
+    `mutation($input: ImportTaskProgressInput!) { importTaskProgress(input: $input) { created updated entries { ${ENTRY} } } }`,
+    { input: { format, content, idempotencyKey } },
+    { as },
+  );
 const progress = async (task: string, period: string, orgUnit?: string) =>
-  dataOf(await system.query(`query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { progress(period: $period, orgUnit: $orgUnit) { period count evidence status values { measure value } } } }`, { id: task, period, orgUnit })).task.progress;
+  dataOf(
+    await system.query(
+      `query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { progress(period: $period, orgUnit: $orgUnit) { period count evidence status values { measure value } } } }`,
+      { id: task, period, orgUnit },
+    ),
+  ).task.progress;
 
 describe('the registry of task progress', () => {
   let loans: any;
@@ -73,14 +90,30 @@ describe('the registry of task progress', () => {
   it('takes an entry from the owning agency and answers Task.progress with it', async () => {
     expect(await progress('TASK-V.12-1', '2024')).toBeNull(); // nothing entered yet
     const k = key('loans');
-    const input = { taskId: 'TASK-V.12-1', period: '2024', status: 'DONE', values: [{ measure: 'LOANS', value: 14 }, { measure: 'LOAN_AMOUNT', value: 420_000_000 }], evidence: 'Báo cáo 12/BC-NHCS', idempotencyKey: k };
+    const input = {
+      taskId: 'TASK-V.12-1',
+      period: '2024',
+      status: 'DONE',
+      values: [
+        { measure: 'LOANS', value: 14 },
+        { measure: 'LOAN_AMOUNT', value: 420_000_000 },
+      ],
+      evidence: 'Báo cáo 12/BC-NHCS',
+      idempotencyKey: k,
+    };
     loans = dataOf(await record(input)).recordTaskProgress;
     expect(loans).toMatchObject({ taskId: 'TASK-V.12-1', period: '2024', unitId: '51', status: 'DONE', agencyCode: 'SOCIAL_POLICY_BANK', version: 1 });
     // The same key and payload again: the first answer, nothing new stored.
     expect(dataOf(await record(input)).recordTaskProgress.id).toBe(loans.id);
     expect(await progress('TASK-V.12-1', '2024')).toEqual({
-      period: '2024', count: 14, evidence: 'Báo cáo 12/BC-NHCS', status: 'DONE', // count: LOANS, the first measure not in VND
-      values: [{ measure: 'LOANS', value: 14 }, { measure: 'LOAN_AMOUNT', value: 420_000_000 }],
+      period: '2024',
+      count: 14,
+      evidence: 'Báo cáo 12/BC-NHCS',
+      status: 'DONE', // count: LOANS, the first measure not in VND
+      values: [
+        { measure: 'LOANS', value: 14 },
+        { measure: 'LOAN_AMOUNT', value: 420_000_000 },
+      ],
     });
     // The report of 2024 reads its cut-off window 2024R: the same yearly entry.
     expect((await progress('TASK-V.12-1', '2024R')).count).toBe(14);
@@ -101,7 +134,18 @@ describe('the registry of task progress', () => {
   });
 
   it('changes an entry only against its version', async () => {
-    const changed = dataOf(await update({ id: loans.id, expectedVersion: 1, status: 'DONE', values: [{ measure: 'LOANS', value: 15 }, { measure: 'LOAN_AMOUNT', value: 450_000_000 }], evidence: 'Báo cáo 12/BC-NHCS (bổ sung)' })).updateTaskProgress;
+    const changed = dataOf(
+      await update({
+        id: loans.id,
+        expectedVersion: 1,
+        status: 'DONE',
+        values: [
+          { measure: 'LOANS', value: 15 },
+          { measure: 'LOAN_AMOUNT', value: 450_000_000 },
+        ],
+        evidence: 'Báo cáo 12/BC-NHCS (bổ sung)',
+      }),
+    ).updateTaskProgress;
     expect(changed.version).toBe(2);
     expect(code(await update({ id: loans.id, expectedVersion: 1, status: 'DONE', values: [], evidence: 'stale' }))).toBe('CONFLICT');
     expect((await progress('TASK-V.12-1', '2024')).count).toBe(15);
@@ -124,13 +168,21 @@ describe('the registry of task progress', () => {
     const stored = dataOf(await importSheet('CSV', fixed)).importTaskProgress;
     expect(stored).toMatchObject({ created: 3, updated: 0 });
     expect(await progress('TASK-V.15-2', '2024')).toMatchObject({
-      count: 18, status: 'DONE', // CASES_PROSECUTED comes first
-      values: [{ measure: 'CASES_PROSECUTED', value: 18 }, { measure: 'CASES_TRIED', value: 16 }, { measure: 'DEFENDANTS', value: 25 }],
+      count: 18,
+      status: 'DONE', // CASES_PROSECUTED comes first
+      values: [
+        { measure: 'CASES_PROSECUTED', value: 18 },
+        { measure: 'CASES_TRIED', value: 16 },
+        { measure: 'DEFENDANTS', value: 25 },
+      ],
     });
     // A row for an entry already there must carry its version.
     const again = await importSheet('CSV', 'task,period,status,CASES_PROSECUTED,evidence\nTASK-V.15-2,2024,DONE,19,x');
     expect(again.errors?.[0].extensions).toMatchObject({ problems: [{ row: 2, field: 'version' }] });
-    expect(dataOf(await importSheet('CSV', 'task,period,status,CASES_PROSECUTED,CASES_TRIED,DEFENDANTS,evidence,version\nTASK-V.15-2,2024,DONE,19,16,25,x,1')).importTaskProgress).toMatchObject({ created: 0, updated: 1 });
+    expect(
+      dataOf(await importSheet('CSV', 'task,period,status,CASES_PROSECUTED,CASES_TRIED,DEFENDANTS,evidence,version\nTASK-V.15-2,2024,DONE,19,16,25,x,1'))
+        .importTaskProgress,
+    ).toMatchObject({ created: 0, updated: 1 });
   });
 
   it('imports an XLSX sheet the same way, and lists every problem of every row', async () => {
@@ -153,41 +205,107 @@ describe('the registry of task progress', () => {
     const good = Buffer.from(await fixed.xlsx.writeBuffer()).toString('base64');
     expect(dataOf(await importSheet('XLSX', good, border)).importTaskProgress.created).toBe(2);
     // No yearly entry: 2024 adds up the quarters (12 + 9 patrols, 1 + 0 cases); they disagree, so IN_PROGRESS.
-    expect(await progress('TASK-V.3-2', '2024')).toMatchObject({ count: 21, status: 'IN_PROGRESS', values: [{ measure: 'PATROLS', value: 21 }, { measure: 'TRAFFICKING_CASES_DETECTED', value: 1 }] });
+    expect(await progress('TASK-V.3-2', '2024')).toMatchObject({
+      count: 21,
+      status: 'IN_PROGRESS',
+      values: [
+        { measure: 'PATROLS', value: 21 },
+        { measure: 'TRAFFICKING_CASES_DETECTED', value: 1 },
+      ],
+    });
     expect((await progress('TASK-V.3-2', '2024Q1')).count).toBe(12);
   });
 
   it("police's task without records answers from the registry, through the graph", async () => {
     const police = caller('POLICE', 'AGENCY_OFFICER');
-    dataOf(await record({ taskId: 'TASK-V.2-1', period: '2024', status: 'DONE', values: [{ measure: 'DOCUMENTS', value: 2 }], evidence: 'Tờ trình sửa đổi quy định' }, police));
+    dataOf(
+      await record(
+        { taskId: 'TASK-V.2-1', period: '2024', status: 'DONE', values: [{ measure: 'DOCUMENTS', value: 2 }], evidence: 'Tờ trình sửa đổi quy định' },
+        police,
+      ),
+    );
     expect(await progress('TASK-V.2-1', '2024')).toMatchObject({ count: 2, status: 'DONE', evidence: 'Tờ trình sửa đổi quy định' });
   });
 
-  it("districts enter their own duties per district; the province adds them up", async () => {
+  it('districts enter their own duties per district; the province adds them up', async () => {
     const binhSon = caller('DISTRICTS', 'DISTRICT_OFFICER', '524');
-    dataOf(await record({ taskId: 'TASK-V.16-3', period: '2024', unitId: '524', status: 'DONE', values: [{ measure: 'PERSONS_REINTEGRATED', value: 3 }], evidence: 'BC 5' }, binhSon));
+    dataOf(
+      await record(
+        { taskId: 'TASK-V.16-3', period: '2024', unitId: '524', status: 'DONE', values: [{ measure: 'PERSONS_REINTEGRATED', value: 3 }], evidence: 'BC 5' },
+        binhSon,
+      ),
+    );
     expect(code(await record({ taskId: 'TASK-V.16-3', period: '2024', unitId: '522', status: 'DONE', evidence: 'x' }, binhSon))).toBe('FORBIDDEN');
-    dataOf(await record({ taskId: 'TASK-V.16-3', period: '2024', unitId: '522', status: 'IN_PROGRESS', values: [{ measure: 'PERSONS_REINTEGRATED', value: 4 }] }, caller('DISTRICTS', 'DISTRICT_OFFICER', '522')));
+    dataOf(
+      await record(
+        { taskId: 'TASK-V.16-3', period: '2024', unitId: '522', status: 'IN_PROGRESS', values: [{ measure: 'PERSONS_REINTEGRATED', value: 4 }] },
+        caller('DISTRICTS', 'DISTRICT_OFFICER', '522'),
+      ),
+    );
     expect(await progress('TASK-V.16-3', '2024', '524')).toMatchObject({ count: 3, status: 'DONE' });
     expect(await progress('TASK-V.16-3', '2024')).toMatchObject({ count: 7, status: 'IN_PROGRESS' }); // 3 + 4, statuses differ
   });
 
-  it('from 1/7/2025 the local duties are the commune-level units\', entered per commune; a district is refused for the periods after', async () => {
+  it("from 1/7/2025 the local duties are the commune-level units', entered per commune; a district is refused for the periods after", async () => {
     // xã Bình Sơn (21040-2025-07; its code 21040 was Châu Ổ's before) is one of the 56 commune-level units of 1/7/2025; its People's Committee holds V.16 from then.
     const binhSonCommune = caller('COMMUNES', 'DISTRICT_OFFICER', '21040-2025-07');
-    dataOf(await record({ taskId: 'TASK-V.16-3', period: '2025Q3', unitId: '21040-2025-07', status: 'DONE', values: [{ measure: 'PERSONS_REINTEGRATED', value: 2 }], evidence: 'BC 12/BC-UBND' }, binhSonCommune));
+    dataOf(
+      await record(
+        {
+          taskId: 'TASK-V.16-3',
+          period: '2025Q3',
+          unitId: '21040-2025-07',
+          status: 'DONE',
+          values: [{ measure: 'PERSONS_REINTEGRATED', value: 2 }],
+          evidence: 'BC 12/BC-UBND',
+        },
+        binhSonCommune,
+      ),
+    );
     // 2025Q3 has no district level: district 524 (Bình Sơn, abolished 1/7/2025) is refused, naming the level that reports.
-    const district = await record({ taskId: 'TASK-V.16-3', period: '2025Q3', unitId: '524', status: 'DONE', values: [{ measure: 'PERSONS_REINTEGRATED', value: 1 }], evidence: 'x' }, caller('DISTRICTS', 'DISTRICT_OFFICER', '524'));
+    const district = await record(
+      { taskId: 'TASK-V.16-3', period: '2025Q3', unitId: '524', status: 'DONE', values: [{ measure: 'PERSONS_REINTEGRATED', value: 1 }], evidence: 'x' },
+      caller('DISTRICTS', 'DISTRICT_OFFICER', '524'),
+    );
     expect(district.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitId' });
     expect(district.errors?.[0].message).toContain('commune-level units');
     // Before the reform a commune is not a reporting level: 2024 wants the district.
-    const early = await record({ taskId: 'TASK-V.16-3', period: '2024Q4', unitId: '21040-2025-07', status: 'DONE', values: [{ measure: 'PERSONS_REINTEGRATED', value: 1 }], evidence: 'x' }, binhSonCommune);
+    const early = await record(
+      {
+        taskId: 'TASK-V.16-3',
+        period: '2024Q4',
+        unitId: '21040-2025-07',
+        status: 'DONE',
+        values: [{ measure: 'PERSONS_REINTEGRATED', value: 1 }],
+        evidence: 'x',
+      },
+      binhSonCommune,
+    );
     expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitId' });
     // The year 2025 has both: district 524's first half and the commune's second half, each its own entry.
-    dataOf(await record({ taskId: 'TASK-V.16-3', period: '2025', unitId: '524', status: 'DONE', values: [{ measure: 'PERSONS_REINTEGRATED', value: 5 }], evidence: 'BC 6 tháng đầu năm 2025' }, caller('DISTRICTS', 'DISTRICT_OFFICER', '524')));
+    dataOf(
+      await record(
+        {
+          taskId: 'TASK-V.16-3',
+          period: '2025',
+          unitId: '524',
+          status: 'DONE',
+          values: [{ measure: 'PERSONS_REINTEGRATED', value: 5 }],
+          evidence: 'BC 6 tháng đầu năm 2025',
+        },
+        caller('DISTRICTS', 'DISTRICT_OFFICER', '524'),
+      ),
+    );
     expect((await progress('TASK-V.16-3', '2025Q3', '21040-2025-07')).count).toBe(2);
     // Another commune's officer (xã Tịnh Khê) cannot enter xã Bình Sơn's.
-    expect(code(await record({ taskId: 'TASK-V.16-3', period: '2025Q4', unitId: '21040-2025-07', status: 'DONE', evidence: 'x' }, caller('COMMUNES', 'DISTRICT_OFFICER', '21211-2025-07')))).toBe('FORBIDDEN');
+    expect(
+      code(
+        await record(
+          { taskId: 'TASK-V.16-3', period: '2025Q4', unitId: '21040-2025-07', status: 'DONE', evidence: 'x' },
+          caller('COMMUNES', 'DISTRICT_OFFICER', '21211-2025-07'),
+        ),
+      ),
+    ).toBe('FORBIDDEN');
   });
 });
 
@@ -198,13 +316,31 @@ describe('checks on figures before submission', () => {
 
   it("lists a draft's figures that break a rule or stand out from the unit's own history", async () => {
     // 2021 and 2022 join 2023 (imported above: 15 prosecuted, 13 tried, 20 defendants) as history.
-    const csv = 'task,period,status,CASES_PROSECUTED,CASES_TRIED,DEFENDANTS,evidence\nTASK-V.15-2,2021,DONE,10,9,14,TK 2021\nTASK-V.15-2,2022,DONE,12,11,16,TK 2022';
+    const csv =
+      'task,period,status,CASES_PROSECUTED,CASES_TRIED,DEFENDANTS,evidence\nTASK-V.15-2,2021,DONE,10,9,14,TK 2021\nTASK-V.15-2,2022,DONE,12,11,16,TK 2022';
     dataOf(await importSheet('CSV', csv));
     const [entry] = dataOf(await system.query('{ taskProgressEntries(taskId: "TASK-V.15-2", period: "2024") { id version } }')).taskProgressEntries;
-    dataOf(await update({ id: entry.id, expectedVersion: entry.version, status: 'DONE', values: [{ measure: 'CASES_PROSECUTED', value: 19 }, { measure: 'CASES_TRIED', value: 21 }, { measure: 'DEFENDANTS', value: 60 }], evidence: 'TK 2024' }, court));
+    dataOf(
+      await update(
+        {
+          id: entry.id,
+          expectedVersion: entry.version,
+          status: 'DONE',
+          values: [
+            { measure: 'CASES_PROSECUTED', value: 19 },
+            { measure: 'CASES_TRIED', value: 21 },
+            { measure: 'DEFENDANTS', value: 60 },
+          ],
+          evidence: 'TK 2024',
+        },
+        court,
+      ),
+    );
     // 16/12/2024: the 2024 data window (15/12/2023 → 14/12/2024) has closed, and DOLISA still coordinates.
     process.env.QN_NOW = '2024-12-16T09:00:00+07:00';
-    const created = await system.query('mutation($input: CreateReportDraftsInput!) { createReportDrafts(input: $input) { id version status } }', { input: { period: '2024', unitIds: ['PROCURACY_COURT'], idempotencyKey: key('drafts') } });
+    const created = await system.query('mutation($input: CreateReportDraftsInput!) { createReportDrafts(input: $input) { id version status } }', {
+      input: { period: '2024', unitIds: ['PROCURACY_COURT'], idempotencyKey: key('drafts') },
+    });
     [report] = dataOf(created).createReportDrafts;
     const { violations } = dataOf(await system.query(`query($id: ID!) { report(id: $id) { ${VIOLATIONS} } }`, { id: report.id })).report;
     expect(violations).toEqual([
@@ -219,14 +355,31 @@ describe('checks on figures before submission', () => {
 
   it('refuses the submission without a comment on each violation and takes it with them; the coordinator sees them', async () => {
     try {
-      const narrative = dataOf(await system.query('mutation($input: UpdateReportNarrativeInput!) { updateReportNarrative(input: $input) { version } }',
-        { input: { id: report.id, expectedVersion: report.version, results: 'Kết quả thống kê năm 2024', idempotencyKey: key('narrative') } }, { as: head })).updateReportNarrative;
-      const submit = () => system.query('mutation($input: ReportChangeInput!) { submitReport(input: $input) { status } }', { input: { id: report.id, expectedVersion: narrative.version, idempotencyKey: key('submit') } }, { as: head });
+      const narrative = dataOf(
+        await system.query(
+          'mutation($input: UpdateReportNarrativeInput!) { updateReportNarrative(input: $input) { version } }',
+          { input: { id: report.id, expectedVersion: report.version, results: 'Kết quả thống kê năm 2024', idempotencyKey: key('narrative') } },
+          { as: head },
+        ),
+      ).updateReportNarrative;
+      const submit = () =>
+        system.query(
+          'mutation($input: ReportChangeInput!) { submitReport(input: $input) { status } }',
+          { input: { id: report.id, expectedVersion: narrative.version, idempotencyKey: key('submit') } },
+          { as: head },
+        );
       const refused = await submit();
       expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'violations' });
-      expect(refused.errors?.[0].extensions?.problems.map((p: any) => p.field)).toEqual(['V15-TRIED-LE-PROSECUTED:TASK-V.15-2:CASES_TRIED:51', 'OUTLIER:TASK-V.15-2:DEFENDANTS:51']);
-      const comment = (violation: string, text: string) => system.query('mutation($input: CommentFigureViolationInput!) { commentFigureViolation(input: $input) { key comment } }',
-        { input: { reportId: report.id, key: violation, comment: text, idempotencyKey: key('comment') } }, { as: head });
+      expect(refused.errors?.[0].extensions?.problems.map((p: any) => p.field)).toEqual([
+        'V15-TRIED-LE-PROSECUTED:TASK-V.15-2:CASES_TRIED:51',
+        'OUTLIER:TASK-V.15-2:DEFENDANTS:51',
+      ]);
+      const comment = (violation: string, text: string) =>
+        system.query(
+          'mutation($input: CommentFigureViolationInput!) { commentFigureViolation(input: $input) { key comment } }',
+          { input: { reportId: report.id, key: violation, comment: text, idempotencyKey: key('comment') } },
+          { as: head },
+        );
       dataOf(await comment('V15-TRIED-LE-PROSECUTED:TASK-V.15-2:CASES_TRIED:51', 'Hai vụ truy tố năm 2023 được xét xử năm 2024'));
       const stillOne = await submit();
       expect(stillOne.errors?.[0].extensions?.problems.map((p: any) => p.field)).toEqual(['OUTLIER:TASK-V.15-2:DEFENDANTS:51']);
@@ -243,7 +396,11 @@ describe('checks on figures before submission', () => {
 
 describe("court and procuracy figures beside police's IND-3.2", () => {
   it("labour adds the registry's figures to police's indicator; police still computes the result", async () => {
-    const data = dataOf(await system.query('{ indicator(code: "IND-3.2") { __typename owner { code } result(period: "2024") { period } partnerFigures(period: "2024") { taskId agency measure unit value status } } }'));
+    const data = dataOf(
+      await system.query(
+        '{ indicator(code: "IND-3.2") { __typename owner { code } result(period: "2024") { period } partnerFigures(period: "2024") { taskId agency measure unit value status } } }',
+      ),
+    );
     expect(data.indicator.__typename).toBe('PoliceIndicator');
     expect(data.indicator.result.period).toBe('2024'); // from police
     // Entered above: Border Guard's 2024 quarters (12 + 9 patrols, 1 + 0 cases) and the Procuracy and

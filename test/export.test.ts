@@ -13,7 +13,11 @@ afterAll(() => system.stop());
 
 const QUERY = 'query Results2024 { indicators { code owner { code } target { value } result(period: "2024") { numerator denominator value status } } }';
 const download = (format: string, body: unknown, headers: Record<string, string> = { authorization: `Bearer ${token}` }) =>
-  fetch(new URL(`/downloads/query.${format}`, system.gateway.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(new URL(`/downloads/query.${format}`, system.gateway.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 test('CSV: UTF-8 with a BOM, one row per indicator, the same numbers as the graph, statuses in Vietnamese', async () => {
   const expected = dataOf(await system.query(QUERY)).indicators;
@@ -23,26 +27,56 @@ test('CSV: UTF-8 with a BOM, one row per indicator, the same numbers as the grap
   expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="Results2024-\d{4}-\d\d-\d\d\.csv"$/);
   const bytes = Buffer.from(await response.arrayBuffer());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
+  const lines = bytes
+    .toString('utf8')
+    .slice(1)
+    .trimEnd()
+    .split('\r\n')
+    .map((line) => line.split(','));
   expect(lines[0]).toEqual(['code', 'owner.code', 'target.value', 'result.numerator', 'result.denominator', 'result.value', 'result.status']);
   expect(lines).toHaveLength(1 + 16);
-  const labels: Record<string, string> = { ACHIEVED: 'Đạt', NOT_MET: 'Không đạt', NO_DATA: 'Chưa có số liệu', AT_RISK: 'Có nguy cơ không đạt', ON_TRACK: 'Đúng tiến độ', NOT_APPLICABLE: 'Không đánh giá' };
+  const labels: Record<string, string> = {
+    ACHIEVED: 'Đạt',
+    NOT_MET: 'Không đạt',
+    NO_DATA: 'Chưa có số liệu',
+    AT_RISK: 'Có nguy cơ không đạt',
+    ON_TRACK: 'Đúng tiến độ',
+    NOT_APPLICABLE: 'Không đánh giá',
+  };
   expected.forEach((indicator: any, index: number) => {
     const cell = (value: unknown) => (value === null || value === undefined ? '' : String(value));
-    expect(lines[index + 1]).toEqual([indicator.code, indicator.owner.code, cell(indicator.target?.value), cell(indicator.result.numerator),
-      cell(indicator.result.denominator), cell(indicator.result.value), labels[indicator.result.status]]);
+    expect(lines[index + 1]).toEqual([
+      indicator.code,
+      indicator.owner.code,
+      cell(indicator.target?.value),
+      cell(indicator.result.numerator),
+      cell(indicator.result.denominator),
+      cell(indicator.result.value),
+      labels[indicator.result.status],
+    ]);
   });
 });
 
 test('XLSX: the same table, numbers kept as numbers; lang=en keeps the enum names', async () => {
   const response = await fetch(new URL('/downloads/query.xlsx?lang=en', system.gateway.url), {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: QUERY }),
   });
   expect(response.status).toBe(200);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(await response.arrayBuffer());
   const sheet = workbook.worksheets[0];
-  expect(sheet.getRow(1).values).toEqual([undefined, 'code', 'owner.code', 'target.value', 'result.numerator', 'result.denominator', 'result.value', 'result.status']);
+  expect(sheet.getRow(1).values).toEqual([
+    undefined,
+    'code',
+    'owner.code',
+    'target.value',
+    'result.numerator',
+    'result.denominator',
+    'result.value',
+    'result.status',
+  ]);
   expect(sheet.rowCount).toBe(17);
   const expected = dataOf(await system.query(QUERY)).indicators;
   expect(sheet.getRow(2).getCell(1).value).toBe(expected[0].code);

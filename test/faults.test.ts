@@ -18,19 +18,26 @@ const officer = caller('POLICE', 'AGENCY_OFFICER');
 
 /** A PostgreSQL server in a child process (test/support/embedded-postgres.ts): started, and stopped with SIGTERM. */
 async function postgresProcess(dataDir: string, port: number): Promise<{ url(database: string): string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'support', 'embedded-postgres.ts'), dataDir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', path.join(__dirname, 'support', 'embedded-postgres.ts'), dataDir, String(port)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => { if (chunk.toString().includes('ready')) resolve(); });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve();
+    });
     child.on('exit', (code) => reject(new Error(`PostgreSQL process exited with ${code}`)));
   });
   return {
     url: (database) => `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.removeAllListeners('exit');
-      child.on('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.removeAllListeners('exit');
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -68,7 +75,11 @@ describe('PostgreSQL restarted under load', () => {
     try {
       const response = await fetch(police.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-request-id': requestId, [IDENTITY_HEADER]: await signInternalToken(officer, { audience: 'police', requestId }) },
+        headers: {
+          'content-type': 'application/json',
+          'x-request-id': requestId,
+          [IDENTITY_HEADER]: await signInternalToken(officer, { audience: 'police', requestId }),
+        },
         body: JSON.stringify({ query }),
       });
       return { status: response.status, body: await response.json() };
@@ -146,12 +157,16 @@ describe('a change whose connection dies half-way', () => {
     try {
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE audit_log IN EXCLUSIVE MODE');
-      const change = system.query(`mutation { recordCommunicationActivity(input: { form: MEETING, heldOn: "2024-05-10", districtId: "522", communeId: "21010", participants: 30 }) { id } }`);
+      const change = system.query(
+        `mutation { recordCommunicationActivity(input: { form: MEETING, heldOn: "2024-05-10", districtId: "522", communeId: "21010", participants: 30 }) { id } }`,
+      );
       // Wait until the change is inside its transaction, waiting on the audit log.
       let pid: number | null = null;
       for (let i = 0; i < 300 && pid === null; i++) {
         // Another session: inside the blocker's transaction pg_stat_activity is one snapshot.
-        const rows = (await watcher.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query ILIKE '%audit_log%'`, [database])).rows;
+        const rows = (
+          await watcher.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query ILIKE '%audit_log%'`, [database])
+        ).rows;
         pid = rows[0]?.pid ?? null;
         if (pid === null) await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -169,9 +184,15 @@ describe('a change whose connection dies half-way', () => {
     }
     expect(await count()).toBe(before);
     // The service goes on: the next change is stored, with its audit row.
-    const next = dataOf(await system.query(`mutation { recordCommunicationActivity(input: { form: MEETING, heldOn: "2024-05-11", districtId: "522", communeId: "21010", participants: 30 }) { id } }`)).recordCommunicationActivity;
+    const next = dataOf(
+      await system.query(
+        `mutation { recordCommunicationActivity(input: { form: MEETING, heldOn: "2024-05-11", districtId: "522", communeId: "21010", participants: 30 }) { id } }`,
+      ),
+    ).recordCommunicationActivity;
     expect(await count()).toBe(before + 1);
-    const audit = await labour.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'recordCommunicationActivity' AND $1 = ANY(entity_ids)`, [next.id]);
+    const audit = await labour.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'recordCommunicationActivity' AND $1 = ANY(entity_ids)`, [
+      next.id,
+    ]);
     expect(audit[0].n).toBe(1);
   });
 });

@@ -62,9 +62,14 @@ test('with police down, the other agencies still answer and the error names poli
     expect(byCode['IND-3.1'].result).toBeNull();
     expect(byCode['IND-3.1'].title).toBeTruthy();
     expect(byCode['IND-1.2b'].result).not.toBeNull();
-    expect(response.errors).toEqual(expect.arrayContaining([
-      expect.objectContaining({ message: expect.stringContaining('police service is unavailable'), extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', service: 'police' }) }),
-    ]));
+    expect(response.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          message: expect.stringContaining('police service is unavailable'),
+          extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', service: 'police' }),
+        }),
+      ]),
+    );
     expect(JSON.stringify(response.errors)).not.toMatch(/127\.0\.0\.1|localhost|ECONNREFUSED/);
   } finally {
     await local.stop();

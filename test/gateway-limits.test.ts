@@ -31,10 +31,11 @@ async function stalledServer(): Promise<{ url: string; close(): Promise<void> }>
   const { port } = server.address() as net.AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/graphql`,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -42,7 +43,11 @@ async function raw(url: string, body: string, headers: Record<string, string> = 
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const text = await response.text();
   let json: any = null;
-  try { json = JSON.parse(text); } catch { /* not JSON */ }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
   return { status: response.status, text, json, headers: response.headers };
 }
 
@@ -77,17 +82,22 @@ describe('cost that bounds real work (defect 2)', () => {
   });
 
   test('the README dashboard still answers', async () => {
-    const response = await system.query(`query Dashboard {
+    const response = await system.query(
+      `query Dashboard {
       indicators { code owner { code } result(period: "2024") { numerator denominator value target status } }
       progress: tasks(section: "V.4") { id owner { code } progress(period: "2024") { count evidence } }
       byDistrict: indicator(code: "IND-3.3a") { resultsByDistrict(period: "2024") { orgUnit { name } value status } }
-    }`, undefined, { as: caller('LABOUR', 'COORDINATOR') });
+    }`,
+      undefined,
+      { as: caller('LABOUR', 'COORDINATOR') },
+    );
     expect(dataOf(response).indicators).toHaveLength(16);
   });
 
   test('a page size counts: fifteen pages of 500 tips are refused, fifteen pages of 20 answer', async () => {
     // 15 aliases × (1 + 500 tips × (1 + 7 fields)) = 60,015 > 50,000; with first: 20 it is 2,415.
-    const query = (first: number) => `{ ${Array.from({ length: 15 }, (_, i) => `p${i}: tips(first: ${first}, filter: { districtId: "${522 + i}" }) { nodes { id districtId receivedOn kind channel classification handledOn } }`).join(' ')} }`;
+    const query = (first: number) =>
+      `{ ${Array.from({ length: 15 }, (_, i) => `p${i}: tips(first: ${first}, filter: { districtId: "${522 + i}" }) { nodes { id districtId receivedOn kind channel classification handledOn } }`).join(' ')} }`;
     expect(codes(await system.query(query(500), undefined, { as: officer }))).toEqual(['COST_LIMIT_EXCEEDED']);
     expect(codes(await system.query(query(20), undefined, { as: officer }))).toEqual([]);
   });
@@ -107,7 +117,9 @@ describe('cost that bounds real work (defect 2)', () => {
     const limited = await system.startGateway({ limits: { requestsPerSecond: 3 } });
     const token = await mintDevToken(analyst);
     const other = await mintDevToken(caller('HEALTH', 'ANALYST'));
-    const burst = await Promise.all(Array.from({ length: 8 }, () => raw(limited.url, JSON.stringify({ query: '{ agencies { code } }' }), { authorization: `Bearer ${token}` })));
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, () => raw(limited.url, JSON.stringify({ query: '{ agencies { code } }' }), { authorization: `Bearer ${token}` })),
+    );
     const refused = burst.filter((r) => r.status === 429);
     // 3 requests per second: of 8 sent at once, 3 are served and 5 refused.
     expect(burst.filter((r) => r.status === 200)).toHaveLength(3);
@@ -137,20 +149,28 @@ describe('list arguments are capped at the gateway (defect 1, every list argumen
   test('a list argument over 100 items is BAD_USER_INPUT naming the argument, before any subgraph is asked', async () => {
     system.gateway.fetches.reset();
     const ids = Array.from({ length: 101 }, (_, i) => `u${i}`);
-    const response = await system.query('mutation($u: [ID!]) { createReportDrafts(input: { period: "2024Q3", unitIds: $u, idempotencyKey: "list-cap-variables" }) { id } }', { u: ids }, { as: analyst });
+    const response = await system.query(
+      'mutation($u: [ID!]) { createReportDrafts(input: { period: "2024Q3", unitIds: $u, idempotencyKey: "list-cap-variables" }) { id } }',
+      { u: ids },
+      { as: analyst },
+    );
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unitIds' });
     expect(system.gateway.fetches.snapshot()).toEqual({});
   });
 
   test('inside an input object too, written inline', async () => {
     const ids = Array.from({ length: 150 }, (_, i) => `"u${i}"`).join(',');
-    const response = await system.query(`mutation { createReportDrafts(input: { period: "2024Q3", unitIds: [${ids}], idempotencyKey: "inline-list-1" }) { id } }`, undefined, { as: analyst });
+    const response = await system.query(
+      `mutation { createReportDrafts(input: { period: "2024Q3", unitIds: [${ids}], idempotencyKey: "inline-list-1" }) { id } }`,
+      undefined,
+      { as: analyst },
+    );
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unitIds' });
   });
 });
 
 describe('a stalled subgraph (defect 3)', () => {
-  test('costs only its own fields: SUBGRAPH_UNAVAILABLE { service } after QN_SUBGRAPH_TIMEOUT_MS, with the others\' data', async () => {
+  test("costs only its own fields: SUBGRAPH_UNAVAILABLE { service } after QN_SUBGRAPH_TIMEOUT_MS, with the others' data", async () => {
     const stalled = await stalledServer();
     try {
       // Long enough for the other subgraphs on a busy machine, short enough for a test.
@@ -159,7 +179,12 @@ describe('a stalled subgraph (defect 3)', () => {
       const indicators = response.data!.indicators as { code: string; owner: { code: string }; result: unknown }[];
       expect(indicators).toHaveLength(16);
       // INFORMATION computes IND-1.2a and IND-1.2b; every other indicator answers.
-      expect(indicators.filter((i) => i.result === null).map((i) => i.code).sort()).toEqual(['IND-1.2a', 'IND-1.2b']);
+      expect(
+        indicators
+          .filter((i) => i.result === null)
+          .map((i) => i.code)
+          .sort(),
+      ).toEqual(['IND-1.2a', 'IND-1.2b']);
       expect(indicators.find((i) => i.code === 'IND-3.1')!.result).not.toBeNull();
       const unavailable = response.errors!.filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE');
       expect(unavailable.length).toBeGreaterThan(0);
@@ -210,7 +235,11 @@ describe('claims are checked (defects 4 and 11)', () => {
     ['a 13-hour lifetime', { exp: now + 13 * 3600 }],
     ['issued 13 hours ago', { iat: now - 13 * 3600, exp: now + 600 }],
   ])('a token with %s is refused', async (_name, times) => {
-    const response = await post(system.gateway.url, { query: '{ tips { totalCount } }' }, { authorization: `Bearer ${await signed({ ...police, sub: 'officer' }, times)}` });
+    const response = await post(
+      system.gateway.url,
+      { query: '{ tips { totalCount } }' },
+      { authorization: `Bearer ${await signed({ ...police, sub: 'officer' }, times)}` },
+    );
     expect(codes(response)).toEqual(['UNAUTHENTICATED']);
   });
 
@@ -223,16 +252,22 @@ describe('claims are checked (defects 4 and 11)', () => {
 describe('codes, not "Internal error", and no HTML pages (defect 14)', () => {
   test('a NUL byte in a string argument is BAD_USER_INPUT naming it, and nothing is stored', async () => {
     const [{ n: before }] = await system.subgraphs.police.dataSource.query('SELECT count(*)::int AS n FROM service_business');
-    const response = await system.query('mutation($input: CreateServiceBusinessInput!) { createServiceBusiness(input: $input) { id } }', {
-      input: { kind: 'KARAOKE', name: 'Karaoke\u0000Hoa', districtId: '522', communeId: '21010', openedOn: '2023-01-01', employees: 5 },
-    }, { as: caller('POLICE', 'AGENCY_OFFICER') });
+    const response = await system.query(
+      'mutation($input: CreateServiceBusinessInput!) { createServiceBusiness(input: $input) { id } }',
+      {
+        input: { kind: 'KARAOKE', name: 'Karaoke\u0000Hoa', districtId: '522', communeId: '21010', openedOn: '2023-01-01', employees: 5 },
+      },
+      { as: caller('POLICE', 'AGENCY_OFFICER') },
+    );
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
     const [{ n: after }] = await system.subgraphs.police.dataSource.query('SELECT count(*)::int AS n FROM service_business');
     expect(after).toBe(before);
   });
 
   test('a filter id that is not a uuid is BAD_USER_INPUT naming the field', async () => {
-    const response = await system.query('{ communicationSessions(filter: { institutionId: "not-a-uuid" }) { totalCount } }', undefined, { as: caller('EDUCATION', 'AGENCY_OFFICER') });
+    const response = await system.query('{ communicationSessions(filter: { institutionId: "not-a-uuid" }) { totalCount } }', undefined, {
+      as: caller('EDUCATION', 'AGENCY_OFFICER'),
+    });
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.institutionId' });
   });
 
@@ -246,10 +281,13 @@ describe('codes, not "Internal error", and no HTML pages (defect 14)', () => {
   });
 
   test('a persisted-query hash that does not match the query is BAD_REQUEST (HTTP 400)', async () => {
-    const response = await raw(system.gateway.url, JSON.stringify({
-      query: '{ agencies { code } }',
-      extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update('something else').digest('hex') } },
-    }));
+    const response = await raw(
+      system.gateway.url,
+      JSON.stringify({
+        query: '{ agencies { code } }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update('something else').digest('hex') } },
+      }),
+    );
     expect(response.status).toBe(400);
     expect(codes(response.json)).toEqual(['BAD_REQUEST']);
   });
@@ -291,11 +329,15 @@ describe('codes, not "Internal error", and no HTML pages (defect 14)', () => {
   test("the correlation id is the caller's x-request-id, the one the subgraphs log", async () => {
     await system.ownerQuery('police', 'ALTER TABLE criminal_case RENAME TO criminal_case_gone');
     try {
-      const response = await raw(system.gateway.url, JSON.stringify({ query: '{ indicator(code: "IND-3.2") { result(period: "2024") { value } } }' }), { 'x-request-id': 'req-7f3a-2024' });
+      const response = await raw(system.gateway.url, JSON.stringify({ query: '{ indicator(code: "IND-3.2") { result(period: "2024") { value } } }' }), {
+        'x-request-id': 'req-7f3a-2024',
+      });
       const internal = response.json.errors.find((e: any) => e.extensions.code === 'INTERNAL_SERVER_ERROR');
       expect(internal.extensions.correlationId).toBe('req-7f3a-2024');
       expect(response.headers.get('x-request-id')).toBe('req-7f3a-2024');
-      const fresh = await raw(system.gateway.url, JSON.stringify({ query: '{ indicator(code: "IND-3.2") { result(period: "2024") { value } } }' }), { 'x-request-id': 'bad id with spaces' });
+      const fresh = await raw(system.gateway.url, JSON.stringify({ query: '{ indicator(code: "IND-3.2") { result(period: "2024") { value } } }' }), {
+        'x-request-id': 'bad id with spaces',
+      });
       const id = fresh.json.errors[0].extensions.correlationId;
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
       expect(fresh.headers.get('x-request-id')).toBe(id);
@@ -314,7 +356,11 @@ describe("the gateway's token to a subgraph (defect 6, in part)", () => {
     const token = await signInternalToken(head, { audience: 'police', requestId: 'req-police-1' });
     expect(codes(await send('police', token, 'req-police-1'))).toEqual([]);
     expect(codes(await send('police', token, 'req-police-2'))).toEqual(['UNAUTHENTICATED']);
-    const atHealth = await post(system.subgraphs.health.url, { query: '{ harmReductionContacts { totalCount } }' }, { [IDENTITY_HEADER]: token, 'x-request-id': 'req-police-1' });
+    const atHealth = await post(
+      system.subgraphs.health.url,
+      { query: '{ harmReductionContacts { totalCount } }' },
+      { [IDENTITY_HEADER]: token, 'x-request-id': 'req-police-1' },
+    );
     expect(codes(atHealth)).toEqual(['UNAUTHENTICATED']);
   });
 

@@ -3,8 +3,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import {
-  createLogger, dropDatabase, dropServiceRole, envName, Identity, IDENTITY_HEADER, mintDevToken, RunningSubgraph, signInternalToken, startSubgraph, statementCounter,
-  SUBGRAPHS, DATA_KEYS,
+  createLogger,
+  dropDatabase,
+  dropServiceRole,
+  envName,
+  Identity,
+  IDENTITY_HEADER,
+  mintDevToken,
+  RunningSubgraph,
+  signInternalToken,
+  startSubgraph,
+  statementCounter,
+  SUBGRAPHS,
+  DATA_KEYS,
 } from '@qn/common';
 import { authConfigFromEnv } from '../gateway/src/auth';
 import { startGateway, RunningGateway } from '../gateway/src/server';
@@ -71,13 +82,15 @@ const SUPERGRAPH = path.resolve(__dirname, '..', 'schema', 'supergraph.graphql')
  * test PostgreSQL, cloned from a migrated template: test/templates.ts), listening on a
  * free port, and the gateway over the committed supergraph.
  */
-export async function startSystem(options: {
-  sampleData?: boolean;
-  production?: boolean;
-  as?: Identity | null;
-  /** Collects every service's JSON log lines (silent otherwise). */
-  logs?: string[];
-} = {}): Promise<TestSystem> {
+export async function startSystem(
+  options: {
+    sampleData?: boolean;
+    production?: boolean;
+    as?: Identity | null;
+    /** Collects every service's JSON log lines (silent otherwise). */
+    logs?: string[];
+  } = {},
+): Promise<TestSystem> {
   process.env.QN_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
   for (const key of DATA_KEYS) process.env[key] ??= randomBytes(32).toString('hex');
   const base = process.env.DATABASE_URL;
@@ -97,7 +110,12 @@ export async function startSystem(options: {
   try {
     for (const name of SUBGRAPHS) {
       await cloneTemplate(base, name, database(name), Boolean(options.sampleData));
-      subgraphs[name] = await startSubgraph(loadSubgraph(name), { databaseUrl: databaseUrl(name), port: 0, sampleData: options.sampleData, logger: logger(name) });
+      subgraphs[name] = await startSubgraph(loadSubgraph(name), {
+        databaseUrl: databaseUrl(name),
+        port: 0,
+        sampleData: options.sampleData,
+        logger: logger(name),
+      });
       process.env[envName(name, 'URL')] = subgraphs[name].url;
     }
     supergraphSdl = readFileSync(SUPERGRAPH, 'utf8');
@@ -158,12 +176,16 @@ export async function startSystem(options: {
     },
     async querySubgraph(name, query, variables, requestOptions = {}) {
       const requestId = randomUUID();
-      const headers: Record<string, string> = requestOptions.as !== undefined
-        ? {
-          'x-request-id': requestId,
-          [IDENTITY_HEADER]: await signInternalToken(requestOptions.as ?? { subject: 'anonymous', agency: null, roles: [], orgUnit: null }, { audience: name, requestId }),
-        }
-        : {};
+      const headers: Record<string, string> =
+        requestOptions.as !== undefined
+          ? {
+              'x-request-id': requestId,
+              [IDENTITY_HEADER]: await signInternalToken(requestOptions.as ?? { subject: 'anonymous', agency: null, roles: [], orgUnit: null }, {
+                audience: name,
+                requestId,
+              }),
+            }
+          : {};
       return post(subgraphs[name].url, { query, variables }, { ...headers, ...requestOptions.headers });
     },
     statements: () => Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, statementCounter(s.dataSource).statements])),

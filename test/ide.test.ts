@@ -53,7 +53,12 @@ test('offline but for localhost, the IDE loads, runs the dashboard with a bearer
   let introspected = false;
   page.on('response', (response) => {
     if (response.request().method() !== 'POST') return;
-    response.json().then((body: { data?: { __schema?: unknown } }) => { if (body?.data?.__schema) introspected = true; }).catch(() => undefined);
+    response
+      .json()
+      .then((body: { data?: { __schema?: unknown } }) => {
+        if (body?.data?.__schema) introspected = true;
+      })
+      .catch(() => undefined);
   });
   try {
     await page.goto(system.gateway.url);

@@ -20,16 +20,56 @@ Promise.all(cases.map(async ({ file, code }) => {
 
 const refused: [string, string, string, string][] = [
   ['a subgraph importing another', 'subgraphs/police/src/probe.ts', "import { labour } from '../../labour/src/server';", 'a subgraph never imports another'],
-  ['product code importing test code', 'subgraphs/labour/src/probe.ts', "import { startSystem } from '../../../test/harness';", 'product code never imports test code'],
+  [
+    'product code importing test code',
+    'subgraphs/labour/src/probe.ts',
+    "import { startSystem } from '../../../test/harness';",
+    'product code never imports test code',
+  ],
   ['the gateway importing test code', 'gateway/src/probe.ts', "import { startSystem } from '../../test/harness';", 'product code never imports test code'],
-  ['common importing a subgraph', 'packages/common/src/probe.ts', "import { labour } from '../../../subgraphs/labour/src/server';", 'shared packages know no subgraph'],
-  ['the catalogue importing records', 'subgraphs/labour/src/catalogue/probe.ts', "import { RECORD_ENTITIES } from '../records';", 'catalogue sits below records'],
-  ['records importing reporting', 'subgraphs/labour/src/records/probe.ts', "import { REPORTING_ENTITIES } from '../reporting';", 'records sits below reporting'],
+  [
+    'common importing a subgraph',
+    'packages/common/src/probe.ts',
+    "import { labour } from '../../../subgraphs/labour/src/server';",
+    'shared packages know no subgraph',
+  ],
+  [
+    'the catalogue importing records',
+    'subgraphs/labour/src/catalogue/probe.ts',
+    "import { RECORD_ENTITIES } from '../records';",
+    'catalogue sits below records',
+  ],
+  [
+    'records importing reporting',
+    'subgraphs/labour/src/records/probe.ts',
+    "import { REPORTING_ENTITIES } from '../reporting';",
+    'records sits below reporting',
+  ],
   ['reporting importing budget', 'subgraphs/labour/src/reporting/probe.ts', "import { BUDGET_ENTITIES } from '../budget';", 'reporting sits below budget'],
-  ['a room importing the assembly', 'subgraphs/labour/src/catalogue/probe.ts', "import { labour } from '../server';", "does not import the subgraph's assembly"],
-  ['a room entered past its index', 'subgraphs/labour/src/records/probe.ts', "import { Agency } from '../catalogue/entities/agency';", 'enter catalogue through its index.ts'],
-  ['an entity importing a loader', 'subgraphs/labour/src/catalogue/entities/probe.ts', "import { byKey } from '../catalogue.loaders';", 'entities sit below resolvers and loaders'],
-  ['an entity importing a resolver', 'subgraphs/police/src/entities/probe.ts', "import { x } from '../resolvers/service-business.reference';", 'entities sit below resolvers and loaders'],
+  [
+    'a room importing the assembly',
+    'subgraphs/labour/src/catalogue/probe.ts',
+    "import { labour } from '../server';",
+    "does not import the subgraph's assembly",
+  ],
+  [
+    'a room entered past its index',
+    'subgraphs/labour/src/records/probe.ts',
+    "import { Agency } from '../catalogue/entities/agency';",
+    'enter catalogue through its index.ts',
+  ],
+  [
+    'an entity importing a loader',
+    'subgraphs/labour/src/catalogue/entities/probe.ts',
+    "import { byKey } from '../catalogue.loaders';",
+    'entities sit below resolvers and loaders',
+  ],
+  [
+    'an entity importing a resolver',
+    'subgraphs/police/src/entities/probe.ts',
+    "import { x } from '../resolvers/service-business.reference';",
+    'entities sit below resolvers and loaders',
+  ],
 ];
 
 const allowed: [string, string, string][] = [

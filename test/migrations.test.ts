@@ -18,7 +18,7 @@ test('three replicas starting at once on a new database all start, and each migr
   try {
     await Promise.all(sources.map((source) => openDatabase(source)));
     const applied = await sources[0].query('SELECT name, count(*)::int AS n FROM migrations GROUP BY name');
-    expect(applied.length).toBe((sources[0].migrations).length);
+    expect(applied.length).toBe(sources[0].migrations.length);
     expect(applied.every((row: { n: number }) => row.n === 1)).toBe(true);
     for (const source of sources) expect(await source.showMigrations()).toBe(false);
   } finally {
@@ -36,7 +36,9 @@ test('a replica waits while another holds the migration lock, then finds the sch
   try {
     await holder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     let opened = false;
-    const opening = openDatabase(source).then(() => { opened = true; });
+    const opening = openDatabase(source).then(() => {
+      opened = true;
+    });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(opened).toBe(false);
     const { rows } = await holder.query("SELECT to_regclass('public.migrations') AS table");
@@ -56,9 +58,12 @@ test("education's institutions registered before they carried a unit of 1/7/2025
   const source = subgraphDataSource(loadSubgraph('education'), database);
   try {
     await openDatabase(source);
-    const insert = (name: string, districtId: string, communeId: string | null) => source.query(
-      "INSERT INTO institution (name, kind, district_id, commune_id, version) VALUES ($1, 'UPPER_SECONDARY', $2, $3, 1)", [name, districtId, communeId],
-    );
+    const insert = (name: string, districtId: string, communeId: string | null) =>
+      source.query("INSERT INTO institution (name, kind, district_id, commune_id, version) VALUES ($1, 'UPPER_SECONDARY', $2, $3, 1)", [
+        name,
+        districtId,
+        communeId,
+      ]);
     await insert('Châu Ổ', '524', '21040'); //       Thị trấn Châu Ổ → Xã Bình Sơn, whole
     await insert('Lý Sơn', '536', null); //          Huyện Lý Sơn → Đặc khu Lý Sơn
     await insert('Trà Bùi', '525', '21142'); //      split between Cà Đam and Tây Trà Bồng: left for education to name
@@ -87,10 +92,11 @@ test("police's businesses registered before the reform get their unit of 1/7/202
     // Back to the schema before the migration, with the registry as it was.
     const runner = source.createQueryRunner();
     await new PlaceAfterReform1796160000000().down(runner);
-    const insert = (name: string, districtId: string, communeId: string | null, closedOn: string | null = null) => source.query(
-      "INSERT INTO service_business (name, kind, district_id, commune_id, employees, opened_on, closed_on, version) VALUES ($1, 'KARAOKE', $2, $3, 5, '2019-01-01', $4, 1)",
-      [name, districtId, communeId, closedOn],
-    );
+    const insert = (name: string, districtId: string, communeId: string | null, closedOn: string | null = null) =>
+      source.query(
+        "INSERT INTO service_business (name, kind, district_id, commune_id, employees, opened_on, closed_on, version) VALUES ($1, 'KARAOKE', $2, $3, 5, '2019-01-01', $4, 1)",
+        [name, districtId, communeId, closedOn],
+      );
     await insert('Bình Thạnh', '524', '21046'); //        → Xã Bình Sơn, whole
     await insert('Lý Sơn', '536', null); //               Huyện Lý Sơn → Đặc khu Lý Sơn
     await insert('Nghĩa Mỹ', '528', '21286'); //          1/1/2025 into Sông Vệ, then Xã Vệ Giang

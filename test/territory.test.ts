@@ -13,14 +13,16 @@ beforeAll(async () => {
 });
 afterAll(() => system.stop());
 
-test('on 2026-12-01 the province has 96 commune-level units, 56 of them in the plan\'s scope, and no district', async () => {
-  const data = dataOf(await system.query(`{
+test("on 2026-12-01 the province has 96 commune-level units, 56 of them in the plan's scope, and no district", async () => {
+  const data = dataOf(
+    await system.query(`{
     all: orgUnits(level: COMMUNE, at: "2026-12-01") { id code name kind parent { id } validFrom validTo inPlanScope formerProvince }
     scope: orgUnits(level: COMMUNE, at: "2026-12-01", inPlanScope: true) { id }
     districts: orgUnits(level: DISTRICT, at: "2026-12-01") { id }
     province: orgUnit(id: "51") { validTo children(at: "2026-12-01") { id } }
     konTum: orgUnit(id: "62") { validTo successors { unit { id } kind date } }
-  }`));
+  }`),
+  );
   expect(data.all).toHaveLength(96);
   expect(data.scope).toHaveLength(56);
   expect(data.all.filter((u: any) => !u.inPlanScope)).toHaveLength(40);
@@ -35,12 +37,20 @@ test('on 2026-12-01 the province has 96 commune-level units, 56 of them in the p
 });
 
 test('the same code is not the same unit: 21034 was Xã Nghĩa Dũng and is now Xã An Phú, under another id', async () => {
-  const data = dataOf(await system.query(`{
+  const data = dataOf(
+    await system.query(`{
     old: orgUnit(id: "21034") { code name validTo parent { id } successors { unit { id } kind } }
     now: orgUnit(id: "21034-2025-07") { code name validFrom predecessors { unit { id name } kind part } }
     at2024: orgUnits(level: COMMUNE, at: "2024-06-01", inPlanScope: true) { id }
-  }`));
-  expect(data.old).toEqual({ code: '21034', name: 'Xã Nghĩa Dũng', validTo: '2025-07-01', parent: { id: '522' }, successors: [{ unit: { id: '21034-2025-07' }, kind: 'MERGE' }] });
+  }`),
+  );
+  expect(data.old).toEqual({
+    code: '21034',
+    name: 'Xã Nghĩa Dũng',
+    validTo: '2025-07-01',
+    parent: { id: '522' },
+    successors: [{ unit: { id: '21034-2025-07' }, kind: 'MERGE' }],
+  });
   expect(data.now).toMatchObject({ code: '21034', name: 'Xã An Phú', validFrom: '2025-07-01' });
   // Item 2: Nghĩa Hà, Nghĩa Dõng, Nghĩa Dũng and the An Phú of 1/1/2025 (id 21262-2025).
   expect(data.now.predecessors.map((l: any) => l.unit.id).sort()).toEqual(['21034', '21037', '21256', '21262-2025']);
@@ -48,14 +58,16 @@ test('the same code is not the same unit: 21034 was Xã Nghĩa Dũng and is now 
   expect(data.at2024).toHaveLength(173);
 });
 
-test('xã Bình Sơn (21040) lists its seven old communes; Trà Bùi\'s two successors are parts; Lý Sơn becomes a special zone', async () => {
-  const data = dataOf(await system.query(`{
+test("xã Bình Sơn (21040) lists its seven old communes; Trà Bùi's two successors are parts; Lý Sơn becomes a special zone", async () => {
+  const data = dataOf(
+    await system.query(`{
     binhSon: orgUnit(id: "21040-2025-07") { id code name predecessors { unit { id name parent { id } } kind part } }
     traBui: orgUnit(id: "21142") { name successors { unit { id name } kind part } }
     traBuiNow: orgUnit(id: "21142") { successors(at: "2026-12-01") { unit { id } part } }
     lySonDistrict: orgUnit(id: "536") { level successors { unit { id code name kind level } kind } }
     nghiaMy: orgUnit(id: "21286") { validTo successors(at: "2026-12-01") { unit { id name } part } }
-  }`));
+  }`),
+  );
   const binhSon = data.binhSon;
   expect(binhSon.code).toBe('21040');
   expect(binhSon.name).toBe('Xã Bình Sơn');
@@ -63,22 +75,29 @@ test('xã Bình Sơn (21040) lists its seven old communes; Trà Bùi\'s two succ
   expect(binhSon.predecessors.map((l: any) => l.unit.id).sort()).toEqual(['21040', '21046', '21052', '21055', '21070', '21082', '21088']);
   expect(binhSon.predecessors.every((l: any) => l.kind === 'MERGE' && l.part === false && l.unit.parent.id === '524')).toBe(true);
   expect(data.traBui.name).toBe('Xã Trà Bùi');
-  expect(data.traBui.successors).toEqual(expect.arrayContaining([
-    { unit: { id: '21136-2025-07', name: 'Xã Cà Đam' }, kind: 'SPLIT', part: true },
-    { unit: { id: '21157-2025-07', name: 'Xã Tây Trà Bồng' }, kind: 'SPLIT', part: true },
-  ]));
+  expect(data.traBui.successors).toEqual(
+    expect.arrayContaining([
+      { unit: { id: '21136-2025-07', name: 'Xã Cà Đam' }, kind: 'SPLIT', part: true },
+      { unit: { id: '21157-2025-07', name: 'Xã Tây Trà Bồng' }, kind: 'SPLIT', part: true },
+    ]),
+  );
   expect(data.traBui.successors).toHaveLength(2);
   expect(data.traBuiNow.successors.every((l: any) => l.part)).toBe(true);
-  expect(data.lySonDistrict).toEqual({ level: 'DISTRICT', successors: [{ unit: { id: '21548', code: '21548', name: 'Đặc khu Lý Sơn', kind: 'SPECIAL_ZONE', level: 'COMMUNE' }, kind: 'RECLASSIFY' }] });
+  expect(data.lySonDistrict).toEqual({
+    level: 'DISTRICT',
+    successors: [{ unit: { id: '21548', code: '21548', name: 'Đặc khu Lý Sơn', kind: 'SPECIAL_ZONE', level: 'COMMUNE' }, kind: 'RECLASSIFY' }],
+  });
   // Nghĩa Mỹ (gone on 1/1/2025) reaches today's territory through Sông Vệ → Xã Vệ Giang.
   expect(data.nghiaMy).toEqual({ validTo: '2025-01-01', successors: [{ unit: { id: '21238-2025-07', name: 'Xã Vệ Giang' }, part: false }] });
 });
 
-test('every old Quảng Ngãi commune of 30/6/2025 has a successor in the plan\'s scope, and only district-level units are abolished', async () => {
-  const data = dataOf(await system.query(`{
+test("every old Quảng Ngãi commune of 30/6/2025 has a successor in the plan's scope, and only district-level units are abolished", async () => {
+  const data = dataOf(
+    await system.query(`{
     eve: orgUnits(level: COMMUNE, at: "2025-06-30", inPlanScope: true) { id successors { unit { id inPlanScope } } }
     successions: orgUnitSuccessions { predecessor successorId kind part date }
-  }`));
+  }`),
+  );
   expect(data.eve).toHaveLength(170);
   for (const unit of data.eve) {
     expect(unit.successors.length).toBeGreaterThan(0);

@@ -69,14 +69,21 @@ export function downloadRoutes<C extends BaseContext>(server: ApolloServer<C>, c
     const file = wanted.pick(body.data);
     if (body.errors?.length || !file) {
       const code = body.errors?.[0]?.extensions?.code ?? 'NOT_FOUND';
-      sendJson(res, HTTP_STATUS[code] ?? answer.status ?? 400, body.errors?.length ? { errors: body.errors } : { errors: [{ message: 'nothing to download yet', extensions: { code } }] });
+      sendJson(
+        res,
+        HTTP_STATUS[code] ?? answer.status ?? 400,
+        body.errors?.length ? { errors: body.errors } : { errors: [{ message: 'nothing to download yet', extensions: { code } }] },
+      );
       return true;
     }
     const bytes = Buffer.from(file.base64, 'base64');
     res.statusCode = 200;
     res.setHeader('content-type', file.mimeType);
     res.setHeader('content-length', String(bytes.length));
-    res.setHeader('content-disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="${file.filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    );
     res.setHeader('cache-control', 'no-store');
     res.setHeader('x-content-type-options', 'nosniff');
     res.end(bytes);

@@ -103,8 +103,14 @@ export function queryExportRoute<C extends BaseContext>(server: ApolloServer<C>,
     if (req.headers.authorization) headers.set('authorization', req.headers.authorization);
     const answer = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
-        method: 'POST', headers, search: '',
-        body: { query: body.query, ...(body.variables !== undefined ? { variables: body.variables } : {}), ...(body.operationName !== undefined ? { operationName: body.operationName } : {}) },
+        method: 'POST',
+        headers,
+        search: '',
+        body: {
+          query: body.query,
+          ...(body.variables !== undefined ? { variables: body.variables } : {}),
+          ...(body.operationName !== undefined ? { operationName: body.operationName } : {}),
+        },
       },
       context: () => context(req),
     });

@@ -1,6 +1,18 @@
 import {
-  DocumentNode, getNamedType, getNullableType, GraphQLError, GraphQLInputType, GraphQLSchema, isInputObjectType, isListType,
-  isNonNullType, OperationDefinitionNode, TypeInfo, valueFromAST, visit, visitWithTypeInfo,
+  DocumentNode,
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  GraphQLInputType,
+  GraphQLSchema,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  OperationDefinitionNode,
+  TypeInfo,
+  valueFromAST,
+  visit,
+  visitWithTypeInfo,
 } from 'graphql';
 import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
@@ -87,7 +99,12 @@ function refusal(code: string, message: string, field?: string): GraphQLError {
 }
 
 /** The estimated cost of the operation the request names. */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): number {
   try {
     return getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [listAwareEstimator] });
   } catch (error) {
@@ -96,7 +113,13 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
   }
 }
 
-export function checkCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | null | undefined, limits: GatewayLimits): void {
+export function checkCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | null | undefined,
+  limits: GatewayLimits,
+): void {
   const cost = operationCost(schema, document, variables, operationName);
   if (cost > limits.maxCost) {
     throw refusal('COST_LIMIT_EXCEEDED', 'the query asks for too much at once (lists within lists); ask for fewer fields or smaller pages, or split it');
@@ -138,21 +161,28 @@ function badValue(value: unknown, type: GraphQLInputType, path: string, field: s
  * `maxListLength` or a string with a NUL byte, naming the argument.
  */
 export function checkArguments(
-  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, limits: GatewayLimits,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  limits: GatewayLimits,
 ): void {
   const typeInfo = new TypeInfo(schema);
   const holder: { found?: Fault } = {};
   const fragments = document.definitions.filter((d) => d.kind === 'FragmentDefinition');
   for (const definition of [operation, ...fragments]) {
-    visit(definition, visitWithTypeInfo(typeInfo, {
-      Argument(node) {
-        if (holder.found) return;
-        const argument = typeInfo.getArgument();
-        if (!argument) return;
-        const value = node.value.kind === 'Variable' ? variables?.[node.value.name.value] : valueFromAST(node.value, argument.type, variables ?? {});
-        holder.found = badValue(value, argument.type, argument.name, typeInfo.getFieldDef()?.name ?? argument.name, limits.maxListLength) ?? undefined;
-      },
-    }));
+    visit(
+      definition,
+      visitWithTypeInfo(typeInfo, {
+        Argument(node) {
+          if (holder.found) return;
+          const argument = typeInfo.getArgument();
+          if (!argument) return;
+          const value = node.value.kind === 'Variable' ? variables?.[node.value.name.value] : valueFromAST(node.value, argument.type, variables ?? {});
+          holder.found = badValue(value, argument.type, argument.name, typeInfo.getFieldDef()?.name ?? argument.name, limits.maxListLength) ?? undefined;
+        },
+      }),
+    );
   }
   if (holder.found) throw refusal('BAD_USER_INPUT', `${holder.found.path}: ${holder.found.problem}`, holder.found.path);
 }

@@ -29,9 +29,14 @@ function limitsPlugin(limits: GatewayLimits, logger: Logger): ApolloServerPlugin
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) {
-            throw new GraphQLError(request.operationName ? `the document has no operation named '${request.operationName}'` : 'the document has several operations: name one in operationName', {
-              extensions: { code: 'BAD_REQUEST', field: 'operationName', http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              request.operationName
+                ? `the document has no operation named '${request.operationName}'`
+                : 'the document has several operations: name one in operationName',
+              {
+                extensions: { code: 'BAD_REQUEST', field: 'operationName', http: { status: 400 } },
+              },
+            );
           }
           checkArguments(schema, document, operation, request.variables, limits);
           checkCost(schema, document, request.variables, request.operationName, limits);
@@ -42,10 +47,12 @@ function limitsPlugin(limits: GatewayLimits, logger: Logger): ApolloServerPlugin
           if (size <= limits.maxResponseBytes) return;
           logger.warn({ requestId: contextValue.requestId, bytes: size }, 'answer refused: larger than the response limit');
           response.body.singleResult = {
-            errors: [{
-              message: 'the answer is too large; ask for fewer fields or smaller pages',
-              extensions: { code: 'RESPONSE_TOO_LARGE', correlationId: contextValue.requestId },
-            }],
+            errors: [
+              {
+                message: 'the answer is too large; ask for fewer fields or smaller pages',
+                extensions: { code: 'RESPONSE_TOO_LARGE', correlationId: contextValue.requestId },
+              },
+            ],
           };
           if (response.http) response.http.status = 400;
         },
@@ -57,14 +64,16 @@ function limitsPlugin(limits: GatewayLimits, logger: Logger): ApolloServerPlugin
 /** The gateway is ready when every subgraph says it is ready (each within two seconds). */
 export async function subgraphsReadiness(subgraphUrls: Record<string, string>): Promise<Readiness> {
   const checks: Record<string, string> = {};
-  await Promise.all(Object.entries(subgraphUrls).map(async ([name, url]) => {
-    try {
-      const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) });
-      checks[name] = response.ok ? 'ok' : 'not ready';
-    } catch {
-      checks[name] = 'unreachable';
-    }
-  }));
+  await Promise.all(
+    Object.entries(subgraphUrls).map(async ([name, url]) => {
+      try {
+        const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) });
+        checks[name] = response.ok ? 'ok' : 'not ready';
+      } catch {
+        checks[name] = 'unreachable';
+      }
+    }),
+  );
   return { ready: Object.values(checks).every((check) => check === 'ok'), checks };
 }
 

@@ -39,7 +39,13 @@ export class AgencySubgraphSource extends RemoteGraphQLDataSource<GatewayContext
     super({ url, fetcher: (input, init) => fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as never });
   }
 
-  override async willSendRequest({ request, context }: { request: { http?: { headers: { set(name: string, value: string): void } } }; context: Partial<GatewayContext> }) {
+  override async willSendRequest({
+    request,
+    context,
+  }: {
+    request: { http?: { headers: { set(name: string, value: string): void } } };
+    context: Partial<GatewayContext>;
+  }) {
     if (!context.identity || !context.requestId) return;
     // A token for this subgraph alone (its audience) and this request alone (its id), living 15 seconds.
     request.http?.headers.set(IDENTITY_HEADER, await signInternalToken(context.identity, { audience: this.name, requestId: context.requestId }));
@@ -52,7 +58,10 @@ export class AgencySubgraphSource extends RemoteGraphQLDataSource<GatewayContext
    * with their code rather than as an opaque HTTP failure.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const body = await response.clone().json().catch(() => null) as { errors?: { message: string; extensions?: Record<string, unknown> }[] } | null;
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => null)) as { errors?: { message: string; extensions?: Record<string, unknown> }[] } | null;
     const first = body?.errors?.[0];
     if (first && typeof first.extensions?.code === 'string' && first.extensions.code !== 'INTERNAL_SERVER_ERROR') {
       return new GraphQLError(first.message, { extensions: { code: first.extensions.code, field: first.extensions.field } });

@@ -21,11 +21,9 @@ export async function serverMajor(url: string): Promise<number> {
  * server): from PG_BIN, else Debian's /usr/lib/postgresql/<major>/bin, else PATH.
  */
 export function postgresTool(tool: 'pg_dump' | 'pg_restore', major: number): string {
-  const candidates = [
-    process.env.PG_BIN && path.join(process.env.PG_BIN, tool),
-    `/usr/lib/postgresql/${major}/bin/${tool}`,
-    tool,
-  ].filter((c): c is string => Boolean(c));
+  const candidates = [process.env.PG_BIN && path.join(process.env.PG_BIN, tool), `/usr/lib/postgresql/${major}/bin/${tool}`, tool].filter((c): c is string =>
+    Boolean(c),
+  );
   for (const candidate of candidates) {
     if (candidate !== tool && !existsSync(candidate)) continue;
     try {
@@ -35,7 +33,9 @@ export function postgresTool(tool: 'pg_dump' | 'pg_restore', major: number): str
       // not on PATH
     }
   }
-  throw new Error(`${tool} ${major} not found (the server is PostgreSQL ${major}): set PG_BIN, install postgresql-client-${major}, or run it inside the database's container`);
+  throw new Error(
+    `${tool} ${major} not found (the server is PostgreSQL ${major}): set PG_BIN, install postgresql-client-${major}, or run it inside the database's container`,
+  );
 }
 
 /** What identifies a key without revealing it: the first 16 hex digits of its SHA-256. */

@@ -11,7 +11,10 @@ async function main() {
   const server = await startEmbeddedPostgres({ dataDir, port: Number(port) });
   process.stdout.write('ready\n');
   process.on('SIGTERM', () => {
-    server.stop().then(() => process.exit(0), () => process.exit(1));
+    server.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   });
 }
 

@@ -5,20 +5,40 @@
   'use strict';
   var config = JSON.parse(document.getElementById('ide-config').textContent);
   var LABELS = {
-    vi: { title: 'Đồ thị chương trình phòng, chống mại dâm — Quảng Ngãi', token: 'Mã truy cập (bearer token)', placeholder: 'dán token từ npm run token', examples: 'Mở lại các ví dụ', language: 'Ngôn ngữ', signedIn: 'Đã nhập token', anonymous: 'Chưa có token: chỉ xem danh mục và số liệu năm đã công bố' },
-    en: { title: 'Quảng Ngãi prevention-programme graph', token: 'Access token (bearer)', placeholder: 'paste a token from npm run token', examples: 'Reopen the examples', language: 'Language', signedIn: 'Token set', anonymous: 'No token: the catalogue and published yearly figures only' },
+    vi: {
+      title: 'Đồ thị chương trình phòng, chống mại dâm — Quảng Ngãi',
+      token: 'Mã truy cập (bearer token)',
+      placeholder: 'dán token từ npm run token',
+      examples: 'Mở lại các ví dụ',
+      language: 'Ngôn ngữ',
+      signedIn: 'Đã nhập token',
+      anonymous: 'Chưa có token: chỉ xem danh mục và số liệu năm đã công bố',
+    },
+    en: {
+      title: 'Quảng Ngãi prevention-programme graph',
+      token: 'Access token (bearer)',
+      placeholder: 'paste a token from npm run token',
+      examples: 'Reopen the examples',
+      language: 'Language',
+      signedIn: 'Token set',
+      anonymous: 'No token: the catalogue and published yearly figures only',
+    },
   };
   var store = window.sessionStorage;
   var language = store.getItem('qn-ide-language') || (/^en\b/i.test(navigator.language || '') ? 'en' : 'vi');
   var token = store.getItem('qn-ide-token') || '';
   var generation = 0;
 
-  function labels() { return LABELS[language] || LABELS.vi; }
+  function labels() {
+    return LABELS[language] || LABELS.vi;
+  }
 
   function fetcher(params, options) {
     var headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
     var extra = (options && options.headers) || {};
-    Object.keys(extra).forEach(function (name) { headers[name] = extra[name]; });
+    Object.keys(extra).forEach(function (name) {
+      headers[name] = extra[name];
+    });
     if (token) headers.authorization = 'Bearer ' + token;
     return fetch(config.endpoint, { method: 'POST', headers: headers, body: JSON.stringify(params) }).then(function (response) {
       return response.json();
@@ -29,26 +49,38 @@
   function memoryStorage() {
     var items = {};
     return {
-      getItem: function (key) { return Object.prototype.hasOwnProperty.call(items, key) ? items[key] : null; },
-      setItem: function (key, value) { items[key] = String(value); },
-      removeItem: function (key) { delete items[key]; },
-      clear: function () { items = {}; },
-      get length() { return Object.keys(items).length; },
+      getItem: function (key) {
+        return Object.prototype.hasOwnProperty.call(items, key) ? items[key] : null;
+      },
+      setItem: function (key, value) {
+        items[key] = String(value);
+      },
+      removeItem: function (key) {
+        delete items[key];
+      },
+      clear: function () {
+        items = {};
+      },
+      get length() {
+        return Object.keys(items).length;
+      },
     };
   }
 
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   function render() {
     generation += 1;
-    root.render(React.createElement(GraphiQL, {
-      key: 'ide-' + generation,
-      fetcher: fetcher,
-      storage: memoryStorage(),
-      defaultEditorToolsVisibility: 'variables',
-      defaultTabs: config.examples.map(function (example) {
-        return { query: example.query, variables: example.variables || '' };
+    root.render(
+      React.createElement(GraphiQL, {
+        key: 'ide-' + generation,
+        fetcher: fetcher,
+        storage: memoryStorage(),
+        defaultEditorToolsVisibility: 'variables',
+        defaultTabs: config.examples.map(function (example) {
+          return { query: example.query, variables: example.variables || '' };
+        }),
       }),
-    }));
+    );
   }
 
   function paintBar() {

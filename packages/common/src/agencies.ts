@@ -22,7 +22,14 @@ export interface StandingAgency {
 }
 
 export const STANDING_AGENCIES: readonly StandingAgency[] = [
-  { code: 'LABOUR', nameVi: 'Sở Lao động - Thương binh và Xã hội', headingVi: ['SỞ LAO ĐỘNG - THƯƠNG BINH', 'VÀ XÃ HỘI'], abbreviation: 'SLĐTBXH', validFrom: '2021-11-05', validTo: '2025-03-01' },
+  {
+    code: 'LABOUR',
+    nameVi: 'Sở Lao động - Thương binh và Xã hội',
+    headingVi: ['SỞ LAO ĐỘNG - THƯƠNG BINH', 'VÀ XÃ HỘI'],
+    abbreviation: 'SLĐTBXH',
+    validFrom: '2021-11-05',
+    validTo: '2025-03-01',
+  },
   { code: 'HEALTH', nameVi: 'Sở Y tế', headingVi: ['SỞ Y TẾ'], abbreviation: 'SYT', validFrom: '2025-03-01', validTo: null },
 ];
 

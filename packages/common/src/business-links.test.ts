@@ -31,7 +31,9 @@ describe('the commune-level unit a business lies in from 1/7/2025', () => {
 
   test('none for a business that closed before the reform, and none may be given', () => {
     expect(unitOf({ ...base, closedOn: '2025-06-30' })).toBeNull();
-    expect(fieldOf(() => businessPlace({ ...base, closedOn: '2025-06-30', communeAfterReformId: '21040-2025-07' }))).toMatchObject({ field: 'communeAfterReformId' });
+    expect(fieldOf(() => businessPlace({ ...base, closedOn: '2025-06-30', communeAfterReformId: '21040-2025-07' }))).toMatchObject({
+      field: 'communeAfterReformId',
+    });
   });
 
   test('a split commune (Trà Bùi) needs the unit named, one of its two successors', () => {
@@ -41,16 +43,20 @@ describe('the commune-level unit a business lies in from 1/7/2025', () => {
     expect(fieldOf(() => businessPlace({ ...traBui, communeAfterReformId: '21040-2025-07' }))?.message).toContain('21136-2025-07 Xã Cà Đam (part)');
   });
 
-  test('a business known by its district only stays without a unit until police names one of its communes\' successors', () => {
+  test("a business known by its district only stays without a unit until police names one of its communes' successors", () => {
     expect(unitOf({ ...base, communeId: null })).toBeNull();
     expect(unitOf({ ...base, communeId: null, communeAfterReformId: '21040-2025-07' })).toBe('21040-2025-07');
     expect(fieldOf(() => businessPlace({ ...base, communeId: null, communeAfterReformId: '21034-2025-07' }))).toMatchObject({ field: 'communeAfterReformId' });
   });
 
-  test('a business opened after the reform has only its unit, valid and in the plan\'s territory', () => {
+  test("a business opened after the reform has only its unit, valid and in the plan's territory", () => {
     const later = { districtId: null, communeId: null, communeAfterReformId: '21034-2025-07', openedOn: '2025-08-01', closedOn: null };
     expect(businessPlace(later)).toEqual({ districtId: null, communeId: '21034-2025-07', communeAfterReformId: '21034-2025-07' });
-    expect(businessPlace({ ...later, communeId: '21034-2025-07', communeAfterReformId: null })).toEqual({ districtId: null, communeId: '21034-2025-07', communeAfterReformId: '21034-2025-07' });
+    expect(businessPlace({ ...later, communeId: '21034-2025-07', communeAfterReformId: null })).toEqual({
+      districtId: null,
+      communeId: '21034-2025-07',
+      communeAfterReformId: '21034-2025-07',
+    });
     expect(fieldOf(() => businessPlace({ ...later, communeAfterReformId: null }))).toMatchObject({ field: 'communeId' });
     expect(fieldOf(() => businessPlace({ ...later, districtId: '522' }))).toMatchObject({ field: 'districtId' });
     expect(fieldOf(() => businessPlace({ ...later, communeAfterReformId: '21034' }))).toMatchObject({ field: 'communeId' });
@@ -60,9 +66,20 @@ describe('the commune-level unit a business lies in from 1/7/2025', () => {
 });
 
 describe('checkBusinessLink: the record stands where the business stood on its date', () => {
-  const business: BusinessDistrict = { id: 'b', districtId: '524', communeId: '21046', communeAfterReformId: '21040-2025-07', openedOn: '2020-01-01', closedOn: null };
+  const business: BusinessDistrict = {
+    id: 'b',
+    districtId: '524',
+    communeId: '21046',
+    communeAfterReformId: '21040-2025-07',
+    openedOn: '2020-01-01',
+    closedOn: null,
+  };
   const loader = { load: async (id: string) => (id === 'b' ? business : null) } as unknown as BusinessDistrictsLoader;
-  const failure = (link: Parameters<typeof checkBusinessLink>[1]) => checkBusinessLink(loader, link).then(() => null, (e) => ({ field: e.extensions.field, message: e.message as string }));
+  const failure = (link: Parameters<typeof checkBusinessLink>[1]) =>
+    checkBusinessLink(loader, link).then(
+      () => null,
+      (e) => ({ field: e.extensions.field, message: e.message as string }),
+    );
   const link = { businessId: 'b', dateField: 'checkedOn' };
 
   test('before 1/7/2025 the district, and the commune where both name one', async () => {
@@ -72,11 +89,13 @@ describe('checkBusinessLink: the record stands where the business stood on its d
     expect(await failure({ ...link, districtId: '524', communeId: '21052', date: '2025-06-30' })).toMatchObject({ field: 'communeId' });
   });
 
-  test('from 1/7/2025 the commune-level unit, without telling the business\'s own', async () => {
+  test("from 1/7/2025 the commune-level unit, without telling the business's own", async () => {
     expect(await failure({ ...link, districtId: null, communeId: '21040-2025-07', date: '2025-07-01' })).toBeNull();
     const other = await failure({ ...link, districtId: null, communeId: '21034-2025-07', date: '2025-07-01' });
     expect(other).toMatchObject({ field: 'communeId' });
     expect(other!.message).not.toContain('21040');
-    expect(await failure({ ...link, businessId: 'x', districtId: null, communeId: '21040-2025-07', date: '2025-07-01' })).toMatchObject({ field: 'businessId' });
+    expect(await failure({ ...link, businessId: 'x', districtId: null, communeId: '21040-2025-07', date: '2025-07-01' })).toMatchObject({
+      field: 'businessId',
+    });
   });
 });

@@ -29,9 +29,7 @@ export type BusinessPlaceFields = Pick<BusinessDistrict, 'districtId' | 'commune
  * district (and old commune), from 1/7/2025 its commune-level unit and no district.
  */
 export function businessPlaceOn(business: BusinessPlaceFields, on: string): { districtId: string | null; communeId: string | null } {
-  return on < REFORM_DATE
-    ? { districtId: business.districtId, communeId: business.communeId }
-    : { districtId: null, communeId: business.communeAfterReformId };
+  return on < REFORM_DATE ? { districtId: business.districtId, communeId: business.communeId } : { districtId: null, communeId: business.communeAfterReformId };
 }
 
 /**
@@ -65,7 +63,11 @@ export function businessPlace(
     return longLivedPlace({ ...b, communeId: b.communeId ?? b.communeAfterReformId }, b.openedOn, { what: 'business' });
   }
   if (b.closedOn && b.closedOn < REFORM_DATE) {
-    if (b.communeAfterReformId) throw userInputError(field, `the business closed on ${b.closedOn}, before ${REFORM_DATE}: it has no commune-level unit of the new territory; leave ${field} out`);
+    if (b.communeAfterReformId)
+      throw userInputError(
+        field,
+        `the business closed on ${b.closedOn}, before ${REFORM_DATE}: it has no commune-level unit of the new territory; leave ${field} out`,
+      );
     return longLivedPlace(b, b.openedOn, { what: 'business' });
   }
   const before = territory.place(b, b.openedOn);
@@ -74,12 +76,18 @@ export function businessPlace(
   let after = b.communeAfterReformId;
   if (!after && candidates.length === 1 && !candidates[0].part) after = candidates[0].unit.id;
   if (!after && before.communeId) {
-    throw userInputError(field, `the business operates on or after ${REFORM_DATE} and its old commune '${old}' went to ${unitList(candidates)}: name the one it lies in`);
+    throw userInputError(
+      field,
+      `the business operates on or after ${REFORM_DATE} and its old commune '${old}' went to ${unitList(candidates)}: name the one it lies in`,
+    );
   }
   const place = longLivedPlace({ ...before, communeAfterReformId: after }, b.openedOn, { what: 'business' });
   const allowed = before.communeId ? candidates : districtSuccessors(before.districtId!);
   if (place.communeAfterReformId && !allowed.some((l) => l.unit.id === place.communeAfterReformId)) {
-    throw userInputError(field, `'${place.communeAfterReformId}' (${territory.get(place.communeAfterReformId)!.name}) is not a unit its ${before.communeId ? `old commune '${before.communeId}'` : `district '${before.districtId}'`} went to on ${REFORM_DATE}; it went to ${unitList(allowed)}`);
+    throw userInputError(
+      field,
+      `'${place.communeAfterReformId}' (${territory.get(place.communeAfterReformId)!.name}) is not a unit its ${before.communeId ? `old commune '${before.communeId}'` : `district '${before.districtId}'`} went to on ${REFORM_DATE}; it went to ${unitList(allowed)}`,
+    );
   }
   return place;
 }
@@ -100,7 +108,8 @@ interface BusinessDistrictsBody {
 /** Most ids police's `serviceBusinessDistricts` takes in one call. */
 export const MAX_BUSINESS_DISTRICT_IDS = 1000;
 
-const QUERY = 'query BusinessDistricts($ids: [ID!]!) { serviceBusinessDistricts(ids: $ids) { id districtId communeId communeAfterReformId openedOn closedOn } }';
+const QUERY =
+  'query BusinessDistricts($ids: [ID!]!) { serviceBusinessDistricts(ids: $ids) { id districtId communeId communeAfterReformId openedOn closedOn } }';
 
 /**
  * A per-request loader of police's registry entries (place, opened, closed) by
@@ -117,11 +126,23 @@ export function businessDistrictsLoader(from: string, identity: Identity, fetchI
     const answers: (BusinessDistrict | null)[] = [];
     for (let start = 0; start < ids.length; start += MAX_BUSINESS_DISTRICT_IDS) {
       const slice = ids.slice(start, start + MAX_BUSINESS_DISTRICT_IDS);
-      const body = await postToSubgraph<BusinessDistrictsBody>(from, 'police', { ...identity, service: from }, QUERY, { ids: slice }, 'BusinessDistricts', fetchImpl);
+      const body = await postToSubgraph<BusinessDistrictsBody>(
+        from,
+        'police',
+        { ...identity, service: from },
+        QUERY,
+        { ids: slice },
+        'BusinessDistricts',
+        fetchImpl,
+      );
       const list = body.data?.serviceBusinessDistricts;
       if (!Array.isArray(list) || list.length !== slice.length) {
         const error = body.errors?.[0];
-        throw subgraphUnavailable(from, 'police', `serviceBusinessDistricts gave no answer (${error?.message ?? 'no data'}${error?.extensions?.code ? ` [${error.extensions.code}]` : ''})`);
+        throw subgraphUnavailable(
+          from,
+          'police',
+          `serviceBusinessDistricts gave no answer (${error?.message ?? 'no data'}${error?.extensions?.code ? ` [${error.extensions.code}]` : ''})`,
+        );
       }
       answers.push(...list);
     }
@@ -162,17 +183,26 @@ export async function checkBusinessLink(loader: BusinessDistrictsLoader, link: B
   const place = businessPlaceOn(business, link.date);
   if (link.date < REFORM_DATE) {
     if (place.districtId !== link.districtId) {
-      throw userInputError('districtId', `'${link.districtId ?? ''}' is not the district of business '${link.businessId}' in police's registry on ${link.date}`);
+      throw userInputError(
+        'districtId',
+        `'${link.districtId ?? ''}' is not the district of business '${link.businessId}' in police's registry on ${link.date}`,
+      );
     }
     if (link.communeId && place.communeId && place.communeId !== link.communeId) {
       throw userInputError('communeId', `'${link.communeId}' is not the commune of business '${link.businessId}' in police's registry on ${link.date}`);
     }
   } else {
     if (!place.communeId) {
-      throw userInputError('businessId', `police's registry has no commune-level unit from ${REFORM_DATE} for business '${link.businessId}': police names it (updateServiceBusiness, communeAfterReformId) before records of ${link.date} can name the business`);
+      throw userInputError(
+        'businessId',
+        `police's registry has no commune-level unit from ${REFORM_DATE} for business '${link.businessId}': police names it (updateServiceBusiness, communeAfterReformId) before records of ${link.date} can name the business`,
+      );
     }
     if (place.communeId !== link.communeId) {
-      throw userInputError('communeId', `'${link.communeId ?? ''}' is not the commune-level unit of business '${link.businessId}' in police's registry on ${link.date}`);
+      throw userInputError(
+        'communeId',
+        `'${link.communeId ?? ''}' is not the commune-level unit of business '${link.businessId}' in police's registry on ${link.date}`,
+      );
     }
   }
   return business;

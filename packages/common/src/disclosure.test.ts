@@ -31,15 +31,13 @@ test('one small cell: it and the next-smallest sibling, so the total does not gi
   // a 1/1 is primary; alone it would be total − the others. The smallest other non-empty
   // cell by denominator is d (4/5, below b's 7/8 and c's 9/12); hidden together they sum
   // to 5/6: neither 1 nor 2, so a cannot be isolated. e (0/0) hides nothing and is skipped.
-  expect(decided([cell('a', 1, 1), cell('b', 7, 8), cell('c', 9, 12), cell('d', 4, 5), cell('e', 0, 0)]))
-    .toEqual({ a: 'PRIMARY', d: 'COMPLEMENTARY' });
+  expect(decided([cell('a', 1, 1), cell('b', 7, 8), cell('c', 9, 12), cell('d', 4, 5), cell('e', 0, 0)])).toEqual({ a: 'PRIMARY', d: 'COMPLEMENTARY' });
 });
 
 test('two small cells whose sum is still small: one more sibling', () => {
   // a 1/1 and b 0/1 are primary; hidden together they sum to 1/2 — the total less the
   // shown cells would give that 1 person of 2, so c (the smallest other, 3/4) is hidden: 4/6.
-  expect(decided([cell('a', 1, 1), cell('b', 0, 1), cell('c', 3, 4), cell('d', 10, 20)]))
-    .toEqual({ a: 'PRIMARY', b: 'PRIMARY', c: 'COMPLEMENTARY' });
+  expect(decided([cell('a', 1, 1), cell('b', 0, 1), cell('c', 3, 4), cell('d', 10, 20)])).toEqual({ a: 'PRIMARY', b: 'PRIMARY', c: 'COMPLEMENTARY' });
 });
 
 test('two small cells whose sums are not small: no complementary cell', () => {
@@ -50,8 +48,7 @@ test('two small cells whose sums are not small: no complementary cell', () => {
 test('a complementary cell of 0 persons served is not enough when the sum of numerators stays small', () => {
   // a 1/1 primary; the smallest other, b 0/5, makes the hidden sums 1/6 — a numerator of 1
   // still isolates a's person among the hidden — so c 3/7 is hidden too: 4/13.
-  expect(decided([cell('a', 1, 1), cell('b', 0, 5), cell('c', 3, 7), cell('d', 8, 9)]))
-    .toEqual({ a: 'PRIMARY', b: 'COMPLEMENTARY', c: 'COMPLEMENTARY' });
+  expect(decided([cell('a', 1, 1), cell('b', 0, 5), cell('c', 3, 7), cell('d', 8, 9)])).toEqual({ a: 'PRIMARY', b: 'COMPLEMENTARY', c: 'COMPLEMENTARY' });
 });
 
 test('ties are broken by numerator, then id, whatever the order the cells come in', () => {
@@ -74,8 +71,11 @@ test('every sibling small: all of them hidden', () => {
 test('cells already hidden with unknown counts count as hidden, adding nothing to the sums', () => {
   // b was hidden elsewhere (its counts unknown here, null); a 1/1 is primary. Hidden sums
   // a + b = 1/1 as far as known: still small, so c (the smallest other, 3/4) is hidden: 4/5.
-  expect(decided2([cell('a', 1, 1), cell('b', null, null), cell('c', 3, 4), cell('d', 9, 9)], { b: 'UNDECIDED' }))
-    .toEqual({ a: 'PRIMARY', b: 'UNDECIDED', c: 'COMPLEMENTARY' });
+  expect(decided2([cell('a', 1, 1), cell('b', null, null), cell('c', 3, 4), cell('d', 9, 9)], { b: 'UNDECIDED' })).toEqual({
+    a: 'PRIMARY',
+    b: 'UNDECIDED',
+    c: 'COMPLEMENTARY',
+  });
   // Nothing primary and one cell already hidden: it is alone among the hidden, so the smallest other (c) joins it.
   expect(decided2([cell('b', null, null), cell('c', 3, 4), cell('d', 9, 9)], { b: 'UNDECIDED' })).toEqual({ b: 'UNDECIDED', c: 'COMPLEMENTARY' });
 });

@@ -95,10 +95,15 @@ export function suppressCells(cells: readonly Cell[], hidden: ReadonlyMap<string
 export function suppressionReason(why: Suppression): string {
   const rule = `small-count protection (counts of 1 to ${SMALL_COUNT_MAX} persons or matters are not shown without an agency or coordinator role)`;
   switch (why) {
-    case 'PRIMARY': return `suppressed: a count of 1 to ${SMALL_COUNT_MAX}, ${rule}`;
-    case 'COMPLEMENTARY': return `suppressed: another unit of this level is suppressed and this one would reveal it from the total above, ${rule}`;
-    case 'PARENT': return `suppressed: the unit above is suppressed and its units would add up to it, ${rule}`;
-    case 'UNLISTED': return `suppressed: not one of the units listed at this level for the period, so its number overlaps theirs, ${rule}`;
-    case 'UNDECIDED': return `suppressed: another unit of this level could not be counted, so its protection cannot be decided, ${rule}`;
+    case 'PRIMARY':
+      return `suppressed: a count of 1 to ${SMALL_COUNT_MAX}, ${rule}`;
+    case 'COMPLEMENTARY':
+      return `suppressed: another unit of this level is suppressed and this one would reveal it from the total above, ${rule}`;
+    case 'PARENT':
+      return `suppressed: the unit above is suppressed and its units would add up to it, ${rule}`;
+    case 'UNLISTED':
+      return `suppressed: not one of the units listed at this level for the period, so its number overlaps theirs, ${rule}`;
+    case 'UNDECIDED':
+      return `suppressed: another unit of this level could not be counted, so its protection cannot be decided, ${rule}`;
   }
 }

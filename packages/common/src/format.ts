@@ -10,6 +10,11 @@ export function viNumber(x: number | null | undefined): string {
 
 /** What each verdict is called in a Vietnamese document. */
 export const STATUS_VI: Record<string, string> = {
-  ACHIEVED: 'Đạt', NOT_MET: 'Không đạt', ON_TRACK: 'Đúng tiến độ', AT_RISK: 'Có nguy cơ không đạt', NO_DATA: 'Chưa có số liệu', NOT_APPLICABLE: 'Không đánh giá',
+  ACHIEVED: 'Đạt',
+  NOT_MET: 'Không đạt',
+  ON_TRACK: 'Đúng tiến độ',
+  AT_RISK: 'Có nguy cơ không đạt',
+  NO_DATA: 'Chưa có số liệu',
+  NOT_APPLICABLE: 'Không đánh giá',
   SUPPRESSED: 'Không công bố (số nhỏ)',
 };

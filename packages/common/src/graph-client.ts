@@ -151,12 +151,21 @@ export function graphClient(from: string) {
   return {
     subgraphUnavailable: (subgraph: string, detail: string) => subgraphUnavailable(from, subgraph, detail),
     postToSubgraph: <B>(
-      subgraph: string, identity: Identity, query: string, variables: Record<string, unknown>, operation: string,
-      fetchImpl: typeof fetch = fetch, timeoutMs = SUBGRAPH_TIMEOUT_MS,
+      subgraph: string,
+      identity: Identity,
+      query: string,
+      variables: Record<string, unknown>,
+      operation: string,
+      fetchImpl: typeof fetch = fetch,
+      timeoutMs = SUBGRAPH_TIMEOUT_MS,
     ) => postToSubgraph<B>(from, subgraph, identity, query, variables, operation, fetchImpl, timeoutMs),
     queryAliased: <T>(
-      subgraph: string, operation: { name: string; field: string; selection?: string }, items: AliasedField[], identity: Identity,
-      accept: (value: unknown) => value is T, fetchImpl: typeof fetch = fetch,
+      subgraph: string,
+      operation: { name: string; field: string; selection?: string },
+      items: AliasedField[],
+      identity: Identity,
+      accept: (value: unknown) => value is T,
+      fetchImpl: typeof fetch = fetch,
     ) => queryAliased<T>(from, subgraph, operation, items, identity, accept, fetchImpl),
   };
 }

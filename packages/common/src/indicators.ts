@@ -4,7 +4,19 @@ import { todayIso } from './clock';
 import { addDays, checkInProgramme, Period, parsePeriod, periodSeries, programmePeriod, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR } from './periods';
 import { ExplanationData, IndicatorResultData } from './federation/types';
 import {
-  Anchor, goalOf, IndicatorStatus, indicatorValue, judge, Measure, MeasureInput, ResultSummaryData, ruleKind, summarise, TargetSpec, trajectoryAnchor, YearVerdict,
+  Anchor,
+  goalOf,
+  IndicatorStatus,
+  indicatorValue,
+  judge,
+  Measure,
+  MeasureInput,
+  ResultSummaryData,
+  ruleKind,
+  summarise,
+  TargetSpec,
+  trajectoryAnchor,
+  YearVerdict,
 } from './status';
 import { OrgUnitLevel, OrgUnitRecord, REFORM_DATE, territory } from './territory';
 import { userInputError } from './errors';
@@ -63,12 +75,21 @@ export function scopeFilter(
     const since = columns.communeSince;
     const early = since ? cover.computedOver.filter((u) => u.level === 'COMMUNE' && u.validFrom < since) : [];
     if (early.length && orgUnit.level === 'COMMUNE') {
-      throw userInputError('orgUnit', `${orgUnit.name} (${orgUnit.id}): this agency keeps these records by district only until ${addDays(since!, -1)} (by commune-level unit from ${since}), so it cannot count them for a commune-level unit over ${period.id}, which reaches back before ${since} (it would be computed over ${early.slice(0, 3).map((u) => u.name).join(', ')}${early.length > 3 ? ' …' : ''}); ask for a period from ${since}, a district (before it) or the province`);
+      throw userInputError(
+        'orgUnit',
+        `${orgUnit.name} (${orgUnit.id}): this agency keeps these records by district only until ${addDays(since!, -1)} (by commune-level unit from ${since}), so it cannot count them for a commune-level unit over ${period.id}, which reaches back before ${since} (it would be computed over ${early
+          .slice(0, 3)
+          .map((u) => u.name)
+          .join(', ')}${early.length > 3 ? ' …' : ''}); ask for a period from ${since}, a district (before it) or the province`,
+      );
     }
     if (columns.commune && !early.length) {
       parts.push(`${columns.commune} = ANY(${params.add(cover.communeIds)}::text[])`);
     } else if (orgUnit.level === 'COMMUNE' || !cover.districtIds.length) {
-      throw userInputError('orgUnit', `${orgUnit.name} (${orgUnit.id}): this agency keeps these records by district only, so it cannot count them for a commune-level unit; ask for a district (before 1/7/2025) or the province`);
+      throw userInputError(
+        'orgUnit',
+        `${orgUnit.name} (${orgUnit.id}): this agency keeps these records by district only, so it cannot count them for a commune-level unit; ask for a district (before 1/7/2025) or the province`,
+      );
     }
     // A district asked past 30/6/2025 (Lý Sơn, now a special zone): records kept by district only all predate the reform.
   }
@@ -140,9 +161,12 @@ function formulaOf(kind: TargetSpec['kind'], m: Measure, value: number | null): 
   const d = m.denominator ?? '–';
   const v = value ?? '–';
   switch (kind) {
-    case 'MIN_PERCENT': return `100 × ${n} / ${d} = ${v}`;
-    case 'GROWTH': return `100 × (${n} − ${d}) / ${d} = ${v}`;
-    default: return `${n}`;
+    case 'MIN_PERCENT':
+      return `100 × ${n} / ${d} = ${v}`;
+    case 'GROWTH':
+      return `100 × (${n} − ${d}) / ${d} = ${v}`;
+    default:
+      return `${n}`;
   }
 }
 
@@ -253,7 +277,11 @@ class ComputedResult implements IndicatorResultData {
   summary: ResultSummaryData | null;
   private trajectoryPromise?: Promise<YearVerdict[]>;
 
-  constructor(private readonly job: Job, private readonly anchor: Anchor | null, fields: Omit<IndicatorResultData, 'trajectory' | 'baseline'>) {
+  constructor(
+    private readonly job: Job,
+    private readonly anchor: Anchor | null,
+    fields: Omit<IndicatorResultData, 'trajectory' | 'baseline'>,
+  ) {
     Object.assign(this, fields);
   }
 
@@ -263,8 +291,9 @@ class ComputedResult implements IndicatorResultData {
     if (target.baseline !== null && target.baseline !== undefined) return Promise.resolve(target.baseline);
     if (this.anchor) return Promise.resolve(this.anchor.value);
     const period = parsePeriod(String(PROGRAMME_FIRST_YEAR));
-    return Promise.all([loader.load({ code, period, orgUnit }), suppressionOf(this.job, period, orgUnit)])
-      .then(([m, suppressed]) => (suppressed ? null : indicatorValue(target.kind, m)));
+    return Promise.all([loader.load({ code, period, orgUnit }), suppressionOf(this.job, period, orgUnit)]).then(([m, suppressed]) =>
+      suppressed ? null : indicatorValue(target.kind, m),
+    );
   }
 
   get trajectory(): Promise<YearVerdict[]> {
@@ -309,7 +338,13 @@ async function resultFor(job: Job, period: Period): Promise<IndicatorResultData>
   const anchorHidden = firstYear !== null && Boolean((hiddenYears as (Suppression | null)[])[programmeYears().indexOf(firstYear.year)]);
   const anchor = kind === 'CUMULATIVE' ? trajectoryAnchor(target, firstYear) : null;
   if (suppressed || (anchorHidden && anchor && !anchor.given)) {
-    return suppressedResult(job, period, measure as Measure, (suppressed as Suppression | null) ?? 'PRIMARY', suppressed ? null : `its baseline year ${firstYear!.year}`);
+    return suppressedResult(
+      job,
+      period,
+      measure as Measure,
+      (suppressed as Suppression | null) ?? 'PRIMARY',
+      suppressed ? null : `its baseline year ${firstYear!.year}`,
+    );
   }
   const value = byYear ? null : indicatorValue(target.kind, measure);
   const verdict = judge({ target, period, level: orgUnit.level, value, today: todayIso(), anchor });
@@ -327,7 +362,9 @@ async function resultFor(job: Job, period: Period): Promise<IndicatorResultData>
     statusReason: verdict.reason,
     milestone: verdict.milestone,
     explanation: {
-      formula: byYear ? `each year: ${formulaOf(target.kind, { numerator: null, denominator: null }, null).replace(/–/g, '…')} (see summary)` : formulaOf(target.kind, measure as Measure, value),
+      formula: byYear
+        ? `each year: ${formulaOf(target.kind, { numerator: null, denominator: null }, null).replace(/–/g, '…')} (see summary)`
+        : formulaOf(target.kind, measure as Measure, value),
       reading,
       inputs: byYear ? [] : inputsOf(job.reading, measure as Measure),
       targetRule: verdict.rule,
@@ -382,7 +419,10 @@ export async function computeByDistrict(
 ): Promise<IndicatorResultData[]> {
   const period = programmePeriod(periodId);
   if (period.start >= REFORM_DATE) {
-    throw userInputError('period', `there are no district-level units in ${period.id}: the district level ended on 30/6/2025; ask resultsByUnit(period: "${period.id}", level: COMMUNE) for the commune-level units`);
+    throw userInputError(
+      'period',
+      `there are no district-level units in ${period.id}: the district level ended on 30/6/2025; ask resultsByUnit(period: "${period.id}", level: COMMUNE) for the commune-level units`,
+    );
   }
   return computeByUnit(loader, code, target, periodId, 'DISTRICT', reading, caller);
 }
@@ -406,7 +446,10 @@ export async function computeByUnit(
   const period = programmePeriod(periodId);
   const units = unitsOfLevel(level, period);
   if (units.length === 0) {
-    throw userInputError('level', `no ${level.toLowerCase()}-level unit existed in ${period.id}${level === 'DISTRICT' ? ' (the district level ended on 30/6/2025): ask level COMMUNE' : ''}`);
+    throw userInputError(
+      'level',
+      `no ${level.toLowerCase()}-level unit existed in ${period.id}${level === 'DISTRICT' ? ' (the district level ended on 30/6/2025): ask level COMMUNE' : ''}`,
+    );
   }
   return Promise.all(units.map((u) => resultFor(jobFor(loader, code, target, u, reading, caller), period)));
 }
@@ -424,7 +467,11 @@ export async function computeSeries(
 ): Promise<IndicatorResultData[]> {
   const orgUnit = territory.resolve(orgUnitId);
   const job = jobFor(loader, code, target, orgUnit, reading, caller);
-  return Promise.all(periodSeries(from, to).map((p, i, all) => checkInProgramme(p, i === 0 ? 'from' : i === all.length - 1 ? 'to' : 'period')).map((p) => resultFor(job, p)));
+  return Promise.all(
+    periodSeries(from, to)
+      .map((p, i, all) => checkInProgramme(p, i === 0 ? 'from' : i === all.length - 1 ? 'to' : 'period'))
+      .map((p) => resultFor(job, p)),
+  );
 }
 
 /**

@@ -19,7 +19,13 @@ const url = (() => {
   return u.toString();
 })();
 const ROWS = [
-  ['g', '2024-01-05'], ['a', '2024-01-03'], ['c', '2024-01-01'], ['b', '2024-01-03'], ['e', '2024-01-02'], ['d', '2024-01-04'], ['f', '2024-01-06'],
+  ['g', '2024-01-05'],
+  ['a', '2024-01-03'],
+  ['c', '2024-01-01'],
+  ['b', '2024-01-03'],
+  ['e', '2024-01-02'],
+  ['d', '2024-01-04'],
+  ['f', '2024-01-06'],
 ];
 // Ordered by (held_on, id): c(1st) e(2nd) a b (both 3rd, by id) d g f.
 const ORDER = ['c', 'e', 'a', 'b', 'd', 'g', 'f'];
@@ -37,7 +43,11 @@ afterAll(async () => {
 
 const page = (first?: number | null, after?: string | null) =>
   paginate(dataSource.getRepository(Probe).createQueryBuilder('p'), { first, after, sortColumn: 'held_on', sortKey: (r) => r.heldOn });
-const inputError = async (run: Promise<unknown>) => run.then(() => null, (e) => ({ code: e.extensions?.code, field: e.extensions?.field }));
+const inputError = async (run: Promise<unknown>) =>
+  run.then(
+    () => null,
+    (e) => ({ code: e.extensions?.code, field: e.extensions?.field }),
+  );
 
 test('pages of 3 walk every row once, in (sort key, id) order, ties broken by id', async () => {
   const seen: string[] = [];
@@ -52,7 +62,11 @@ test('pages of 3 walk every row once, in (sort key, id) order, ties broken by id
     after = p.pageInfo.endCursor;
   }
   expect(seen).toEqual(ORDER);
-  expect(shapes).toEqual([[3, true], [3, true], [1, false]]);
+  expect(shapes).toEqual([
+    [3, true],
+    [3, true],
+    [1, false],
+  ]);
 });
 
 test('a row added before the cursor does not shift the next page', async () => {
@@ -70,11 +84,14 @@ test('the default page is 50; an empty page has no cursor', async () => {
   const all = await page();
   expect(all.nodes).toHaveLength(7);
   expect(all.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: expect.any(String), endCursor: expect.any(String) });
-  const none = await paginate(dataSource.getRepository(Probe).createQueryBuilder('p').where('p.id = :id', { id: 'none' }), { sortColumn: 'held_on', sortKey: (r) => r.heldOn });
+  const none = await paginate(dataSource.getRepository(Probe).createQueryBuilder('p').where('p.id = :id', { id: 'none' }), {
+    sortColumn: 'held_on',
+    sortKey: (r) => r.heldOn,
+  });
   expect(none).toEqual({ nodes: [], edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } });
 });
 
-test('edges carry each record with its cursor (Relay): a page after an edge\'s cursor starts right after that record', async () => {
+test("edges carry each record with its cursor (Relay): a page after an edge's cursor starts right after that record", async () => {
   const first = await page(3);
   expect(first.edges.map((e) => e.node.id)).toEqual(['c', 'e', 'a']);
   expect(first.edges.map((e) => e.node)).toEqual(first.nodes);

@@ -103,11 +103,29 @@ function reportingPeriod(id: string, field: string): Period {
   let first: number; // first calendar month of the period (1-based)
   let last: number;
   let kind: PeriodKind;
-  if (rest === '') { kind = 'YEAR'; first = 1; last = 12; }
-  else if (rest === 'M9') { kind = 'NINE_MONTHS'; first = 1; last = 9; }
-  else if (rest[0] === 'Q') { kind = 'QUARTER'; const q = Number(rest[1]); first = 3 * q - 2; last = 3 * q; }
-  else if (rest[0] === 'S') { kind = 'HALF_YEAR'; const s = Number(rest[1]); first = 6 * s - 5; last = 6 * s; }
-  else { kind = 'MONTH'; first = Number(rest); last = first; }
+  if (rest === '') {
+    kind = 'YEAR';
+    first = 1;
+    last = 12;
+  } else if (rest === 'M9') {
+    kind = 'NINE_MONTHS';
+    first = 1;
+    last = 9;
+  } else if (rest[0] === 'Q') {
+    kind = 'QUARTER';
+    const q = Number(rest[1]);
+    first = 3 * q - 2;
+    last = 3 * q;
+  } else if (rest[0] === 'S') {
+    kind = 'HALF_YEAR';
+    const s = Number(rest[1]);
+    first = 6 * s - 5;
+    last = 6 * s;
+  } else {
+    kind = 'MONTH';
+    first = Number(rest);
+    last = first;
+  }
   return { id, kind, basis: 'REPORTING', start: isoDate(year, first - 1, 15), end: isoDate(year, last, 15), year };
 }
 
@@ -119,9 +137,8 @@ export function periodBasis(period: Period): PeriodBasis {
 /** The same period one year earlier (for year-on-year growth). */
 export function previousYear(period: Period): Period {
   const shift = (iso: string) => `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`;
-  const id = period.kind === 'MULTI_YEAR'
-    ? period.id.replace(/\d{4}/g, (y) => String(Number(y) - 1))
-    : period.id.replace(/^\d{4}/, (y) => String(Number(y) - 1));
+  const id =
+    period.kind === 'MULTI_YEAR' ? period.id.replace(/\d{4}/g, (y) => String(Number(y) - 1)) : period.id.replace(/^\d{4}/, (y) => String(Number(y) - 1));
   return { ...period, id, start: shift(period.start), end: shift(period.end), year: period.year - 1 };
 }
 
@@ -151,12 +168,23 @@ function next(p: Period): Period {
   const y = Number(p.start.slice(0, 4));
   const m = Number(p.start.slice(5, 7));
   switch (p.kind) {
-    case 'YEAR': return parsePeriod(String(y + 1));
-    case 'NINE_MONTHS': return parsePeriod(`${y + 1}M9`);
-    case 'HALF_YEAR': return parsePeriod(m === 1 ? `${y}S2` : `${y + 1}S1`);
-    case 'QUARTER': { const q = (m - 1) / 3 + 1; return parsePeriod(q === 4 ? `${y + 1}Q1` : `${y}Q${q + 1}`); }
-    case 'MONTH': { const nm = m === 12 ? 1 : m + 1; const ny = m === 12 ? y + 1 : y; return parsePeriod(`${ny}${String(nm).padStart(2, '0')}`); }
-    default: throw new Error(`no next period for ${p.kind}`);
+    case 'YEAR':
+      return parsePeriod(String(y + 1));
+    case 'NINE_MONTHS':
+      return parsePeriod(`${y + 1}M9`);
+    case 'HALF_YEAR':
+      return parsePeriod(m === 1 ? `${y}S2` : `${y + 1}S1`);
+    case 'QUARTER': {
+      const q = (m - 1) / 3 + 1;
+      return parsePeriod(q === 4 ? `${y + 1}Q1` : `${y}Q${q + 1}`);
+    }
+    case 'MONTH': {
+      const nm = m === 12 ? 1 : m + 1;
+      const ny = m === 12 ? y + 1 : y;
+      return parsePeriod(`${ny}${String(nm).padStart(2, '0')}`);
+    }
+    default:
+      throw new Error(`no next period for ${p.kind}`);
   }
 }
 
@@ -200,7 +228,10 @@ function calendarOf(period: Period): Period {
 export function checkInProgramme(period: Period, field = 'period'): Period {
   const calendar = calendarOf(period);
   if (calendar.start < PROGRAMME_START || calendar.end > addDays(PROGRAMME_END, 1)) {
-    throw userInputError(field, `'${period.id}' lies outside the programme's window ${PROGRAMME_START} … ${PROGRAMME_END} (Decision 1736/QĐ-UBND, 2021–2025): ask for a period within it`);
+    throw userInputError(
+      field,
+      `'${period.id}' lies outside the programme's window ${PROGRAMME_START} … ${PROGRAMME_END} (Decision 1736/QĐ-UBND, 2021–2025): ask for a period within it`,
+    );
   }
   return period;
 }

@@ -51,7 +51,6 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-
 /** Scale factor for generated data (QN_SCALE, default 1): ×10, ×100 for benchmarks. */
 export function dataScale(): number {
   const raw = Number(process.env.QN_SCALE ?? '1');
@@ -65,7 +64,19 @@ export function dataScale(): number {
  * each district has a known number of them, each with a deterministic id.
  */
 export const SAMPLE_DISTRICT_WEIGHT: Record<string, number> = {
-  '522': 40, '524': 14, '534': 12, '528': 9, '527': 8, '533': 7, '532': 5, '536': 4, '529': 3, '525': 3, '535': 2, '531': 1, '530': 1,
+  '522': 40,
+  '524': 14,
+  '534': 12,
+  '528': 9,
+  '527': 8,
+  '533': 7,
+  '532': 5,
+  '536': 4,
+  '529': 3,
+  '525': 3,
+  '535': 2,
+  '531': 1,
+  '530': 1,
 };
 
 export function sampleBusinessCount(districtId: string, scale: number): number {
@@ -76,7 +87,18 @@ export function sampleBusinessCount(districtId: string, scale: number): number {
 export const SAMPLE_LAST_DAY = '2025-12-14';
 
 const SAMPLE_BUSINESS_KINDS = [
-  'KARAOKE', 'KARAOKE', 'KARAOKE', 'MASSAGE', 'MASSAGE', 'HOTEL', 'GUESTHOUSE', 'GUESTHOUSE', 'BAR', 'NIGHTCLUB', 'SAUNA', 'BARBER_SPA',
+  'KARAOKE',
+  'KARAOKE',
+  'KARAOKE',
+  'MASSAGE',
+  'MASSAGE',
+  'HOTEL',
+  'GUESTHOUSE',
+  'GUESTHOUSE',
+  'BAR',
+  'NIGHTCLUB',
+  'SAUNA',
+  'BARBER_SPA',
 ] as const;
 
 export interface SampleBusiness {
@@ -114,7 +136,8 @@ export function sampleBusiness(districtId: string, index: number): SampleBusines
     employees,
     openedOn,
     closedOn: closed,
-    communeAfterReformId: closed && closed < REFORM_DATE ? null : sampleUnitAfterReform(communeId ?? districtId, `police-business-after-reform-${districtId}-${index}`),
+    communeAfterReformId:
+      closed && closed < REFORM_DATE ? null : sampleUnitAfterReform(communeId ?? districtId, `police-business-after-reform-${districtId}-${index}`),
   };
 }
 

@@ -78,7 +78,8 @@ export interface StartOptions {
 /** Ready when the database answers and no migration of this subgraph is pending. */
 export async function databaseReadiness(dataSource: DataSource): Promise<Readiness> {
   // A database that does not answer within two seconds is as good as down for a probe.
-  const timeout = <T>(work: Promise<T>) => Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
+  const timeout = <T>(work: Promise<T>) =>
+    Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
   try {
     await timeout(dataSource.query('SELECT 1'));
   } catch {

@@ -86,10 +86,10 @@ export function indicatorValue(kind: TargetKind, m: Measure): number | null {
   switch (kind) {
     case 'MIN_PERCENT':
       if (!m.denominator || m.numerator === null) return null;
-      return round(100 * m.numerator / m.denominator);
+      return round((100 * m.numerator) / m.denominator);
     case 'GROWTH':
       if (!m.denominator || m.numerator === null) return null;
-      return round(100 * (m.numerator - m.denominator) / m.denominator);
+      return round((100 * (m.numerator - m.denominator)) / m.denominator);
     default:
       return m.numerator;
   }
@@ -101,7 +101,7 @@ export function round(x: number): number {
 
 /** The goal a value is compared with: the value, or the lower bound of a range or growth target. */
 export function goalOf(target: TargetSpec): number {
-  return (target.kind === 'RANGE' || target.kind === 'GROWTH' ? target.min ?? target.value : target.value) ?? 0;
+  return (target.kind === 'RANGE' || target.kind === 'GROWTH' ? (target.min ?? target.value) : target.value) ?? 0;
 }
 
 /**
@@ -142,7 +142,7 @@ export function yearMilestone(target: TargetSpec, anchor: Anchor | null, year: n
   const goal = goalOf(target);
   if (year >= PROGRAMME_LAST_YEAR) return goal;
   if (!anchor || year < anchor.year) return null;
-  return round(anchor.value + (goal - anchor.value) * (year - anchor.year) / (PROGRAMME_LAST_YEAR - anchor.year));
+  return round(anchor.value + ((goal - anchor.value) * (year - anchor.year)) / (PROGRAMME_LAST_YEAR - anchor.year));
 }
 
 /** The milestone on the day before `endExclusive`: between two year-end milestones, pro rata of the year elapsed. */
@@ -180,7 +180,12 @@ export interface VerdictInput {
 
 const LEVEL_DEPTH: Record<OrgUnitLevel, number> = { PROVINCE: 0, DISTRICT: 1, COMMUNE: 2 };
 const PERIOD_WORD: Record<string, string> = {
-  MONTH: 'a month', QUARTER: 'a quarter', HALF_YEAR: 'a half year', NINE_MONTHS: 'nine months', YEAR: 'a year', MULTI_YEAR: 'a run of years',
+  MONTH: 'a month',
+  QUARTER: 'a quarter',
+  HALF_YEAR: 'a half year',
+  NINE_MONTHS: 'nine months',
+  YEAR: 'a year',
+  MULTI_YEAR: 'a run of years',
 };
 
 function monthsBetween(start: string, end: string): number {
@@ -211,9 +216,11 @@ export function judge(input: VerdictInput): Verdict {
 
   const lowest = target.lowestLevel ?? 'COMMUNE';
   if (LEVEL_DEPTH[level] > LEVEL_DEPTH[lowest]) {
-    return notApplicable(lowest === 'PROVINCE'
-      ? 'a province-wide goal: a district or commune is not judged against it'
-      : 'a share of communes of a district: a single commune is not judged against it');
+    return notApplicable(
+      lowest === 'PROVINCE'
+        ? 'a province-wide goal: a district or commune is not judged against it'
+        : 'a share of communes of a district: a single commune is not judged against it',
+    );
   }
   if (period.year < PROGRAMME_FIRST_YEAR || (period.kind !== 'MULTI_YEAR' && period.year > PROGRAMME_LAST_YEAR)) {
     return notApplicable(`outside the programme ${PROGRAMME_FIRST_YEAR}–${PROGRAMME_LAST_YEAR}`);
@@ -226,17 +233,27 @@ export function judge(input: VerdictInput): Verdict {
     const anchor = input.anchor ?? null;
     const judgedAt = today < period.end ? (today > period.start ? today : period.start) : period.end;
     if (anchor && !anchor.given && judgedAt <= `${anchor.year + 1}-01-01` && period.kind !== 'MULTI_YEAR') {
-      return notApplicable(`${anchor.year} is the baseline year: its value (${fmt(anchor.value)}${unitText}) starts the trajectory to ${fmt(goal)}${unitText} by ${PROGRAMME_LAST_YEAR}`);
+      return notApplicable(
+        `${anchor.year} is the baseline year: its value (${fmt(anchor.value)}${unitText}) starts the trajectory to ${fmt(goal)}${unitText} by ${PROGRAMME_LAST_YEAR}`,
+      );
     }
     const m = milestoneAt(target, anchor, judgedAt);
-    if (m === null) return { status: 'NO_DATA', milestone: null, reason: 'no baseline: no programme year before this one has a value to start the trajectory from', rule: 'cumulative target on a trajectory' };
+    if (m === null)
+      return {
+        status: 'NO_DATA',
+        milestone: null,
+        reason: 'no baseline: no programme year before this one has a value to start the trajectory from',
+        rule: 'cumulative target on a trajectory',
+      };
     milestone = m;
-    const from = anchor ? `${anchor.given ? 'the plan\'s baseline' : `${anchor.year}'s value`} ${fmt(anchor.value)}${unitText}` : 'the data\'s milestones';
+    const from = anchor ? `${anchor.given ? "the plan's baseline" : `${anchor.year}'s value`} ${fmt(anchor.value)}${unitText}` : "the data's milestones";
     rule = `cumulative since ${PROGRAMME_FIRST_YEAR}: ${fmt(goal)}${unitText} by ${PROGRAMME_LAST_YEAR}, on a straight line from ${from}; milestone on ${addDays(judgedAt, -1)}: ${fmt(milestone)}${unitText}`;
   } else if (period.kind === 'MULTI_YEAR' && kind !== 'PROGRAMME') {
-    return notApplicable(kind === 'GROWTH'
-      ? 'growth is judged year on year: a run of years has no summed verdict (see summary)'
-      : 'a yearly target is judged year by year: a run of years has no summed verdict (see summary)');
+    return notApplicable(
+      kind === 'GROWTH'
+        ? 'growth is judged year on year: a run of years has no summed verdict (see summary)'
+        : 'a yearly target is judged year by year: a run of years has no summed verdict (see summary)',
+    );
   } else if (kind === 'GROWTH') {
     rule = `growth over the same period a year earlier of at least ${fmt(goal)} %`;
   } else if (kind === 'PROGRAMME') {
@@ -250,10 +267,12 @@ export function judge(input: VerdictInput): Verdict {
       rule = `a share that holds for any part of the year: ${PERIOD_WORD[period.kind]} keeps the yearly target of ${fmt(goal)}${unitText}`;
     } else if (accrual === 'FLOW' && startsWithYear(period)) {
       const months = monthsBetween(period.start, period.end);
-      milestone = round(goal * months / 12);
+      milestone = round((goal * months) / 12);
       rule = `a count of ${fmt(goal)} a year, pro-rated for the ${months} month(s) from the start of the year: ${fmt(milestone)}`;
     } else if (accrual === 'FLOW') {
-      return notApplicable(`a count of ${fmt(goal)} a year is judged on the year (or a window from its start): ${PERIOD_WORD[period.kind]} inside the year is not`);
+      return notApplicable(
+        `a count of ${fmt(goal)} a year is judged on the year (or a window from its start): ${PERIOD_WORD[period.kind]} inside the year is not`,
+      );
     } else {
       return notApplicable(`a share reached over a whole year (${fmt(goal)}${unitText}): ${PERIOD_WORD[period.kind]} is not a year's reach and is not judged`);
     }
@@ -263,7 +282,8 @@ export function judge(input: VerdictInput): Verdict {
   const met = value >= milestone;
   if (elapsedFraction(period, today) >= 1) return { status: met ? 'ACHIEVED' : 'NOT_MET', milestone, reason: null, rule };
   if (met) return { status: 'ON_TRACK', milestone, reason: null, rule };
-  if (proRata && value >= milestone * elapsedFraction(period, today)) return { status: 'ON_TRACK', milestone, reason: null, rule: `${rule}; open: pro rata of the year elapsed` };
+  if (proRata && value >= milestone * elapsedFraction(period, today))
+    return { status: 'ON_TRACK', milestone, reason: null, rule: `${rule}; open: pro rata of the year elapsed` };
   return { status: 'AT_RISK', milestone, reason: null, rule };
 }
 

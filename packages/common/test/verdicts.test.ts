@@ -2,9 +2,21 @@ import { judge, milestoneAt, parsePeriod, summarise, TargetSpec, trajectoryAncho
 
 /** The verdict rules of docs/indicators.md, one kind of target at a time; every expected number is worked out beside it. */
 const ENDED = '2026-06-01';
-const share = (value: number, accrual: TargetSpec['accrual'], extra: Partial<TargetSpec> = {}): TargetSpec => ({ kind: 'MIN_PERCENT', value, per: 'YEAR', accrual, ...extra });
-const verdict = (target: TargetSpec, period: string, value: number | null, level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE' = 'PROVINCE', today = ENDED, anchorValue: number | null = null) =>
-  judge({ target, period: parsePeriod(period), level, value, today, anchor: trajectoryAnchor(target, { year: 2021, value: anchorValue }) });
+const share = (value: number, accrual: TargetSpec['accrual'], extra: Partial<TargetSpec> = {}): TargetSpec => ({
+  kind: 'MIN_PERCENT',
+  value,
+  per: 'YEAR',
+  accrual,
+  ...extra,
+});
+const verdict = (
+  target: TargetSpec,
+  period: string,
+  value: number | null,
+  level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE' = 'PROVINCE',
+  today = ENDED,
+  anchorValue: number | null = null,
+) => judge({ target, period: parsePeriod(period), level, value, today, anchor: trajectoryAnchor(target, { year: 2021, value: anchorValue }) });
 
 describe('yearly targets', () => {
   const inspected = share(20, 'COVERAGE');

@@ -28,10 +28,12 @@ async function session(key: string, schoolYear: string, heldOn: string, students
 }
 
 async function result(period: string, orgUnit?: string) {
-  const data = dataOf(await system.query(
-    `query($period: String!, $orgUnit: ID) { indicator(code: "IND-1.3c") { code result(period: $period, orgUnit: $orgUnit) { numerator denominator value target status orgUnit { id } } } }`,
-    { period, orgUnit },
-  ));
+  const data = dataOf(
+    await system.query(
+      `query($period: String!, $orgUnit: ID) { indicator(code: "IND-1.3c") { code result(period: $period, orgUnit: $orgUnit) { numerator denominator value target status orgUnit { id } } } }`,
+      { period, orgUnit },
+    ),
+  );
   return data.indicator.result;
 }
 
@@ -136,7 +138,9 @@ describe('bad input is refused with the field named, and nothing is stored', () 
     expect(negative.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'students' });
     const twice = await system.query(ENROL, { input: { institutionId: ids.C, schoolYear: '2023-2024', students: 10 } });
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'schoolYear' });
-    const list = dataOf(await system.query(`query($id: ID!) { enrolments(filter: { institutionId: $id }) { totalCount nodes { schoolYear students } } }`, { id: ids.C }));
+    const list = dataOf(
+      await system.query(`query($id: ID!) { enrolments(filter: { institutionId: $id }) { totalCount nodes { schoolYear students } } }`, { id: ids.C }),
+    );
     expect(list.enrolments.totalCount).toBe(2);
   });
 
@@ -174,11 +178,13 @@ describe('changes', () => {
 
 describe('lists', () => {
   test('filters by period and district', async () => {
-    const data = dataOf(await system.query(`{
+    const data = dataOf(
+      await system.query(`{
       q1: communicationSessions(filter: { period: "2024Q1" }) { totalCount }
       city: communicationSessions(filter: { period: "2024", districtId: "522" }) { totalCount }
       years: enrolments(filter: { period: "2024" }) { totalCount }
-    }`));
+    }`),
+    );
     expect(data).toEqual({ q1: { totalCount: 3 }, city: { totalCount: 5 }, years: { totalCount: 6 } });
   });
 
@@ -186,7 +192,11 @@ describe('lists', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = dataOf(await system.query(`query($after: String) { communicationSessions(first: 3, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }`, { after }));
+      const page: any = dataOf(
+        await system.query(`query($after: String) { communicationSessions(first: 3, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }`, {
+          after,
+        }),
+      );
       seen.push(...page.communicationSessions.nodes.map((n: { id: string }) => n.id));
       if (!page.communicationSessions.pageInfo.hasNextPage) break;
       after = page.communicationSessions.pageInfo.endCursor;
@@ -198,10 +208,12 @@ describe('lists', () => {
   test('SQL statements do not grow with the length of a list', async () => {
     const statementsFor = async (first: number) => {
       const before = system.statements().education;
-      const data = dataOf(await system.query(
-        `query($first: Int) { communicationSessions(first: $first) { nodes { institution { name enrolment(schoolYear: "2023-2024") { students } } } } }`,
-        { first },
-      ));
+      const data = dataOf(
+        await system.query(
+          `query($first: Int) { communicationSessions(first: $first) { nodes { institution { name enrolment(schoolYear: "2023-2024") { students } } } } }`,
+          { first },
+        ),
+      );
       expect(data.communicationSessions.nodes).toHaveLength(first);
       return system.statements().education - before;
     };
@@ -214,17 +226,23 @@ describe('task progress counted from education records', () => {
   // B on 02-20 (900), 11-11 (800) — both in 522, A in commune 21010 — and C (524) on 03-01 (450).
   // Also A on 2023-10-10, and C on 2025-01-10 and 2025-02-10.
   async function task(id: string, period: string, orgUnit?: string) {
-    return dataOf(await system.query(
-      `query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { __typename id progress(period: $period, orgUnit: $orgUnit) { period count evidence } } }`,
-      { id, period, orgUnit },
-    )).task;
+    return dataOf(
+      await system.query(
+        `query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { __typename id progress(period: $period, orgUnit: $orgUnit) { period count evidence } } }`,
+        { id, period, orgUnit },
+      ),
+    ).task;
   }
 
   test('TASK-V.8-1 counts communication sessions held', async () => {
     expect(await task('TASK-V.8-1', '2024')).toEqual({
       __typename: 'EducationTask',
       id: 'TASK-V.8-1',
-      progress: { period: '2024', count: 6, evidence: 'prevention-communication sessions held at upper-secondary schools, universities and vocational institutions' },
+      progress: {
+        period: '2024',
+        count: 6,
+        evidence: 'prevention-communication sessions held at upper-secondary schools, universities and vocational institutions',
+      },
     });
     expect((await task('TASK-V.8-1', '2024Q1')).progress).toMatchObject({ period: '2024Q1', count: 3 });
     expect((await task('TASK-V.8-1', '2024', '522')).progress).toMatchObject({ count: 5 });
@@ -247,12 +265,14 @@ describe('task progress counted from education records', () => {
     expect(data.task).toEqual({ __typename: 'HealthTask' });
     expect(system.statements().education).toBe(before);
     // Asked directly under education's type, education has no evidence for it.
-    const direct = dataOf(await system.querySubgraph(
-      'education',
-      `{ _entities(representations: [{ __typename: "EducationTask", id: "TASK-V.4-2" }]) { ... on EducationTask { id progress(period: "2024") { count } } } }`,
-      {},
-      { as: caller('EDUCATION', 'AGENCY_HEAD') },
-    ));
+    const direct = dataOf(
+      await system.querySubgraph(
+        'education',
+        `{ _entities(representations: [{ __typename: "EducationTask", id: "TASK-V.4-2" }]) { ... on EducationTask { id progress(period: "2024") { count } } } }`,
+        {},
+        { as: caller('EDUCATION', 'AGENCY_HEAD') },
+      ),
+    );
     expect(direct._entities).toEqual([{ id: 'TASK-V.4-2', progress: null }]);
   });
 });

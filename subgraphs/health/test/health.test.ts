@@ -30,7 +30,13 @@ async function count(list: 'harmReductionContacts' | 'periodicHealthChecks'): Pr
 
 beforeAll(async () => {
   system = await startSystem({ as: caller('HEALTH', 'AGENCY_HEAD') });
-  businessId = dataOf(await system.query(CREATE_BUSINESS, { input: { name: 'Karaoke Sao Mai', kind: 'KARAOKE', districtId: '522', employees: 10, openedOn: '2020-05-01' } }, { as: POLICE })).createServiceBusiness.id;
+  businessId = dataOf(
+    await system.query(
+      CREATE_BUSINESS,
+      { input: { name: 'Karaoke Sao Mai', kind: 'KARAOKE', districtId: '522', employees: 10, openedOn: '2020-05-01' } },
+      { as: POLICE },
+    ),
+  ).createServiceBusiness.id;
   await contact('QNG-AB12CD34', '2024-02-01', '522', 'OUTREACH');
   await contact('qng-ab12cd34', '2024-02-15', '522', 'HIV_TEST');
   await contact('QNG-ZX98YW76', '2024-05-03', '524', 'CONDOM_DISTRIBUTION');
@@ -42,12 +48,14 @@ afterAll(() => system.stop());
 
 describe('harm-reduction contacts', () => {
   test('codes are stored in one form and lists filter by period, district, service and client', async () => {
-    const data = dataOf(await system.query(`{
+    const data = dataOf(
+      await system.query(`{
       q1: harmReductionContacts(filter: { period: "2024Q1" }) { totalCount nodes { clientCode service district { id } } }
       y2024: harmReductionContacts(filter: { period: "2024", districtId: "524" }) { totalCount }
       tests: harmReductionContacts(filter: { service: HIV_TEST }) { totalCount }
       client: harmReductionContacts(filter: { clientCode: "qng-zx98yw76" }) { totalCount }
-    }`));
+    }`),
+    );
     expect(data.q1.totalCount).toBe(2);
     expect(data.q1.nodes.map((n: any) => n.clientCode)).toEqual(['QNG-AB12CD34', 'QNG-AB12CD34']);
     expect(data.q1.nodes[0].district).toEqual({ id: '522' });
@@ -63,7 +71,9 @@ describe('harm-reduction contacts', () => {
     [{ contactedOn: '2099-01-01' }, 'contactedOn', 'in the future'],
   ])('bad contact %o → %s, nothing stored', async (input, field, message) => {
     const before = await count('harmReductionContacts');
-    const response = await system.query(CONTACT, { input: { clientCode: 'QNG-AB12CD34', contactedOn: '2024-03-01', districtId: '522', service: 'OUTREACH', ...input } });
+    const response = await system.query(CONTACT, {
+      input: { clientCode: 'QNG-AB12CD34', contactedOn: '2024-03-01', districtId: '522', service: 'OUTREACH', ...input },
+    });
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(response.errors?.[0].message).toContain(message);
     expect(await count('harmReductionContacts')).toBe(before);
@@ -81,7 +91,11 @@ describe('harm-reduction contacts', () => {
     const list = dataOf(await system.query(`{ harmReductionContacts { totalCount nodes { district { id } } } }`, {}, { as: officer }));
     expect(list.harmReductionContacts.totalCount).toBe(2);
     const before = await count('harmReductionContacts');
-    const response = await system.query(CONTACT, { input: { clientCode: 'QNG-AB12CD34', contactedOn: '2024-03-01', districtId: '522', service: 'OUTREACH' } }, { as: officer });
+    const response = await system.query(
+      CONTACT,
+      { input: { clientCode: 'QNG-AB12CD34', contactedOn: '2024-03-01', districtId: '522', service: 'OUTREACH' } },
+      { as: officer },
+    );
     expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await count('harmReductionContacts')).toBe(before);
   });
@@ -148,7 +162,7 @@ describe('healthServiceUsers: counts for another subgraph (IND-4.2), never for a
     caller('LABOUR', 'AGENCY_HEAD'),
     caller('DOLISA', 'COORDINATOR'),
     caller(null, 'ANALYST'),
-  ])('no person may call it, whatever their role: not in the gateway\'s graph, FORBIDDEN at health itself: %o', async (person) => {
+  ])("no person may call it, whatever their role: not in the gateway's graph, FORBIDDEN at health itself: %o", async (person) => {
     const response = await system.query(SERVICE_USERS, { period: '2024', codes: ['QNG-AB12CD34'] }, { as: person });
     expect(response.data?.healthServiceUsers ?? null).toBeNull();
     expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -186,9 +200,16 @@ describe('healthServiceUsers: counts for another subgraph (IND-4.2), never for a
 
 describe('periodic health checks of service-business staff', () => {
   test('a check points at the police business by its key', async () => {
-    const check = dataOf(await system.query(CHECK, { input: { businessId, checkedOn: '2024-04-10', staffChecked: 8, staffReferred: 1, districtId: '522' } })).recordHealthCheck;
+    const check = dataOf(
+      await system.query(CHECK, { input: { businessId, checkedOn: '2024-04-10', staffChecked: 8, staffReferred: 1, districtId: '522' } }),
+    ).recordHealthCheck;
     expect(check.business).toEqual({ id: businessId });
-    const data = dataOf(await system.query(`query($id: ID!) { periodicHealthChecks(filter: { businessId: $id, period: "2024" }) { totalCount nodes { staffChecked staffReferred } } }`, { id: businessId }));
+    const data = dataOf(
+      await system.query(
+        `query($id: ID!) { periodicHealthChecks(filter: { businessId: $id, period: "2024" }) { totalCount nodes { staffChecked staffReferred } } }`,
+        { id: businessId },
+      ),
+    );
     expect(data.periodicHealthChecks).toEqual({ totalCount: 1, nodes: [{ staffChecked: 8, staffReferred: 1 }] });
   });
 
@@ -213,14 +234,20 @@ describe('periodic health checks of service-business staff', () => {
     let closedId: string;
 
     beforeAll(async () => {
-      closedId = dataOf(await system.query(CREATE_BUSINESS, {
-        input: { name: 'Massage Hoa Sen', kind: 'MASSAGE', districtId: '522', employees: 6, openedOn: '2019-03-01', closedOn: '2022-12-31' },
-      }, { as: POLICE })).createServiceBusiness.id;
+      closedId = dataOf(
+        await system.query(
+          CREATE_BUSINESS,
+          {
+            input: { name: 'Massage Hoa Sen', kind: 'MASSAGE', districtId: '522', employees: 6, openedOn: '2019-03-01', closedOn: '2022-12-31' },
+          },
+          { as: POLICE },
+        ),
+      ).createServiceBusiness.id;
     });
 
     test.each([
       ['a business police does not know', () => ({ businessId: UNKNOWN }), 'businessId', 'not a business registered with police'],
-      ['a district that is not the business\'s', () => ({ districtId: '524' }), 'districtId', 'is not the district of business'],
+      ["a district that is not the business's", () => ({ districtId: '524' }), 'districtId', 'is not the district of business'],
       ['a day before the business opened', () => ({ checkedOn: '2020-04-30' }), 'checkedOn', 'before the business opened (2020-05-01)'],
       ['a day after the business closed', () => ({ businessId: closedId, checkedOn: '2023-01-01' }), 'checkedOn', 'after the business closed (2022-12-31)'],
     ])('%s → BAD_USER_INPUT, nothing stored, one police statement', async (_what, input, field, message) => {
@@ -237,31 +264,40 @@ describe('periodic health checks of service-business staff', () => {
     test('the last day a business is open still counts', async () => {
       const before = await count('periodicHealthChecks');
       // Rolled back by hand below so the task counts at the end stay as they are.
-      const check = dataOf(await system.query(CHECK, { input: { businessId: closedId, checkedOn: '2022-12-31', staffChecked: 2, districtId: '522' } })).recordHealthCheck;
+      const check = dataOf(
+        await system.query(CHECK, { input: { businessId: closedId, checkedOn: '2022-12-31', staffChecked: 2, districtId: '522' } }),
+      ).recordHealthCheck;
       await system.subgraphs.health.dataSource.query('DELETE FROM periodic_health_check WHERE id = $1', [check.id]);
       expect(await count('periodicHealthChecks')).toBe(before);
     });
 
     test('an officer of 524 cannot attach a check to a 522 business by claiming 524', async () => {
       const before = await count('periodicHealthChecks');
-      const response = await system.query(CHECK, { input: { businessId, checkedOn: '2024-05-01', staffChecked: 5, districtId: '524' } }, {
-        as: caller('HEALTH', 'DISTRICT_OFFICER', '524'),
-      });
+      const response = await system.query(
+        CHECK,
+        { input: { businessId, checkedOn: '2024-05-01', staffChecked: 5, districtId: '524' } },
+        {
+          as: caller('HEALTH', 'DISTRICT_OFFICER', '524'),
+        },
+      );
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'districtId' });
       expect(JSON.stringify(response)).not.toContain('522');
       expect(await count('periodicHealthChecks')).toBe(before);
     });
 
-    test('a correction moving a check outside the business\'s life is refused; one inside it is taken', async () => {
-      const [current] = dataOf(await system.query(`{ periodicHealthChecks(filter: { period: "2024" }) { nodes { id version checkedOn } } }`)).periodicHealthChecks.nodes;
+    test("a correction moving a check outside the business's life is refused; one inside it is taken", async () => {
+      const [current] = dataOf(await system.query(`{ periodicHealthChecks(filter: { period: "2024" }) { nodes { id version checkedOn } } }`))
+        .periodicHealthChecks.nodes;
       const refused = await system.query(UPDATE_CHECK, { input: { id: current.id, expectedVersion: current.version, checkedOn: '2019-12-31' } });
       expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'checkedOn' });
       expect(refused.errors?.[0].message).toContain('before the business opened');
-      const same = dataOf(await system.query(UPDATE_CHECK, { input: { id: current.id, expectedVersion: current.version, checkedOn: current.checkedOn } })).updateHealthCheck;
+      const same = dataOf(
+        await system.query(UPDATE_CHECK, { input: { id: current.id, expectedVersion: current.version, checkedOn: current.checkedOn } }),
+      ).updateHealthCheck;
       expect(same).toMatchObject({ id: current.id, version: current.version + 1, checkedOn: current.checkedOn });
     });
 
-    test('serviceBusinessDistricts is for subgraphs only: not in the gateway\'s graph, and every person is FORBIDDEN at police itself', async () => {
+    test("serviceBusinessDistricts is for subgraphs only: not in the gateway's graph, and every person is FORBIDDEN at police itself", async () => {
       const query = `query($ids: [ID!]!) { serviceBusinessDistricts(ids: $ids) { id districtId openedOn closedOn } }`;
       for (const person of [POLICE, caller('HEALTH', 'AGENCY_HEAD'), caller('LABOUR', 'AGENCY_OFFICER'), caller('DOLISA', 'COORDINATOR')]) {
         const response = await system.query(query, { ids: [businessId] }, { as: person });
@@ -296,7 +332,9 @@ describe('periodic health checks of service-business staff', () => {
     }
     const statementsFor = async (first: number) => {
       const before = system.statements().health;
-      const data = dataOf(await system.query(`query($first: Int) { periodicHealthChecks(first: $first) { nodes { checkedOn business { id } district { id } } } }`, { first }));
+      const data = dataOf(
+        await system.query(`query($first: Int) { periodicHealthChecks(first: $first) { nodes { checkedOn business { id } district { id } } } }`, { first }),
+      );
       expect(data.periodicHealthChecks.nodes).toHaveLength(first);
       return system.statements().health - before;
     };
@@ -309,10 +347,12 @@ describe('task progress counted from health records', () => {
   // Contacts: 2023-11-30 (522); 2024-02-01, 2024-02-15, 2024-06-01 (522); 2024-05-03, 2024-08-20 (524).
   // Checks: 2024-04-10 (522); seven on the 15th of January to July 2023 (522).
   async function task(id: string, period: string, orgUnit?: string) {
-    return dataOf(await system.query(
-      `query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { __typename id progress(period: $period, orgUnit: $orgUnit) { period count evidence } } }`,
-      { id, period, orgUnit },
-    )).task;
+    return dataOf(
+      await system.query(
+        `query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { __typename id progress(period: $period, orgUnit: $orgUnit) { period count evidence } } }`,
+        { id, period, orgUnit },
+      ),
+    ).task;
   }
 
   test('TASK-V.4-2 counts periodic health checks of service-business staff', async () => {
@@ -341,12 +381,14 @@ describe('task progress counted from health records', () => {
     expect(data.task).toEqual({ __typename: 'EducationTask' });
     expect(system.statements().health).toBe(before);
     // Asked directly under health's type, health has no evidence for it.
-    const direct = dataOf(await system.querySubgraph(
-      'health',
-      `{ _entities(representations: [{ __typename: "HealthTask", id: "TASK-V.8-1" }]) { ... on HealthTask { id progress(period: "2024") { count } } } }`,
-      {},
-      { as: caller('HEALTH', 'AGENCY_HEAD') },
-    ));
+    const direct = dataOf(
+      await system.querySubgraph(
+        'health',
+        `{ _entities(representations: [{ __typename: "HealthTask", id: "TASK-V.8-1" }]) { ... on HealthTask { id progress(period: "2024") { count } } } }`,
+        {},
+        { as: caller('HEALTH', 'AGENCY_HEAD') },
+      ),
+    );
     expect(direct._entities).toEqual([{ id: 'TASK-V.8-1', progress: null }]);
   });
 });
@@ -360,9 +402,15 @@ describe('when police is down', () => {
 
   beforeAll(async () => {
     down = await startSystem({ as: HEALTH });
-    downBusinessId = dataOf(await down.query(CREATE_BUSINESS, { input: { name: 'Karaoke Ánh Dương', kind: 'KARAOKE', districtId: '524', employees: 8, openedOn: '2021-01-01' } }, { as: POLICE }))
-      .createServiceBusiness.id;
-    checkId = dataOf(await down.query(CHECK, { input: { businessId: downBusinessId, checkedOn: '2024-03-01', staffChecked: 4, districtId: '524' } })).recordHealthCheck.id;
+    downBusinessId = dataOf(
+      await down.query(
+        CREATE_BUSINESS,
+        { input: { name: 'Karaoke Ánh Dương', kind: 'KARAOKE', districtId: '524', employees: 8, openedOn: '2021-01-01' } },
+        { as: POLICE },
+      ),
+    ).createServiceBusiness.id;
+    checkId = dataOf(await down.query(CHECK, { input: { businessId: downBusinessId, checkedOn: '2024-03-01', staffChecked: 4, districtId: '524' } }))
+      .recordHealthCheck.id;
     await down.stopSubgraph('police');
   });
   afterAll(() => down.stop());

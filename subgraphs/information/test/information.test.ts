@@ -22,10 +22,12 @@ async function publish(key: string, publishedOn: string, districtId?: string, ki
 }
 
 async function result(code: string, period: string, orgUnit?: string) {
-  const data = dataOf(await system.query(
-    `query($code: ID!, $period: String!, $orgUnit: ID) { indicator(code: $code) { code result(period: $period, orgUnit: $orgUnit) { numerator denominator value target status } } }`,
-    { code, period, orgUnit },
-  ));
+  const data = dataOf(
+    await system.query(
+      `query($code: ID!, $period: String!, $orgUnit: ID) { indicator(code: $code) { code result(period: $period, orgUnit: $orgUnit) { numerator denominator value target status } } }`,
+      { code, period, orgUnit },
+    ),
+  );
   return data.indicator.result;
 }
 
@@ -114,7 +116,9 @@ describe('bad input is refused with the field named, and nothing is stored', () 
   ])('website %o → %s', async (input, field, message) => {
     const count = async () => dataOf(await system.query(`{ websiteBlockingProposals { totalCount } }`)).websiteBlockingProposals.totalCount;
     const before = await count();
-    const response = await system.query(PROPOSE, { input: { domain: 'tim-ban-dem.example', proposedOn: '2024-03-01', reason: 'PROSTITUTION_ADVERTISING', ...input } });
+    const response = await system.query(PROPOSE, {
+      input: { domain: 'tim-ban-dem.example', proposedOn: '2024-03-01', reason: 'PROSTITUTION_ADVERTISING', ...input },
+    });
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(response.errors?.[0].message).toContain(message);
     expect(await count()).toBe(before);
@@ -131,28 +135,38 @@ describe('bad input is refused with the field named, and nothing is stored', () 
 
 describe('websites proposed for blocking', () => {
   test('proposed, then blocked; the domain is stored in one form', async () => {
-    const proposed = dataOf(await system.query(PROPOSE, { input: { domain: ' Massage-VIP.example. ', proposedOn: '2024-03-01', reason: 'PROSTITUTION_ADVERTISING' } })).proposeWebsiteBlocking;
+    const proposed = dataOf(
+      await system.query(PROPOSE, { input: { domain: ' Massage-VIP.example. ', proposedOn: '2024-03-01', reason: 'PROSTITUTION_ADVERTISING' } }),
+    ).proposeWebsiteBlocking;
     expect(proposed).toMatchObject({ domain: 'massage-vip.example', blocked: false });
     const again = await system.query(PROPOSE, { input: { domain: 'massage-vip.example', proposedOn: '2024-03-05', reason: 'BROKERING' } });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'domain' });
     const early = await system.query(UPDATE_BLOCKING, { input: { id: proposed.id, expectedVersion: proposed.version, blockedOn: '2024-02-01' } });
     expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'blockedOn' });
-    const blocked = dataOf(await system.query(UPDATE_BLOCKING, { input: { id: proposed.id, expectedVersion: proposed.version, blockedOn: '2024-03-20' } })).updateWebsiteBlocking;
+    const blocked = dataOf(
+      await system.query(UPDATE_BLOCKING, { input: { id: proposed.id, expectedVersion: proposed.version, blockedOn: '2024-03-20' } }),
+    ).updateWebsiteBlocking;
     expect(blocked).toMatchObject({ blockedOn: '2024-03-20', blocked: true, version: proposed.version + 1 });
     const stale = await system.query(UPDATE_BLOCKING, { input: { id: proposed.id, expectedVersion: proposed.version, blockedOn: '2024-03-21' } });
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
-    const lists = dataOf(await system.query(`{ blocked: websiteBlockingProposals(filter: { blocked: true, period: "2024Q1" }) { totalCount } pending: websiteBlockingProposals(filter: { blocked: false }) { totalCount } }`));
+    const lists = dataOf(
+      await system.query(
+        `{ blocked: websiteBlockingProposals(filter: { blocked: true, period: "2024Q1" }) { totalCount } pending: websiteBlockingProposals(filter: { blocked: false }) { totalCount } }`,
+      ),
+    );
     expect(lists).toEqual({ blocked: { totalCount: 1 }, pending: { totalCount: 0 } });
   });
 });
 
 describe('lists', () => {
   test('filters by period, level and district', async () => {
-    const data = dataOf(await system.query(`{
+    const data = dataOf(
+      await system.query(`{
       q1: publications(filter: { period: "2024Q1" }) { totalCount }
       central: publications(filter: { level: CENTRAL }) { totalCount }
       city: publications(filter: { districtId: "522", period: "2024" }) { totalCount }
-    }`));
+    }`),
+    );
     expect(data).toEqual({ q1: { totalCount: 4 }, central: { totalCount: 3 }, city: { totalCount: 2 } });
   });
 
@@ -172,10 +186,12 @@ describe('task progress counted from information records', () => {
   // 03-31 (BROADCAST, 524), 04-01, 07-15 (PROGRAMME); central on 05-05 and 05-06 (522). One central piece on 2023-12-31.
   // One website proposed for blocking, on 2024-03-01.
   async function task(id: string, period: string, orgUnit?: string) {
-    return dataOf(await system.query(
-      `query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { __typename id progress(period: $period, orgUnit: $orgUnit) { period count evidence } } }`,
-      { id, period, orgUnit },
-    )).task;
+    return dataOf(
+      await system.query(
+        `query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { __typename id progress(period: $period, orgUnit: $orgUnit) { period count evidence } } }`,
+        { id, period, orgUnit },
+      ),
+    ).task;
   }
   const count = async (id: string, period: string, orgUnit?: string) => (await task(id, period, orgUnit)).progress.count;
 
@@ -221,12 +237,14 @@ describe('task progress counted from information records', () => {
     expect(data.task).toEqual({ __typename: 'LabourTask' });
     expect(system.statements().information).toBe(before);
     // Asked directly under information's type, information has no evidence for it.
-    const direct = dataOf(await system.querySubgraph(
-      'information',
-      `{ _entities(representations: [{ __typename: "InformationTask", id: "TASK-V.1-4" }]) { ... on InformationTask { id progress(period: "2024") { count } } } }`,
-      {},
-      { as: caller('INFORMATION', 'AGENCY_HEAD') },
-    ));
+    const direct = dataOf(
+      await system.querySubgraph(
+        'information',
+        `{ _entities(representations: [{ __typename: "InformationTask", id: "TASK-V.1-4" }]) { ... on InformationTask { id progress(period: "2024") { count } } } }`,
+        {},
+        { as: caller('INFORMATION', 'AGENCY_HEAD') },
+      ),
+    );
     expect(direct._entities).toEqual([{ id: 'TASK-V.1-4', progress: null }]);
   });
 });

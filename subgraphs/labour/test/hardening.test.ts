@@ -69,7 +69,10 @@ describe('createReportDrafts with many made-up unit ids (defect 1)', () => {
   });
 
   test('the same ids repeated 100 times are one unit, and the draft opens', async () => {
-    const response = await drafts(Array.from({ length: 100 }, () => 'POLICE'), coordinator);
+    const response = await drafts(
+      Array.from({ length: 100 }, () => 'POLICE'),
+      coordinator,
+    );
     expect(dataOf(response).createReportDrafts.map((r: { unitId: string }) => r.unitId)).toEqual(['POLICE']);
   });
 });
@@ -80,12 +83,16 @@ describe('idempotency keys belong to their caller (defect 12)', () => {
   test("another caller's use of a key neither blocks nor answers mine", async () => {
     const other = { ...coordinator, subject: 'coordinator-tran' };
     const shared = `shared-key-${process.pid}`;
-    const mine = dataOf(await system.query(DRAFTS, { input: { period: '2024Q2', unitIds: ['HEALTH'], idempotencyKey: shared } }, { as: coordinator })).createReportDrafts;
+    const mine = dataOf(
+      await system.query(DRAFTS, { input: { period: '2024Q2', unitIds: ['HEALTH'], idempotencyKey: shared } }, { as: coordinator }),
+    ).createReportDrafts;
     // The same key, another caller, another payload: a change of its own, not "already used".
     const theirs = await system.query(DRAFTS, { input: { period: '2024Q2', unitIds: ['EDUCATION'], idempotencyKey: shared } }, { as: other });
     expect(dataOf(theirs).createReportDrafts.map((r: { unitId: string }) => r.unitId)).toEqual(['EDUCATION']);
     // My retry still gets my first answer; a different payload under my key is still refused.
-    const retry = dataOf(await system.query(DRAFTS, { input: { period: '2024Q2', unitIds: ['HEALTH'], idempotencyKey: shared } }, { as: coordinator })).createReportDrafts;
+    const retry = dataOf(
+      await system.query(DRAFTS, { input: { period: '2024Q2', unitIds: ['HEALTH'], idempotencyKey: shared } }, { as: coordinator }),
+    ).createReportDrafts;
     expect(retry).toEqual(mine);
     const misuse = await system.query(DRAFTS, { input: { period: '2024Q2', unitIds: ['POLICE'], idempotencyKey: shared } }, { as: coordinator });
     expect(misuse.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
@@ -93,18 +100,35 @@ describe('idempotency keys belong to their caller (defect 12)', () => {
 });
 
 describe('no self-approval (defect 13)', () => {
-  test('a head who is also a DOLISA coordinator submits LABOUR\'s report and cannot approve it; another coordinator can', async () => {
+  test("a head who is also a DOLISA coordinator submits LABOUR's report and cannot approve it; another coordinator can", async () => {
     const both: Identity = { subject: 'head-and-coordinator', agency: 'LABOUR', roles: ['AGENCY_HEAD', 'COORDINATOR'], orgUnit: null };
-    const [draft] = dataOf(await system.query(DRAFTS, { input: { period: '2024Q1', unitIds: ['LABOUR'], idempotencyKey: key() } }, { as: both })).createReportDrafts;
-    const written = dataOf(await system.query(
-      'mutation($input: UpdateReportNarrativeInput!) { updateReportNarrative(input: $input) { id version } }',
-      { input: { id: draft.id, expectedVersion: 1, idempotencyKey: key(), results: 'Đã triển khai kế hoạch.' } }, { as: both },
-    )).updateReportNarrative;
-    const submitted = dataOf(await system.query(REPORT_CHANGE('submitReport'), { input: { id: written.id, expectedVersion: written.version, idempotencyKey: key() } }, { as: both })).submitReport;
-    const self = await system.query(REPORT_CHANGE('approveReport'), { input: { id: submitted.id, expectedVersion: submitted.version, idempotencyKey: key() } }, { as: both });
+    const [draft] = dataOf(
+      await system.query(DRAFTS, { input: { period: '2024Q1', unitIds: ['LABOUR'], idempotencyKey: key() } }, { as: both }),
+    ).createReportDrafts;
+    const written = dataOf(
+      await system.query(
+        'mutation($input: UpdateReportNarrativeInput!) { updateReportNarrative(input: $input) { id version } }',
+        { input: { id: draft.id, expectedVersion: 1, idempotencyKey: key(), results: 'Đã triển khai kế hoạch.' } },
+        { as: both },
+      ),
+    ).updateReportNarrative;
+    const submitted = dataOf(
+      await system.query(REPORT_CHANGE('submitReport'), { input: { id: written.id, expectedVersion: written.version, idempotencyKey: key() } }, { as: both }),
+    ).submitReport;
+    const self = await system.query(
+      REPORT_CHANGE('approveReport'),
+      { input: { id: submitted.id, expectedVersion: submitted.version, idempotencyKey: key() } },
+      { as: both },
+    );
     expect(code(self)).toBe('FORBIDDEN');
     expect(self.data?.approveReport ?? null).toBeNull();
-    const approved = dataOf(await system.query(REPORT_CHANGE('approveReport'), { input: { id: submitted.id, expectedVersion: submitted.version, idempotencyKey: key() } }, { as: coordinator })).approveReport;
+    const approved = dataOf(
+      await system.query(
+        REPORT_CHANGE('approveReport'),
+        { input: { id: submitted.id, expectedVersion: submitted.version, idempotencyKey: key() } },
+        { as: coordinator },
+      ),
+    ).approveReport;
     expect(approved.status).toBe('APPROVED');
   });
 });
@@ -121,8 +145,12 @@ describe('look-ups of a person are audited and limited (defect 8)', () => {
     const more = await system.query('{ pseudonymousCode(identifier: "051203099999") }', undefined, { as: officer });
     expect(more.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', field: 'identifier' });
     // Another officer is not slowed by this one.
-    expect(dataOf(await system.query('{ pseudonymousCode(identifier: "051203099999") }', undefined, { as: caller('LABOUR', 'AGENCY_OFFICER') })).pseudonymousCode).toMatch(/^QNG-/);
-    const rows = await system.subgraphs.labour.dataSource.query('SELECT action, entity, fields, entity_ids FROM audit_log WHERE subject = $1', [officer.subject]);
+    expect(
+      dataOf(await system.query('{ pseudonymousCode(identifier: "051203099999") }', undefined, { as: caller('LABOUR', 'AGENCY_OFFICER') })).pseudonymousCode,
+    ).toMatch(/^QNG-/);
+    const rows = await system.subgraphs.labour.dataSource.query('SELECT action, entity, fields, entity_ids FROM audit_log WHERE subject = $1', [
+      officer.subject,
+    ]);
     expect(rows).toHaveLength(20);
     for (const row of rows) expect(row).toEqual({ action: 'pseudonymousCode', entity: 'SupportClient', fields: ['identifier'], entity_ids: [] });
     const all = JSON.stringify(await system.subgraphs.labour.dataSource.query('SELECT * FROM audit_log'));

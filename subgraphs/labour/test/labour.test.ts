@@ -16,10 +16,12 @@ async function run(name: string, input: string, value: Record<string, unknown>, 
 }
 
 async function result(code: string, period: string, orgUnit?: string) {
-  const data = dataOf(await system.query(
-    `query($code: ID!, $period: String!, $orgUnit: ID) { indicator(code: $code) { code result(period: $period, orgUnit: $orgUnit) { numerator denominator value target status } } }`,
-    { code, period, orgUnit },
-  ));
+  const data = dataOf(
+    await system.query(
+      `query($code: ID!, $period: String!, $orgUnit: ID) { indicator(code: $code) { code result(period: $period, orgUnit: $orgUnit) { numerator denominator value target status } } }`,
+      { code, period, orgUnit },
+    ),
+  );
   return data.indicator.result;
 }
 
@@ -87,11 +89,14 @@ beforeAll(async () => {
   await assess('QNG-AAAA0005', '2023-06-01');
   await assess('QNG-AAAA0006', '2023-07-01');
   // … and health's services to the same codes, recorded by health (labour only ever sees health's counts).
-  const healthService = async (clientCode: string, contactedOn: string, districtId: string, service: string) => dataOf(await system.query(
-    `mutation($input: RecordHarmReductionContactInput!) { recordHarmReductionContact(input: $input) { id } }`,
-    { input: { clientCode, contactedOn, districtId, service } },
-    { as: caller('HEALTH', 'AGENCY_HEAD') },
-  ));
+  const healthService = async (clientCode: string, contactedOn: string, districtId: string, service: string) =>
+    dataOf(
+      await system.query(
+        `mutation($input: RecordHarmReductionContactInput!) { recordHarmReductionContact(input: $input) { id } }`,
+        { input: { clientCode, contactedOn, districtId, service } },
+        { as: caller('HEALTH', 'AGENCY_HEAD') },
+      ),
+    );
   await healthService('QNG-AAAA0001', '2023-03-05', '522', 'STI_TREATMENT'); // also served by labour: counts once
   await healthService('QNG-AAAA0002', '2023-05-01', '522', 'REFERRAL_SOCIAL_SERVICE'); // in Q2, when labour had not yet served them
   await healthService('QNG-AAAA0003', '2023-05-20', '524', 'REFERRAL_SOCIAL_SERVICE'); // served by health only
@@ -102,11 +107,14 @@ beforeAll(async () => {
   await healthService('QNG-AAAA0005', '2023-06-12', '524', 'HIV_TEST'); // harm reduction, not social support: not a support service used
 
   // IND-1.3a: two businesses in police's registry (10 and 20 employees) and labour's outreach to them.
-  const business = async (districtId: string, employees: number) => dataOf(await system.query(
-    `mutation($input: CreateServiceBusinessInput!) { createServiceBusiness(input: $input) { id } }`,
-    { input: { name: `Karaoke ${districtId}`, kind: 'KARAOKE', districtId, employees, openedOn: '2020-01-01' } },
-    { as: caller('POLICE', 'AGENCY_OFFICER') },
-  )).createServiceBusiness.id;
+  const business = async (districtId: string, employees: number) =>
+    dataOf(
+      await system.query(
+        `mutation($input: CreateServiceBusinessInput!) { createServiceBusiness(input: $input) { id } }`,
+        { input: { name: `Karaoke ${districtId}`, kind: 'KARAOKE', districtId, employees, openedOn: '2020-01-01' } },
+        { as: caller('POLICE', 'AGENCY_OFFICER') },
+      ),
+    ).createServiceBusiness.id;
   const b1 = await business('522', 10);
   business522 = b1;
   const b2 = await business('524', 20);
@@ -221,11 +229,11 @@ describe('IND-4.1 districts with a pilot model (range 1 to 2)', () => {
   });
 });
 
-describe('IND-4.2 persons in need and eligible who used support (labour\'s or health\'s)', () => {
+describe("IND-4.2 persons in need and eligible who used support (labour's or health's)", () => {
   // In need and eligible in 2023: 0001 (Q1, 522), 0002 (Q2, 522), 0003 (Q2, 524), 0005 (Q2, 524), 0006 (Q3, 522).
   // Served in 2023: 0001 (labour Q1 and health Q1: once), 0002 (health Q2, labour Q3), 0003 (health Q2),
   // 0006 (health Q3, in 524) — health's by a referral to a social service; 0005 only had outreach and an HIV test.
-  test('a year, quarters and districts: the union of both agencies\' services, each person once', async () => {
+  test("a year, quarters and districts: the union of both agencies' services, each person once", async () => {
     expect(await result('IND-4.2', '2023')).toMatchObject({ numerator: 4, denominator: 5, value: 80, target: 60, status: 'ACHIEVED' });
     expect(await result('IND-4.2', '2023Q1')).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
     expect(await result('IND-4.2', '2023Q2')).toMatchObject({ numerator: 2, denominator: 3, value: 66.67 });
@@ -268,10 +276,12 @@ describe('IND-5.1a/b staff trained since 2021 (cumulative)', () => {
 
 describe('task progress', () => {
   async function progress(id: string, period: string, orgUnit?: string) {
-    const data = dataOf(await system.query(
-      `query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { id ... on LabourTask { progress(period: $period, orgUnit: $orgUnit) { period count evidence } } ... on RegistryTask { registry: progress(period: $period) { count } } } }`,
-      { id, period, orgUnit },
-    ));
+    const data = dataOf(
+      await system.query(
+        `query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { id ... on LabourTask { progress(period: $period, orgUnit: $orgUnit) { period count evidence } } ... on RegistryTask { registry: progress(period: $period) { count } } } }`,
+        { id, period, orgUnit },
+      ),
+    );
     return data.task;
   }
   test('labour tasks count labour records', async () => {
@@ -329,16 +339,18 @@ describe('bad input is refused with the field named, and nothing is stored', () 
     let lateBusiness: string;
 
     beforeAll(async () => {
-      lateBusiness = dataOf(await system.query(
-        `mutation($input: CreateServiceBusinessInput!) { createServiceBusiness(input: $input) { id } }`,
-        { input: { name: 'Nhà nghỉ Mới 522', kind: 'GUESTHOUSE', districtId: '522', employees: 0, openedOn: '2023-07-01' } },
-        { as: caller('POLICE', 'AGENCY_HEAD') },
-      )).createServiceBusiness.id;
+      lateBusiness = dataOf(
+        await system.query(
+          `mutation($input: CreateServiceBusinessInput!) { createServiceBusiness(input: $input) { id } }`,
+          { input: { name: 'Nhà nghỉ Mới 522', kind: 'GUESTHOUSE', districtId: '522', employees: 0, openedOn: '2023-07-01' } },
+          { as: caller('POLICE', 'AGENCY_HEAD') },
+        ),
+      ).createServiceBusiness.id;
     });
 
     test.each([
       ['a business police does not know', () => ({ businessId: UNKNOWN }), 'businessId', 'not a business registered with police'],
-      ['a district that is not the business\'s', () => ({ districtId: '524' }), 'districtId', 'is not the district of business'],
+      ["a district that is not the business's", () => ({ districtId: '524' }), 'districtId', 'is not the district of business'],
       ['a day before the business opened', () => ({ businessId: lateBusiness, heldOn: '2023-06-30' }), 'heldOn', 'before the business opened (2023-07-01)'],
     ])('%s → BAD_USER_INPUT, nothing stored, one police statement', async (_what, input, field, message) => {
       const before = await count('businessOutreach');
@@ -354,9 +366,13 @@ describe('bad input is refused with the field named, and nothing is stored', () 
 
     test('a district officer of 524 cannot attach outreach to a 522 business by claiming 524', async () => {
       const before = await count('businessOutreach');
-      const response = await system.query(m('recordBusinessOutreach', 'RecordBusinessOutreachInput'), {
-        input: { businessId: business522, districtId: '524', heldOn: '2023-06-01', workersEmployed: 10, workersReached: 5 },
-      }, { as: caller('DISTRICTS', 'DISTRICT_OFFICER', '524') });
+      const response = await system.query(
+        m('recordBusinessOutreach', 'RecordBusinessOutreachInput'),
+        {
+          input: { businessId: business522, districtId: '524', heldOn: '2023-06-01', workersEmployed: 10, workersReached: 5 },
+        },
+        { as: caller('DISTRICTS', 'DISTRICT_OFFICER', '524') },
+      );
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'districtId' });
       // The answer must not reveal the business's district; ids and correlation ids are hex,
       // so 522 inside one of them is no leak.
@@ -365,16 +381,26 @@ describe('bad input is refused with the field named, and nothing is stored', () 
     });
 
     test('a correction moving a session before the business opened is refused', async () => {
-      const current = await run('recordBusinessOutreach', 'RecordBusinessOutreachInput', {
-        businessId: lateBusiness, districtId: '522', heldOn: '2023-07-01', workersEmployed: 2, workersReached: 1,
-      }, 'id version heldOn');
+      const current = await run(
+        'recordBusinessOutreach',
+        'RecordBusinessOutreachInput',
+        {
+          businessId: lateBusiness,
+          districtId: '522',
+          heldOn: '2023-07-01',
+          workersEmployed: 2,
+          workersReached: 1,
+        },
+        'id version heldOn',
+      );
       try {
         const response = await system.query(m('updateBusinessOutreach', 'UpdateBusinessOutreachInput'), {
           input: { id: current.id, expectedVersion: current.version, heldOn: '2023-06-30' },
         });
         expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldOn' });
-        const [after] = dataOf(await system.query(`query($id: ID!) { businessOutreach(filter: { targetId: $id }) { nodes { id version heldOn } } }`, { id: lateBusiness }))
-          .businessOutreach.nodes;
+        const [after] = dataOf(
+          await system.query(`query($id: ID!) { businessOutreach(filter: { targetId: $id }) { nodes { id version heldOn } } }`, { id: lateBusiness }),
+        ).businessOutreach.nodes;
         expect(after).toEqual(current);
       } finally {
         // Out again, so the indicators computed above and below stay as they are.
@@ -382,20 +408,26 @@ describe('bad input is refused with the field named, and nothing is stored', () 
       }
     });
 
-    test('serviceBusinessDistricts is not in the gateway\'s graph for a person', async () => {
+    test("serviceBusinessDistricts is not in the gateway's graph for a person", async () => {
       for (const person of [caller('LABOUR', 'AGENCY_OFFICER'), caller('POLICE', 'AGENCY_HEAD')]) {
-        const response = await system.query(`query($ids: [ID!]!) { serviceBusinessDistricts(ids: $ids) { id districtId } }`, { ids: [business522] }, { as: person });
+        const response = await system.query(
+          `query($ids: [ID!]!) { serviceBusinessDistricts(ids: $ids) { id districtId } }`,
+          { ids: [business522] },
+          { as: person },
+        );
         expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
         expect(response.data ?? null).toBeNull();
       }
     });
   });
 
-  test('zone outreach beyond the zone\'s workforce', async () => {
+  test("zone outreach beyond the zone's workforce", async () => {
     const zones = dataOf(await system.query(`{ industrialZones { id name } }`)).industrialZones;
     const vsip = zones.find((z: { name: string }) => z.name === 'KCN VSIP Quảng Ngãi').id;
     const before = await count('zoneOutreach');
-    const response = await system.query(m('recordZoneOutreach', 'RecordZoneOutreachInput'), { input: { zoneId: vsip, heldOn: '2023-06-01', workersReached: 1001 } });
+    const response = await system.query(m('recordZoneOutreach', 'RecordZoneOutreachInput'), {
+      input: { zoneId: vsip, heldOn: '2023-06-01', workersReached: 1001 },
+    });
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'workersReached' });
     const noYear = await system.query(m('recordZoneOutreach', 'RecordZoneOutreachInput'), { input: { zoneId: vsip, heldOn: '2021-06-01', workersReached: 1 } });
     expect(noYear.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldOn' });
@@ -442,9 +474,16 @@ describe('bad input is refused with the field named, and nothing is stored', () 
 
 describe('updates', () => {
   test('a stale version gets a conflict and changes nothing', async () => {
-    const ended = await run('updatePilotModel', 'UpdatePilotModelInput', { id: pilotId, expectedVersion: pilotVersion, endedOn: '2024-12-31' }, 'id version endedOn');
+    const ended = await run(
+      'updatePilotModel',
+      'UpdatePilotModelInput',
+      { id: pilotId, expectedVersion: pilotVersion, endedOn: '2024-12-31' },
+      'id version endedOn',
+    );
     expect(ended).toMatchObject({ version: pilotVersion + 1, endedOn: '2024-12-31' });
-    const stale = await system.query(m('updatePilotModel', 'UpdatePilotModelInput'), { input: { id: pilotId, expectedVersion: pilotVersion, endedOn: '2025-01-31' } });
+    const stale = await system.query(m('updatePilotModel', 'UpdatePilotModelInput'), {
+      input: { id: pilotId, expectedVersion: pilotVersion, endedOn: '2025-01-31' },
+    });
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 });
@@ -456,7 +495,11 @@ describe('lists', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = dataOf(await system.query(`query($after: String) { communicationActivities(first: 2, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }`, { after }));
+      const page: any = dataOf(
+        await system.query(`query($after: String) { communicationActivities(first: 2, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }`, {
+          after,
+        }),
+      );
       seen.push(...page.communicationActivities.nodes.map((n: { id: string }) => n.id));
       if (!page.communicationActivities.pageInfo.hasNextPage) break;
       after = page.communicationActivities.pageInfo.endCursor;
@@ -488,7 +531,9 @@ describe('lists', () => {
 describe('when police is down', () => {
   test('IND-1.3a fails with SUBGRAPH_UNAVAILABLE naming police; the other indicators still answer', async () => {
     await system.stopSubgraph('police');
-    const response = await system.query(`{ a: indicator(code: "IND-1.3a") { result(period: "2023") { value } } b: indicator(code: "IND-1.3b") { result(period: "2023") { value } } }`);
+    const response = await system.query(
+      `{ a: indicator(code: "IND-1.3a") { result(period: "2023") { value } } b: indicator(code: "IND-1.3b") { result(period: "2023") { value } } }`,
+    );
     expect(response.data?.b.result).toMatchObject({ value: 50 });
     expect(response.data?.a.result).toBeNull();
     const error = response.errors?.find((e) => e.path?.includes('a'));
@@ -528,14 +573,18 @@ describe('recording business outreach when police is down', () => {
 
   beforeAll(async () => {
     down = await startSystem({ as: caller('LABOUR', 'AGENCY_OFFICER') });
-    businessId = dataOf(await down.query(
-      `mutation($input: CreateServiceBusinessInput!) { createServiceBusiness(input: $input) { id } }`,
-      { input: { name: 'Karaoke 524', kind: 'KARAOKE', districtId: '524', employees: 12, openedOn: '2020-01-01' } },
-      { as: caller('POLICE', 'AGENCY_HEAD') },
-    )).createServiceBusiness.id;
-    outreach = dataOf(await down.query(m('recordBusinessOutreach', 'RecordBusinessOutreachInput'), {
-      input: { businessId, districtId: '524', heldOn: '2023-05-01', workersEmployed: 12, workersReached: 5 },
-    })).recordBusinessOutreach;
+    businessId = dataOf(
+      await down.query(
+        `mutation($input: CreateServiceBusinessInput!) { createServiceBusiness(input: $input) { id } }`,
+        { input: { name: 'Karaoke 524', kind: 'KARAOKE', districtId: '524', employees: 12, openedOn: '2020-01-01' } },
+        { as: caller('POLICE', 'AGENCY_HEAD') },
+      ),
+    ).createServiceBusiness.id;
+    outreach = dataOf(
+      await down.query(m('recordBusinessOutreach', 'RecordBusinessOutreachInput'), {
+        input: { businessId, districtId: '524', heldOn: '2023-05-01', workersEmployed: 12, workersReached: 5 },
+      }),
+    ).recordBusinessOutreach;
     await down.stopSubgraph('police');
   });
   afterAll(() => down.stop());

@@ -13,7 +13,11 @@ import { planReminders, ReminderWorker } from '../src/reporting';
  * every message below can be counted by hand. Its reporters are the 13 districts; the
  * departments report from 2021Q4 (the plan was adopted on 5/11/2021).
  */
-interface Received { to: string[]; subject: string; text: string }
+interface Received {
+  to: string[];
+  subject: string;
+  text: string;
+}
 let system: TestSystem;
 let smtp: SMTPServer;
 let smtpPort = 0;
@@ -28,12 +32,15 @@ const head = (unit: string): Identity => (/^\d+$/.test(unit) ? caller('DISTRICTS
 let n = 0;
 const key = (label: string) => `reminders-${label}-${process.pid}-${++n}`;
 const code = (r: GraphQLResponse) => r.errors?.[0]?.extensions?.code;
-const newMailer = () => smtpMailer({ host: '127.0.0.1', port: smtpPort, secure: false, requireTls: false, from: 'Phòng, chống mại dâm <khong-tra-loi@quangngai.gov.vn>' });
+const newMailer = () =>
+  smtpMailer({ host: '127.0.0.1', port: smtpPort, secure: false, requireTls: false, from: 'Phòng, chống mại dâm <khong-tra-loi@quangngai.gov.vn>' });
 let shared: ReturnType<typeof newMailer>;
 /** One pooled connection for the test's own sends (the workers open their own). */
 const mailer = () => shared;
 const labour = () => system.subgraphs.labour.dataSource;
-const setNow = (iso: string) => { process.env.QN_NOW = iso; };
+const setNow = (iso: string) => {
+  process.env.QN_NOW = iso;
+};
 
 async function mutate(name: string, inputType: string, input: Record<string, unknown>, as: Identity, fields = 'id version status') {
   return system.query(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${fields} } }`, { input }, { as });
@@ -77,15 +84,40 @@ afterAll(async () => {
 
 describe('mailboxes', () => {
   test("a unit's head sets its role mailboxes; bad addresses, unknown units and other units' heads are refused", async () => {
-    const police = dataOf(await setContacts('POLICE', [{ address: 'VanThu.CA@quangngai.gov.vn', label: 'Văn thư' }, { address: 'pc06@quangngai.gov.vn', label: 'Phòng PC06' }], head('POLICE'))).setReportingContacts;
+    const police = dataOf(
+      await setContacts(
+        'POLICE',
+        [
+          { address: 'VanThu.CA@quangngai.gov.vn', label: 'Văn thư' },
+          { address: 'pc06@quangngai.gov.vn', label: 'Phòng PC06' },
+        ],
+        head('POLICE'),
+      ),
+    ).setReportingContacts;
     // Addresses are kept in lower case, in order.
     expect(police.map((c: { address: string }) => c.address)).toEqual(['pc06@quangngai.gov.vn', 'vanthu.ca@quangngai.gov.vn']);
     dataOf(await setContacts('522', [{ address: 'ubnd522@quangngai.gov.vn', label: 'Văn thư UBND' }], head('522')));
-    dataOf(await setContacts('524', [{ address: 'vanthu.ubnd524@quangngai.gov.vn', label: 'Văn thư' }, { address: 'ldtbxh524@quangngai.gov.vn', label: 'Phòng LĐ-TB&XH' }], head('524')));
+    dataOf(
+      await setContacts(
+        '524',
+        [
+          { address: 'vanthu.ubnd524@quangngai.gov.vn', label: 'Văn thư' },
+          { address: 'ldtbxh524@quangngai.gov.vn', label: 'Phòng LĐ-TB&XH' },
+        ],
+        head('524'),
+      ),
+    );
 
     const bad = await setContacts('POLICE', [{ address: 'not an address', label: 'x' }], head('POLICE'));
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contacts[0].address' });
-    const twice = await setContacts('POLICE', [{ address: 'a@quangngai.gov.vn', label: 'x' }, { address: 'A@quangngai.gov.vn', label: 'y' }], head('POLICE'));
+    const twice = await setContacts(
+      'POLICE',
+      [
+        { address: 'a@quangngai.gov.vn', label: 'x' },
+        { address: 'A@quangngai.gov.vn', label: 'y' },
+      ],
+      head('POLICE'),
+    );
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contacts' });
     expect(code(await setContacts('POLICE', [{ address: 'x@quangngai.gov.vn', label: 'x' }], head('HEALTH')))).toBe('FORBIDDEN');
     expect(code(await setContacts('POLICE', [{ address: 'x@quangngai.gov.vn', label: 'x' }], caller('POLICE', 'AGENCY_OFFICER')))).toBe('FORBIDDEN');
@@ -124,10 +156,24 @@ describe('reminders of 2021Q1 (due 20/3/2021)', () => {
     expect(await planReminders(labour(), '2021-03-20')).toBe(2);
     // 522 reports on the deadline day.
     setNow('2021-03-20T09:00:00+07:00');
-    const [draft] = dataOf(await mutate('createReportDrafts', 'CreateReportDraftsInput', { period: '2021Q1', unitIds: ['522'], idempotencyKey: key('d') }, head('522'))).createReportDrafts;
-    const written = dataOf(await mutate('updateReportNarrative', 'UpdateReportNarrativeInput', {
-      id: draft.id, expectedVersion: draft.version, idempotencyKey: key('n'), results: 'Đã tuyên truyền.', difficulties: 'Không.', proposals: 'Không.',
-    }, head('522'))).updateReportNarrative;
+    const [draft] = dataOf(
+      await mutate('createReportDrafts', 'CreateReportDraftsInput', { period: '2021Q1', unitIds: ['522'], idempotencyKey: key('d') }, head('522')),
+    ).createReportDrafts;
+    const written = dataOf(
+      await mutate(
+        'updateReportNarrative',
+        'UpdateReportNarrativeInput',
+        {
+          id: draft.id,
+          expectedVersion: draft.version,
+          idempotencyKey: key('n'),
+          results: 'Đã tuyên truyền.',
+          difficulties: 'Không.',
+          proposals: 'Không.',
+        },
+        head('522'),
+      ),
+    ).updateReportNarrative;
     dataOf(await mutate('submitReport', 'ReportChangeInput', { id: written.id, expectedVersion: written.version, idempotencyKey: key('s') }, head('522')));
 
     const workers = [1, 2].map(() => new ReminderWorker(labour(), newMailer(), { intervalMs: 60_000, today: () => '2021-03-23' }));
@@ -137,7 +183,10 @@ describe('reminders of 2021Q1 (due 20/3/2021)', () => {
     // The two DUE_TODAY queued above, and 524's OVERDUE: three messages sent in all, each by one worker.
     expect(rounds.reduce((sum, r) => sum + r.sent, 0)).toBe(3);
     expect(rounds.reduce((sum, r) => sum + r.queued, 0)).toBe(1);
-    const received = inbox.slice(before).map((m) => `${m.to.includes('ubnd522@quangngai.gov.vn') ? '522' : '524'}: ${m.subject}`).sort();
+    const received = inbox
+      .slice(before)
+      .map((m) => `${m.to.includes('ubnd522@quangngai.gov.vn') ? '522' : '524'}: ${m.subject}`)
+      .sort();
     expect(received).toEqual([
       '522: Hôm nay là hạn gửi báo cáo quý I năm 2021',
       '524: Báo cáo quý I năm 2021 đã quá hạn (hạn 20/3/2021)',
@@ -155,11 +204,27 @@ describe('reminders of 2021Q1 (due 20/3/2021)', () => {
     const returned = dataOf(await mutate('returnReport', 'ReturnReportInput', input, coordinator2021)).returnReport;
     // The retry of the same return answers the same and queues nothing more.
     dataOf(await mutate('returnReport', 'ReturnReportInput', input, coordinator2021));
-    const written = dataOf(await mutate('updateReportNarrative', 'UpdateReportNarrativeInput', {
-      id: report.id, expectedVersion: returned.version, idempotencyKey: key('n2'), results: 'Đã tuyên truyền; đã bổ sung số liệu.', difficulties: 'Không.', proposals: 'Không.',
-    }, head('522'))).updateReportNarrative;
-    const resubmitted = dataOf(await mutate('submitReport', 'ReportChangeInput', { id: report.id, expectedVersion: written.version, idempotencyKey: key('s2') }, head('522'))).submitReport;
-    dataOf(await mutate('approveReport', 'ReportChangeInput', { id: report.id, expectedVersion: resubmitted.version, idempotencyKey: key('a') }, coordinator2021));
+    const written = dataOf(
+      await mutate(
+        'updateReportNarrative',
+        'UpdateReportNarrativeInput',
+        {
+          id: report.id,
+          expectedVersion: returned.version,
+          idempotencyKey: key('n2'),
+          results: 'Đã tuyên truyền; đã bổ sung số liệu.',
+          difficulties: 'Không.',
+          proposals: 'Không.',
+        },
+        head('522'),
+      ),
+    ).updateReportNarrative;
+    const resubmitted = dataOf(
+      await mutate('submitReport', 'ReportChangeInput', { id: report.id, expectedVersion: written.version, idempotencyKey: key('s2') }, head('522')),
+    ).submitReport;
+    dataOf(
+      await mutate('approveReport', 'ReportChangeInput', { id: report.id, expectedVersion: resubmitted.version, idempotencyKey: key('a') }, coordinator2021),
+    );
 
     const before = inbox.length;
     expect(await sendQueued(labour(), mailer())).toEqual({ sent: 2, logged: 0, retried: 0, failed: 0 });
@@ -171,10 +236,14 @@ describe('reminders of 2021Q1 (due 20/3/2021)', () => {
 
   test("myNotifications lists what was sent to the caller's unit; other units' heads cannot read it", async () => {
     delete process.env.QN_NOW;
-    const page = dataOf(await system.query(`{ myNotifications { totalCount nodes { kind period status recipients attempts sentAt } } }`, {}, { as: head('522') })).myNotifications;
+    const page = dataOf(
+      await system.query(`{ myNotifications { totalCount nodes { kind period status recipients attempts sentAt } } }`, {}, { as: head('522') }),
+    ).myNotifications;
     // 522: DUE_SOON, DUE_TODAY, RETURNED, APPROVED — no OVERDUE, it reported on time.
     expect(page.nodes.map((m: { kind: string }) => m.kind)).toEqual(['DUE_SOON', 'DUE_TODAY', 'RETURNED', 'APPROVED']);
-    expect(page.nodes.every((m: { status: string; sentAt: string | null; period: string }) => m.status === 'SENT' && m.sentAt && m.period === '2021Q1')).toBe(true);
+    expect(page.nodes.every((m: { status: string; sentAt: string | null; period: string }) => m.status === 'SENT' && m.sentAt && m.period === '2021Q1')).toBe(
+      true,
+    );
     expect(code(await system.query(`{ myNotifications(unitId: "522") { totalCount } }`, {}, { as: head('524') }))).toBe('FORBIDDEN');
     const other = dataOf(await system.query(`{ myNotifications(unitId: "524") { nodes { kind } } }`, {}, { as: coordinator })).myNotifications;
     expect(other.nodes.map((m: { kind: string }) => m.kind)).toEqual(['DUE_SOON', 'DUE_TODAY', 'OVERDUE']);
@@ -202,7 +271,12 @@ describe('the outbox when the server refuses', () => {
     dataOf(await setContacts('528', [{ address: 'vanthu.ubnd528@quangngai.gov.vn', label: 'Văn thư' }], head('528')));
     expect(await planReminders(labour(), '2021-04-10')).toBe(1);
     const logged: string[] = [];
-    expect(await sendQueued(labour(), loggingMailer({ info: (_o: unknown, line: string) => logged.push(line) } as never))).toEqual({ sent: 0, logged: 1, retried: 0, failed: 0 });
+    expect(await sendQueued(labour(), loggingMailer({ info: (_o: unknown, line: string) => logged.push(line) } as never))).toEqual({
+      sent: 0,
+      logged: 1,
+      retried: 0,
+      failed: 0,
+    });
     expect(logged).toEqual(['e-mail not sent (no SMTP server configured): Báo cáo quý I năm 2021 đã quá hạn (hạn 20/3/2021)']);
     expect((await labour().query("SELECT status FROM notification WHERE unit_id = '528'"))[0].status).toBe('LOGGED');
   });

@@ -9,7 +9,11 @@ beforeAll(async () => {
 afterAll(() => system.stop());
 
 test('every labour indicator has a plausible 2024 value', async () => {
-  const data = dataOf(await system.query(`{ indicators(owner: "LABOUR") { code result(period: "2024") { numerator denominator value status } resultsByDistrict(period: "2024") { value } } }`));
+  const data = dataOf(
+    await system.query(
+      `{ indicators(owner: "LABOUR") { code result(period: "2024") { numerator denominator value status } resultsByDistrict(period: "2024") { value } } }`,
+    ),
+  );
   const values = Object.fromEntries(data.indicators.map((i: any) => [i.code, i.result.value]));
   // Kept up in at least three quarters (docs/indicators.md, readings): 36 of 173 communes in 2024.
   expect(values['IND-1.1']).toBeGreaterThan(15);

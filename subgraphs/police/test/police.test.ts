@@ -22,16 +22,22 @@ async function inspect(businessId: string, inspectedOn: string, team = 'POLICE')
 async function tip(districtId: string, receivedOn: string, handledOn?: string) {
   const received = dataOf(await system.query(RECEIVE_TIP, { input: { kind: 'CRIME_REPORT', channel: 'HOTLINE', districtId, receivedOn } })).receiveTip;
   if (handledOn) {
-    dataOf(await system.query(HANDLE_TIP, { input: { id: received.id, expectedVersion: received.version, handledOn, outcome: 'ADMINISTRATIVE_SANCTION', verification: 'CONFIRMED' } }));
+    dataOf(
+      await system.query(HANDLE_TIP, {
+        input: { id: received.id, expectedVersion: received.version, handledOn, outcome: 'ADMINISTRATIVE_SANCTION', verification: 'CONFIRMED' },
+      }),
+    );
   }
   return received;
 }
 
 async function result(code: string, period: string, orgUnit?: string) {
-  const data = dataOf(await system.query(
-    `query($code: ID!, $period: String!, $orgUnit: ID) { indicator(code: $code) { code result(period: $period, orgUnit: $orgUnit) { numerator denominator value target status orgUnit { id name } } } }`,
-    { code, period, orgUnit },
-  ));
+  const data = dataOf(
+    await system.query(
+      `query($code: ID!, $period: String!, $orgUnit: ID) { indicator(code: $code) { code result(period: $period, orgUnit: $orgUnit) { numerator denominator value target status orgUnit { id name } } } }`,
+      { code, period, orgUnit },
+    ),
+  );
   return data.indicator.result;
 }
 
@@ -40,7 +46,15 @@ beforeAll(async () => {
   // Businesses: B1, B2 in Quảng Ngãi city (522); B3 (closed mid-2022), B4 in Bình Sơn (524).
   const b1 = await business({ name: 'Karaoke Sao Mai', districtId: '522', communeId: '21010', employees: 10, openedOn: '2020-05-01' });
   await business({ name: 'Massage Hoa Sen', kind: 'MASSAGE', districtId: '522', employees: 6, openedOn: '2022-03-01' });
-  const b3 = await business({ name: 'Nhà nghỉ Biển Xanh', kind: 'GUESTHOUSE', districtId: '524', communeId: '21043', employees: 4, openedOn: '2019-01-01', closedOn: '2022-06-30' });
+  const b3 = await business({
+    name: 'Nhà nghỉ Biển Xanh',
+    kind: 'GUESTHOUSE',
+    districtId: '524',
+    communeId: '21043',
+    employees: 4,
+    openedOn: '2019-01-01',
+    closedOn: '2022-06-30',
+  });
   const b4 = await business({ name: 'Bar Dung Quất', kind: 'BAR', districtId: '524', employees: 8, openedOn: '2021-07-01' });
   await inspect(b1, '2022-02-10', 'TEAM_178');
   await inspect(b1, '2023-05-05');
@@ -65,7 +79,13 @@ describe('IND-3.3a businesses inspected in the period', () => {
   });
   test('a year for the province and for one district', async () => {
     expect(await result('IND-3.3a', '2023')).toMatchObject({ numerator: 1, denominator: 3, value: 33.33 });
-    expect(await result('IND-3.3a', '2023', '524')).toMatchObject({ numerator: 0, denominator: 1, value: 0, status: 'NOT_MET', orgUnit: { id: '524', name: 'Huyện Bình Sơn' } });
+    expect(await result('IND-3.3a', '2023', '524')).toMatchObject({
+      numerator: 0,
+      denominator: 1,
+      value: 0,
+      status: 'NOT_MET',
+      orgUnit: { id: '524', name: 'Huyện Bình Sơn' },
+    });
   });
   test('a commune filters on the commune', async () => {
     expect(await result('IND-3.3a', '2022', '21010')).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
@@ -159,8 +179,16 @@ describe('IND-3.2 criminal cases dealt with, growth year on year', () => {
 
   test('police tasks report progress from police records', async () => {
     const progress = async (id: string, period: string, orgUnit?: string) =>
-      dataOf(await system.query(`query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { __typename progress(period: $period, orgUnit: $orgUnit) { period count evidence } } }`, { id, period, orgUnit })).task;
-    expect(await progress('TASK-II.3b-3', '2022')).toEqual({ __typename: 'PoliceTask', progress: { period: '2022', count: 2, evidence: expect.stringContaining('inspections') } });
+      dataOf(
+        await system.query(
+          `query($id: ID!, $period: String!, $orgUnit: ID) { task(id: $id) { __typename progress(period: $period, orgUnit: $orgUnit) { period count evidence } } }`,
+          { id, period, orgUnit },
+        ),
+      ).task;
+    expect(await progress('TASK-II.3b-3', '2022')).toEqual({
+      __typename: 'PoliceTask',
+      progress: { period: '2022', count: 2, evidence: expect.stringContaining('inspections') },
+    });
     expect((await progress('TASK-II.3b-4', '2023')).progress.count).toBe(6);
     expect((await progress('TASK-II.3b-4', '2023', '524')).progress.count).toBe(2);
     expect((await progress('TASK-V.2-2', '2023')).progress.count).toBe(1);
@@ -229,11 +257,18 @@ describe('bad input is refused with the field named, and nothing is stored', () 
 describe('correcting an inspection', () => {
   test('moves it between periods, validated like a new one, with a version check', async () => {
     const id = await business({ name: 'Karaoke Hoàng Gia', districtId: '522', employees: 5, openedOn: '2024-01-01' });
-    const recorded = dataOf(await system.query(`mutation($id: ID!) { recordInspection(input: { businessId: $id, inspectedOn: "2024-03-01", team: POLICE, outcome: NO_VIOLATION }) { id version } }`, { id })).recordInspection;
+    const recorded = dataOf(
+      await system.query(
+        `mutation($id: ID!) { recordInspection(input: { businessId: $id, inspectedOn: "2024-03-01", team: POLICE, outcome: NO_VIOLATION }) { id version } }`,
+        { id },
+      ),
+    ).recordInspection;
     const UPDATE = `mutation($input: UpdateInspectionInput!) { updateInspection(input: $input) { inspectedOn team version } }`;
     const bad = await system.query(UPDATE, { input: { id: recorded.id, expectedVersion: recorded.version, inspectedOn: '2023-12-01' } });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'inspectedOn' });
-    const moved = dataOf(await system.query(UPDATE, { input: { id: recorded.id, expectedVersion: recorded.version, inspectedOn: '2024-07-15', team: 'TEAM_178' } })).updateInspection;
+    const moved = dataOf(
+      await system.query(UPDATE, { input: { id: recorded.id, expectedVersion: recorded.version, inspectedOn: '2024-07-15', team: 'TEAM_178' } }),
+    ).updateInspection;
     expect(moved).toEqual({ inspectedOn: '2024-07-15', team: 'TEAM_178', version: recorded.version + 1 });
     const stale = await system.query(UPDATE, { input: { id: recorded.id, expectedVersion: recorded.version, violations: 2 } });
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
@@ -255,7 +290,12 @@ describe('lists', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = dataOf(await system.query(`query($after: String) { serviceBusinesses(first: 2, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } totalCount } }`, { after }));
+      const page: any = dataOf(
+        await system.query(
+          `query($after: String) { serviceBusinesses(first: 2, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } totalCount } }`,
+          { after },
+        ),
+      );
       seen.push(...page.serviceBusinesses.nodes.map((n: { id: string }) => n.id));
       if (!page.serviceBusinesses.pageInfo.hasNextPage) break;
       after = page.serviceBusinesses.pageInfo.endCursor;

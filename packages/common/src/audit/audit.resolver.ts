@@ -31,7 +31,10 @@ export function auditLogResolver(subgraph: string) {
   @Resolver()
   class AuditLogResolver {
     @Authorized('AUDIT')
-    @Query(() => AuditEntryConnection, { name: `${subgraph}AuditLog`, description: `Who read record-level data of ${subgraph} and who changed what (newest last)` })
+    @Query(() => AuditEntryConnection, {
+      name: `${subgraph}AuditLog`,
+      description: `Who read record-level data of ${subgraph} and who changed what (newest last)`,
+    })
     auditLog(
       @Ctx() { dataSource, identity }: { dataSource: DataSource; identity: Identity },
       @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter,

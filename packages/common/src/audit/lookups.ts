@@ -20,9 +20,12 @@ export async function personLookup(
     await limiter.consume(`${lookup.action}\n${context.identity.subject}`);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    throw new GraphQLError(`${lookup.field}: at most ${PERSON_LOOKUPS_PER_MINUTE} look-ups of a person a minute; try again in ${Math.ceil(rejection.msBeforeNext / 1000)} s`, {
-      extensions: { code: 'RATE_LIMITED', field: lookup.field },
-    });
+    throw new GraphQLError(
+      `${lookup.field}: at most ${PERSON_LOOKUPS_PER_MINUTE} look-ups of a person a minute; try again in ${Math.ceil(rejection.msBeforeNext / 1000)} s`,
+      {
+        extensions: { code: 'RATE_LIMITED', field: lookup.field },
+      },
+    );
   }
   context.audit?.lookup(lookup.action, lookup.entity, [lookup.field], lookup.districtId ?? null);
 }

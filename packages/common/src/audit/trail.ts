@@ -80,12 +80,18 @@ export function transactionalView(base: DataSource, manager: EntityManager): Dat
   return new Proxy(base, {
     get(target, property) {
       switch (property) {
-        case 'manager': return manager;
-        case 'getRepository': return (entity: never) => manager.getRepository(entity);
-        case 'getTreeRepository': return (entity: never) => manager.getTreeRepository(entity);
-        case 'query': return (sql: string, parameters?: unknown[]) => manager.query(sql, parameters);
-        case 'createQueryBuilder': return (...args: never[]) => (manager.createQueryBuilder as (...a: never[]) => unknown)(...args);
-        case 'transaction': return (...args: never[]) => (manager.transaction as (...a: never[]) => unknown)(...args);
+        case 'manager':
+          return manager;
+        case 'getRepository':
+          return (entity: never) => manager.getRepository(entity);
+        case 'getTreeRepository':
+          return (entity: never) => manager.getTreeRepository(entity);
+        case 'query':
+          return (sql: string, parameters?: unknown[]) => manager.query(sql, parameters);
+        case 'createQueryBuilder':
+          return (...args: never[]) => (manager.createQueryBuilder as (...a: never[]) => unknown)(...args);
+        case 'transaction':
+          return (...args: never[]) => (manager.transaction as (...a: never[]) => unknown)(...args);
         default: {
           const value = Reflect.get(target, property, target);
           return typeof value === 'function' ? value.bind(target) : value;
@@ -132,9 +138,19 @@ export const auditMutations: MiddlewareFn<{ audit?: AuditTrail; dataSource?: Dat
   const input = (args.input ?? args) as Record<string, unknown>;
   const entity = String(info.returnType).replace(/[[\]!]/g, '');
   const entry = (result: unknown) => {
-    const ids = [result, input].map((x) => (x && typeof x === 'object' && 'id' in x ? String((x as { id: unknown }).id) : null)).filter((x): x is string => !!x);
-    const district = [result, input].map((x) => (x && typeof x === 'object' && 'districtId' in x ? (x as { districtId: unknown }).districtId : null)).find((d) => typeof d === 'string');
-    return { action: info.fieldName, entity, entityIds: [...new Set(ids)], fields: Object.keys(input).sort(), districtId: (district as string | undefined) ?? null };
+    const ids = [result, input]
+      .map((x) => (x && typeof x === 'object' && 'id' in x ? String((x as { id: unknown }).id) : null))
+      .filter((x): x is string => !!x);
+    const district = [result, input]
+      .map((x) => (x && typeof x === 'object' && 'districtId' in x ? (x as { districtId: unknown }).districtId : null))
+      .find((d) => typeof d === 'string');
+    return {
+      action: info.fieldName,
+      entity,
+      entityIds: [...new Set(ids)],
+      fields: Object.keys(input).sort(),
+      districtId: (district as string | undefined) ?? null,
+    };
   };
   if (typeof input.idempotencyKey === 'string' && input.idempotencyKey !== '') {
     // Changes under an idempotency key run their own transaction (`idempotent`), which

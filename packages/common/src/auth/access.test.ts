@@ -1,7 +1,12 @@
 import { AccessRule, assertInScope, createAuthChecker, isPublishedPeriod } from './access';
 import { ANONYMOUS, Identity, Role } from './identity';
 
-const person = (agency: string | null, role: Role, orgUnit: string | null = null): Identity => ({ subject: `${agency}-${role}-${orgUnit}`, agency, roles: [role], orgUnit });
+const person = (agency: string | null, role: Role, orgUnit: string | null = null): Identity => ({
+  subject: `${agency}-${role}-${orgUnit}`,
+  agency,
+  roles: [role],
+  orgUnit,
+});
 const police = createAuthChecker(['POLICE']);
 
 /** The checker's verdict: 'ok', or the error's code. */
@@ -47,8 +52,13 @@ describe('RECORDS: the owning agency’s officers and heads, district officers w
 
 describe('AGGREGATES: every signed-in role; without a token, whole years that have ended', () => {
   const today = process.env.QN_TODAY;
-  beforeAll(() => { process.env.QN_TODAY = '2025-03-01'; });
-  afterAll(() => { if (today === undefined) delete process.env.QN_TODAY; else process.env.QN_TODAY = today; });
+  beforeAll(() => {
+    process.env.QN_TODAY = '2025-03-01';
+  });
+  afterAll(() => {
+    if (today === undefined) delete process.env.QN_TODAY;
+    else process.env.QN_TODAY = today;
+  });
 
   test.each([
     [{ period: '2024' }, 'ok'],

@@ -87,10 +87,12 @@ export type ScopedPlace = string | null | undefined | { districtId?: string | nu
 export function assertInScope(identity: Identity, place: ScopedPlace, field = 'districtId'): void {
   const scope = recordScope(identity);
   if (!scope) return;
-  const { districtId, communeId, communeAfterReformId } = place !== null && typeof place === 'object' ? place : { districtId: place, communeId: null, communeAfterReformId: null };
+  const { districtId, communeId, communeAfterReformId } =
+    place !== null && typeof place === 'object' ? place : { districtId: place, communeId: null, communeAfterReformId: null };
   if (scopeIsCommune(scope)) {
     // A long-lived place (a person followed, a zone, a pilot) is the unit's from 1/7/2025 too.
-    if (communeId !== scope && communeAfterReformId !== scope) throw forbidden(`${field === 'districtId' ? 'communeId' : field} '${communeId ?? ''}' is outside your commune-level unit '${scope}'`);
+    if (communeId !== scope && communeAfterReformId !== scope)
+      throw forbidden(`${field === 'districtId' ? 'communeId' : field} '${communeId ?? ''}' is outside your commune-level unit '${scope}'`);
     return;
   }
   if (districtId !== scope) throw forbidden(`${field} '${districtId ?? ''}' is outside your district '${scope}'`);
@@ -127,7 +129,8 @@ export function createAuthChecker(recordOwners: readonly string[]): AuthCheckerF
           // A commune-level unit's officers (from 1/7/2025) are matched on the record's commune, a district's on its district.
           const keys = scope && scopeIsCommune(scope) ? ['communeId', 'communeAfterReformId'] : ['districtId'];
           const places = keys.filter((k) => root && typeof root === 'object' && k in root).map((k) => (root as Record<string, unknown>)[k]);
-          if (scope && places.length > 0 && !places.includes(scope)) throw forbidden(`this record is outside your ${keys.length > 1 ? 'commune-level unit' : 'district'}`);
+          if (scope && places.length > 0 && !places.includes(scope))
+            throw forbidden(`this record is outside your ${keys.length > 1 ? 'commune-level unit' : 'district'}`);
           // Every record a caller is shown goes into the audit log.
           if (root && typeof root === 'object' && 'id' in root) {
             context.audit?.read(info.parentType.name, String((root as { id: unknown }).id), typeof district === 'string' ? district : null);
@@ -156,7 +159,9 @@ export function createAuthChecker(recordOwners: readonly string[]): AuthCheckerF
         case 'REPORT_APPROVE':
           if (!isPlanCoordinator(identity)) {
             const standing = standingAgencyOn(todayIso());
-            throw forbidden(`only coordinators of the plan's standing agency (${standing.code}, ${standing.nameVi}, since ${standing.validFrom}) return or approve reports`);
+            throw forbidden(
+              `only coordinators of the plan's standing agency (${standing.code}, ${standing.nameVi}, since ${standing.validFrom}) return or approve reports`,
+            );
           }
           break;
         default:

@@ -52,7 +52,12 @@ export async function signInternalToken(identity: Identity, scope: InternalToken
 export async function verifyInternalToken(token: string | undefined, expected: InternalTokenScope): Promise<Identity> {
   if (!token) throw unauthenticated('subgraphs answer only requests that come through the gateway');
   try {
-    const { payload } = await jwtVerify(token, secretKey(), { issuer: ISSUER, audience: internalAudience(expected.audience), algorithms: ['HS256'], requiredClaims: ['exp', 'iat'] });
+    const { payload } = await jwtVerify(token, secretKey(), {
+      issuer: ISSUER,
+      audience: internalAudience(expected.audience),
+      algorithms: ['HS256'],
+      requiredClaims: ['exp', 'iat'],
+    });
     // Bound to the request it was made for: replayed under another x-request-id it is refused.
     if (payload.rid !== expected.requestId) throw unauthenticated('the gateway token was made for another request');
     const service = typeof payload.service === 'string' && SERVICE_NAME.test(payload.service) ? { service: payload.service } : {};

@@ -17,6 +17,8 @@ export function restrictToScope<T extends ObjectLiteral>(
   if (!scope) return query;
   const { district, ...communes } = typeof columns === 'string' ? { district: columns } : columns;
   if (!scopeIsCommune(scope)) return query.andWhere(`${district} = :callerUnit`, { callerUnit: scope });
-  const own = Object.values(communes).filter((c): c is string => !!c).map((c) => `${c} = :callerUnit`);
+  const own = Object.values(communes)
+    .filter((c): c is string => !!c)
+    .map((c) => `${c} = :callerUnit`);
   return own.length ? query.andWhere(`(${own.join(' OR ')})`, { callerUnit: scope }) : query.andWhere('FALSE');
 }

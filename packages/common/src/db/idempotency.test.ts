@@ -15,14 +15,16 @@ describe('requestHash', () => {
 
   test('values, array order, null vs absent, the operation and the caller all do', () => {
     const base = requestHash('op', 's', { a: 1, list: [1, 2] });
-    expect(new Set([
-      base,
-      requestHash('op', 's', { a: 2, list: [1, 2] }),
-      requestHash('op', 's', { a: 1, list: [2, 1] }),
-      requestHash('op', 's', { a: 1, list: [1, 2], extra: null }),
-      requestHash('op', 's', { a: '1', list: [1, 2] }),
-      requestHash('other', 's', { a: 1, list: [1, 2] }),
-      requestHash('op', 't', { a: 1, list: [1, 2] }),
-    ]).size).toBe(7);
+    expect(
+      new Set([
+        base,
+        requestHash('op', 's', { a: 2, list: [1, 2] }),
+        requestHash('op', 's', { a: 1, list: [2, 1] }),
+        requestHash('op', 's', { a: 1, list: [1, 2], extra: null }),
+        requestHash('op', 's', { a: '1', list: [1, 2] }),
+        requestHash('other', 's', { a: 1, list: [1, 2] }),
+        requestHash('op', 't', { a: 1, list: [1, 2] }),
+      ]).size,
+    ).toBe(7);
   });
 });

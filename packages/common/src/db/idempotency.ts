@@ -20,7 +20,8 @@ async function findKey(manager: DataSource | EntityManager, subject: string, key
   return rows[0] ? { operation: rows[0].operation, requestHash: rows[0].request_hash, response: rows[0].response } : null;
 }
 
-export const IDEMPOTENCY_KEY_DESCRIPTION = 'A unique key for this change (e.g. a UUID). A retry with the same key returns the first answer; the same key with another payload is refused.';
+export const IDEMPOTENCY_KEY_DESCRIPTION =
+  'A unique key for this change (e.g. a UUID). A retry with the same key returns the first answer; the same key with another payload is refused.';
 
 export const CREATE_IDEMPOTENCY_KEY_DESCRIPTION =
   'Optional. A unique key for this record (e.g. a UUID), so that a retry after a timeout or a lost answer returns the record the first call created instead of a second one; the same key with another payload is refused.';
@@ -29,14 +30,19 @@ export const CREATE_IDEMPOTENCY_KEY_DESCRIPTION =
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
 
 export function requestHash(operation: string, subject: string, payload: unknown): string {
-  return createHash('sha256').update(`${operation}\n${subject}\n${canonical(payload)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${operation}\n${subject}\n${canonical(payload)}`)
+    .digest('hex');
 }
 
 function replay<R>(record: IdempotencyRecord, operation: string, hash: string): R {

@@ -41,10 +41,12 @@ export async function ensureServiceRole(ownerUrl: string): Promise<string> {
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
     if (!rowCount) {
-      await client.query(`CREATE ROLE "${role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT`).catch((error: { code?: string }) => {
-        // Another process of the same subgraph created it first.
-        if (error.code !== '42710' && error.code !== '23505') throw error;
-      });
+      await client
+        .query(`CREATE ROLE "${role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT`)
+        .catch((error: { code?: string }) => {
+          // Another process of the same subgraph created it first.
+          if (error.code !== '42710' && error.code !== '23505') throw error;
+        });
     }
     await client.query(`ALTER ROLE "${role}" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '${password}'`);
     await client.query(`GRANT CONNECT ON DATABASE "${database}" TO "${role}"`);

@@ -5,7 +5,12 @@ export async function insertChunks<T extends ObjectLiteral>(dataSource: DataSour
   const repository = dataSource.getRepository(entity);
   const out: T[] = [];
   for (let i = 0; i < rows.length; i += 500) {
-    out.push(...(await repository.save(rows.slice(i, i + 500).map((r) => repository.create(r)), { chunk: 500 })));
+    out.push(
+      ...(await repository.save(
+        rows.slice(i, i + 500).map((r) => repository.create(r)),
+        { chunk: 500 },
+      )),
+    );
   }
   return out;
 }

@@ -1,7 +1,12 @@
 import { csvCell, toCsv } from './csv';
 
 test('quotes what needs quoting, doubles quotes, and ends lines with CRLF', () => {
-  expect(toCsv([['a', 'b,c', 'say "hi"', 'two\nlines'], [1, null, 2.5, undefined]])).toBe('a,"b,c","say ""hi""","two\nlines"\r\n1,,2.5,\r\n');
+  expect(
+    toCsv([
+      ['a', 'b,c', 'say "hi"', 'two\nlines'],
+      [1, null, 2.5, undefined],
+    ]),
+  ).toBe('a,"b,c","say ""hi""","two\nlines"\r\n1,,2.5,\r\n');
 });
 
 test('text a spreadsheet would run as a formula is neutralised; negative numbers stay numbers', () => {

@@ -5,7 +5,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 @Directive('@shareable')
 @ObjectType({ description: "The outcome of erasing a person's records on a lawful request" })
 export class ErasureResult {
-  @Field(() => Int, { description: 'Records that no longer carry the person\'s code' })
+  @Field(() => Int, { description: "Records that no longer carry the person's code" })
   records: number;
 
   @Field(() => LocalDateResolver, { description: 'The day of the erasure' })

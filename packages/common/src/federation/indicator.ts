@@ -7,7 +7,8 @@ import { ReferenceResolvers } from './schema';
 import type { Identity } from '../auth/identity';
 
 /** What `protectsSmallCounts` says, on every agency's indicator type. */
-export const SMALL_COUNTS_DESCRIPTION = 'The owning agency protects small counts: for callers without a token or with only the ANALYST role, results of 1 or 2 (and the units that would reveal them) are SUPPRESSED (docs/security.md)';
+export const SMALL_COUNTS_DESCRIPTION =
+  'The owning agency protects small counts: for callers without a token or with only the ANALYST role, results of 1 or 2 (and the units that would reveal them) are SUPPRESSED (docs/security.md)';
 
 /** The target fields an agency needs from labour's catalogue to judge its results. */
 export const TARGET_REQUIRES = `@requires(fields: "target { ${TARGET_SELECTION} }")`;
@@ -39,19 +40,26 @@ export function agencyIndicator<C extends { identity: Identity }>(options: Agenc
     @Field(() => ID)
     code: string;
 
-    @Field(() => options.resultType, { nullable: true, description: 'The indicator for one period (2024, 2024Q3, 2024S1, 2021-2025) and organisation unit (default: the province)' })
+    @Field(() => options.resultType, {
+      nullable: true,
+      description: 'The indicator for one period (2024, 2024Q3, 2024S1, 2021-2025) and organisation unit (default: the province)',
+    })
     result(@Arg('period') _period: string, @Arg('orgUnit', () => ID, { nullable: true }) _orgUnit?: string): IndicatorResultData | null {
       return null;
     }
 
-    @Field(() => [options.resultType], { nullable: true, description: 'The indicator for each district-level unit that existed in the period (none after 30/6/2025: use resultsByUnit)' })
+    @Field(() => [options.resultType], {
+      nullable: true,
+      description: 'The indicator for each district-level unit that existed in the period (none after 30/6/2025: use resultsByUnit)',
+    })
     resultsByDistrict(@Arg('period') _period: string): IndicatorResultData[] | null {
       return null;
     }
 
     @Field(() => [options.resultType], {
       nullable: true,
-      description: "The indicator for each unit of a level in the period: the district-level units that existed in it, or the commune-level units of the plan's territory as they stood on its last day",
+      description:
+        "The indicator for each unit of a level in the period: the district-level units that existed in it, or the commune-level units of the plan's territory as they stood on its last day",
     })
     resultsByUnit(@Arg('period') _period: string, @Arg('level', () => OrgUnitLevelEnum) _level: OrgUnitLevel): IndicatorResultData[] | null {
       return null;
@@ -63,11 +71,7 @@ export function agencyIndicator<C extends { identity: Identity }>(options: Agenc
     }
 
     @Field(() => [options.resultType], { nullable: true, description: 'One result per period from `from` to `to` (periods of one kind)' })
-    series(
-      @Arg('from') _from: string,
-      @Arg('to') _to: string,
-      @Arg('orgUnit', () => ID, { nullable: true }) _orgUnit?: string,
-    ): IndicatorResultData[] | null {
+    series(@Arg('from') _from: string, @Arg('to') _to: string, @Arg('orgUnit', () => ID, { nullable: true }) _orgUnit?: string): IndicatorResultData[] | null {
       return null;
     }
   }
@@ -105,7 +109,8 @@ export function agencyIndicator<C extends { identity: Identity }>(options: Agenc
     @Directive(TARGET_REQUIRES)
     @FieldResolver(() => [options.resultType], {
       nullable: true,
-      description: "The indicator for each unit of a level in the period: the district-level units that existed in it, or the commune-level units of the plan's territory as they stood on its last day",
+      description:
+        "The indicator for each unit of a level in the period: the district-level units that existed in it, or the commune-level units of the plan's territory as they stood on its last day",
     })
     resultsByUnit(
       @Root() indicator: AgencyIndicatorShape,

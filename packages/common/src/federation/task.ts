@@ -39,14 +39,17 @@ const isProgress = (value: unknown): value is TaskProgressData | null =>
 /** A per-request loader of labour's `registryProgress(taskId, period, orgUnit)`, for the subgraph `from`. */
 export function registryProgressLoader(from: string, identity: Identity) {
   return requestLoader<{ taskId: string; period: string; orgUnit?: string | null }, TaskProgressData | null, string>(
-    async (keys) => queryAliased(
-      from,
-      'labour',
-      { name: 'RegistryProgress', field: 'registryProgress', selection: 'period count evidence status values { measure value }' },
-      keys.map((k) => ({ args: { taskId: { type: 'ID!', value: k.taskId }, period: { type: 'String!', value: k.period }, orgUnit: { type: 'ID', value: k.orgUnit } } })),
-      identity,
-      isProgress,
-    ),
+    async (keys) =>
+      queryAliased(
+        from,
+        'labour',
+        { name: 'RegistryProgress', field: 'registryProgress', selection: 'period count evidence status values { measure value }' },
+        keys.map((k) => ({
+          args: { taskId: { type: 'ID!', value: k.taskId }, period: { type: 'String!', value: k.period }, orgUnit: { type: 'ID', value: k.orgUnit } },
+        })),
+        identity,
+        isProgress,
+      ),
     { cacheKeyFn: (k) => `${k.taskId}|${k.period}|${k.orgUnit ?? ''}` },
   );
 }
@@ -79,7 +82,10 @@ export function agencyTask<C>(options: AgencyTaskOptions<C>) {
     @Field(() => ID)
     id: string;
 
-    @Field(() => TaskProgress, { nullable: true, description: "What the task has done in a period, counted from the owning agency's records (null: no records kept for it)" })
+    @Field(() => TaskProgress, {
+      nullable: true,
+      description: "What the task has done in a period, counted from the owning agency's records (null: no records kept for it)",
+    })
     progress(@Arg('period') _period: string, @Arg('orgUnit', () => ID, { nullable: true }) _orgUnit?: string): TaskProgressData | null {
       return null;
     }

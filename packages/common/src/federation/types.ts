@@ -77,13 +77,22 @@ export class Target {
   @Field({ description: 'Counts everything since the programme began (2021), not only the period asked' })
   cumulative: boolean;
 
-  @Field(() => Float, { nullable: true, description: 'The value before the programme (end of 2020) when the plan gives one; else a cumulative trajectory starts from the first year\'s value' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The value before the programme (end of 2020) when the plan gives one; else a cumulative trajectory starts from the first year's value",
+  })
   baseline?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'How a value builds up within the year: RATE, COVERAGE, FLOW or STATE (decides what a shorter period is judged against)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How a value builds up within the year: RATE, COVERAGE, FLOW or STATE (decides what a shorter period is judged against)',
+  })
   accrual?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The lowest organisation level the goal binds (PROVINCE: a province-wide goal; units below are NOT_APPLICABLE)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The lowest organisation level the goal binds (PROVINCE: a province-wide goal; units below are NOT_APPLICABLE)',
+  })
   lowestLevel?: string | null;
 
   @Field(() => [TargetMilestone], { nullable: true, description: 'Milestones of a cumulative target that replace the straight line for those years' })
@@ -125,7 +134,7 @@ export interface IndicatorResultData {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'One input of a result: what it counts, its value, which agency\'s service computed it and from which records' })
+@ObjectType({ description: "One input of a result: what it counts, its value, which agency's service computed it and from which records" })
 export class ExplanationInput implements MeasureInput {
   @Field()
   name: string;
@@ -141,12 +150,14 @@ export class ExplanationInput implements MeasureInput {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'Why a result is what it is: the formula with its numbers, the reading of the plan\'s sentence, the inputs and the target rule applied' })
+@ObjectType({
+  description: "Why a result is what it is: the formula with its numbers, the reading of the plan's sentence, the inputs and the target rule applied",
+})
 export class Explanation implements ExplanationData {
   @Field({ description: 'The computation with its numbers, e.g. 100 × 124 / 173 = 71.68' })
   formula: string;
 
-  @Field({ description: 'How the plan\'s sentence is read into numerator and denominator' })
+  @Field({ description: "How the plan's sentence is read into numerator and denominator" })
   reading: string;
 
   @Field(() => [ExplanationInput])
@@ -173,7 +184,9 @@ export class TrajectoryPoint implements YearVerdict {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'A run of years of a yearly or growth target: each year\'s verdict, how many years were met and the last year\'s verdict (no summed verdict)' })
+@ObjectType({
+  description: "A run of years of a yearly or growth target: each year's verdict, how many years were met and the last year's verdict (no summed verdict)",
+})
 export class ResultSummary implements ResultSummaryData {
   @Field(() => [TrajectoryPoint])
   years: YearVerdict[];
@@ -207,7 +220,8 @@ export function indicatorResultType(orgUnitType: ClassType) {
     orgUnit: { id: string };
 
     @Field(() => [orgUnitType], {
-      description: "The units whose records were counted, each where it stood on the record's date: the unit asked while it existed, the units it was formed from before (a 2024 result for a commune of 1/7/2025), the units that took it over after",
+      description:
+        "The units whose records were counted, each where it stood on the record's date: the unit asked while it existed, the units it was formed from before (a 2024 result for a commune of 1/7/2025), the units that took it over after",
     })
     computedOver: { id: string }[];
 
@@ -229,10 +243,10 @@ export function indicatorResultType(orgUnitType: ClassType) {
     @Field(() => String, { nullable: true, description: 'Why the result is NOT_APPLICABLE, NO_DATA or SUPPRESSED' })
     statusReason?: string | null;
 
-    @Field(() => Float, { nullable: true, description: 'What the value was judged against: the goal, a pro-rated goal or the trajectory\'s milestone' })
+    @Field(() => Float, { nullable: true, description: "What the value was judged against: the goal, a pro-rated goal or the trajectory's milestone" })
     milestone?: number | null;
 
-    @Field(() => Float, { nullable: true, description: 'The plan\'s baseline, else the unit\'s value in the first programme year (2021)' })
+    @Field(() => Float, { nullable: true, description: "The plan's baseline, else the unit's value in the first programme year (2021)" })
     baseline?: Promise<number | null> | number | null;
 
     @Field(() => Explanation, { nullable: true })
@@ -241,7 +255,7 @@ export function indicatorResultType(orgUnitType: ClassType) {
     @Field(() => ResultSummary, { nullable: true, description: 'For a run of years of a yearly or growth target: the verdict of each year' })
     summary?: ResultSummaryData | null;
 
-    @Field(() => [TrajectoryPoint], { nullable: true, description: 'The unit\'s value, milestone and verdict in each programme year 2021–2025' })
+    @Field(() => [TrajectoryPoint], { nullable: true, description: "The unit's value, milestone and verdict in each programme year 2021–2025" })
     trajectory?: Promise<YearVerdict[]> | YearVerdict[] | null;
   }
   return IndicatorResult;
@@ -259,7 +273,7 @@ registerEnumType(TaskStatus, { name: 'TaskStatus', description: 'Where a task st
 @Directive('@shareable')
 @ObjectType({ description: 'One figure of a task in a period: a measure of the catalogue and its value' })
 export class MeasureValue {
-  @Field({ description: 'The measure\'s code (Task.measures); RECORDS for a count of the owning agency\'s records' })
+  @Field({ description: "The measure's code (Task.measures); RECORDS for a count of the owning agency's records" })
   measure: string;
 
   @Field(() => Float)
@@ -267,13 +281,14 @@ export class MeasureValue {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'What a task has done in a period: counted from the owning agency\'s records, or entered by the agency in labour\'s registry' })
+@ObjectType({ description: "What a task has done in a period: counted from the owning agency's records, or entered by the agency in labour's registry" })
 export class TaskProgress {
   @Field()
   period: string;
 
   @Field(() => Int, {
-    description: 'Records: how many records of the evidence kind fall in the period. Registry: the value of the task\'s first measure not in VND, or the number of entries when every measure is an amount',
+    description:
+      "Records: how many records of the evidence kind fall in the period. Registry: the value of the task's first measure not in VND, or the number of entries when every measure is an amount",
   })
   count: number;
 
@@ -283,6 +298,6 @@ export class TaskProgress {
   @Field(() => TaskStatus, { nullable: true, description: 'As the agency entered it (registry only; null for progress counted from records)' })
   status?: TaskStatus | null;
 
-  @Field(() => [MeasureValue], { description: 'Every measure\'s value: RECORDS for a count of records, the task\'s measures for registry entries' })
+  @Field(() => [MeasureValue], { description: "Every measure's value: RECORDS for a count of records, the task's measures for registry entries" })
   values: MeasureValue[];
 }

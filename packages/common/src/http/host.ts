@@ -84,7 +84,9 @@ export async function serveGraphQL<C extends BaseContext>(options: HostOptions<C
     if (response === 'timeout') {
       logger.warn({ requestId: req.requestId, timeoutMs: options.requestTimeoutMs }, 'request stopped: took too long');
       return sendJson(res, 503, {
-        errors: [{ message: 'the request took too long and was stopped; ask for less at once', extensions: { code: 'REQUEST_TIMEOUT', correlationId: req.requestId } }],
+        errors: [
+          { message: 'the request took too long and was stopped; ask for less at once', extensions: { code: 'REQUEST_TIMEOUT', correlationId: req.requestId } },
+        ],
       });
     }
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -127,27 +129,34 @@ export async function serveGraphQL<C extends BaseContext>(options: HostOptions<C
       metrics.observe(req.method ?? 'GET', route, res.statusCode, seconds);
       if (route === 'health' || route === 'metrics') return;
       const body = req.body as { operationName?: unknown } | undefined;
-      logger.info({
-        requestId: req.requestId,
-        method: req.method,
-        path,
-        status: res.statusCode,
-        durationMs: Math.round(seconds * 1e4) / 10,
-        operationName: typeof body?.operationName === 'string' ? body.operationName : undefined,
-      }, 'request');
+      logger.info(
+        {
+          requestId: req.requestId,
+          method: req.method,
+          path,
+          status: res.statusCode,
+          durationMs: Math.round(seconds * 1e4) / 10,
+          operationName: typeof body?.operationName === 'string' ? body.operationName : undefined,
+        },
+        'request',
+      );
     });
-    requestScope.run({ requestId: req.requestId }, () => handle(req, res)).catch((error: { status?: number; type?: string; message?: string }) => {
-      // Errors of body parsing carry their HTTP status (413 too large, 400 malformed JSON, 415 charset).
-      const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-      if (status === 500) logger.error({ requestId: req.requestId, err: error }, 'request failed');
-      if (res.headersSent) return res.end();
-      sendJson(res, status, {
-        errors: [{
-          message: status === 500 ? `Internal error; quote ${req.requestId} when reporting it` : error.message,
-          extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', correlationId: req.requestId },
-        }],
+    requestScope
+      .run({ requestId: req.requestId }, () => handle(req, res))
+      .catch((error: { status?: number; type?: string; message?: string }) => {
+        // Errors of body parsing carry their HTTP status (413 too large, 400 malformed JSON, 415 charset).
+        const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+        if (status === 500) logger.error({ requestId: req.requestId, err: error }, 'request failed');
+        if (res.headersSent) return res.end();
+        sendJson(res, status, {
+          errors: [
+            {
+              message: status === 500 ? `Internal error; quote ${req.requestId} when reporting it` : error.message,
+              extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', correlationId: req.requestId },
+            },
+          ],
+        });
       });
-    });
   });
   // Idle keep-alive connections outlive a client's own idle timeout (undici 4 s, load
   // balancers 60 s), so a client never sends a request on a socket the server is closing.

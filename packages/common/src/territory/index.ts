@@ -116,9 +116,7 @@ export class Territory {
 
   /** Commune-level units of the plan's territory that existed at any time in [from, to), optionally within one district. */
   communesDuring(from: string, to: string, districtId?: string): OrgUnitRecord[] {
-    return this.units.filter(
-      (u) => u.level === 'COMMUNE' && u.inPlanScope && this.validDuring(u, from, to) && (!districtId || u.parentId === districtId),
-    );
+    return this.units.filter((u) => u.level === 'COMMUNE' && u.inPlanScope && this.validDuring(u, from, to) && (!districtId || u.parentId === districtId));
   }
 
   /** The units a unit was formed from (one step back). */
@@ -159,7 +157,10 @@ export class Territory {
     for (const link of this.predecessors(id)) {
       if (seen.has(link.unit.id) || link.unit.level === 'PROVINCE') continue;
       seen.add(link.unit.id);
-      if (link.part && !partOk) { excluded.push(link.unit); continue; }
+      if (link.part && !partOk) {
+        excluded.push(link.unit);
+        continue;
+      }
       units.push(link.unit);
       const more = this.ancestry(link.unit.id, partOk, seen);
       units.push(...more.units);
@@ -198,7 +199,10 @@ export class Territory {
       }
       for (const link of forward) if (!computedOver.some((u) => u.id === link.unit.id)) computedOver.push(link.unit);
       if (unit.level === 'DISTRICT' && forward.length === 0 && computedOver.length === 0) {
-        throw userInputError(field, `${unit.name} (${unit.id}) is a district-level unit; the district level ended on ${addDays(unit.validTo, -1)}: ask for a commune-level unit or the province`);
+        throw userInputError(
+          field,
+          `${unit.name} (${unit.id}) is a district-level unit; the district level ended on ${addDays(unit.validTo, -1)}: ask for a commune-level unit or the province`,
+        );
       }
     }
     if (computedOver.length === 0) {
@@ -227,13 +231,19 @@ export class Territory {
       communes = this.coverage(unit, from, to, field).computedOver;
     } else {
       if (unit.validTo !== null && unit.validTo <= day) day = addDays(unit.validTo, -1);
-      communes = unit.level === 'COMMUNE'
-        ? [unit]
-        : this.list({ level: 'COMMUNE', at: day, inPlanScope: true }).filter((c) => unit.level === 'PROVINCE' || c.parentId === unit.id);
+      communes =
+        unit.level === 'COMMUNE'
+          ? [unit]
+          : this.list({ level: 'COMMUNE', at: day, inPlanScope: true }).filter((c) => unit.level === 'PROVINCE' || c.parentId === unit.id);
     }
     return communes.map((commune) => ({
       commune,
-      recordIds: [commune.id, ...this.ancestry(commune.id, false).units.filter((u) => u.level === 'COMMUNE' && this.validDuring(u, from, to)).map((u) => u.id)],
+      recordIds: [
+        commune.id,
+        ...this.ancestry(commune.id, false)
+          .units.filter((u) => u.level === 'COMMUNE' && this.validDuring(u, from, to))
+          .map((u) => u.id),
+      ],
     }));
   }
 
@@ -264,19 +274,34 @@ export class Territory {
     const districtId = input.districtId || null;
     const communeId = input.communeId || null;
     const list = (units: OrgUnitRecord[]) => {
-      const shown = units.slice(0, 12).map((u) => `${u.id} ${u.name}`).join(', ');
+      const shown = units
+        .slice(0, 12)
+        .map((u) => `${u.id} ${u.name}`)
+        .join(', ');
       return units.length > 12 ? `${shown} … (${units.length} in all; orgUnits(level: ${units[0].level}, at: "${date}", inPlanScope: true) lists them)` : shown;
     };
     if (date >= REFORM_DATE) {
       const communes = this.list({ level: 'COMMUNE', at: date, inPlanScope: true });
       if (districtId) {
-        throw userInputError(districtField, `there is no district level on ${on} (abolished from ${REFORM_DATE}): leave ${districtField} out and give ${communeField}, one of the units valid on that date: ${list(communes)}`);
+        throw userInputError(
+          districtField,
+          `there is no district level on ${on} (abolished from ${REFORM_DATE}): leave ${districtField} out and give ${communeField}, one of the units valid on that date: ${list(communes)}`,
+        );
       }
       if (!communeId) throw userInputError(communeField, `a record dated ${on} names its commune-level unit (from ${REFORM_DATE}), one of: ${list(communes)}`);
       const commune = this.byId.get(communeId);
       if (!commune || commune.level !== 'COMMUNE' || !this.validOn(commune, date) || !commune.inPlanScope) {
-        const what = !commune ? 'unknown unit' : !this.validOn(commune, date) ? `${commune.name} did not exist on ${on}` : commune.level !== 'COMMUNE' ? `${commune.name} is not a commune-level unit` : `${commune.name} is outside the plan's territory (old Quảng Ngãi)`;
-        const successors = commune && commune.validTo && commune.validTo <= date ? this.successors(commune.id, date).map((l) => `${l.unit.id} ${l.unit.name}${l.part ? ' (part)' : ''}`) : [];
+        const what = !commune
+          ? 'unknown unit'
+          : !this.validOn(commune, date)
+            ? `${commune.name} did not exist on ${on}`
+            : commune.level !== 'COMMUNE'
+              ? `${commune.name} is not a commune-level unit`
+              : `${commune.name} is outside the plan's territory (old Quảng Ngãi)`;
+        const successors =
+          commune && commune.validTo && commune.validTo <= date
+            ? this.successors(commune.id, date).map((l) => `${l.unit.id} ${l.unit.name}${l.part ? ' (part)' : ''}`)
+            : [];
         const hint = successors.length ? `; it is now ${successors.join(' or ')}` : '';
         throw userInputError(communeField, `'${communeId}': ${what}${hint}. Units valid on ${on}: ${list(communes)}`);
       }
@@ -286,17 +311,34 @@ export class Territory {
     if (!districtId) throw userInputError(districtField, `a record dated ${on} names its district (before ${REFORM_DATE}), one of: ${list(districts)}`);
     const district = this.byId.get(districtId);
     if (!district || district.level !== 'DISTRICT' || !district.inPlanScope || !this.validOn(district, date)) {
-      const what = !district || district.level !== 'DISTRICT' ? `unknown district` : !district.inPlanScope ? `${district.name} is outside the plan's territory` : `${district.name} did not exist on ${on}`;
+      const what =
+        !district || district.level !== 'DISTRICT'
+          ? `unknown district`
+          : !district.inPlanScope
+            ? `${district.name} is outside the plan's territory`
+            : `${district.name} did not exist on ${on}`;
       throw userInputError(districtField, `'${districtId}': ${what}. Districts valid on ${on}: ${list(districts)}`);
     }
     if (!communeId) {
-      if (options.commune === 'required') throw userInputError(communeField, `a record dated ${on} names its commune in ${district.name}, one of: ${list(this.list({ level: 'COMMUNE', parentId: district.id, at: date }))}`);
+      if (options.commune === 'required')
+        throw userInputError(
+          communeField,
+          `a record dated ${on} names its commune in ${district.name}, one of: ${list(this.list({ level: 'COMMUNE', parentId: district.id, at: date }))}`,
+        );
       return { districtId: district.id, communeId: null };
     }
     const commune = this.byId.get(communeId);
     if (!commune || commune.level !== 'COMMUNE' || commune.parentId !== district.id || !this.validOn(commune, date)) {
-      const what = !commune || commune.level !== 'COMMUNE' ? 'unknown commune' : commune.parentId !== district.id ? `${commune.name} is not in district '${district.id}' (${district.name})` : `${commune.name} did not exist on ${on}`;
-      throw userInputError(communeField, `'${communeId}': ${what}. Communes of ${district.name} valid on ${on}: ${list(this.list({ level: 'COMMUNE', parentId: district.id, at: date }))}`);
+      const what =
+        !commune || commune.level !== 'COMMUNE'
+          ? 'unknown commune'
+          : commune.parentId !== district.id
+            ? `${commune.name} is not in district '${district.id}' (${district.name})`
+            : `${commune.name} did not exist on ${on}`;
+      throw userInputError(
+        communeField,
+        `'${communeId}': ${what}. Communes of ${district.name} valid on ${on}: ${list(this.list({ level: 'COMMUNE', parentId: district.id, at: date }))}`,
+      );
     }
     return { districtId: district.id, communeId: commune.id };
   }

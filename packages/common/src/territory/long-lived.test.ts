@@ -17,17 +17,22 @@ const failure = (run: () => unknown) => {
 describe('longLivedPlace: where a zone, institution, person or pilot stands across 1/7/2025', () => {
   test('placed before the reform: its district (and commune), and the unit of 1/7/2025 when given', () => {
     expect(longLivedPlace({ districtId: '524' }, '2024-03-01')).toEqual({ districtId: '524', communeId: null, communeAfterReformId: null });
-    expect(longLivedPlace({ districtId: '524', communeId: '21040', communeAfterReformId: BINH_SON }, '2024-03-01'))
-      .toEqual({ districtId: '524', communeId: '21040', communeAfterReformId: BINH_SON });
+    expect(longLivedPlace({ districtId: '524', communeId: '21040', communeAfterReformId: BINH_SON }, '2024-03-01')).toEqual({
+      districtId: '524',
+      communeId: '21040',
+      communeAfterReformId: BINH_SON,
+    });
   });
 
   test('placed after the reform: the commune-level unit is both its place and its unit from 1/7/2025', () => {
     expect(longLivedPlace({ communeId: BINH_SON }, '2025-09-01')).toEqual({ districtId: null, communeId: BINH_SON, communeAfterReformId: BINH_SON });
-    expect(failure(() => longLivedPlace({ communeId: BINH_SON, communeAfterReformId: '21100-2025-07' }, '2025-09-01')))
-      .toMatchObject({ code: 'BAD_USER_INPUT', field: 'communeAfterReformId' });
+    expect(failure(() => longLivedPlace({ communeId: BINH_SON, communeAfterReformId: '21100-2025-07' }, '2025-09-01'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'communeAfterReformId',
+    });
   });
 
-  test('the unit of 1/7/2025 must be one of the plan\'s units valid then: an old commune or a Kon Tum unit is refused', () => {
+  test("the unit of 1/7/2025 must be one of the plan's units valid then: an old commune or a Kon Tum unit is refused", () => {
     const old = failure(() => longLivedPlace({ districtId: '524', communeAfterReformId: '21040' }, '2024-03-01'));
     expect(old).toMatchObject({ code: 'BAD_USER_INPUT', field: 'communeAfterReformId' });
     expect(old!.message).toContain(`it is now ${BINH_SON} Xã Bình Sơn`);
@@ -44,7 +49,7 @@ describe('longLivedPlace: where a zone, institution, person or pilot stands acro
   });
 });
 
-describe('placeOnDate and scopeFilter: a long-lived place counted where it stood on the record\'s date', () => {
+describe("placeOnDate and scopeFilter: a long-lived place counted where it stood on the record's date", () => {
   const columns = placeOnDate('o.held_on', { district: 'z.district_id', communeAfterReform: 'z.commune_after_reform_id' });
 
   test('the old district before 1/7/2025, the unit of 1/7/2025 from then', () => {

@@ -25,7 +25,10 @@ export function longLivedPlace(
   const after = input.communeAfterReformId || null;
   if (on >= REFORM_DATE) {
     if (after && after !== place.communeId) {
-      throw userInputError('communeAfterReformId', `a ${options.what ?? 'record'} placed on ${on} is in its communeId '${place.communeId}' from the start; leave communeAfterReformId out or give the same unit`);
+      throw userInputError(
+        'communeAfterReformId',
+        `a ${options.what ?? 'record'} placed on ${on} is in its communeId '${place.communeId}' from the start; leave communeAfterReformId out or give the same unit`,
+      );
     }
     return { ...place, communeAfterReformId: place.communeId };
   }
@@ -33,8 +36,18 @@ export function longLivedPlace(
     if (options.inUseAfterReform) {
       const units = territory.list({ level: 'COMMUNE', at: REFORM_DATE, inPlanScope: true });
       const formed = place.communeId ?? place.districtId!;
-      const likely = units.filter((u) => territory.successors(formed, REFORM_DATE).some((l) => l.unit.id === u.id) || territory.predecessors(u.id).some((l) => l.unit.parentId === place.districtId));
-      throw userInputError('communeAfterReformId', `the ${options.what ?? 'record'} is in use after 30/6/2025, when there is no district level: name the commune-level unit it is in from ${REFORM_DATE} (communeAfterReformId), one of those formed from ${territory.get(formed)?.name ?? formed}: ${likely.slice(0, 12).map((u) => `${u.id} ${u.name}`).join(', ')}`);
+      const likely = units.filter(
+        (u) =>
+          territory.successors(formed, REFORM_DATE).some((l) => l.unit.id === u.id) ||
+          territory.predecessors(u.id).some((l) => l.unit.parentId === place.districtId),
+      );
+      throw userInputError(
+        'communeAfterReformId',
+        `the ${options.what ?? 'record'} is in use after 30/6/2025, when there is no district level: name the commune-level unit it is in from ${REFORM_DATE} (communeAfterReformId), one of those formed from ${territory.get(formed)?.name ?? formed}: ${likely
+          .slice(0, 12)
+          .map((u) => `${u.id} ${u.name}`)
+          .join(', ')}`,
+      );
     }
     return { ...place, communeAfterReformId: null };
   }

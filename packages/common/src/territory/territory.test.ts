@@ -5,17 +5,37 @@ import { OrgUnitRecord, Territory } from './index';
  * into D1 on 1/1/2025, commune C3 of D2 ends with it, the district level ends on
  * 1/7/2025, and K1 lies outside the plan's territory.
  */
-const unit = (id: string, level: OrgUnitRecord['level'], parentId: string | null, validFrom: string, validTo: string | null, inPlanScope = true): OrgUnitRecord =>
-  ({ id, code: id, name: `Unit ${id}`, level, kind: level.toLowerCase(), parentId, validFrom, validTo, formerProvince: inPlanScope ? '51' : '62', inPlanScope });
-const small = new Territory([
-  unit('P', 'PROVINCE', null, '2021-01-01', null),
-  unit('D1', 'DISTRICT', 'P', '2021-01-01', '2025-07-01'),
-  unit('D2', 'DISTRICT', 'P', '2021-01-01', '2025-01-01'),
-  unit('C1', 'COMMUNE', 'D1', '2021-01-01', null),
-  unit('C2', 'COMMUNE', 'D1', '2023-05-01', null),
-  unit('C3', 'COMMUNE', 'D2', '2021-01-01', '2025-01-01'),
-  unit('K1', 'DISTRICT', 'P', '2021-01-01', '2025-07-01', false),
-], [{ predecessorId: 'D2', successorId: 'D1', date: '2025-01-01', kind: 'MERGE', part: false }]);
+const unit = (
+  id: string,
+  level: OrgUnitRecord['level'],
+  parentId: string | null,
+  validFrom: string,
+  validTo: string | null,
+  inPlanScope = true,
+): OrgUnitRecord => ({
+  id,
+  code: id,
+  name: `Unit ${id}`,
+  level,
+  kind: level.toLowerCase(),
+  parentId,
+  validFrom,
+  validTo,
+  formerProvince: inPlanScope ? '51' : '62',
+  inPlanScope,
+});
+const small = new Territory(
+  [
+    unit('P', 'PROVINCE', null, '2021-01-01', null),
+    unit('D1', 'DISTRICT', 'P', '2021-01-01', '2025-07-01'),
+    unit('D2', 'DISTRICT', 'P', '2021-01-01', '2025-01-01'),
+    unit('C1', 'COMMUNE', 'D1', '2021-01-01', null),
+    unit('C2', 'COMMUNE', 'D1', '2023-05-01', null),
+    unit('C3', 'COMMUNE', 'D2', '2021-01-01', '2025-01-01'),
+    unit('K1', 'DISTRICT', 'P', '2021-01-01', '2025-07-01', false),
+  ],
+  [{ predecessorId: 'D2', successorId: 'D1', date: '2025-01-01', kind: 'MERGE', part: false }],
+);
 const codeAndField = (run: () => unknown) => {
   try {
     run();
@@ -69,8 +89,15 @@ test('resolve: no unit means the province; an unknown id is an input error on th
 
 test('checkCommune: exists, lies in the district, existed on the day', () => {
   expect(small.checkCommune('C1', 'D1', '2024-06-01').id).toBe('C1');
-  expect(codeAndField(() => small.checkCommune('C1', 'D2', '2024-06-01'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'communeId', message: expect.stringContaining('not in district') });
-  expect(codeAndField(() => small.checkCommune('C2', 'D1', '2023-04-30'))).toMatchObject({ field: 'communeId', message: expect.stringContaining('did not exist on 2023-04-30') });
+  expect(codeAndField(() => small.checkCommune('C1', 'D2', '2024-06-01'))).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    field: 'communeId',
+    message: expect.stringContaining('not in district'),
+  });
+  expect(codeAndField(() => small.checkCommune('C2', 'D1', '2023-04-30'))).toMatchObject({
+    field: 'communeId',
+    message: expect.stringContaining('did not exist on 2023-04-30'),
+  });
   expect(codeAndField(() => small.checkCommune('D1', null, '2024-06-01'))).toMatchObject({ message: expect.stringContaining("unknown commune 'D1'") });
   // Records older than the territory data are checked against its first state.
   expect(small.checkCommune('C3', 'D2', '2019-03-01').id).toBe('C3');

@@ -66,11 +66,22 @@ const INSTITUTIONS: Seed[] = [
 const HARDER = new Set(['525', '529', '530', '531', '535']);
 /** Share of enrolled students reached per school year across the province, rising as the plan took hold (adopted 5/11/2021). */
 const COVERAGE: Record<string, number> = {
-  '2020-2021': 0.45, '2021-2022': 0.7, '2022-2023': 0.76, '2023-2024': 0.8, '2024-2025': 0.82, '2025-2026': 0.82,
+  '2020-2021': 0.45,
+  '2021-2022': 0.7,
+  '2022-2023': 0.76,
+  '2023-2024': 0.8,
+  '2024-2025': 0.82,
+  '2025-2026': 0.82,
 };
 const FORMS: SessionForm[] = [
-  SessionForm.EXTRACURRICULAR, SessionForm.EXTRACURRICULAR, SessionForm.ASSEMBLY, SessionForm.CLASS_INTEGRATION,
-  SessionForm.CLASS_INTEGRATION, SessionForm.CONTEST, SessionForm.LIFE_SKILLS, SessionForm.MATERIALS,
+  SessionForm.EXTRACURRICULAR,
+  SessionForm.EXTRACURRICULAR,
+  SessionForm.ASSEMBLY,
+  SessionForm.CLASS_INTEGRATION,
+  SessionForm.CLASS_INTEGRATION,
+  SessionForm.CONTEST,
+  SessionForm.LIFE_SKILLS,
+  SessionForm.MATERIALS,
 ];
 const TOPICS = [
   'Phòng, chống tệ nạn mại dâm trong trường học',
@@ -96,7 +107,12 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   const districts = territory.districtsDuring(FIRST_DAY, '2025-07-01');
   const seeds: Seed[] = [
     ...INSTITUTIONS,
-    ...districts.map((d): Seed => [`Trung tâm GDNN-GDTX ${d.name.charAt(0).toLowerCase()}${d.name.slice(1)}`, InstitutionKind.CONTINUING_EDUCATION, d.id, [180, 650]]),
+    ...districts.map((d): Seed => [
+      `Trung tâm GDNN-GDTX ${d.name.charAt(0).toLowerCase()}${d.name.slice(1)}`,
+      InstitutionKind.CONTINUING_EDUCATION,
+      d.id,
+      [180, 650],
+    ]),
   ];
   const rows: Partial<Institution>[] = seeds.map(([name, kind, districtId]) => {
     const communes = territory.communesDuring(FIRST_DAY, '2021-01-02', districtId);

@@ -13,7 +13,8 @@ export enum SessionForm {
 }
 registerEnumType(SessionForm, {
   name: 'SessionForm',
-  description: 'Hoạt động ngoại khóa (extracurricular), chào cờ / sinh hoạt dưới cờ (assembly), lồng ghép vào môn học (class integration), hội thi (contest), giáo dục kỹ năng sống (life skills), tài liệu / pano (materials)',
+  description:
+    'Hoạt động ngoại khóa (extracurricular), chào cờ / sinh hoạt dưới cờ (assembly), lồng ghép vào môn học (class integration), hội thi (contest), giáo dục kỹ năng sống (life skills), tài liệu / pano (materials)',
 });
 
 /** One prevention-communication session at an institution; its reach is the numerator of IND-1.3c. */

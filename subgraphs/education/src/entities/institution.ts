@@ -10,7 +10,8 @@ export enum InstitutionKind {
 }
 registerEnumType(InstitutionKind, {
   name: 'InstitutionKind',
-  description: 'Trường THPT (upper-secondary), cơ sở giáo dục đại học (university), cơ sở giáo dục nghề nghiệp (vocational school or college), trung tâm GDNN-GDTX (continuing education)',
+  description:
+    'Trường THPT (upper-secondary), cơ sở giáo dục đại học (university), cơ sở giáo dục nghề nghiệp (vocational school or college), trung tâm GDNN-GDTX (continuing education)',
 });
 
 /** A school, university or vocational institution whose students IND-1.3c counts; public reference data (names are public), changed only by education. */
@@ -55,7 +56,10 @@ export class Institution {
     return this.communeAfterReformId ? { id: this.communeAfterReformId } : null;
   }
 
-  @Field(() => ID, { nullable: true, description: 'The commune-level unit the institution is in from 1/7/2025 (one of the plan\'s 56); sessions held from that date are placed there' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The commune-level unit the institution is in from 1/7/2025 (one of the plan's 56); sessions held from that date are placed there",
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   communeAfterReformId: string | null;
 

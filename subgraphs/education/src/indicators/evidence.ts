@@ -4,7 +4,9 @@ import { inPeriod, MeasureRequest, MeasureSql, placeOnDate, scopeFilter, SqlPara
 export const SESSION_PLACE = placeOnDate('s.held_on', { district: 'i.district_id', commune: 'i.commune_id', communeAfterReform: 'i.commune_after_reform_id' });
 
 /** Sessions held in the unit during the period, each where it stood on its date: its institution's place then (`alias` s, institution i). */
-const sessions = (select: string) => (r: MeasureRequest, p: SqlParams): string => `
+const sessions =
+  (select: string) =>
+  (r: MeasureRequest, p: SqlParams): string => `
   SELECT ${select} AS numerator, NULL::float8 AS denominator
     FROM communication_session s
     JOIN institution i ON i.id = s.institution_id
@@ -25,7 +27,10 @@ export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {
 /** What counts as progress of each education task (both have records behind them). */
 export const TASK_EVIDENCE: Record<string, { description: string; measure: string }> = {
   // V.8-1: directing institutions to hold prevention communication — the sessions they held.
-  'TASK-V.8-1': { description: 'prevention-communication sessions held at upper-secondary schools, universities and vocational institutions', measure: 'EVIDENCE-SESSIONS' },
+  'TASK-V.8-1': {
+    description: 'prevention-communication sessions held at upper-secondary schools, universities and vocational institutions',
+    measure: 'EVIDENCE-SESSIONS',
+  },
   // V.8-2: stepping up awareness and life-skills education of students — the students reached.
   'TASK-V.8-2': { description: 'students reached by prevention-communication sessions (added up over sessions)', measure: 'EVIDENCE-STUDENTS-REACHED' },
 };

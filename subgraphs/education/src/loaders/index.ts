@@ -14,9 +14,7 @@ function enrolmentLoader(dataSource: DataSource) {
     const pairs = keys.map((k) => k.split('|')).filter(([id]) => isUuid(id));
     const ids = [...new Set(pairs.map(([id]) => id))];
     const years = [...new Set(pairs.map(([, year]) => year))];
-    const rows = ids.length
-      ? await dataSource.getRepository(Enrolment).findBy({ institutionId: In(ids), schoolYear: In(years) })
-      : [];
+    const rows = ids.length ? await dataSource.getRepository(Enrolment).findBy({ institutionId: In(ids), schoolYear: In(years) }) : [];
     const byKey = new Map(rows.map((r) => [enrolmentKey(r.institutionId, r.schoolYear), r]));
     return keys.map((k) => byKey.get(k) ?? null);
   });

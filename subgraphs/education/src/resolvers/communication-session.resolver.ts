@@ -1,15 +1,30 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  addDays, assertInScope, checkCount, checkNotFuture, checkText, connectionType, createOnce, findById, Identity, longLivedPlace, notFoundError, paginate, parsePeriod, recordScope, REFORM_DATE, SubgraphContext, todayIso,
-  updateVersioned, userInputError,
+  addDays,
+  assertInScope,
+  checkCount,
+  checkNotFuture,
+  checkText,
+  connectionType,
+  createOnce,
+  findById,
+  Identity,
+  longLivedPlace,
+  notFoundError,
+  paginate,
+  parsePeriod,
+  recordScope,
+  REFORM_DATE,
+  SubgraphContext,
+  todayIso,
+  updateVersioned,
+  userInputError,
 } from '@qn/common';
 import { CommunicationSession } from '../entities/communication-session';
 import { Institution } from '../entities/institution';
 import { EducationLoaders, enrolmentKey } from '../loaders';
 import { parseSchoolYear } from '../school-year';
-import {
-  CommunicationSessionFilter, RecordCommunicationSessionInput, UpdateCommunicationSessionInput,
-} from './types/communication-session.input';
+import { CommunicationSessionFilter, RecordCommunicationSessionInput, UpdateCommunicationSessionInput } from './types/communication-session.input';
 
 const CommunicationSessionConnection = connectionType(CommunicationSession, 'CommunicationSession');
 
@@ -30,7 +45,10 @@ async function checkSession(s: SessionFields, loaders: EducationLoaders, identit
     try {
       longLivedPlace(institution, addDays(REFORM_DATE, -1), { inUseAfterReform: true, what: 'institution' });
     } catch (error) {
-      throw userInputError('institutionId', `${institution.name} has no commune-level unit of 1/7/2025, where a session held on ${s.heldOn} stands: set it first with updateInstitution(communeAfterReformId). ${(error as Error).message}`);
+      throw userInputError(
+        'institutionId',
+        `${institution.name} has no commune-level unit of 1/7/2025, where a session held on ${s.heldOn} stands: set it first with updateInstitution(communeAfterReformId). ${(error as Error).message}`,
+      );
     }
   }
   checkCount('studentsReached', s.studentsReached, { min: 1 });
@@ -40,7 +58,10 @@ async function checkSession(s: SessionFields, loaders: EducationLoaders, identit
     throw userInputError('schoolYear', `no enrolment of ${institution.name} is recorded for ${year.id}; record it first`);
   }
   if (s.studentsReached > enrolment.students) {
-    throw userInputError('studentsReached', `${s.studentsReached} is more than the ${enrolment.students} students enrolled at ${institution.name} in ${year.id}`);
+    throw userInputError(
+      'studentsReached',
+      `${s.studentsReached} is more than the ${enrolment.students} students enrolled at ${institution.name} in ${year.id}`,
+    );
   }
 }
 
@@ -64,7 +85,10 @@ export class CommunicationSessionResolver {
     const scope = recordScope(identity);
     if (scope) query.andWhere('s.institution_id IN (SELECT i.id FROM institution i WHERE i.district_id = :scope)', { scope });
     if (filter?.districtId) {
-      query.andWhere('s.held_on < :reform AND s.institution_id IN (SELECT i.id FROM institution i WHERE i.district_id = :districtId)', { districtId: filter.districtId, reform: REFORM_DATE });
+      query.andWhere('s.held_on < :reform AND s.institution_id IN (SELECT i.id FROM institution i WHERE i.district_id = :districtId)', {
+        districtId: filter.districtId,
+        reform: REFORM_DATE,
+      });
     }
     if (filter?.communeId) {
       // The session's place on its date: the institution's commune before 1/7/2025, its commune-level unit of 1/7/2025 after.
@@ -90,7 +114,8 @@ export class CommunicationSessionResolver {
     const session = { ...input, schoolYear: input.schoolYear.trim(), topic: input.topic ?? null };
     await checkSession(session, loaders, identity);
     return createOnce(dataSource, identity, idempotencyKey, 'recordCommunicationSession', session, CommunicationSession, (manager) =>
-      manager.getRepository(CommunicationSession).save(manager.getRepository(CommunicationSession).create(session)));
+      manager.getRepository(CommunicationSession).save(manager.getRepository(CommunicationSession).create(session)),
+    );
   }
 
   @Authorized('RECORDS')

@@ -1,5 +1,19 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { addDays, assertInScope, checkCount, connectionType, createOnce, findById, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
+import {
+  addDays,
+  assertInScope,
+  checkCount,
+  connectionType,
+  createOnce,
+  findById,
+  notFoundError,
+  paginate,
+  parsePeriod,
+  recordScope,
+  SubgraphContext,
+  updateVersioned,
+  userInputError,
+} from '@qn/common';
 import { CommunicationSession } from '../entities/communication-session';
 import { Enrolment } from '../entities/enrolment';
 import { Institution } from '../entities/institution';
@@ -59,7 +73,10 @@ export class EnrolmentResolver {
     return createOnce(dataSource, identity, idempotencyKey, 'recordEnrolment', { ...input, schoolYear }, Enrolment, async (manager) => {
       const existing = await manager.getRepository(Enrolment).findOneBy({ institutionId: institution.id, schoolYear });
       if (existing) {
-        throw userInputError('schoolYear', `the enrolment of ${institution.name} in ${schoolYear} is already recorded (id ${existing.id}); change it with updateEnrolment`);
+        throw userInputError(
+          'schoolYear',
+          `the enrolment of ${institution.name} in ${schoolYear} is already recorded (id ${existing.id}); change it with updateEnrolment`,
+        );
       }
       return manager.getRepository(Enrolment).save(manager.getRepository(Enrolment).create({ ...input, schoolYear }));
     });

@@ -3,7 +3,6 @@ import { EducationLoaders } from '../loaders';
 
 export const institutionReference = {
   Institution: {
-    __resolveReference: (reference: { id: string }, { loaders }: SubgraphContext<EducationLoaders>) =>
-      loaders.institutionById.load(reference.id),
+    __resolveReference: (reference: { id: string }, { loaders }: SubgraphContext<EducationLoaders>) => loaders.institutionById.load(reference.id),
   },
 };

@@ -1,6 +1,18 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  addDays, assertInScope, checkText, connectionType, createOnce, LongLivedPlace, longLivedPlace, notFoundError, paginate, REFORM_DATE, SubgraphContext, territory, updateVersioned,
+  addDays,
+  assertInScope,
+  checkText,
+  connectionType,
+  createOnce,
+  LongLivedPlace,
+  longLivedPlace,
+  notFoundError,
+  paginate,
+  REFORM_DATE,
+  SubgraphContext,
+  territory,
+  updateVersioned,
 } from '@qn/common';
 import { Enrolment } from '../entities/enrolment';
 import { Institution } from '../entities/institution';
@@ -49,11 +61,7 @@ export class InstitutionResolver {
 
   @Authorized('RECORDS')
   @FieldResolver(() => Enrolment, { nullable: true, description: 'Students enrolled in one school year, e.g. 2023-2024' })
-  enrolment(
-    @Root() institution: Institution,
-    @Arg('schoolYear') schoolYear: string,
-    @Ctx() { loaders, identity }: SubgraphContext<EducationLoaders>,
-  ) {
+  enrolment(@Root() institution: Institution, @Arg('schoolYear') schoolYear: string, @Ctx() { loaders, identity }: SubgraphContext<EducationLoaders>) {
     // Enrolment has no district of its own: it is the institution's.
     assertInScope(identity, institution, 'institution');
     return loaders.enrolmentByInstitutionYear.load(enrolmentKey(institution.id, parseSchoolYear(schoolYear).id));
@@ -65,11 +73,17 @@ export class InstitutionResolver {
     @Arg('input') { idempotencyKey, ...input }: CreateInstitutionInput,
     @Ctx() { dataSource, identity }: SubgraphContext<EducationLoaders>,
   ): Promise<Institution> {
-    const institution = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null, communeAfterReformId: input.communeAfterReformId ?? null };
+    const institution = {
+      ...input,
+      districtId: input.districtId ?? null,
+      communeId: input.communeId ?? null,
+      communeAfterReformId: input.communeAfterReformId ?? null,
+    };
     Object.assign(institution, checkInstitution(institution));
     assertInScope(identity, institution);
     return createOnce(dataSource, identity, idempotencyKey, 'createInstitution', institution, Institution, (manager) =>
-      manager.getRepository(Institution).save(manager.getRepository(Institution).create(institution)));
+      manager.getRepository(Institution).save(manager.getRepository(Institution).create(institution)),
+    );
   }
 
   @Authorized('RECORDS')

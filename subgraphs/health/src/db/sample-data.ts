@@ -1,7 +1,18 @@
 import { DataSource } from 'typeorm';
 import {
-  addDays, dataScale, insertChunks, OrgUnitRecord, REFORM_DATE, sampleBusiness, sampleBusinessCount, sampleBusinessWindow, SAMPLE_DISTRICT_WEIGHT, sampleSharedClientCode, sampleSharedClientCount,
-  SeededRandom, territory,
+  addDays,
+  dataScale,
+  insertChunks,
+  OrgUnitRecord,
+  REFORM_DATE,
+  sampleBusiness,
+  sampleBusinessCount,
+  sampleBusinessWindow,
+  SAMPLE_DISTRICT_WEIGHT,
+  sampleSharedClientCode,
+  sampleSharedClientCount,
+  SeededRandom,
+  territory,
 } from '@qn/common';
 import { HarmReductionContact, HarmReductionService } from '../entities/harm-reduction-contact';
 import { PeriodicHealthCheck } from '../entities/periodic-health-check';
@@ -45,9 +56,15 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
       for (let v = 0; v < visits; v++) {
         const contactedOn = random.date(firstSeen, lastSeen);
         const service = random.pick([
-          HarmReductionService.CONDOM_DISTRIBUTION, HarmReductionService.CONDOM_DISTRIBUTION, HarmReductionService.CONDOM_DISTRIBUTION,
-          HarmReductionService.OUTREACH, HarmReductionService.HIV_TEST, HarmReductionService.HIV_TEST,
-          HarmReductionService.STI_TREATMENT, HarmReductionService.PREP, HarmReductionService.REFERRAL_SOCIAL_SERVICE,
+          HarmReductionService.CONDOM_DISTRIBUTION,
+          HarmReductionService.CONDOM_DISTRIBUTION,
+          HarmReductionService.CONDOM_DISTRIBUTION,
+          HarmReductionService.OUTREACH,
+          HarmReductionService.HIV_TEST,
+          HarmReductionService.HIV_TEST,
+          HarmReductionService.STI_TREATMENT,
+          HarmReductionService.PREP,
+          HarmReductionService.REFERRAL_SOCIAL_SERVICE,
         ]);
         contacts.push({
           clientCode,
@@ -61,7 +78,10 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   const units = unitsAfterReform();
   for (const c of contacts) {
     if (c.contactedOn! < REFORM_DATE) continue;
-    c.communeId = clientUnit(c.clientCode!, units.filter((u) => u.districtIds.includes(c.districtId!)));
+    c.communeId = clientUnit(
+      c.clientCode!,
+      units.filter((u) => u.districtIds.includes(c.districtId!)),
+    );
     c.districtId = null;
   }
   await insertChunks(dataSource, HarmReductionContact, contacts);
@@ -113,7 +133,12 @@ function clientUnit(clientCode: string, units: { unit: OrgUnitRecord }[]): strin
  * an outreach contact, then services a few times a month. A stream of its own, after
  * everything else, so the data of 2021 to 30/6/2025 is exactly as before.
  */
-async function generateAfterReform(dataSource: DataSource, codes: Set<string>, units: { unit: OrgUnitRecord; districtIds: string[] }[], scale: number): Promise<void> {
+async function generateAfterReform(
+  dataSource: DataSource,
+  codes: Set<string>,
+  units: { unit: OrgUnitRecord; districtIds: string[] }[],
+  scale: number,
+): Promise<void> {
   const random = new SeededRandom('health-after-reform');
   const contacts: Partial<HarmReductionContact>[] = [];
   for (const district of territory.districtsDuring('2021-01-01', REFORM_DATE)) {
@@ -136,8 +161,12 @@ async function generateAfterReform(dataSource: DataSource, codes: Set<string>, u
           districtId: null,
           communeId,
           service: random.pick([
-            HarmReductionService.CONDOM_DISTRIBUTION, HarmReductionService.CONDOM_DISTRIBUTION, HarmReductionService.HIV_TEST,
-            HarmReductionService.PREP, HarmReductionService.STI_TREATMENT, HarmReductionService.REFERRAL_SOCIAL_SERVICE,
+            HarmReductionService.CONDOM_DISTRIBUTION,
+            HarmReductionService.CONDOM_DISTRIBUTION,
+            HarmReductionService.HIV_TEST,
+            HarmReductionService.PREP,
+            HarmReductionService.STI_TREATMENT,
+            HarmReductionService.REFERRAL_SOCIAL_SERVICE,
           ]),
         });
       }

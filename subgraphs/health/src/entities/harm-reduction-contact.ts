@@ -13,7 +13,8 @@ export enum HarmReductionService {
 }
 registerEnumType(HarmReductionService, {
   name: 'HarmReductionService',
-  description: 'Tiếp cận cộng đồng (outreach), cấp bao cao su, xét nghiệm HIV, điều trị nhiễm khuẩn lây truyền qua đường tình dục, PrEP, chuyển gửi dịch vụ xã hội',
+  description:
+    'Tiếp cận cộng đồng (outreach), cấp bao cao su, xét nghiệm HIV, điều trị nhiễm khuẩn lây truyền qua đường tình dục, PrEP, chuyển gửi dịch vụ xã hội',
 });
 
 /**
@@ -24,7 +25,6 @@ registerEnumType(HarmReductionService, {
  * social support the person took up.
  */
 export const SUPPORT_SERVICES: readonly HarmReductionService[] = [HarmReductionService.REFERRAL_SOCIAL_SERVICE];
-
 
 /**
  * One harm-reduction HIV/AIDS service given to a person who sells sex (plan section V.4).

@@ -1,6 +1,27 @@
 import { Arg, Authorized, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertCanErase, assertInScope, createOnce, checkNotFuture, CLIENT_CODE, connectionType, erasedCode, ErasureResult, notFoundError, paginate, parsePeriod, personLookup, recordScope, restrictToScope, scopeFilter, scopeIsCommune, SqlParams, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
+  assertCanErase,
+  assertInScope,
+  createOnce,
+  checkNotFuture,
+  CLIENT_CODE,
+  connectionType,
+  erasedCode,
+  ErasureResult,
+  notFoundError,
+  paginate,
+  parsePeriod,
+  personLookup,
+  recordScope,
+  restrictToScope,
+  scopeFilter,
+  scopeIsCommune,
+  SqlParams,
+  SubgraphContext,
+  territory,
+  todayIso,
+  updateVersioned,
+  userInputError,
 } from '@qn/common';
 import { HarmReductionContact, SUPPORT_SERVICES } from '../entities/harm-reduction-contact';
 import { HealthLoaders } from '../loaders';
@@ -29,7 +50,8 @@ function checkContact(c: Pick<HarmReductionContact, 'contactedOn' | 'districtId'
 export class HarmReductionContactResolver {
   @Authorized('RECORDS')
   @Mutation(() => ErasureResult, {
-    description: "Erase a client on a lawful request: the contacts keep counting (reported and live numbers stay as they are) but no longer carry the client's code",
+    description:
+      "Erase a client on a lawful request: the contacts keep counting (reported and live numbers stay as they are) but no longer carry the client's code",
   })
   async eraseHarmReductionClient(@Arg('code') code: string, @Ctx() { dataSource, identity }: SubgraphContext<HealthLoaders>): Promise<ErasureResult> {
     assertCanErase(identity);
@@ -50,14 +72,20 @@ export class HarmReductionContactResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(HarmReductionContact).createQueryBuilder('c'), identity, { district: 'c.district_id', commune: 'c.commune_id' });
+    const query = restrictToScope(dataSource.getRepository(HarmReductionContact).createQueryBuilder('c'), identity, {
+      district: 'c.district_id',
+      commune: 'c.commune_id',
+    });
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('c.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.service) query.andWhere('c.service = :service', { service: filter.service });
     if (filter?.clientCode) {
       query.andWhere('c.client_code = :clientCode', { clientCode: normaliseClientCode(filter.clientCode, 'filter.clientCode') });
       // Even a bare count of one person's services is a look-up of that person: audited and limited per caller.
-      await personLookup({ identity, audit }, { action: 'harmReductionContacts', entity: 'HarmReductionContact', field: 'filter.clientCode', districtId: identity.orgUnit });
+      await personLookup(
+        { identity, audit },
+        { action: 'harmReductionContacts', entity: 'HarmReductionContact', field: 'filter.clientCode', districtId: identity.orgUnit },
+      );
     }
     if (filter?.period) {
       const period = parsePeriod(filter.period, 'filter.period');
@@ -80,7 +108,8 @@ export class HarmReductionContactResolver {
   // Service-only: in the subgraph's schema for labour, left out of the graph clients see.
   @Directive('@inaccessible')
   @Query(() => Int, {
-    description: 'For other subgraphs only (IND-4.2): how many of the given client codes had a social-support health service (referral to a social service) in the period (and unit)',
+    description:
+      'For other subgraphs only (IND-4.2): how many of the given client codes had a social-support health service (referral to a social service) in the period (and unit)',
   })
   async healthServiceUsers(
     @Arg('period') periodId: string,
@@ -114,11 +143,17 @@ export class HarmReductionContactResolver {
     @Ctx() { dataSource, identity }: SubgraphContext<HealthLoaders>,
   ): Promise<HarmReductionContact> {
     const { idempotencyKey, ...fields } = input;
-    const contact = { ...fields, districtId: fields.districtId ?? null, communeId: fields.communeId ?? null, clientCode: normaliseClientCode(fields.clientCode) };
+    const contact = {
+      ...fields,
+      districtId: fields.districtId ?? null,
+      communeId: fields.communeId ?? null,
+      clientCode: normaliseClientCode(fields.clientCode),
+    };
     Object.assign(contact, checkContact(contact));
     assertInScope(identity, contact);
     return createOnce(dataSource, identity, idempotencyKey, 'recordHarmReductionContact', fields, HarmReductionContact, (manager) =>
-      manager.getRepository(HarmReductionContact).save(manager.getRepository(HarmReductionContact).create(contact)));
+      manager.getRepository(HarmReductionContact).save(manager.getRepository(HarmReductionContact).create(contact)),
+    );
   }
 
   @Authorized('RECORDS')

@@ -1,6 +1,20 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertInScope, checkBusinessLink, createOnce, checkCount, checkNotFuture, connectionType, isUuid, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext, territory, todayIso, updateVersioned,
+  assertInScope,
+  checkBusinessLink,
+  createOnce,
+  checkCount,
+  checkNotFuture,
+  connectionType,
+  isUuid,
+  notFoundError,
+  paginate,
+  parsePeriod,
+  restrictToScope,
+  SubgraphContext,
+  territory,
+  todayIso,
+  updateVersioned,
   userInputError,
 } from '@qn/common';
 import { PeriodicHealthCheck } from '../entities/periodic-health-check';
@@ -13,7 +27,10 @@ const PeriodicHealthCheckConnection = connectionType(PeriodicHealthCheck, 'Perio
 const MAX_STAFF = 2000;
 
 /** Checks a health check and returns its place on its date: district (+ commune) before 1/7/2025, the commune-level unit after. */
-function checkHealthCheck(c: Pick<PeriodicHealthCheck, 'checkedOn' | 'staffChecked' | 'staffReferred' | 'districtId' | 'communeId'>): { districtId: string | null; communeId: string | null } {
+function checkHealthCheck(c: Pick<PeriodicHealthCheck, 'checkedOn' | 'staffChecked' | 'staffReferred' | 'districtId' | 'communeId'>): {
+  districtId: string | null;
+  communeId: string | null;
+} {
   checkNotFuture('checkedOn', c.checkedOn, todayIso());
   const place = territory.place(c, c.checkedOn);
   checkCount('staffChecked', c.staffChecked, { min: 1, max: MAX_STAFF });
@@ -31,7 +48,10 @@ export class PeriodicHealthCheckResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(PeriodicHealthCheck).createQueryBuilder('h'), identity, { district: 'h.district_id', commune: 'h.commune_id' });
+    const query = restrictToScope(dataSource.getRepository(PeriodicHealthCheck).createQueryBuilder('h'), identity, {
+      district: 'h.district_id',
+      commune: 'h.commune_id',
+    });
     if (filter?.districtId) query.andWhere('h.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('h.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.businessId) {
@@ -58,7 +78,8 @@ export class PeriodicHealthCheckResolver {
     // Police's registry, through the graph: the business exists, is open that day and stood there on that day.
     await checkBusinessLink(loaders.businessDistricts, { businessId: fields.businessId, ...place, date: fields.checkedOn, dateField: 'checkedOn' });
     return createOnce(dataSource, identity, idempotencyKey, 'recordHealthCheck', fields, PeriodicHealthCheck, (manager) =>
-      manager.getRepository(PeriodicHealthCheck).save(manager.getRepository(PeriodicHealthCheck).create({ ...fields, ...place })));
+      manager.getRepository(PeriodicHealthCheck).save(manager.getRepository(PeriodicHealthCheck).create({ ...fields, ...place })),
+    );
   }
 
   @Authorized('RECORDS')

@@ -21,7 +21,19 @@ const OUTLETS: [name: string, level: PressLevel, medium: PressMedium][] = [
 const SILENT_MONTH: Record<number, number> = { 2021: 0.25, 2022: 0.06, 2023: 0.04, 2024: 0.03, 2025: 0.02 };
 /** Relative weight of each district-level unit in news about it (population, tourism, industry). */
 const DISTRICT_WEIGHT: Record<string, number> = {
-  '522': 30, '524': 14, '534': 10, '528': 8, '527': 7, '533': 7, '532': 5, '536': 5, '529': 3, '525': 3, '535': 3, '531': 2, '530': 2,
+  '522': 30,
+  '524': 14,
+  '534': 10,
+  '528': 8,
+  '527': 7,
+  '533': 7,
+  '532': 5,
+  '536': 5,
+  '529': 3,
+  '525': 3,
+  '535': 3,
+  '531': 2,
+  '530': 2,
 };
 const TITLES = [
   'Tăng cường công tác phòng, chống tệ nạn mại dâm trên địa bàn tỉnh',
@@ -102,8 +114,11 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
         proposedOn,
         blockedOn: blockedOn && blockedOn <= LAST_DAY ? blockedOn : null,
         reason: random.pick([
-          BlockingReason.PROSTITUTION_ADVERTISING, BlockingReason.PROSTITUTION_ADVERTISING, BlockingReason.BROKERING,
-          BlockingReason.TRAFFICKING, BlockingReason.PORNOGRAPHY,
+          BlockingReason.PROSTITUTION_ADVERTISING,
+          BlockingReason.PROSTITUTION_ADVERTISING,
+          BlockingReason.BROKERING,
+          BlockingReason.TRAFFICKING,
+          BlockingReason.PORNOGRAPHY,
         ]),
       });
     }

@@ -52,7 +52,10 @@ export class Publication {
   @Column({ type: 'varchar', length: 500, nullable: true })
   url: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The district-level unit the piece is about (before 1/7/2025; there is no district level after); null when it concerns the whole province' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The district-level unit the piece is about (before 1/7/2025; there is no district level after); null when it concerns the whole province',
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   districtId: string | null;
 
@@ -61,7 +64,11 @@ export class Publication {
     return this.districtId ? { id: this.districtId } : null;
   }
 
-  @Field(() => ID, { nullable: true, description: 'The commune-level unit the piece is about, valid on its date (from 1/7/2025 the only place a piece names; before, optional within its district); null when it concerns a whole district or the province' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The commune-level unit the piece is about, valid on its date (from 1/7/2025 the only place a piece names; before, optional within its district); null when it concerns a whole district or the province',
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   communeId: string | null;
 

@@ -9,7 +9,10 @@ export enum BlockingReason {
   PORNOGRAPHY = 'PORNOGRAPHY',
   OTHER = 'OTHER',
 }
-registerEnumType(BlockingReason, { name: 'BlockingReason', description: 'What the website carries: advertising of sexual services, brokering, trafficking, pornography…' });
+registerEnumType(BlockingReason, {
+  name: 'BlockingReason',
+  description: 'What the website carries: advertising of sexual services, brokering, trafficking, pornography…',
+});
 
 /** A website with prostitution content that the department proposed to block (section V.7), and when it was blocked. */
 @Authorized('RECORDS')

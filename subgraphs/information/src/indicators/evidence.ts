@@ -5,7 +5,9 @@ import { inPeriod, MeasureRequest, MeasureSql, scopeFilter, SqlParams } from '@q
  * the outlet `o` or the piece `pub`. As for IND-1.2a/b, a district counts only pieces about
  * that district; pieces about the whole province count only for the province.
  */
-const publications = (where: string) => (r: MeasureRequest, p: SqlParams): string => `
+const publications =
+  (where: string) =>
+  (r: MeasureRequest, p: SqlParams): string => `
   SELECT count(*) AS numerator, NULL::float8 AS denominator
     FROM publication pub
     JOIN press_outlet o ON o.id = pub.outlet_id
@@ -36,10 +38,25 @@ export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {
  * has no plan records here, so it is measured by what the plan produces: pieces published.
  */
 export const TASK_EVIDENCE: Record<string, { description: string; measure: string }> = {
-  'TASK-II.1b-3': { description: 'pieces on prostitution prevention published or broadcast by provincial and central press outlets', measure: 'EVIDENCE-PUBLICATIONS' },
-  'TASK-V.7-1': { description: 'pieces on prostitution prevention published or broadcast by provincial press outlets', measure: 'EVIDENCE-PROVINCIAL-PUBLICATIONS' },
-  'TASK-V.7-2': { description: 'websites with prostitution content proposed for blocking (province-wide: none for a district)', measure: 'EVIDENCE-BLOCKING-PROPOSALS' },
-  'TASK-V.7-3': { description: 'pieces on prostitution prevention published or broadcast under the mass-media communication plan (all outlets)', measure: 'EVIDENCE-PUBLICATIONS' },
-  'TASK-V.11-1': { description: 'pieces on prostitution prevention published or broadcast by provincial press outlets', measure: 'EVIDENCE-PROVINCIAL-PUBLICATIONS' },
+  'TASK-II.1b-3': {
+    description: 'pieces on prostitution prevention published or broadcast by provincial and central press outlets',
+    measure: 'EVIDENCE-PUBLICATIONS',
+  },
+  'TASK-V.7-1': {
+    description: 'pieces on prostitution prevention published or broadcast by provincial press outlets',
+    measure: 'EVIDENCE-PROVINCIAL-PUBLICATIONS',
+  },
+  'TASK-V.7-2': {
+    description: 'websites with prostitution content proposed for blocking (province-wide: none for a district)',
+    measure: 'EVIDENCE-BLOCKING-PROPOSALS',
+  },
+  'TASK-V.7-3': {
+    description: 'pieces on prostitution prevention published or broadcast under the mass-media communication plan (all outlets)',
+    measure: 'EVIDENCE-PUBLICATIONS',
+  },
+  'TASK-V.11-1': {
+    description: 'pieces on prostitution prevention published or broadcast by provincial press outlets',
+    measure: 'EVIDENCE-PROVINCIAL-PUBLICATIONS',
+  },
   'TASK-V.11-2': { description: 'prevention programmes and broadcasts (airtime) by provincial press outlets', measure: 'EVIDENCE-PROVINCIAL-PROGRAMMES' },
 };

@@ -3,7 +3,6 @@ import { InformationLoaders } from '../loaders';
 
 export const pressOutletReference = {
   PressOutlet: {
-    __resolveReference: (reference: { id: string }, { loaders }: SubgraphContext<InformationLoaders>) =>
-      loaders.outletById.load(reference.id),
+    __resolveReference: (reference: { id: string }, { loaders }: SubgraphContext<InformationLoaders>) => loaders.outletById.load(reference.id),
   },
 };

@@ -1,7 +1,20 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkNotFuture, checkText, connectionType, createOnce, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext, territory, todayIso,
-  updateVersioned, userInputError,
+  assertInScope,
+  checkNotFuture,
+  checkText,
+  connectionType,
+  createOnce,
+  findById,
+  notFoundError,
+  paginate,
+  parsePeriod,
+  restrictToScope,
+  SubgraphContext,
+  territory,
+  todayIso,
+  updateVersioned,
+  userInputError,
 } from '@qn/common';
 import { PressOutlet } from '../entities/press-outlet';
 import { Publication } from '../entities/publication';
@@ -15,7 +28,10 @@ const PublicationConnection = connectionType(Publication, 'Publication');
  * province), or before 1/7/2025 a district (and optionally its commune), from 1/7/2025 a
  * commune-level unit and no district.
  */
-function checkPublication(p: Pick<Publication, 'publishedOn' | 'title' | 'url' | 'districtId' | 'communeId'>): { districtId: string | null; communeId: string | null } {
+function checkPublication(p: Pick<Publication, 'publishedOn' | 'title' | 'url' | 'districtId' | 'communeId'>): {
+  districtId: string | null;
+  communeId: string | null;
+} {
   checkNotFuture('publishedOn', p.publishedOn, todayIso());
   checkText('title', p.title, { max: 500, required: true });
   checkText('url', p.url, { max: 500 });
@@ -62,11 +78,18 @@ export class PublicationResolver {
   ): Promise<Publication> {
     const outlet = await loaders.outletById.load(input.outletId);
     if (!outlet) throw userInputError('outletId', `no press outlet '${input.outletId}'`);
-    const publication = { ...input, title: input.title.trim(), url: input.url ?? null, districtId: input.districtId ?? null, communeId: input.communeId ?? null };
+    const publication = {
+      ...input,
+      title: input.title.trim(),
+      url: input.url ?? null,
+      districtId: input.districtId ?? null,
+      communeId: input.communeId ?? null,
+    };
     Object.assign(publication, checkPublication(publication));
     assertInScope(identity, publication.districtId);
     return createOnce(dataSource, identity, idempotencyKey, 'recordPublication', publication, Publication, (manager) =>
-      manager.getRepository(Publication).save(manager.getRepository(Publication).create(publication)));
+      manager.getRepository(Publication).save(manager.getRepository(Publication).create(publication)),
+    );
   }
 
   @Authorized('RECORDS')

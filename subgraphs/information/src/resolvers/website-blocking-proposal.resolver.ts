@@ -1,7 +1,17 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import {
-  checkDateOrder, checkNotFuture, connectionType, createOnce, findById, notFoundError, paginate, parsePeriod, SubgraphContext, todayIso, updateVersioned,
+  checkDateOrder,
+  checkNotFuture,
+  connectionType,
+  createOnce,
+  findById,
+  notFoundError,
+  paginate,
+  parsePeriod,
+  SubgraphContext,
+  todayIso,
+  updateVersioned,
   userInputError,
 } from '@qn/common';
 import { WebsiteBlockingProposal } from '../entities/website-blocking-proposal';

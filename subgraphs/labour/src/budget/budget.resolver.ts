@@ -1,6 +1,17 @@
 import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { checkText, clockNow, conflictError, forbidden, notFoundError, SubgraphContext, unauthenticated, updateVersioned, userInputError, isAnonymous } from '@qn/common';
+import {
+  checkText,
+  clockNow,
+  conflictError,
+  forbidden,
+  notFoundError,
+  SubgraphContext,
+  unauthenticated,
+  updateVersioned,
+  userInputError,
+  isAnonymous,
+} from '@qn/common';
 import { agencyOn, holderOn, TaskRow } from '../catalogue';
 import { assertHeadOf, expectedUnits, findUnit, idempotent, isCoordinator, ownUnit, reportingPeriod } from '../reporting';
 import { BudgetEstimate } from './budget-estimate';
@@ -63,11 +74,16 @@ export async function compileBudgetPlan(dataSource: DataSource, year: number): P
   const units = await expectedUnits(dataSource, reportingPeriod(String(year)));
   const lines = await dataSource.getRepository(BudgetEstimate).find({ where: { year }, order: { unitId: 'ASC', taskCode: 'ASC' } });
   const sum = (xs: BudgetEstimate[]) => xs.reduce((a, l) => a + BigInt(l.amount), 0n).toString();
-  const byUnit = units.map((u) => ({ unitId: u.id, unitName: u.nameVi, lines: lines.filter((l) => l.unitId === u.id) }))
-    .filter((u) => u.lines.length).map((u) => ({ ...u, total: sum(u.lines) }));
+  const byUnit = units
+    .map((u) => ({ unitId: u.id, unitName: u.nameVi, lines: lines.filter((l) => l.unitId === u.id) }))
+    .filter((u) => u.lines.length)
+    .map((u) => ({ ...u, total: sum(u.lines) }));
   const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const csv = ['year,unit_id,unit_name,task_code,funding_source,amount_vnd,note', ...byUnit.flatMap((u) =>
-    u.lines.map((l) => [year, u.unitId, esc(u.unitName), l.taskCode, l.fundingSource, l.amount, esc(l.note)].join(',')))].join('\r\n') + '\r\n';
+  const csv =
+    [
+      'year,unit_id,unit_name,task_code,funding_source,amount_vnd,note',
+      ...byUnit.flatMap((u) => u.lines.map((l) => [year, u.unitId, esc(u.unitName), l.taskCode, l.fundingSource, l.amount, esc(l.note)].join(','))),
+    ].join('\r\n') + '\r\n';
   return {
     year,
     total: sum(lines),
@@ -96,29 +112,45 @@ export class BudgetResolver {
     // The unit's tasks in the year: those it holds, or works on with the holder, on the last day of the year's data window.
     const agency = unit.agencyCode;
     const holder = holderOn(task.code, task.ownerCode, period.to);
-    if (holder !== agency && !task.coOwnerCodes.some((c) => agencyOn(c, period.to) === agency)) throw userInputError('taskCode', `${task.code} is not a task of ${unit.id} in ${input.year} (held by ${holder})`);
-    const json = await idempotent<void, Record<string, unknown>>(dataSource, identity, idempotencyKey, 'setBudgetEstimate', { ...fields, expectedVersion }, async (manager) => {
-      const now = clockNow();
-      const repo = manager.getRepository(BudgetEstimate);
-      const current = await repo.findOneBy({ year: input.year, unitId: input.unitId, taskCode: input.taskCode });
-      let saved: BudgetEstimate;
-      if (!current) {
-        if (expectedVersion !== undefined && expectedVersion !== null) throw notFoundError('BudgetEstimate', `${input.year}/${input.unitId}/${input.taskCode}`);
-        try {
-          const id = (await repo.insert({ ...fields, note: input.note ?? '', version: 1, updatedBy: identity.subject, updatedAt: now })).identifiers[0].id as string;
-          saved = await repo.findOneByOrFail({ id });
-        } catch (error) {
-          if ((error as { code?: string }).code === '23505') throw conflictError('someone has just entered this line; reload it and send expectedVersion', 'expectedVersion');
-          throw error;
+    if (holder !== agency && !task.coOwnerCodes.some((c) => agencyOn(c, period.to) === agency))
+      throw userInputError('taskCode', `${task.code} is not a task of ${unit.id} in ${input.year} (held by ${holder})`);
+    const json = await idempotent<void, Record<string, unknown>>(
+      dataSource,
+      identity,
+      idempotencyKey,
+      'setBudgetEstimate',
+      { ...fields, expectedVersion },
+      async (manager) => {
+        const now = clockNow();
+        const repo = manager.getRepository(BudgetEstimate);
+        const current = await repo.findOneBy({ year: input.year, unitId: input.unitId, taskCode: input.taskCode });
+        let saved: BudgetEstimate;
+        if (!current) {
+          if (expectedVersion !== undefined && expectedVersion !== null)
+            throw notFoundError('BudgetEstimate', `${input.year}/${input.unitId}/${input.taskCode}`);
+          try {
+            const id = (await repo.insert({ ...fields, note: input.note ?? '', version: 1, updatedBy: identity.subject, updatedAt: now })).identifiers[0]
+              .id as string;
+            saved = await repo.findOneByOrFail({ id });
+          } catch (error) {
+            if ((error as { code?: string }).code === '23505')
+              throw conflictError('someone has just entered this line; reload it and send expectedVersion', 'expectedVersion');
+            throw error;
+          }
+        } else {
+          if (expectedVersion === undefined || expectedVersion === null)
+            throw conflictError(`this line exists (version ${current.version}); send expectedVersion to change it`, 'expectedVersion');
+          saved = await updateVersioned(manager as unknown as DataSource, BudgetEstimate, current.id, expectedVersion, {
+            amount: input.amount,
+            fundingSource: input.fundingSource,
+            note: input.note ?? current.note,
+            updatedBy: identity.subject,
+            updatedAt: now,
+          });
         }
-      } else {
-        if (expectedVersion === undefined || expectedVersion === null) throw conflictError(`this line exists (version ${current.version}); send expectedVersion to change it`, 'expectedVersion');
-        saved = await updateVersioned(manager as unknown as DataSource, BudgetEstimate, current.id, expectedVersion, {
-          amount: input.amount, fundingSource: input.fundingSource, note: input.note ?? current.note, updatedBy: identity.subject, updatedAt: now,
-        });
-      }
-      return JSON.parse(JSON.stringify(saved));
-    });
+        return JSON.parse(JSON.stringify(saved));
+      },
+    );
     return Object.assign(new BudgetEstimate(), json, { updatedAt: new Date(json.updatedAt as string) });
   }
 
@@ -127,7 +159,9 @@ export class BudgetResolver {
     if (isAnonymous(context.identity)) throw unauthenticated('budget estimates need a signed-in caller');
     const unit = canSeeAll(context) ? unitId : ownUnit(context.identity);
     if (!unit && !canSeeAll(context)) return [];
-    return context.dataSource.getRepository(BudgetEstimate).find({ where: { year, ...(unit ? { unitId: unit } : {}) }, order: { unitId: 'ASC', taskCode: 'ASC' } });
+    return context.dataSource
+      .getRepository(BudgetEstimate)
+      .find({ where: { year, ...(unit ? { unitId: unit } : {}) }, order: { unitId: 'ASC', taskCode: 'ASC' } });
   }
 
   @Query(() => BudgetPlan, { description: "The yearly budget plan DOLISA compiles for Finance from every unit's estimate" })

@@ -33,7 +33,12 @@ export function createCatalogueLoaders(dataSource: DataSource) {
     measuresByTask: groupedBy(dataSource, TaskMeasure, 'taskCode', 'position'),
     tasksByOwner: groupedBy(dataSource, TaskRow, 'ownerCode', 'position'),
     tasksServingIndicator: requestLoader<string, TaskRow[]>(async (codes) => {
-      const rows = await dataSource.getRepository(TaskRow).createQueryBuilder('t').where('t.indicator_codes && :codes', { codes: [...new Set(codes)] }).orderBy('t.position').getMany();
+      const rows = await dataSource
+        .getRepository(TaskRow)
+        .createQueryBuilder('t')
+        .where('t.indicator_codes && :codes', { codes: [...new Set(codes)] })
+        .orderBy('t.position')
+        .getMany();
       return codes.map((c) => rows.filter((r) => r.indicatorCodes.includes(c)));
     }),
     indicatorsByOwner: groupedBy(dataSource, IndicatorRow, 'ownerCode', 'ordinal'),

@@ -20,16 +20,34 @@ export async function loadCatalogue(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
     await manager.getRepository(Agency).upsert(
       agencies.map((a, i) => ({
-        code: a.code, section: a.section, nameVi: a.nameVi, nameEn: a.nameEn, subgraph: a.subgraph, mandate: a.mandate,
-        isGroup: a.isGroup, validFrom: a.validFrom, validTo: a.validTo, successorCode: a.successor, ordinal: i + 1,
+        code: a.code,
+        section: a.section,
+        nameVi: a.nameVi,
+        nameEn: a.nameEn,
+        subgraph: a.subgraph,
+        mandate: a.mandate,
+        isGroup: a.isGroup,
+        validFrom: a.validFrom,
+        validTo: a.validTo,
+        successorCode: a.successor,
+        ordinal: i + 1,
       })),
       ['code'],
     );
     await manager.getRepository(IndicatorRow).upsert(
       indicators.map((x, i) => ({
-        code: x.code, group: x.group, ordinal: i + 1, titleVi: x.titleVi, sentenceVi: x.sentenceVi ?? x.titleVi, titleEn: x.titleEn,
-        ownerCode: x.owner, ownerSubgraph: subgraphOf.get(x.owner)!, contributorCodes: x.contributors,
-        target: x.target as IndicatorRow['target'], numeratorEn: x.numeratorEn, denominatorEn: x.denominatorEn,
+        code: x.code,
+        group: x.group,
+        ordinal: i + 1,
+        titleVi: x.titleVi,
+        sentenceVi: x.sentenceVi ?? x.titleVi,
+        titleEn: x.titleEn,
+        ownerCode: x.owner,
+        ownerSubgraph: subgraphOf.get(x.owner)!,
+        contributorCodes: x.contributors,
+        target: x.target as IndicatorRow['target'],
+        numeratorEn: x.numeratorEn,
+        denominatorEn: x.denominatorEn,
       })),
       ['code'],
     );
@@ -37,9 +55,16 @@ export async function loadCatalogue(dataSource: DataSource): Promise<void> {
       tasks.map((t, i) => {
         const subgraph = subgraphOf.get(t.owner)!;
         return {
-          code: t.code, section: t.section, ordinal: t.ordinal, position: i + 1, titleVi: t.titleVi, titleEn: t.titleEn,
-          ownerCode: t.owner, ownerSubgraph: subgraph === 'labour' && t.owner !== 'LABOUR' ? 'registry' : subgraph,
-          coOwnerCodes: t.coOwners, indicatorCodes: t.indicatorCodes,
+          code: t.code,
+          section: t.section,
+          ordinal: t.ordinal,
+          position: i + 1,
+          titleVi: t.titleVi,
+          titleEn: t.titleEn,
+          ownerCode: t.owner,
+          ownerSubgraph: subgraph === 'labour' && t.owner !== 'LABOUR' ? 'registry' : subgraph,
+          coOwnerCodes: t.coOwners,
+          indicatorCodes: t.indicatorCodes,
         };
       }),
       ['code'],
@@ -47,15 +72,29 @@ export async function loadCatalogue(dataSource: DataSource): Promise<void> {
     await manager.getRepository(TaskMeasure).upsert([...TASK_MEASURES.values()].flat(), ['taskCode', 'code']);
     await manager.getRepository(OrgUnit).upsert(
       territory.units.map((u) => ({
-        id: u.id, code: u.code, name: u.name, level: u.level as OrgUnitLevel, kind: u.kind, parentId: u.parentId,
-        validFrom: u.validFrom, validTo: u.validTo, formerProvince: u.formerProvince, inPlanScope: u.inPlanScope,
+        id: u.id,
+        code: u.code,
+        name: u.name,
+        level: u.level as OrgUnitLevel,
+        kind: u.kind,
+        parentId: u.parentId,
+        validFrom: u.validFrom,
+        validTo: u.validTo,
+        formerProvince: u.formerProvince,
+        inPlanScope: u.inPlanScope,
       })),
       ['id'],
     );
     await manager.getRepository(OrgUnitSuccession).upsert(
       territory.successions.map((s) => ({
-        predecessorId: s.predecessorId, successorKey: s.successorId ?? '', successorId: s.successorId, date: s.date,
-        kind: s.kind, part: s.part, legalBasis: s.legalBasis ?? null, notes: s.notes ?? null,
+        predecessorId: s.predecessorId,
+        successorKey: s.successorId ?? '',
+        successorId: s.successorId,
+        date: s.date,
+        kind: s.kind,
+        part: s.part,
+        legalBasis: s.legalBasis ?? null,
+        notes: s.notes ?? null,
       })),
       ['predecessorId', 'successorKey'],
     );

@@ -9,8 +9,16 @@ import { MeasureUnit, ProgressSource, TaskMeasure } from './entities/task-measur
 export const TASK_MEASURES: ReadonlyMap<string, TaskMeasure[]> = new Map(
   measures.map((t) => [
     t.task,
-    t.measures.map((m, i) => Object.assign(new TaskMeasure(), {
-      taskCode: t.task, code: m.code, position: i + 1, unit: m.unit as MeasureUnit, labelVi: m.labelVi, labelEn: m.labelEn, source: t.source as ProgressSource,
-    })),
+    t.measures.map((m, i) =>
+      Object.assign(new TaskMeasure(), {
+        taskCode: t.task,
+        code: m.code,
+        position: i + 1,
+        unit: m.unit as MeasureUnit,
+        labelVi: m.labelVi,
+        labelEn: m.labelEn,
+        source: t.source as ProgressSource,
+      }),
+    ),
   ]),
 );

@@ -24,13 +24,21 @@ export const reminderKey = (kind: NotificationKind, unitId: string, period: stri
  */
 export async function queueNotifications(manager: EntityManager | DataSource, messages: QueuedMessage[]): Promise<number> {
   if (messages.length === 0) return 0;
-  const contacts = await manager.getRepository(ReportingContact).find({ where: { unitId: In([...new Set(messages.map((m) => m.unitId))]) }, order: { address: 'ASC' } });
+  const contacts = await manager
+    .getRepository(ReportingContact)
+    .find({ where: { unitId: In([...new Set(messages.map((m) => m.unitId))]) }, order: { address: 'ASC' } });
   const mailboxes = new Map<string, string[]>();
   for (const c of contacts) mailboxes.set(c.unitId, [...(mailboxes.get(c.unitId) ?? []), c.address]);
   const rows = messages.filter((m) => mailboxes.has(m.unitId)).map((m) => ({ ...m, reportId: m.reportId ?? null, recipients: mailboxes.get(m.unitId)! }));
   let queued = 0;
   for (let i = 0; i < rows.length; i += 500) {
-    const result = await manager.createQueryBuilder().insert().into(Notification).values(rows.slice(i, i + 500)).orIgnore().execute();
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(rows.slice(i, i + 500))
+      .orIgnore()
+      .execute();
     queued += (result.raw as unknown[]).length;
   }
   return queued;
@@ -76,17 +84,21 @@ export async function sendQueued(dataSource: DataSource, mailer: Mailer, options
       try {
         const { delivered, messageId } = await mailer.send({ to: message.recipients, subject: message.subject, text: message.body });
         await dataSource.query('UPDATE notification SET status = $2, sent_at = now(), message_id = $3, last_error = NULL WHERE id = $1', [
-          message.id, delivered ? NotificationStatus.SENT : NotificationStatus.LOGGED, messageId,
+          message.id,
+          delivered ? NotificationStatus.SENT : NotificationStatus.LOGGED,
+          messageId,
         ]);
         if (delivered) round.sent++;
         else round.logged++;
       } catch (error) {
         const reason = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
         const last = message.attempts >= maxAttempts;
-        await dataSource.query(
-          `UPDATE notification SET status = $2, last_error = $3, next_attempt_at = now() + make_interval(mins => $4) WHERE id = $1`,
-          [message.id, last ? NotificationStatus.FAILED : NotificationStatus.PENDING, reason, retryDelayMinutes(message.attempts)],
-        );
+        await dataSource.query(`UPDATE notification SET status = $2, last_error = $3, next_attempt_at = now() + make_interval(mins => $4) WHERE id = $1`, [
+          message.id,
+          last ? NotificationStatus.FAILED : NotificationStatus.PENDING,
+          reason,
+          retryDelayMinutes(message.attempts),
+        ]);
         if (last) round.failed++;
         else round.retried++;
       }

@@ -25,6 +25,17 @@ export { StaffInPostResolver, TrainingCourseResolver } from './resolvers/trainin
 
 /** Labour's records: what DOLISA and the districts do, behind IND-1.1, 1.3a/b, 2.1, 2.2, 4.1, 4.2, 5.1a/b. */
 export const RECORD_ENTITIES = [
-  CommunicationActivity, IndustrialZone, ZoneWorkforce, ZoneOutreach, BusinessOutreach, DistrictPlan, ProgrammeIntegration,
-  PilotModel, SupportClient, NeedAssessment, SupportServiceUse, TrainingCourse, StaffInPost,
+  CommunicationActivity,
+  IndustrialZone,
+  ZoneWorkforce,
+  ZoneOutreach,
+  BusinessOutreach,
+  DistrictPlan,
+  ProgrammeIntegration,
+  PilotModel,
+  SupportClient,
+  NeedAssessment,
+  SupportServiceUse,
+  TrainingCourse,
+  StaffInPost,
 ];

@@ -1,6 +1,16 @@
 import { DataSource } from 'typeorm';
 import {
-  addDays, dataScale, insertChunks, REFORM_DATE, sampleBusiness, sampleBusinessCount, sampleBusinessWindow, sampleSharedClientCode, sampleSharedClientCount, SeededRandom, territory,
+  addDays,
+  dataScale,
+  insertChunks,
+  REFORM_DATE,
+  sampleBusiness,
+  sampleBusinessCount,
+  sampleBusinessWindow,
+  sampleSharedClientCode,
+  sampleSharedClientCount,
+  SeededRandom,
+  territory,
 } from '@qn/common';
 import type { OrgUnitRecord } from '@qn/common';
 import { CommunicationActivity, CommunicationAudience, CommunicationForm } from './entities/communication-activity';
@@ -22,8 +32,19 @@ const LAST_DAY = '2025-12-14';
 
 /** How active each district-level unit is (0..1): urban and coastal units more, remote mountain units less. */
 const ACTIVITY: Record<string, number> = {
-  '522': 0.95, '524': 0.9, '534': 0.85, '527': 0.8, '528': 0.8, '533': 0.75, '532': 0.7, '536': 0.7,
-  '529': 0.55, '525': 0.5, '535': 0.45, '531': 0.45, '530': 0.4,
+  '522': 0.95,
+  '524': 0.9,
+  '534': 0.85,
+  '527': 0.8,
+  '528': 0.8,
+  '533': 0.75,
+  '532': 0.7,
+  '536': 0.7,
+  '529': 0.55,
+  '525': 0.5,
+  '535': 0.45,
+  '531': 0.45,
+  '530': 0.4,
 };
 const FORMS = Object.values(CommunicationForm);
 const AUDIENCES = Object.values(CommunicationAudience);
@@ -65,8 +86,13 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
         const count = Math.max(1, Math.round(random.int(1, 4) * scale));
         for (let i = 0; i < count; i++) {
           activities.push({
-            form: random.pick(FORMS), heldOn: random.date(validFrom, validTo), districtId: district.id, communeId: commune.id,
-            audience: random.pick(AUDIENCES), participants: random.int(20, 250), note: null,
+            form: random.pick(FORMS),
+            heldOn: random.date(validFrom, validTo),
+            districtId: district.id,
+            communeId: commune.id,
+            audience: random.pick(AUDIENCES),
+            participants: random.int(20, 250),
+            note: null,
           });
         }
       }
@@ -75,7 +101,11 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   await insertChunks(dataSource, CommunicationActivity, activities);
 
   // Zones, their workforce per year and outreach sessions reaching ~45–75% of workers.
-  const zones = await insertChunks<IndustrialZone>(dataSource, IndustrialZone, ZONES.map(({ name, kind, districtId, communeAfterReformId }) => ({ name, kind, districtId, communeAfterReformId })));
+  const zones = await insertChunks<IndustrialZone>(
+    dataSource,
+    IndustrialZone,
+    ZONES.map(({ name, kind, districtId, communeAfterReformId }) => ({ name, kind, districtId, communeAfterReformId })),
+  );
   const workforce: Partial<ZoneWorkforce>[] = [];
   const zoneOutreach: Partial<ZoneOutreach>[] = [];
   zones.forEach((zone, z) => {
@@ -111,7 +141,14 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
         const heldOn = random.date(window.from, window.to);
         const commune = business.communeId ? territory.get(business.communeId)! : null;
         const communeId = commune && (commune.validTo === null || commune.validTo > heldOn) ? commune.id : null;
-        businessOutreach.push({ businessId: business.id, districtId: district.id, communeId, heldOn, workersEmployed: employed, workersReached: random.int(Math.ceil(employed / 2), employed) });
+        businessOutreach.push({
+          businessId: business.id,
+          districtId: district.id,
+          communeId,
+          heldOn,
+          workersEmployed: employed,
+          workersReached: random.int(Math.ceil(employed / 2), employed),
+        });
       }
     }
   }
@@ -124,7 +161,12 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
     for (const district of districts) {
       const weight = ACTIVITY[district.id] ?? 0.5;
       if (random.chance(0.55 + weight * 0.45)) {
-        plans.push({ districtId: district.id, year, adoptedOn: random.date(`${year}-01-05`, weight > 0.6 ? `${year}-03-31` : `${year}-06-30`), documentNumber: `${random.int(10, 199)}/KH-UBND` });
+        plans.push({
+          districtId: district.id,
+          year,
+          adoptedOn: random.date(`${year}-01-05`, weight > 0.6 ? `${year}-03-31` : `${year}-06-30`),
+          documentNumber: `${random.int(10, 199)}/KH-UBND`,
+        });
       }
       for (const programme of Object.values(IntegratedProgramme)) {
         if (random.chance(weight * (0.2 + 0.05 * (year - 2021)))) integrations.push({ districtId: district.id, programme, year, note: null });
@@ -137,8 +179,21 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   // Two pilot models, as the plan asks for 1 to 2 units.
   await insertChunks(dataSource, PilotModel, [
     // Still running: from 1/7/2025 run by Phường Cẩm Thành, formed from the city's central wards.
-    { name: 'Mô hình hỗ trợ giảm hại và hòa nhập cộng đồng cho người bán dâm', kind: PilotKind.HARM_REDUCTION, districtId: '522', communeAfterReformId: '21025-2025-07', startedOn: '2022-04-01', endedOn: null },
-    { name: 'Mô hình bảo đảm quyền của người lao động tại cơ sở kinh doanh dịch vụ', kind: PilotKind.WORKERS_RIGHTS, districtId: '534', startedOn: '2023-07-01', endedOn: '2025-06-30' },
+    {
+      name: 'Mô hình hỗ trợ giảm hại và hòa nhập cộng đồng cho người bán dâm',
+      kind: PilotKind.HARM_REDUCTION,
+      districtId: '522',
+      communeAfterReformId: '21025-2025-07',
+      startedOn: '2022-04-01',
+      endedOn: null,
+    },
+    {
+      name: 'Mô hình bảo đảm quyền của người lao động tại cơ sở kinh doanh dịch vụ',
+      kind: PilotKind.WORKERS_RIGHTS,
+      districtId: '534',
+      startedOn: '2023-07-01',
+      endedOn: '2025-06-30',
+    },
   ]);
 
   // Support by pseudonymous code: yearly assessments; about 60–70% of those in need and eligible use a
@@ -150,7 +205,11 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
     const shared = sampleSharedClientCount(district.id, scale);
     for (let i = 0; i < count; i++) {
       const own = random.clientCode(); // drawn even when unused, so the rest of the data set stays the same
-      clients.push({ code: i < shared ? sampleSharedClientCode(district.id, i + 1) : own, districtId: district.id, registeredOn: random.date('2021-01-04', '2024-06-30') });
+      clients.push({
+        code: i < shared ? sampleSharedClientCode(district.id, i + 1) : own,
+        districtId: district.id,
+        registeredOn: random.date('2021-01-04', '2024-06-30'),
+      });
     }
   }
   const savedClients = await insertChunks<SupportClient>(dataSource, SupportClient, dedupeCodes(clients));
@@ -181,8 +240,12 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   for (const year of YEARS) {
     staff.push({ level: StaffLevel.PROVINCIAL, districtId: null, districtKey: '', year, staff: provincial });
     courses.push({
-      title: `Tập huấn nghiệp vụ phòng, chống mại dâm cấp tỉnh năm ${year}`, level: StaffLevel.PROVINCIAL, districtId: null,
-      heldOn: random.date(`${year}-03-01`, `${year}-06-30`), participants: Math.round(provincial * 0.3), newTrainees: Math.round(provincial * random.int(14, 19) / 100),
+      title: `Tập huấn nghiệp vụ phòng, chống mại dâm cấp tỉnh năm ${year}`,
+      level: StaffLevel.PROVINCIAL,
+      districtId: null,
+      heldOn: random.date(`${year}-03-01`, `${year}-06-30`),
+      participants: Math.round(provincial * 0.3),
+      newTrainees: Math.round((provincial * random.int(14, 19)) / 100),
     });
     for (const district of districts) {
       const weight = ACTIVITY[district.id] ?? 0.5;
@@ -191,13 +254,19 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
       const communeStaff = Math.round(Math.max(1, communeCount) * 3 * scale);
       staff.push({ level: StaffLevel.DISTRICT, districtId: district.id, districtKey: district.id, year, staff: districtStaff });
       staff.push({ level: StaffLevel.COMMUNE, districtId: district.id, districtKey: district.id, year, staff: communeStaff });
-      for (const [level, inPost] of [[StaffLevel.DISTRICT, districtStaff], [StaffLevel.COMMUNE, communeStaff]] as const) {
+      for (const [level, inPost] of [
+        [StaffLevel.DISTRICT, districtStaff],
+        [StaffLevel.COMMUNE, communeStaff],
+      ] as const) {
         if (!random.chance(0.4 + weight * 0.5)) continue;
-        const participants = Math.round(inPost * random.int(20, 35) / 100) + 1;
+        const participants = Math.round((inPost * random.int(20, 35)) / 100) + 1;
         courses.push({
           title: `Tập huấn phòng, chống mại dâm ${level === StaffLevel.DISTRICT ? 'cấp huyện' : 'cấp xã'} ${district.name} ${year}`,
-          level, districtId: district.id, heldOn: random.date(`${year}-02-01`, lastDay(year)),
-          participants, newTrainees: Math.round(participants * weight * 0.6),
+          level,
+          districtId: district.id,
+          heldOn: random.date(`${year}-02-01`, lastDay(year)),
+          participants,
+          newTrainees: Math.round(participants * weight * 0.6),
         });
       }
     }
@@ -228,8 +297,12 @@ async function generateBusinessOutreachAfterReform(dataSource: DataSource, distr
       if (!window || !business.communeAfterReformId) continue;
       const employed = business.employees;
       outreach.push({
-        businessId: business.id, districtId: null, communeId: business.communeAfterReformId, heldOn: random.date(window.from, window.to),
-        workersEmployed: employed, workersReached: random.int(Math.ceil(employed / 2), employed),
+        businessId: business.id,
+        districtId: null,
+        communeId: business.communeAfterReformId,
+        heldOn: random.date(window.from, window.to),
+        workersEmployed: employed,
+        workersReached: random.int(Math.ceil(employed / 2), employed),
       });
     }
   }
@@ -260,7 +333,10 @@ async function generateAfterReform(
   const random = new SeededRandom('labour-after-reform');
   const { scale } = done;
   const units = unitsAfterReform();
-  const quarters: [string, string][] = [[REFORM_DATE, '2025-09-30'], ['2025-10-01', LAST_DAY]];
+  const quarters: [string, string][] = [
+    [REFORM_DATE, '2025-09-30'],
+    ['2025-10-01', LAST_DAY],
+  ];
 
   // Communication: each unit is active in a quarter with a chance rising with its districts' activity.
   const activities: Partial<CommunicationActivity>[] = [];
@@ -270,8 +346,13 @@ async function generateAfterReform(
       const count = Math.max(1, Math.round(random.int(1, 3) * scale));
       for (let i = 0; i < count; i++) {
         activities.push({
-          form: random.pick(FORMS), heldOn: random.date(from, to), districtId: null, communeId: unit.id,
-          audience: random.pick(AUDIENCES), participants: random.int(20, 250), note: null,
+          form: random.pick(FORMS),
+          heldOn: random.date(from, to),
+          districtId: null,
+          communeId: unit.id,
+          audience: random.pick(AUDIENCES),
+          participants: random.int(20, 250),
+          note: null,
         });
       }
     }
@@ -292,10 +373,10 @@ async function generateAfterReform(
   // Persons followed from 1/7/2025 by a unit formed from their district's communes.
   const byDistrict = (districtId: string) => units.filter((u) => u.districtIds.includes(districtId));
   const followedBy = done.clients.map((client) => random.pick(byDistrict(client.districtId!)).unit.id);
-  await dataSource.query(
-    'UPDATE support_client c SET commune_after_reform_id = v.unit FROM unnest($1::uuid[], $2::text[]) AS v(id, unit) WHERE c.id = v.id',
-    [done.clients.map((c) => c.id), followedBy],
-  );
+  await dataSource.query('UPDATE support_client c SET commune_after_reform_id = v.unit FROM unnest($1::uuid[], $2::text[]) AS v(id, unit) WHERE c.id = v.id', [
+    done.clients.map((c) => c.id),
+    followedBy,
+  ]);
   // Services in the second half-year for some of those assessed in need in 2025 and not served yet.
   const served = new Set(done.uses.filter((u) => u.usedOn! >= '2025-01-01').map((u) => u.clientId));
   const uses: Partial<SupportServiceUse>[] = [];
@@ -320,7 +401,8 @@ async function generateAfterReform(
     const inNeed = random.chance(0.85);
     const eligible = inNeed && random.chance(0.85);
     assessments.push({ clientId: client.id, assessedOn, inNeed, eligible });
-    if (inNeed && random.chance(0.65)) uses.push({ clientId: client.id, usedOn: random.date(assessedOn, LAST_DAY), serviceKind: random.pick(Object.values(SupportServiceKind)) });
+    if (inNeed && random.chance(0.65))
+      uses.push({ clientId: client.id, usedOn: random.date(assessedOn, LAST_DAY), serviceKind: random.pick(Object.values(SupportServiceKind)) });
   }
   await insertChunks(dataSource, NeedAssessment, assessments);
   await insertChunks(dataSource, SupportServiceUse, uses);
@@ -331,13 +413,17 @@ async function generateAfterReform(
     if (!random.chance(0.15 + weight * 0.25)) continue;
     const participants = Math.max(2, Math.round(random.int(4, 10) * scale));
     courses.push({
-      title: `Tập huấn phòng, chống mại dâm cấp xã ${unit.name} 2025`, level: StaffLevel.COMMUNE, districtId: null, communeId: unit.id,
-      heldOn: random.date('2025-08-01', LAST_DAY), participants, newTrainees: Math.round(participants * weight * 0.6),
+      title: `Tập huấn phòng, chống mại dâm cấp xã ${unit.name} 2025`,
+      level: StaffLevel.COMMUNE,
+      districtId: null,
+      communeId: unit.id,
+      heldOn: random.date('2025-08-01', LAST_DAY),
+      participants,
+      newTrainees: Math.round(participants * weight * 0.6),
     });
   }
   await insertChunks(dataSource, TrainingCourse, courses);
 }
-
 
 function dedupeCodes(clients: Partial<SupportClient>[]): Partial<SupportClient>[] {
   const seen = new Set<string>();

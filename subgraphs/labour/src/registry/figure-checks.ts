@@ -68,8 +68,16 @@ export async function checkReportFigures(
     for (const f of indicators.filter((i) => i.code === rule.indicator)) {
       if (f.numerator === null || f.denominator === null || f.numerator <= f.denominator) continue;
       violations.push({
-        key: `${rule.id}:${f.orgUnitId}`, rule: rule.id, taskId: null, indicator: f.code, measure: null, orgUnitId: f.orgUnitId, value: f.numerator, limit: f.denominator,
-        message: `${f.code}: ${rule.labelEn} (${f.numerator} > ${f.denominator})`, messageVi: `${f.code}: ${rule.labelVi} (${f.numerator} > ${f.denominator})`,
+        key: `${rule.id}:${f.orgUnitId}`,
+        rule: rule.id,
+        taskId: null,
+        indicator: f.code,
+        measure: null,
+        orgUnitId: f.orgUnitId,
+        value: f.numerator,
+        limit: f.denominator,
+        message: `${f.code}: ${rule.labelEn} (${f.numerator} > ${f.denominator})`,
+        messageVi: `${f.code}: ${rule.labelVi} (${f.numerator} > ${f.denominator})`,
       });
     }
   }
@@ -83,7 +91,9 @@ export async function checkReportFigures(
   const owner = report.district ? 'DISTRICTS' : report.agencyCode;
   const tasks = (await dataSource.getRepository(TaskRow).find({ where: { ownerCode: owner } })).map((t) => t.code);
   if (!tasks.length) return violations;
-  const entries = await dataSource.getRepository(TaskProgressEntry).createQueryBuilder('e')
+  const entries = await dataSource
+    .getRepository(TaskProgressEntry)
+    .createQueryBuilder('e')
     .where('e.task_code IN (:...tasks) AND e.period_end <= :end', { tasks, end: period.end })
     .getMany();
   const span = Date.parse(period.end) - Date.parse(period.start);
@@ -93,8 +103,16 @@ export async function checkReportFigures(
     const push = (rule: Record<string, any>, measure: string, value: number, limit: number | null, detail: string) => {
       const m = label(e.taskCode, measure);
       violations.push({
-        key: `${rule.id}:${e.taskCode}:${measure}:${e.unitId}`, rule: rule.id, taskId: e.taskCode, indicator: null, measure, orgUnitId: e.unitId, value, limit,
-        message: `${e.taskCode} ${m?.labelEn ?? measure}: ${rule.labelEn} (${detail})`, messageVi: `${e.taskCode} ${m?.labelVi ?? measure}: ${rule.labelVi} (${detail})`,
+        key: `${rule.id}:${e.taskCode}:${measure}:${e.unitId}`,
+        rule: rule.id,
+        taskId: e.taskCode,
+        indicator: null,
+        measure,
+        orgUnitId: e.unitId,
+        value,
+        limit,
+        message: `${e.taskCode} ${m?.labelEn ?? measure}: ${rule.labelEn} (${detail})`,
+        messageVi: `${e.taskCode} ${m?.labelVi ?? measure}: ${rule.labelVi} (${detail})`,
       });
     };
     for (const rule of byKind('LE').filter((r) => r.task === e.taskCode)) {
@@ -122,7 +140,14 @@ export async function checkReportFigures(
         const history = earlier.map((h) => h.figures[measure]).filter((v): v is number => v !== undefined);
         if (history.length < rule.minHistory) continue;
         const { z, median } = modifiedZScore(value, history);
-        if (Math.abs(z) > rule.threshold) push(rule, measure, value, median, `${value} against a median of ${median} over ${history.length} earlier periods, modified z ${Number.isFinite(z) ? z.toFixed(1) : '∞'}`);
+        if (Math.abs(z) > rule.threshold)
+          push(
+            rule,
+            measure,
+            value,
+            median,
+            `${value} against a median of ${median} over ${history.length} earlier periods, modified z ${Number.isFinite(z) ? z.toFixed(1) : '∞'}`,
+          );
       }
     }
   }

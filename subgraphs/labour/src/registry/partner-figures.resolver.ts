@@ -43,7 +43,8 @@ type Context = SubgraphContext<CatalogueLoaders & { registryProgress: RegistryPr
 export class PartnerFiguresResolver {
   @Authorized('AGGREGATES')
   @FieldResolver(() => [PartnerFigure], {
-    description: "Figures of other agencies' registry entries for the tasks serving this indicator, province-wide or for one unit (e.g. IND-3.2: cases prosecuted and tried beside police's cases dealt with)",
+    description:
+      "Figures of other agencies' registry entries for the tasks serving this indicator, province-wide or for one unit (e.g. IND-3.2: cases prosecuted and tried beside police's cases dealt with)",
   })
   async partnerFigures(
     @Root() indicator: IndicatorObject,
@@ -51,14 +52,25 @@ export class PartnerFiguresResolver {
     @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined,
     @Ctx() { loaders }: Context,
   ): Promise<PartnerFigure[]> {
-    const tasks = (await loaders.tasksServingIndicator.load(indicator.code)).filter((t) => t.ownerCode !== indicator.ownerCode && TASK_MEASURES.get(t.code)?.[0]?.source === ProgressSource.REGISTRY);
+    const tasks = (await loaders.tasksServingIndicator.load(indicator.code)).filter(
+      (t) => t.ownerCode !== indicator.ownerCode && TASK_MEASURES.get(t.code)?.[0]?.source === ProgressSource.REGISTRY,
+    );
     const answers = await Promise.all(tasks.map((t) => loaders.registryProgress.load({ taskCode: t.code, period, orgUnit: orgUnit ?? null })));
     return tasks.flatMap((t, i) => {
       const progress = answers[i];
       if (!progress) return [];
       return progress.values.map((v) => {
         const m = TASK_MEASURES.get(t.code)!.find((x) => x.code === v.measure)!;
-        return { taskId: t.code, agency: t.ownerCode, measure: v.measure, unit: m.unit, labelVi: m.labelVi, labelEn: m.labelEn, value: v.value, status: progress.status ?? null };
+        return {
+          taskId: t.code,
+          agency: t.ownerCode,
+          measure: v.measure,
+          unit: m.unit,
+          labelVi: m.labelVi,
+          labelEn: m.labelEn,
+          value: v.value,
+          status: progress.status ?? null,
+        };
       });
     });
   }

@@ -57,7 +57,10 @@ export function checkEntry(catalogue: RegistryCatalogue, identity: Identity, dra
   }
   const measures = catalogue.measures.get(task.code) ?? [];
   if (measures[0]?.source === ProgressSource.RECORDS) {
-    problem('taskId', `${task.code} is counted from ${task.ownerCode}'s records in the ${task.ownerSubgraph} subgraph; the registry holds only tasks without records`);
+    problem(
+      'taskId',
+      `${task.code} is counted from ${task.ownerCode}'s records in the ${task.ownerSubgraph} subgraph; the registry holds only tasks without records`,
+    );
   }
   let start = '';
   let end = '';
@@ -65,7 +68,8 @@ export function checkEntry(catalogue: RegistryCatalogue, identity: Identity, dra
     const period = parsePeriod(draft.period);
     if (period.kind !== 'YEAR' && period.kind !== 'QUARTER') problem('period', `'${draft.period}' is not a year (2024) or a quarter (2024Q3)`);
     else if (period.basis === 'REPORTING') problem('period', `name the calendar period ('${draft.period.replace(/R$/, '')}'), not its cut-off window`);
-    else if (period.year < PROGRAMME_FIRST_YEAR || period.year > PROGRAMME_LAST_YEAR) problem('period', `the plan runs 2021–2025; '${draft.period}' is outside it`);
+    else if (period.year < PROGRAMME_FIRST_YEAR || period.year > PROGRAMME_LAST_YEAR)
+      problem('period', `the plan runs 2021–2025; '${draft.period}' is outside it`);
     start = period.start;
     end = period.end;
   } catch {
@@ -75,7 +79,9 @@ export function checkEntry(catalogue: RegistryCatalogue, identity: Identity, dra
   const unit = territory.get(unitId);
   // Whoever held the task during the period (a duty moves with the 2025 reorganisation) and its co-owners.
   const holders = start
-    ? holdings(task.code, task.ownerCode).filter((h) => (!h.validFrom || h.validFrom < end) && (!h.validTo || h.validTo > start)).map((h) => h.agencyCode)
+    ? holdings(task.code, task.ownerCode)
+        .filter((h) => (!h.validFrom || h.validFrom < end) && (!h.validTo || h.validTo > start))
+        .map((h) => h.agencyCode)
     : [task.ownerCode];
   const agencies = [...new Set([...holders, ...task.coOwnerCodes])];
   // The local level of the period: district-level units until 30/6/2025, commune-level units from 1/7/2025 (2025 has both).
@@ -93,7 +99,10 @@ export function checkEntry(catalogue: RegistryCatalogue, identity: Identity, dra
     problem('unitId', `${unit.name} did not exist during ${draft.period}`);
   }
   if (!canEnterTaskProgress(identity, agencies, unitId)) {
-    problem('taskId', `${task.code} is ${agencies.join('/')}'s; you may enter only your own agency's tasks${identity.orgUnit ? ` for your district ${identity.orgUnit}` : ''}`);
+    problem(
+      'taskId',
+      `${task.code} is ${agencies.join('/')}'s; you may enter only your own agency's tasks${identity.orgUnit ? ` for your district ${identity.orgUnit}` : ''}`,
+    );
   }
   if (!STATUSES.has(draft.status)) problem('status', `'${draft.status}' is not one of ${[...STATUSES].join(', ')}`);
   const figures: Record<string, number> = {};
@@ -126,7 +135,14 @@ export function checkEntry(catalogue: RegistryCatalogue, identity: Identity, dra
   return {
     problems,
     entry: {
-      task, period: draft.period, periodStart: start, periodEnd: end, unitId, status: draft.status as TaskStatus, figures, evidence,
+      task,
+      period: draft.period,
+      periodStart: start,
+      periodEnd: end,
+      unitId,
+      status: draft.status as TaskStatus,
+      figures,
+      evidence,
       agencyCode: identity.agency!,
     },
   };

@@ -48,7 +48,8 @@ export function rowsToDrafts(sheet: string[][], measureCodes: Set<string>): { ro
   for (const column of REQUIRED) if (!normalised.includes(column)) problems.push({ row: 1, field: column, message: `the header has no '${column}' column` });
   normalised.forEach((h, i) => {
     if (!h) return;
-    if (!FIXED.includes(h) && !measureCodes.has(h)) problems.push({ row: 1, field: h, message: `'${h}' is neither a column of the registry nor a measure code of any task` });
+    if (!FIXED.includes(h) && !measureCodes.has(h))
+      problems.push({ row: 1, field: h, message: `'${h}' is neither a column of the registry nor a measure code of any task` });
     if (normalised.indexOf(h) !== i) problems.push({ row: 1, field: h, message: 'the column appears twice' });
   });
   const data = sheet.slice(1);
@@ -73,11 +74,19 @@ export function rowsToDrafts(sheet: string[][], measureCodes: Set<string>): { ro
     });
     const versionText = cell('version');
     const version = versionText ? Number(versionText) : null;
-    if (versionText && (!Number.isInteger(version) || version! < 1)) problems.push({ row, field: 'version', message: `'${versionText}' is not a version number` });
+    if (versionText && (!Number.isInteger(version) || version! < 1))
+      problems.push({ row, field: 'version', message: `'${versionText}' is not a version number` });
     rows.push({
       row,
       version,
-      draft: { taskId: cell('task'), period: cell('period'), unitId: cell('unit') || null, status: cell('status').toUpperCase(), values, evidence: cell('evidence') },
+      draft: {
+        taskId: cell('task'),
+        period: cell('period'),
+        unitId: cell('unit') || null,
+        status: cell('status').toUpperCase(),
+        values,
+        evidence: cell('evidence'),
+      },
     });
   });
   return { rows, problems };

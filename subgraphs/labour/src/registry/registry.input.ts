@@ -18,7 +18,7 @@ export class RecordTaskProgressInput {
   @Field({ description: 'A year (2024) or a quarter (2024Q3) of 2021–2025' })
   period: string;
 
-  @Field(() => ID, { nullable: true, description: 'The province (default) or a district-level unit; a district for the districts\' duties (V.16, III.2-2)' })
+  @Field(() => ID, { nullable: true, description: "The province (default) or a district-level unit; a district for the districts' duties (V.16, III.2-2)" })
   unitId?: string | null;
 
   @Field(() => TaskStatus)
@@ -62,7 +62,8 @@ export enum SheetFormat {
 registerEnumType(SheetFormat, { name: 'SheetFormat' });
 
 @InputType({
-  description: 'A sheet of entries: row 1 names the columns task, period, status (required), unit, evidence, version (to change an entry), and one column per measure code (LOANS, LOAN_AMOUNT…)',
+  description:
+    'A sheet of entries: row 1 names the columns task, period, status (required), unit, evidence, version (to change an entry), and one column per measure code (LOANS, LOAN_AMOUNT…)',
 })
 export class ImportTaskProgressInput {
   @Field(() => SheetFormat)

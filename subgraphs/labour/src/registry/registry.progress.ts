@@ -51,11 +51,15 @@ export function progressFromEntries(entries: TaskProgressEntry[], measures: Task
     })
     .filter((v): v is { measure: string; value: number } => v !== null);
   const counted = measures.find((m) => m.unit !== MeasureUnit.VND);
-  const count = counted ? values.find((v) => v.measure === counted.code)?.value ?? 0 : chosen.length;
+  const count = counted ? (values.find((v) => v.measure === counted.code)?.value ?? 0) : chosen.length;
   const label = counted?.labelEn ?? measures[0]?.labelEn ?? 'entries';
-  const evidence = chosen.length === 1
-    ? chosen[0].evidence || label
-    : `${label}: ${chosen.length} entries (${chosen.map((e) => `${e.period} ${e.unitId}`).sort().join(', ')})`;
+  const evidence =
+    chosen.length === 1
+      ? chosen[0].evidence || label
+      : `${label}: ${chosen.length} entries (${chosen
+          .map((e) => `${e.period} ${e.unitId}`)
+          .sort()
+          .join(', ')})`;
   return { period: asked.id, count: Math.min(count, 2_147_483_647), evidence, status: combinedStatus(chosen), values };
 }
 
@@ -65,9 +69,14 @@ export function registryProgressLoader(dataSource: DataSource) {
     async (keys) => {
       const calendars = keys.map((k) => parsePeriod(parsePeriod(k.period).id.replace(/R$/, '')));
       const start = calendars.map((c) => c.start).sort()[0];
-      const end = calendars.map((c) => c.end).sort().at(-1)!;
+      const end = calendars
+        .map((c) => c.end)
+        .sort()
+        .at(-1)!;
       const tasks = [...new Set(keys.map((k) => k.taskCode))];
-      const entries = await dataSource.getRepository(TaskProgressEntry).createQueryBuilder('e')
+      const entries = await dataSource
+        .getRepository(TaskProgressEntry)
+        .createQueryBuilder('e')
         .where('e.task_code IN (:...tasks) AND e.period_start >= :start AND e.period_end <= :end', { tasks, start, end })
         .getMany();
       return keys.map((k) => progressFromEntries(entries, TASK_MEASURES.get(k.taskCode) ?? [], k));

@@ -33,9 +33,15 @@ export class LabourTaskResolver {
   @Authorized('AGGREGATES')
   @FieldResolver(() => TaskProgress, {
     nullable: true,
-    description: "What the task has done in a period: counted from labour's records, or for tasks without records from DOLISA's registry entries (null: nothing entered)",
+    description:
+      "What the task has done in a period: counted from labour's records, or for tasks without records from DOLISA's registry entries (null: nothing entered)",
   })
-  progress(@Root() task: TaskObject, @Arg('period') period: string, @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined, @Ctx() context: Context) {
+  progress(
+    @Root() task: TaskObject,
+    @Arg('period') period: string,
+    @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined,
+    @Ctx() context: Context,
+  ) {
     const evidence = TASK_EVIDENCE[task.id];
     return evidence ? computeProgress(context.loaders.measures, evidence, period, orgUnit) : registryProgress(context, task.id, period, orgUnit);
   }
@@ -45,8 +51,16 @@ export class LabourTaskResolver {
 @Resolver(() => RegistryTask)
 export class RegistryTaskResolver {
   @Authorized('AGGREGATES')
-  @FieldResolver(() => TaskProgress, { nullable: true, description: "What the task has done in a period, from the owning agency's entries in labour's registry (null: nothing entered)" })
-  progress(@Root() task: TaskObject, @Arg('period') period: string, @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined, @Ctx() context: Context) {
+  @FieldResolver(() => TaskProgress, {
+    nullable: true,
+    description: "What the task has done in a period, from the owning agency's entries in labour's registry (null: nothing entered)",
+  })
+  progress(
+    @Root() task: TaskObject,
+    @Arg('period') period: string,
+    @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined,
+    @Ctx() context: Context,
+  ) {
     return registryProgress(context, task.id, period, orgUnit);
   }
 }
@@ -55,8 +69,9 @@ export class RegistryTaskResolver {
 export class TaskProgressEntryResolver {
   @FieldResolver(() => [MeasureValue], { description: "The task's measures' values, in the catalogue's order" })
   values(@Root() entry: TaskProgressEntry, @Ctx() context: Context) {
-    return context.loaders.measuresByTask.load(entry.taskCode).then((measures) =>
-      measures.filter((m) => entry.figures[m.code] !== undefined).map((m) => ({ measure: m.code, value: entry.figures[m.code] })));
+    return context.loaders.measuresByTask
+      .load(entry.taskCode)
+      .then((measures) => measures.filter((m) => entry.figures[m.code] !== undefined).map((m) => ({ measure: m.code, value: entry.figures[m.code] })));
   }
 
   @Authorized('AGGREGATES')
@@ -68,7 +83,13 @@ export class TaskProgressEntryResolver {
     @Arg('unitId', () => ID, { nullable: true }) unitId?: string,
     @Arg('agency', () => ID, { nullable: true, description: 'The agency that entered them' }) agency?: string,
   ) {
-    const query = dataSource.getRepository(TaskProgressEntry).createQueryBuilder('e').orderBy('e.task_code').addOrderBy('e.period').addOrderBy('e.unit_id').take(1000);
+    const query = dataSource
+      .getRepository(TaskProgressEntry)
+      .createQueryBuilder('e')
+      .orderBy('e.task_code')
+      .addOrderBy('e.period')
+      .addOrderBy('e.unit_id')
+      .take(1000);
     if (taskId) query.andWhere('e.task_code = :taskId', { taskId });
     if (period) query.andWhere('e.period = :period', { period: parsePeriod(period).id });
     if (unitId) query.andWhere('e.unit_id = :unitId', { unitId });
@@ -79,7 +100,8 @@ export class TaskProgressEntryResolver {
   @Authorized('AGGREGATES')
   @Query(() => TaskProgress, {
     nullable: true,
-    description: "A task's progress from the registry alone: how agency subgraphs answer Task.progress for their tasks that keep no records (police's TASK-V.2-1)",
+    description:
+      "A task's progress from the registry alone: how agency subgraphs answer Task.progress for their tasks that keep no records (police's TASK-V.2-1)",
   })
   registryProgress(
     @Arg('taskId', () => ID) taskId: string,

@@ -22,7 +22,8 @@ function figuresFor(task: string, measures: TaskMeasure[], random: SeededRandom,
   const figures: Record<string, number> = {};
   for (const m of measures) {
     const [min, max] = RANGE[m.unit];
-    figures[m.code] = m.unit === MeasureUnit.VND ? random.int(min / 1_000_000, max / 1_000_000) * 1_000_000 : Math.max(0, Math.round(random.int(min, max) * scale));
+    figures[m.code] =
+      m.unit === MeasureUnit.VND ? random.int(min / 1_000_000, max / 1_000_000) * 1_000_000 : Math.max(0, Math.round(random.int(min, max) * scale));
   }
   if (task === 'TASK-V.12-1') figures.LOAN_AMOUNT = figures.LOANS * random.int(20, 50) * 1_000_000;
   if (task === 'TASK-V.15-2') {
@@ -63,9 +64,18 @@ export async function generateRegistrySampleData(dataSource: DataSource): Promis
         const figures = figuresFor(task.code, own, random, share);
         const status = year < 2025 ? (random.chance(0.85) ? TaskStatus.DONE : TaskStatus.IN_PROGRESS) : TaskStatus.IN_PROGRESS;
         rows.push({
-          taskCode: task.code, period: String(year), periodStart: start, periodEnd: end, unitId: unit.id, status, figures,
+          taskCode: task.code,
+          period: String(year),
+          periodStart: start,
+          periodEnd: end,
+          unitId: unit.id,
+          status,
+          figures,
           evidence: `Báo cáo kết quả năm ${year} của ${task.ownerCode === 'DISTRICTS' ? unit.name : task.ownerCode} (số ${random.int(10, 300)}/BC)`,
-          agencyCode: task.ownerCode, version: 1, enteredBy: 'sample-data', updatedAt: now,
+          agencyCode: task.ownerCode,
+          version: 1,
+          enteredBy: 'sample-data',
+          updatedAt: now,
         });
       }
     }
@@ -75,13 +85,25 @@ export async function generateRegistrySampleData(dataSource: DataSource): Promis
   for (const task of tasks) {
     const own = measures.filter((m) => m.taskCode === task.code);
     if (own[0]?.source !== ProgressSource.REGISTRY || task.ownerCode !== 'DISTRICTS') continue;
-    for (const [period, start, end] of [['2025Q3', '2025-07-01', '2025-10-01'], ['2025Q4', '2025-10-01', '2026-01-01']]) {
+    for (const [period, start, end] of [
+      ['2025Q3', '2025-07-01', '2025-10-01'],
+      ['2025Q4', '2025-10-01', '2026-01-01'],
+    ]) {
       for (const commune of communes) {
         // A commune is about a quarter of a district's yearly work in a quarter, spread over four times as many units.
         rows.push({
-          taskCode: task.code, period, periodStart: start, periodEnd: end, unitId: commune.id, status: TaskStatus.IN_PROGRESS, figures: figuresFor(task.code, own, after, 0.25 / 4),
+          taskCode: task.code,
+          period,
+          periodStart: start,
+          periodEnd: end,
+          unitId: commune.id,
+          status: TaskStatus.IN_PROGRESS,
+          figures: figuresFor(task.code, own, after, 0.25 / 4),
           evidence: `Báo cáo ${period === '2025Q3' ? 'quý III' : 'quý IV'} năm 2025 của UBND ${commune.name} (số ${after.int(10, 300)}/BC-UBND)`,
-          agencyCode: 'COMMUNES', version: 1, enteredBy: 'sample-data', updatedAt: now,
+          agencyCode: 'COMMUNES',
+          version: 1,
+          enteredBy: 'sample-data',
+          updatedAt: now,
         });
       }
     }

@@ -36,7 +36,6 @@ const REGIMES = reporting.regimes as { kind: ReportingRegime; mandatedByPlan: bo
 
 const iso = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
 
-
 const PATTERN = /^(\d{4})(Q[1-4]|S[12]|M9)?$/;
 
 /** Parses a reporting period id (`2024Q3`, `2024S1`, `2024M9`, `2024`); anything else is a clear input error. */
@@ -45,7 +44,10 @@ export function reportingPeriod(id: string, field = 'period'): ReportingPeriodIn
   if (trimmed === PROGRAMME_REVIEW_PERIOD) return programmeReviewPeriod();
   const m = trimmed.match(PATTERN);
   if (!m) {
-    throw userInputError(field, `unknown reporting period '${id}': use a quarter (2024Q3), half year (2024S1), nine months (2024M9) year (2024) or the programme (2021-2025, the final review)`);
+    throw userInputError(
+      field,
+      `unknown reporting period '${id}': use a quarter (2024Q3), half year (2024S1), nine months (2024M9) year (2024) or the programme (2021-2025, the final review)`,
+    );
   }
   const year = Number(m[1]);
   const suffix = m[2] ?? '';
@@ -77,8 +79,16 @@ function programmeReviewPeriod(): ReportingPeriodInfo {
   const from = `${PROGRAMME_FIRST_YEAR}-01-01`;
   const to = `${PROGRAMME_LAST_YEAR}-12-31`;
   return {
-    id: PROGRAMME_REVIEW_PERIOD, regime: 'PROGRAMME', year: PROGRAMME_LAST_YEAR, dataPeriod: PROGRAMME_REVIEW_PERIOD, from, to,
-    calendarFrom: from, calendarTo: to, defaultDeadline: iso(PROGRAMME_LAST_YEAR + rule.yearOffset, rule.month, rule.day), mandatedByPlan: true,
+    id: PROGRAMME_REVIEW_PERIOD,
+    regime: 'PROGRAMME',
+    year: PROGRAMME_LAST_YEAR,
+    dataPeriod: PROGRAMME_REVIEW_PERIOD,
+    from,
+    to,
+    calendarFrom: from,
+    calendarTo: to,
+    defaultDeadline: iso(PROGRAMME_LAST_YEAR + rule.yearOffset, rule.month, rule.day),
+    mandatedByPlan: true,
   };
 }
 

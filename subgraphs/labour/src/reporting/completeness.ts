@@ -90,7 +90,10 @@ const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:0
 const pct = (a: number, b: number) => (b ? Math.round((10000 * a) / b) / 100 : 0);
 
 /** The latest revision of each unit's report for a period, and the first submission of any revision. */
-export async function latestReports(dataSource: DataSource, periodId: string): Promise<Map<string, { latest: Report; firstSubmittedAt: Date | null; all: Report[] }>> {
+export async function latestReports(
+  dataSource: DataSource,
+  periodId: string,
+): Promise<Map<string, { latest: Report; firstSubmittedAt: Date | null; all: Report[] }>> {
   const rows = await dataSource.getRepository(Report).find({ where: { period: periodId }, order: { unitId: 'ASC', revision: 'ASC' } });
   const out = new Map<string, { latest: Report; firstSubmittedAt: Date | null; all: Report[] }>();
   for (const r of rows) {
@@ -124,15 +127,33 @@ export async function completeness(dataSource: DataSource, periodId: string, uni
       timeliness = 'PENDING';
     }
     return {
-      period: period.id, unitId: unit.id, unitName: unit.nameVi, unitKind: unit.kind, reportId: entry?.latest.id ?? null,
-      status: entry?.latest.status ?? null, received: first !== null, timeliness, firstSubmittedAt: first, deadline, daysLate,
+      period: period.id,
+      unitId: unit.id,
+      unitName: unit.nameVi,
+      unitKind: unit.kind,
+      reportId: entry?.latest.id ?? null,
+      status: entry?.latest.status ?? null,
+      received: first !== null,
+      timeliness,
+      firstSubmittedAt: first,
+      deadline,
+      daysLate,
     };
   });
   const count = (t: Timeliness) => rows.filter((r) => r.timeliness === t).length;
   const received = rows.filter((r) => r.received).length;
   return {
-    period: period.id, deadline, expected: rows.length, received, onTime: count('ON_TIME'), late: count('LATE'),
-    missing: rows.length - received, overdue: count('OVERDUE'), reportingRate: pct(received, rows.length), timelyRate: pct(count('ON_TIME'), rows.length), units: rows,
+    period: period.id,
+    deadline,
+    expected: rows.length,
+    received,
+    onTime: count('ON_TIME'),
+    late: count('LATE'),
+    missing: rows.length - received,
+    overdue: count('OVERDUE'),
+    reportingRate: pct(received, rows.length),
+    timelyRate: pct(count('ON_TIME'), rows.length),
+    units: rows,
   };
 }
 

@@ -13,14 +13,30 @@ export function consolidatedSections(report: ConsolidatedReport): { name: string
     {
       name: 'Chỉ tiêu',
       header: ['Mã', 'Chỉ tiêu', 'Đơn vị', 'Tử số', 'Mẫu số', 'Kết quả', 'Chỉ tiêu kế hoạch', 'Đánh giá', 'Nguồn số liệu'],
-      rows: report.indicators.flatMap((i) => [i.province, ...i.districts].map((c) => [
-        i.code, i.titleVi, c.orgUnitName, viNumber(c.numerator), viNumber(c.denominator), viNumber(c.value), viNumber(c.target), status(c.status), SOURCE_VI[c.source] ?? c.source,
-      ])),
+      rows: report.indicators.flatMap((i) =>
+        [i.province, ...i.districts].map((c) => [
+          i.code,
+          i.titleVi,
+          c.orgUnitName,
+          viNumber(c.numerator),
+          viNumber(c.denominator),
+          viNumber(c.value),
+          viNumber(c.target),
+          status(c.status),
+          SOURCE_VI[c.source] ?? c.source,
+        ]),
+      ),
     },
     {
       name: 'Nhiệm vụ',
       header: ['Mã', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Số hồ sơ trong kỳ', 'Nguồn số liệu'],
-      rows: report.tasks.map((t) => [t.taskId, t.titleVi, unitName.get(t.ownerCode) ?? t.ownerCode, t.count === null ? 'Theo báo cáo của đơn vị' : viNumber(t.count), SOURCE_VI[t.source] ?? t.source]),
+      rows: report.tasks.map((t) => [
+        t.taskId,
+        t.titleVi,
+        unitName.get(t.ownerCode) ?? t.ownerCode,
+        t.count === null ? 'Theo báo cáo của đơn vị' : viNumber(t.count),
+        SOURCE_VI[t.source] ?? t.source,
+      ]),
     },
     {
       name: 'Đơn vị báo cáo',
@@ -45,7 +61,9 @@ export async function consolidatedXlsx(report: ConsolidatedReport): Promise<Buff
     const sheet = workbook.addWorksheet(section.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.addRow(section.header).font = { bold: true };
     for (const row of section.rows) sheet.addRow(row);
-    sheet.columns.forEach((c, i) => { c.width = i === 1 ? 60 : 18; });
+    sheet.columns.forEach((c, i) => {
+      c.width = i === 1 ? 60 : 18;
+    });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,6 +1,18 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { clockNow, Identity, isPrimary, protectedCaller, standingAgencyOn, suppressCells, Suppression, suppressionReason, territory, SubgraphContext, vietnamDate } from '@qn/common';
+import {
+  clockNow,
+  Identity,
+  isPrimary,
+  protectedCaller,
+  standingAgencyOn,
+  suppressCells,
+  Suppression,
+  suppressionReason,
+  territory,
+  SubgraphContext,
+  vietnamDate,
+} from '@qn/common';
 import { READINGS } from '../records';
 import { INDICATOR_TYPE_BY_SUBGRAPH } from '../catalogue';
 import { remoteSmallCountFlags } from './graph.client';
@@ -109,7 +121,9 @@ export class ConsolidatedReport {
   @Field()
   period: string;
 
-  @Field(() => ID, { description: 'The standing agency on the day the report is produced, in whose name it is issued: LABOUR (DOLISA) to 28/2/2025, HEALTH from 1/3/2025' })
+  @Field(() => ID, {
+    description: 'The standing agency on the day the report is produced, in whose name it is issued: LABOUR (DOLISA) to 28/2/2025, HEALTH from 1/3/2025',
+  })
   issuerCode: string;
 
   @Field({ description: "The issuing agency's name (Vietnamese), as the document's heading and closing name it" })
@@ -162,12 +176,24 @@ async function protectSmallCounts(identity: Identity, rows: IndicatorRow[], tabl
     if (row.ownerSubgraph === 'labour') flags.set(row.code, Boolean(READINGS[row.code]?.protectSmallCounts));
     else bySubgraph.set(row.ownerSubgraph, [...(bySubgraph.get(row.ownerSubgraph) ?? []), row.code]);
   }
-  await Promise.all([...bySubgraph.entries()].map(async ([subgraph, codes]) => {
-    const answer = await remoteSmallCountFlags(subgraph, INDICATOR_TYPE_BY_SUBGRAPH[subgraph], codes, identity).catch(() => new Map<string, boolean>());
-    for (const code of codes) flags.set(code, answer.get(code) ?? true);
-  }));
-  const hide = (c: ConsolidatedCell, why: Suppression): ConsolidatedCell => ({ ...c, numerator: null, denominator: null, value: null, status: 'SUPPRESSED', unavailable: suppressionReason(why) });
-  const known = (c: ConsolidatedCell) => (c.status === 'SUPPRESSED' ? { id: c.orgUnitId, numerator: null, denominator: null } : { id: c.orgUnitId, numerator: c.numerator, denominator: c.denominator });
+  await Promise.all(
+    [...bySubgraph.entries()].map(async ([subgraph, codes]) => {
+      const answer = await remoteSmallCountFlags(subgraph, INDICATOR_TYPE_BY_SUBGRAPH[subgraph], codes, identity).catch(() => new Map<string, boolean>());
+      for (const code of codes) flags.set(code, answer.get(code) ?? true);
+    }),
+  );
+  const hide = (c: ConsolidatedCell, why: Suppression): ConsolidatedCell => ({
+    ...c,
+    numerator: null,
+    denominator: null,
+    value: null,
+    status: 'SUPPRESSED',
+    unavailable: suppressionReason(why),
+  });
+  const known = (c: ConsolidatedCell) =>
+    c.status === 'SUPPRESSED'
+      ? { id: c.orgUnitId, numerator: null, denominator: null }
+      : { id: c.orgUnitId, numerator: c.numerator, denominator: c.denominator };
   return table.map((indicator) => {
     if (!flags.get(indicator.code)) return indicator;
     const provinceHidden = indicator.province.status === 'SUPPRESSED' || isPrimary(known(indicator.province));
@@ -217,8 +243,15 @@ export async function consolidate(context: SubgraphContext<RecordsLoaders & Regi
     const entry = figures.get(unitId);
     const f: IndicatorFigure | undefined = entry?.figures.indicators.find((i) => i.code === code && i.orgUnitId === orgUnitId);
     return {
-      orgUnitId, orgUnitName, numerator: f?.numerator ?? null, denominator: f?.denominator ?? null, value: f?.value ?? null, target: f?.target ?? null,
-      status: f?.status ?? null, source: entry?.source ?? 'LIVE', reportId: entry?.reportId ?? null,
+      orgUnitId,
+      orgUnitName,
+      numerator: f?.numerator ?? null,
+      denominator: f?.denominator ?? null,
+      value: f?.value ?? null,
+      target: f?.target ?? null,
+      status: f?.status ?? null,
+      source: entry?.source ?? 'LIVE',
+      reportId: entry?.reportId ?? null,
       unavailable: f ? f.unavailable : `${unitId} reports no ${code}`,
     };
   };
@@ -232,23 +265,38 @@ export async function consolidate(context: SubgraphContext<RecordsLoaders & Regi
     issuerCode: issuer.code,
     issuerNameVi: issuer.nameVi,
     generatedAt,
-    indicators: await protectSmallCounts(context.identity, indicators, indicators.map((row) => ({
-      code: row.code,
-      titleVi: row.titleVi,
-      ownerCode: agencyOn(row.ownerCode, period.to),
-      province: cell(agencyOn(row.ownerCode, period.to), row.code, province.id, province.name),
-      districts: districts.map((d) => cell(d.id, row.code, d.id, d.nameVi.replace(/^UBND /, ''))),
-    }))),
-    tasks: tasks.filter((t) => agencyUnits.some((u) => u.id === holderOn(t.code, t.ownerCode, period.to))).map((t) => {
-      const entry = figures.get(holderOn(t.code, t.ownerCode, period.to));
-      const f = entry?.figures.tasks.find((x) => x.taskId === t.code);
-      return { taskId: t.code, titleVi: t.titleVi, ownerCode: holderOn(t.code, t.ownerCode, period.to), count: f?.count ?? null, evidence: f?.evidence ?? null, source: entry?.source ?? 'LIVE' };
-    }),
+    indicators: await protectSmallCounts(
+      context.identity,
+      indicators,
+      indicators.map((row) => ({
+        code: row.code,
+        titleVi: row.titleVi,
+        ownerCode: agencyOn(row.ownerCode, period.to),
+        province: cell(agencyOn(row.ownerCode, period.to), row.code, province.id, province.name),
+        districts: districts.map((d) => cell(d.id, row.code, d.id, d.nameVi.replace(/^UBND /, ''))),
+      })),
+    ),
+    tasks: tasks
+      .filter((t) => agencyUnits.some((u) => u.id === holderOn(t.code, t.ownerCode, period.to)))
+      .map((t) => {
+        const entry = figures.get(holderOn(t.code, t.ownerCode, period.to));
+        const f = entry?.figures.tasks.find((x) => x.taskId === t.code);
+        return {
+          taskId: t.code,
+          titleVi: t.titleVi,
+          ownerCode: holderOn(t.code, t.ownerCode, period.to),
+          count: f?.count ?? null,
+          evidence: f?.evidence ?? null,
+          source: entry?.source ?? 'LIVE',
+        };
+      }),
     completeness: await completeness(dataSource, period.id, units),
     // A unit's narrative goes to whoever may read its report (report(id)): coordinators every unit's, others their own.
-    narratives: units.filter((u) => canRead(context.identity, u.id)).flatMap((u) => {
-      const r = figures.get(u.id)?.report;
-      return r ? [{ unitId: u.id, unitName: u.nameVi, results: r.results, difficulties: r.difficulties, proposals: r.proposals }] : [];
-    }),
+    narratives: units
+      .filter((u) => canRead(context.identity, u.id))
+      .flatMap((u) => {
+        const r = figures.get(u.id)?.report;
+        return r ? [{ unitId: u.id, unitName: u.nameVi, results: r.results, difficulties: r.difficulties, proposals: r.proposals }] : [];
+      }),
   };
 }

@@ -17,7 +17,10 @@ export async function generateContactsSampleData(dataSource: DataSource): Promis
     const local = unit.kind !== ReportingUnitKind.AGENCY;
     const name = local ? `ubnd${unit.id}` : unit.id.toLowerCase().replace(/_/g, '-');
     rows.push(Object.assign(new ReportingContact(), { unitId: unit.id, address: `vanthu.${name}@quangngai.gov.vn`, label: 'Văn thư' }));
-    if (!local) rows.push(Object.assign(new ReportingContact(), { unitId: unit.id, address: `pctnxh.${name}@quangngai.gov.vn`, label: 'Bộ phận phòng, chống tệ nạn xã hội' }));
+    if (!local)
+      rows.push(
+        Object.assign(new ReportingContact(), { unitId: unit.id, address: `pctnxh.${name}@quangngai.gov.vn`, label: 'Bộ phận phòng, chống tệ nạn xã hội' }),
+      );
   }
   await repository.insert(rows);
 }

@@ -1,7 +1,20 @@
 import { toCsv } from '@qn/common';
 import { ConsolidatedReport } from './consolidation';
 
-export const CSV_HEADER = ['record', 'code', 'title_vi', 'org_unit_id', 'org_unit_name', 'numerator', 'denominator', 'value', 'target', 'status', 'source', 'report_id'];
+export const CSV_HEADER = [
+  'record',
+  'code',
+  'title_vi',
+  'org_unit_id',
+  'org_unit_name',
+  'numerator',
+  'denominator',
+  'value',
+  'target',
+  'status',
+  'source',
+  'report_id',
+];
 
 /**
  * The consolidated report as one CSV table (UTF-8, comma-separated, `.` as decimal
@@ -18,7 +31,20 @@ export function consolidatedCsv(report: ConsolidatedReport): string {
   }
   for (const t of report.tasks) rows.push(['TASK', t.taskId, t.titleVi, t.ownerCode, '', null, null, t.count, null, t.evidence, t.source, null]);
   for (const u of report.completeness.units) {
-    rows.push(['UNIT', u.unitId, u.unitName, u.unitKind === 'DISTRICT' ? u.unitId : '', u.unitName, null, null, null, null, u.status ?? 'NOT_OPENED', u.timeliness, u.reportId]);
+    rows.push([
+      'UNIT',
+      u.unitId,
+      u.unitName,
+      u.unitKind === 'DISTRICT' ? u.unitId : '',
+      u.unitName,
+      null,
+      null,
+      null,
+      null,
+      u.status ?? 'NOT_OPENED',
+      u.timeliness,
+      u.reportId,
+    ]);
   }
   return toCsv(rows);
 }

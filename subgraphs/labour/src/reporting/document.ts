@@ -14,7 +14,10 @@ export const FONT = 'Times New Roman';
 export const run = (text: string, o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number } = {}) =>
   new TextRun({ text, font: FONT, bold: o.bold, italics: o.italics, underline: o.underline ? {} : undefined, size: o.size ?? 26 });
 
-export const para = (children: TextRun[] | string, o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; before?: number; indent?: boolean } = {}) =>
+export const para = (
+  children: TextRun[] | string,
+  o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; before?: number; indent?: boolean } = {},
+) =>
   new Paragraph({
     children: typeof children === 'string' ? [run(children)] : children,
     alignment: o.align ?? AlignmentType.JUSTIFIED,
@@ -27,12 +30,13 @@ export const heading = (text: string) => para([run(text, { bold: true })], { bef
 /** A bordered table: a bold header row, cells centred except the text column `leftColumn`. */
 export function grid(header: string[], rows: (string | number | null)[][], widths: number[], size = 22, leftColumn = 1): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  const c = (text: string, bold: boolean, i: number) => new TableCell({
-    width: { size: widths[i] ?? 5, type: WidthType.PERCENTAGE },
-    verticalAlign: VerticalAlign.CENTER,
-    borders: { top: border, bottom: border, left: border, right: border },
-    children: [new Paragraph({ children: [run(text, { bold, size })], alignment: i === leftColumn && !bold ? AlignmentType.LEFT : AlignmentType.CENTER })],
-  });
+  const c = (text: string, bold: boolean, i: number) =>
+    new TableCell({
+      width: { size: widths[i] ?? 5, type: WidthType.PERCENTAGE },
+      verticalAlign: VerticalAlign.CENTER,
+      borders: { top: border, bottom: border, left: border, right: border },
+      children: [new Paragraph({ children: [run(text, { bold, size })], alignment: i === leftColumn && !bold ? AlignmentType.LEFT : AlignmentType.CENTER })],
+    });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [

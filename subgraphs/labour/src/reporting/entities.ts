@@ -19,7 +19,10 @@ export enum ReportingUnitKind {
   DISTRICT = 'DISTRICT',
   COMMUNE = 'COMMUNE',
 }
-registerEnumType(ReportingUnitKind, { name: 'ReportingUnitKind', description: 'An agency of section V, a district-level People\'s Committee (to 30/6/2025) or a commune-level People\'s Committee (from 1/7/2025)' });
+registerEnumType(ReportingUnitKind, {
+  name: 'ReportingUnitKind',
+  description: "An agency of section V, a district-level People's Committee (to 30/6/2025) or a commune-level People's Committee (from 1/7/2025)",
+});
 
 /**
  * One revision of one unit's report for one reporting period. Revision 1 is the
@@ -48,7 +51,7 @@ export class Report {
   @Column({ type: 'varchar', length: 10 })
   unitKind: ReportingUnitKind;
 
-  @Field({ description: 'The unit\'s name (Vietnamese)' })
+  @Field({ description: "The unit's name (Vietnamese)" })
   @Column({ length: 300 })
   unitName: string;
 

@@ -27,7 +27,9 @@ export class FigureComment {
   commentedAt: Date;
 }
 
-@ObjectType('FigureViolation', { description: "A figure of a report that breaks a validation rule or stands out from the unit's own history, with the unit's comment" })
+@ObjectType('FigureViolation', {
+  description: "A figure of a report that breaks a validation rule or stands out from the unit's own history, with the unit's comment",
+})
 export class FigureViolationType {
   @Field({ description: 'What a comment names (rule:task:measure:unit)' })
   key: string;
@@ -106,7 +108,8 @@ type Context = SubgraphContext;
 @Resolver(() => Report)
 export class ReportChecksResolver {
   @FieldResolver(() => [FigureViolationType], {
-    description: "Figures that break a validation rule or are outliers against the unit's own history (registry entries as they are now; indicator figures as the report carries them), with the unit's comments",
+    description:
+      "Figures that break a validation rule or are outliers against the unit's own history (registry entries as they are now; indicator figures as the report carries them), with the unit's comments",
   })
   violations(@Root() report: Report, @Ctx() { dataSource }: Context) {
     return reportViolations(dataSource, report);
@@ -119,13 +122,26 @@ export class ReportChecksResolver {
     const report = await dataSource.getRepository(Report).findOneBy({ id: input.reportId });
     if (!report) throw notFoundError('Report', input.reportId, 'reportId');
     assertHeadOf(identity, report.unitId);
-    if (report.status !== ReportStatus.DRAFT && report.status !== ReportStatus.RETURNED) throw conflictError(`report ${report.id} is ${report.status}: comments are made before submission`, 'reportId');
+    if (report.status !== ReportStatus.DRAFT && report.status !== ReportStatus.RETURNED)
+      throw conflictError(`report ${report.id} is ${report.status}: comments are made before submission`, 'reportId');
     const violation = (await reportViolations(dataSource, report)).find((v) => v.key === input.key);
     if (!violation) throw notFoundError('FigureViolation', input.key, 'key');
-    await idempotent(dataSource, identity, input.idempotencyKey, 'commentFigureViolation', { reportId: input.reportId, key: input.key, comment: input.comment }, async (manager) => {
-      await manager.getRepository(FigureComment).upsert({ reportId: report.id, violationKey: input.key, comment: input.comment.trim(), commentedBy: identity.subject, commentedAt: clockNow() }, ['reportId', 'violationKey']);
-      return { ok: true };
-    });
+    await idempotent(
+      dataSource,
+      identity,
+      input.idempotencyKey,
+      'commentFigureViolation',
+      { reportId: input.reportId, key: input.key, comment: input.comment },
+      async (manager) => {
+        await manager
+          .getRepository(FigureComment)
+          .upsert({ reportId: report.id, violationKey: input.key, comment: input.comment.trim(), commentedBy: identity.subject, commentedAt: clockNow() }, [
+            'reportId',
+            'violationKey',
+          ]);
+        return { ok: true };
+      },
+    );
     return { ...violation, comment: input.comment.trim() };
   }
 }

@@ -23,7 +23,13 @@ export const COUNT_LABELS: Record<string, string> = {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function figure(row: IndicatorRow, orgUnitId: string, period: string, result: RemoteResult | IndicatorResultData | null, unavailable: string | null): IndicatorFigure {
+function figure(
+  row: IndicatorRow,
+  orgUnitId: string,
+  period: string,
+  result: RemoteResult | IndicatorResultData | null,
+  unavailable: string | null,
+): IndicatorFigure {
   return {
     code: row.code,
     titleVi: row.titleVi,
@@ -37,7 +43,7 @@ function figure(row: IndicatorRow, orgUnitId: string, period: string, result: Re
     statusReason: result?.statusReason ?? null,
     milestone: result?.milestone ?? null,
     source: row.ownerSubgraph,
-    unavailable: result ? null : unavailable ?? 'no result',
+    unavailable: result ? null : (unavailable ?? 'no result'),
   };
 }
 
@@ -46,7 +52,13 @@ function figure(row: IndicatorRow, orgUnitId: string, period: string, result: Re
  * (PROGRAMME_REVIEW_PERIOD) registers its own (the review room sits above reporting),
  * so drafting, submitting and correcting it follow the same lifecycle as any report.
  */
-export type FigureSource = (dataSource: DataSource, loaders: RecordsLoaders, identity: Identity, units: ReportingUnit[], dataPeriod: string) => Promise<Map<string, ReportFigures>>;
+export type FigureSource = (
+  dataSource: DataSource,
+  loaders: RecordsLoaders,
+  identity: Identity,
+  units: ReportingUnit[],
+  dataPeriod: string,
+) => Promise<Map<string, ReportFigures>>;
 const FIGURE_SOURCES = new Map<string, FigureSource>();
 
 export function registerFigureSource(dataPeriod: string, source: FigureSource): void {
@@ -90,19 +102,35 @@ export async function fillFigures(
     if (!districts.length && !agencyCodes.has(answersFor(row))) continue;
     bySubgraph.set(row.ownerSubgraph, [...(bySubgraph.get(row.ownerSubgraph) ?? []), row]);
   }
-  await Promise.all([...bySubgraph.entries()].map(async ([subgraph, rows]) => {
-    try {
-      const results = await remoteIndicatorResults(subgraph, INDICATOR_TYPE_BY_SUBGRAPH[subgraph], rows.map((r) => ({ code: r.code, target: r.target as never })), dataPeriod, identity);
-      for (const row of rows) remote.set(row.code, results.get(row.code) ?? `the ${subgraph} subgraph does not compute ${row.code}`);
-    } catch (error) {
-      for (const row of rows) remote.set(row.code, errorText(error));
-    }
-  }));
+  await Promise.all(
+    [...bySubgraph.entries()].map(async ([subgraph, rows]) => {
+      try {
+        const results = await remoteIndicatorResults(
+          subgraph,
+          INDICATOR_TYPE_BY_SUBGRAPH[subgraph],
+          rows.map((r) => ({ code: r.code, target: r.target as never })),
+          dataPeriod,
+          identity,
+        );
+        for (const row of rows) remote.set(row.code, results.get(row.code) ?? `the ${subgraph} subgraph does not compute ${row.code}`);
+      } catch (error) {
+        for (const row of rows) remote.set(row.code, errorText(error));
+      }
+    }),
+  );
 
   const indicatorFigure = async (row: IndicatorRow, orgUnitId: string): Promise<IndicatorFigure> => {
     if (row.ownerSubgraph === 'labour') {
       try {
-        const result = await computeResult(loaders.measures, row.code, row.target, dataPeriod, orgUnitId === province ? null : orgUnitId, READINGS[row.code], identity);
+        const result = await computeResult(
+          loaders.measures,
+          row.code,
+          row.target,
+          dataPeriod,
+          orgUnitId === province ? null : orgUnitId,
+          READINGS[row.code],
+          identity,
+        );
         return figure(row, orgUnitId, dataPeriod, result, null);
       } catch (error) {
         return figure(row, orgUnitId, dataPeriod, null, errorText(error));
@@ -110,7 +138,7 @@ export async function fillFigures(
     }
     const answer = remote.get(row.code);
     if (!answer || typeof answer === 'string') return figure(row, orgUnitId, dataPeriod, null, answer ?? 'not asked');
-    const result = orgUnitId === province ? answer.province : answer.districts.find((d) => d.orgUnit.id === orgUnitId) ?? null;
+    const result = orgUnitId === province ? answer.province : (answer.districts.find((d) => d.orgUnit.id === orgUnitId) ?? null);
     return figure(row, orgUnitId, dataPeriod, result, `the ${row.ownerSubgraph} subgraph gave no result for ${orgUnitId}`);
   };
 
@@ -121,14 +149,22 @@ export async function fillFigures(
     if (!agencyCodes.has(holder(t)) || !TASK_TYPE_BY_SUBGRAPH[t.ownerSubgraph] || t.ownerSubgraph === 'labour') continue;
     remoteTasks.set(t.ownerSubgraph, [...(remoteTasks.get(t.ownerSubgraph) ?? []), t]);
   }
-  await Promise.all([...remoteTasks.entries()].map(async ([subgraph, rows]) => {
-    try {
-      const progress = await remoteTaskProgress(subgraph, TASK_TYPE_BY_SUBGRAPH[subgraph], rows.map((r) => r.code), dataPeriod, identity);
-      for (const [id, p] of progress) remoteProgress.set(id, p);
-    } catch {
-      // The agency's service is down: its tasks carry no count; the indicators say why.
-    }
-  }));
+  await Promise.all(
+    [...remoteTasks.entries()].map(async ([subgraph, rows]) => {
+      try {
+        const progress = await remoteTaskProgress(
+          subgraph,
+          TASK_TYPE_BY_SUBGRAPH[subgraph],
+          rows.map((r) => r.code),
+          dataPeriod,
+          identity,
+        );
+        for (const [id, p] of progress) remoteProgress.set(id, p);
+      } catch {
+        // The agency's service is down: its tasks carry no count; the indicators say why.
+      }
+    }),
+  );
 
   const taskFigure = async (t: TaskRow, orgUnitId: string | null): Promise<TaskFigure> => {
     let progress: { count: number; evidence: string; status?: string | null } | null;
@@ -145,24 +181,30 @@ export async function fillFigures(
 
   // A count labour keeps by district only cannot be given for a commune-level unit: it is left out, never a district's count.
   const counts = async (orgUnitId: string | null): Promise<CountFigure[]> =>
-    (await Promise.all(Object.keys(EVIDENCE_MEASURES).map(async (key) => {
-      const orgUnit = territory.resolve(orgUnitId);
-      const measure = await loaders.measures.load({ code: key, period: parsePeriod(dataPeriod), orgUnit }).catch(() => null);
-      return measure ? [{ key, label: COUNT_LABELS[key] ?? key, value: measure.numerator ?? 0 }] : [];
-    }))).flat();
+    (
+      await Promise.all(
+        Object.keys(EVIDENCE_MEASURES).map(async (key) => {
+          const orgUnit = territory.resolve(orgUnitId);
+          const measure = await loaders.measures.load({ code: key, period: parsePeriod(dataPeriod), orgUnit }).catch(() => null);
+          return measure ? [{ key, label: COUNT_LABELS[key] ?? key, value: measure.numerator ?? 0 }] : [];
+        }),
+      )
+    ).flat();
 
   const computedAt = clockNow().toISOString();
   const out = new Map<string, ReportFigures>();
-  await Promise.all(units.map(async (unit) => {
-    const isDistrict = unit.kind !== ReportingUnitKind.AGENCY;
-    const own = isDistrict ? indicators : indicators.filter((r) => answersFor(r) === unit.id);
-    const ownTasks = tasks.filter((t) => holder(t) === unit.agencyCode);
-    const [indicatorFigures, taskFigures, countFigures] = await Promise.all([
-      Promise.all(own.map((r) => indicatorFigure(r, isDistrict ? unit.id : province))),
-      Promise.all(ownTasks.map((t) => taskFigure(t, isDistrict ? unit.id : null))),
-      isDistrict || unit.id === agencyOn('LABOUR', day) ? counts(isDistrict ? unit.id : null) : Promise.resolve([]),
-    ]);
-    out.set(unit.id, { dataPeriod, computedAt, indicators: indicatorFigures, tasks: taskFigures, counts: countFigures });
-  }));
+  await Promise.all(
+    units.map(async (unit) => {
+      const isDistrict = unit.kind !== ReportingUnitKind.AGENCY;
+      const own = isDistrict ? indicators : indicators.filter((r) => answersFor(r) === unit.id);
+      const ownTasks = tasks.filter((t) => holder(t) === unit.agencyCode);
+      const [indicatorFigures, taskFigures, countFigures] = await Promise.all([
+        Promise.all(own.map((r) => indicatorFigure(r, isDistrict ? unit.id : province))),
+        Promise.all(ownTasks.map((t) => taskFigure(t, isDistrict ? unit.id : null))),
+        isDistrict || unit.id === agencyOn('LABOUR', day) ? counts(isDistrict ? unit.id : null) : Promise.resolve([]),
+      ]);
+      out.set(unit.id, { dataPeriod, computedAt, indicators: indicatorFigures, tasks: taskFigures, counts: countFigures });
+    }),
+  );
   return out;
 }

@@ -27,7 +27,10 @@ export class IndicatorFigure {
   @Field(() => Float, { nullable: true })
   target: number | null;
 
-  @Field(() => String, { nullable: true, description: 'ACHIEVED, ON_TRACK, AT_RISK, NOT_MET, NO_DATA or NOT_APPLICABLE; null when the owning subgraph could not answer' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ACHIEVED, ON_TRACK, AT_RISK, NOT_MET, NO_DATA or NOT_APPLICABLE; null when the owning subgraph could not answer',
+  })
   status: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why the number is not judged (NOT_APPLICABLE) or has no data' })
@@ -51,13 +54,19 @@ export class TaskFigure {
   @Field()
   titleVi: string;
 
-  @Field(() => Int, { nullable: true, description: 'Records of the evidence kind in the period, or the registry entry\'s first measure (null: nothing counted or entered; see the narrative)' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Records of the evidence kind in the period, or the registry entry's first measure (null: nothing counted or entered; see the narrative)",
+  })
   count: number | null;
 
   @Field(() => String, { nullable: true })
   evidence: string | null;
 
-  @Field(() => String, { nullable: true, description: 'For tasks without records: the status the agency entered in the registry (NOT_STARTED, IN_PROGRESS, DONE, NOT_APPLICABLE)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For tasks without records: the status the agency entered in the registry (NOT_STARTED, IN_PROGRESS, DONE, NOT_APPLICABLE)',
+  })
   status?: string | null;
 }
 
@@ -78,7 +87,10 @@ export class ReportFigures {
   @Field({ description: 'The period the numbers cover (the reporting cut-off window, e.g. 2024Q3R)' })
   dataPeriod: string;
 
-  @Field(() => Date, { description: 'When the numbers were taken from the graph (ISO timestamp): at submission for a submitted report; a draft\'s earlier numbers are in its history' })
+  @Field(() => Date, {
+    description:
+      "When the numbers were taken from the graph (ISO timestamp): at submission for a submitted report; a draft's earlier numbers are in its history",
+  })
   computedAt: string;
 
   @Field(() => [IndicatorFigure])

@@ -99,7 +99,13 @@ export async function remoteTaskProgress(
   const query = `query ReportTaskProgress($representations: [_Any!]!, $period: String!, $orgUnit: ID) {
     _entities(representations: $representations) { ... on ${typeName} { id progress(period: $period, orgUnit: $orgUnit) { count evidence } } }
   }`;
-  const body = await queryEntities(subgraph, identity, query, taskIds.map((id) => ({ __typename: typeName, id })), { period, orgUnit: orgUnit ?? null });
+  const body = await queryEntities(
+    subgraph,
+    identity,
+    query,
+    taskIds.map((id) => ({ __typename: typeName, id })),
+    { period, orgUnit: orgUnit ?? null },
+  );
   const out = new Map<string, { count: number; evidence: string } | null>();
   if (!body.data?._entities) return out; // no progress in that subgraph's schema
   body.data._entities.forEach((entity, i) => {
@@ -116,7 +122,12 @@ export async function remoteTaskProgress(
 export async function remoteSmallCountFlags(subgraph: string, typeName: string, codes: string[], identity: Identity): Promise<Map<string, boolean>> {
   if (codes.length === 0) return new Map();
   const query = `query SmallCountFlags($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typeName} { code protectsSmallCounts } } }`;
-  const body = await queryEntities(subgraph, identity, query, codes.map((code) => ({ __typename: typeName, code })));
+  const body = await queryEntities(
+    subgraph,
+    identity,
+    query,
+    codes.map((code) => ({ __typename: typeName, code })),
+  );
   const entities = body.data?._entities;
   if (!entities) throw subgraphUnavailable(subgraph, `_entities gave no data (${body.errors?.[0]?.message ?? 'no data'})`);
   return new Map(entities.map((entity, i) => [codes[i], Boolean(entity?.protectsSmallCounts)]));

@@ -1,7 +1,15 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  connectionType, forbidden, IDEMPOTENCY_KEY_DESCRIPTION, idempotent, Identity, isAnonymous, paginate,
-  SubgraphContext, unauthenticated, userInputError,
+  connectionType,
+  forbidden,
+  IDEMPOTENCY_KEY_DESCRIPTION,
+  idempotent,
+  Identity,
+  isAnonymous,
+  paginate,
+  SubgraphContext,
+  unauthenticated,
+  userInputError,
 } from '@qn/common';
 import { Notification, ReportingContact } from '../notifications';
 import { isCoordinator, ownUnit, programmeReportingUnits } from './units';
@@ -47,7 +55,9 @@ function readableUnit(identity: Identity, unitId: string | undefined): string {
 
 @Resolver()
 export class NotificationResolver {
-  @Query(() => NotificationConnection, { description: "Messages sent (or queued) to the caller's reporting unit, oldest first; coordinators may name any unit" })
+  @Query(() => NotificationConnection, {
+    description: "Messages sent (or queued) to the caller's reporting unit, oldest first; coordinators may name any unit",
+  })
   async myNotifications(
     @Ctx() { dataSource, identity }: SubgraphContext,
     @Arg('unitId', () => ID, { nullable: true, description: 'Coordinators only: another unit' }) unitId?: string,
@@ -70,12 +80,17 @@ export class NotificationResolver {
     if (isAnonymous(identity)) throw unauthenticated('mailboxes are set by a signed-in caller');
     const head = identity.roles.includes('AGENCY_HEAD') && ownUnit(identity) === input.unitId;
     if (!head && !isCoordinator(identity)) throw forbidden(`only the head of '${input.unitId}' or a coordinator of the standing agency sets its mailboxes`);
-    if (!(await programmeReportingUnits(dataSource)).some((u) => u.id === input.unitId)) throw userInputError('unitId', `'${input.unitId}' is not a unit that reports in the programme (an agency code such as POLICE, a district id such as 522, or a commune-level unit id of 1/7/2025 such as 21040-2025-07, xã Bình Sơn)`);
+    if (!(await programmeReportingUnits(dataSource)).some((u) => u.id === input.unitId))
+      throw userInputError(
+        'unitId',
+        `'${input.unitId}' is not a unit that reports in the programme (an agency code such as POLICE, a district id such as 522, or a commune-level unit id of 1/7/2025 such as 21040-2025-07, xã Bình Sơn)`,
+      );
     if (input.contacts.length > MAX_CONTACTS) throw userInputError('contacts', `at most ${MAX_CONTACTS} mailboxes`);
     const contacts = input.contacts.map((c, i) => {
       const address = c.address.trim().toLowerCase();
       const label = c.label.trim();
-      if (address.length > 254 || !ADDRESS.test(address)) throw userInputError(`contacts[${i}].address`, `'${c.address}' is not an e-mail address (name@domain)`);
+      if (address.length > 254 || !ADDRESS.test(address))
+        throw userInputError(`contacts[${i}].address`, `'${c.address}' is not an e-mail address (name@domain)`);
       if (!label || label.length > 200) throw userInputError(`contacts[${i}].label`, 'says what the mailbox is, 1 to 200 characters');
       return { unitId: input.unitId, address, label };
     });

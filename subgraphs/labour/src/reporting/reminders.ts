@@ -36,28 +36,47 @@ export function reminderMessage(unit: { unitId: string; unitName: string }, peri
   };
   const [subject, vi, en] = lines[kind];
   return {
-    unitId: unit.unitId, period, kind, dedupeKey: reminderKey(kind, unit.unitId, period), subject,
+    unitId: unit.unitId,
+    period,
+    kind,
+    dedupeKey: reminderKey(kind, unit.unitId, period),
+    subject,
     body: `Kính gửi: ${unit.unitName}\n\n${vi}\n\n${signature(today)}\n\n---\n${en}\n`,
   };
 }
 
 /** The message a unit gets when its report is returned or approved (once per report version). */
-export function reportMessage(report: Pick<Report, 'id' | 'unitId' | 'unitName' | 'period' | 'version' | 'returnReason'>, kind: NotificationKind.RETURNED | NotificationKind.APPROVED, on: string): QueuedMessage {
+export function reportMessage(
+  report: Pick<Report, 'id' | 'unitId' | 'unitName' | 'period' | 'version' | 'returnReason'>,
+  kind: NotificationKind.RETURNED | NotificationKind.APPROVED,
+  on: string,
+): QueuedMessage {
   const name = periodNameVi(report.period);
   const returned = kind === NotificationKind.RETURNED;
   const subject = returned ? `Báo cáo ${name} được trả lại để hoàn thiện` : `Báo cáo ${name} đã được duyệt`;
   const vi = returned
     ? `Báo cáo ${name} của đơn vị được trả lại để hoàn thiện. Lý do: ${report.returnReason ?? ''}\nĐề nghị đơn vị chỉnh sửa và gửi lại.`
     : `Báo cáo ${name} của đơn vị đã được duyệt.`;
-  const en = returned ? `Your report for ${report.period} was returned for changes. Reason: ${report.returnReason ?? ''}` : `Your report for ${report.period} was approved.`;
+  const en = returned
+    ? `Your report for ${report.period} was returned for changes. Reason: ${report.returnReason ?? ''}`
+    : `Your report for ${report.period} was approved.`;
   return {
-    unitId: report.unitId, period: report.period, kind, reportId: report.id, dedupeKey: `${kind}|${report.id}|${report.version}`, subject,
+    unitId: report.unitId,
+    period: report.period,
+    kind,
+    reportId: report.id,
+    dedupeKey: `${kind}|${report.id}|${report.version}`,
+    subject,
     body: `Kính gửi: ${report.unitName}\n\n${vi}\n\n${signature(on)}\n\n---\n${en}\n`,
   };
 }
 
 /** Queues the message about a report's return or approval with the change's own transaction. */
-export async function notifyReportChange(manager: EntityManager, report: Parameters<typeof reportMessage>[0], kind: NotificationKind.RETURNED | NotificationKind.APPROVED): Promise<void> {
+export async function notifyReportChange(
+  manager: EntityManager,
+  report: Parameters<typeof reportMessage>[0],
+  kind: NotificationKind.RETURNED | NotificationKind.APPROVED,
+): Promise<void> {
   await queueNotification(manager, reportMessage(report, kind, todayIso()));
 }
 
@@ -99,13 +118,20 @@ export class ReminderWorker {
   async round(): Promise<{ queued: number; sent: number; logged: number; retried: number; failed: number }> {
     const queued = await planReminders(this.dataSource, (this.options.today ?? todayIso)(), this.options.daysBefore);
     const sent = await sendQueued(this.dataSource, this.mailer);
-    if (queued || sent.sent || sent.logged || sent.failed) this.options.logger?.info({ queued, ...sent }, `reminders: ${queued} queued, ${sent.sent} sent, ${sent.logged} logged, ${sent.retried} to retry, ${sent.failed} failed`);
+    if (queued || sent.sent || sent.logged || sent.failed)
+      this.options.logger?.info(
+        { queued, ...sent },
+        `reminders: ${queued} queued, ${sent.sent} sent, ${sent.logged} logged, ${sent.retried} to retry, ${sent.failed} failed`,
+      );
     return { queued, ...sent };
   }
 
   start(): void {
     const tick = () => {
-      this.running = this.round().then(() => undefined, (error) => this.options.logger?.error({ err: error }, 'reminder round failed'));
+      this.running = this.round().then(
+        () => undefined,
+        (error) => this.options.logger?.error({ err: error }, 'reminder round failed'),
+      );
       void this.running.finally(() => {
         if (this.timer) this.timer = setTimeout(tick, this.options.intervalMs).unref();
       });

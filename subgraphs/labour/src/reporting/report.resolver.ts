@@ -13,7 +13,14 @@ import { Report, ReportDeadline, ReportEventRow, ReportStatus } from './entities
 import { fillFigures } from './figures';
 import { FigureDifference, ReportFigures } from './figures.types';
 import { idempotent } from './idempotency';
-import { CorrectReportInput, CreateReportDraftsInput, ReportChangeInput, ReturnReportInput, SetReportingDeadlineInput, UpdateReportNarrativeInput } from './inputs';
+import {
+  CorrectReportInput,
+  CreateReportDraftsInput,
+  ReportChangeInput,
+  ReturnReportInput,
+  SetReportingDeadlineInput,
+  UpdateReportNarrativeInput,
+} from './inputs';
 import { hydrateReport, readableReport, ReportService } from './report.service';
 import { findUnit, isCoordinator, ownUnit } from './units';
 
@@ -49,7 +56,7 @@ export class ReportingPeriodObject {
   @Field(() => LocalDateResolver, { description: 'Submission deadline in force (set by DOLISA, or the default)' })
   deadline: string;
 
-  @Field(() => LocalDateResolver, { description: 'The default deadline: the 20th of the period\'s last month' })
+  @Field(() => LocalDateResolver, { description: "The default deadline: the 20th of the period's last month" })
   defaultDeadline: string;
 
   @Field({ description: 'Asked by section VI (quarterly, yearly); others only when the province asks' })
@@ -115,7 +122,7 @@ export class ExportFile {
   @Field()
   mimeType: string;
 
-  @Field({ description: 'The file\'s bytes, base64' })
+  @Field({ description: "The file's bytes, base64" })
   base64: string;
 }
 
@@ -137,7 +144,7 @@ export class ReportResolver {
   async reportingPeriod(
     @Ctx() context: Context,
     @Arg('id', { nullable: true }) id?: string,
-    @Arg('date', { nullable: true, description: 'YYYY-MM-DD: 14/3 is still Q1, 15/3 is Q2; 15/12 is next year\'s Q1' }) date?: string,
+    @Arg('date', { nullable: true, description: "YYYY-MM-DD: 14/3 is still Q1, 15/3 is Q2; 15/12 is next year's Q1" }) date?: string,
     @Arg('regime', { nullable: true, description: 'QUARTERLY (default), SIX_MONTHLY, NINE_MONTH, YEARLY' }) regime?: string,
   ) {
     if (id) return periodObject(context, reportingPeriod(id, 'id'));
@@ -183,14 +190,18 @@ export class ReportResolver {
   }
 
   @Authorized('REPORT_APPROVE')
-  @Query(() => [UnitCompleteness], { description: "Reports missing past their deadline in a year (the plan's quarterly and yearly ones, and those the province asked for)" })
+  @Query(() => [UnitCompleteness], {
+    description: "Reports missing past their deadline in a year (the plan's quarterly and yearly ones, and those the province asked for)",
+  })
   overdueReports(@Arg('year', () => Int) year: number, @Ctx() context: Context) {
     if (year < 2000 || year > 2100) throw userInputError('year', 'between 2000 and 2100');
     return overdue(context.dataSource, year);
   }
 
   @Authorized('AGGREGATES')
-  @Query(() => ConsolidatedReport, { description: "The province's consolidated report for a period, from the units' reports (live numbers where a unit has not reported)" })
+  @Query(() => ConsolidatedReport, {
+    description: "The province's consolidated report for a period, from the units' reports (live numbers where a unit has not reported)",
+  })
   consolidatedReport(@Arg('period') period: string, @Ctx() context: Context) {
     signedIn(context.identity);
     return consolidate(context, period);
@@ -213,7 +224,13 @@ export class ReportResolver {
   async history(@Root() report: Report, @Ctx() context: Context): Promise<ReportEvent[]> {
     const rows = await context.dataSource.getRepository(ReportEventRow).find({ where: { reportId: report.id }, order: { id: 'ASC' } });
     return rows.map((e) => ({
-      version: e.version, action: e.action, status: e.status as ReportStatus, reason: e.reason, actor: e.actor, actorAgency: e.actorAgency, at: e.at,
+      version: e.version,
+      action: e.action,
+      status: e.status as ReportStatus,
+      reason: e.reason,
+      actor: e.actor,
+      actorAgency: e.actorAgency,
+      at: e.at,
       report: hydrateReport(e.snapshot) as unknown as ReportVersion,
     }));
   }
@@ -224,7 +241,7 @@ export class ReportResolver {
     return row ? hydrateReport(row.snapshot) : null;
   }
 
-  @FieldResolver(() => [Report], { description: 'Every revision of this unit\'s report for the period (corrections after approval)' })
+  @FieldResolver(() => [Report], { description: "Every revision of this unit's report for the period (corrections after approval)" })
   revisions(@Root() report: Report, @Ctx() context: Context) {
     return context.dataSource.getRepository(Report).find({ where: { period: report.period, unitId: report.unitId }, order: { revision: 'ASC' } });
   }
@@ -239,12 +256,14 @@ export class ReportResolver {
     for (const f of report.figures.indicators) {
       const l = live.indicators.find((x) => x.code === f.code && x.orgUnitId === f.orgUnitId);
       for (const field of ['numerator', 'denominator', 'value', 'status'] as const) {
-        if (str(f[field]) !== str(l?.[field])) out.push({ kind: 'INDICATOR', key: f.code, orgUnitId: f.orgUnitId, field, reported: str(f[field]), live: str(l?.[field]) });
+        if (str(f[field]) !== str(l?.[field]))
+          out.push({ kind: 'INDICATOR', key: f.code, orgUnitId: f.orgUnitId, field, reported: str(f[field]), live: str(l?.[field]) });
       }
     }
     for (const t of report.figures.tasks) {
       const l = live.tasks.find((x) => x.taskId === t.taskId);
-      if (str(t.count) !== str(l?.count)) out.push({ kind: 'TASK', key: t.taskId, orgUnitId: null, field: 'count', reported: str(t.count), live: str(l?.count) });
+      if (str(t.count) !== str(l?.count))
+        out.push({ kind: 'TASK', key: t.taskId, orgUnitId: null, field: 'count', reported: str(t.count), live: str(l?.count) });
     }
     for (const c of report.figures.counts) {
       const l = live.counts.find((x) => x.key === c.key);
@@ -255,7 +274,9 @@ export class ReportResolver {
 
   // --- mutations
 
-  @Mutation(() => [Report], { description: "Opens a period's reports: a draft filled from the graph for each unit that has none (coordinators: any unit; a unit's head: their own)" })
+  @Mutation(() => [Report], {
+    description: "Opens a period's reports: a draft filled from the graph for each unit that has none (coordinators: any unit; a unit's head: their own)",
+  })
   createReportDrafts(@Arg('input') input: CreateReportDraftsInput, @Ctx() context: Context) {
     signedIn(context.identity);
     return new ReportService(context).createDrafts(input.period, input.unitIds, input.idempotencyKey);
@@ -293,26 +314,39 @@ export class ReportResolver {
   }
 
   @Authorized('REPORT_SUBMIT')
-  @Mutation(() => Report, { description: 'Corrects an approved report: a new revision (a draft with today\'s numbers) with its reason; the approved one stays' })
+  @Mutation(() => Report, { description: "Corrects an approved report: a new revision (a draft with today's numbers) with its reason; the approved one stays" })
   correctReport(@Arg('input') input: CorrectReportInput, @Ctx() context: Context) {
     return new ReportService(context).correct(input.id, input.reason, input.idempotencyKey);
   }
 
   @Authorized('REPORT_APPROVE')
-  @Mutation(() => ReportingPeriodObject, { description: 'Sets the submission deadline of a period (default: the 20th of its last month); setting one for a six-monthly or nine-month period asks the units for that report' })
+  @Mutation(() => ReportingPeriodObject, {
+    description:
+      'Sets the submission deadline of a period (default: the 20th of its last month); setting one for a six-monthly or nine-month period asks the units for that report',
+  })
   async setReportingDeadline(@Arg('input') input: SetReportingDeadlineInput, @Ctx() context: Context) {
     const period = reportingPeriod(input.period);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.deadline) || Number.isNaN(Date.parse(input.deadline))) throw userInputError('deadline', 'a date as YYYY-MM-DD');
     if (input.deadline < period.to) throw userInputError('deadline', `must be after the data cut-off ${period.to}`);
-    await idempotent(context.dataSource, context.identity, input.idempotencyKey, 'setReportingDeadline', { period: period.id, deadline: input.deadline }, async (manager) => {
-      await manager.getRepository(ReportDeadline).upsert({ period: period.id, deadline: input.deadline, setBy: context.identity.subject }, ['period']);
-      return { period: period.id, deadline: input.deadline };
-    });
+    await idempotent(
+      context.dataSource,
+      context.identity,
+      input.idempotencyKey,
+      'setReportingDeadline',
+      { period: period.id, deadline: input.deadline },
+      async (manager) => {
+        await manager.getRepository(ReportDeadline).upsert({ period: period.id, deadline: input.deadline, setBy: context.identity.subject }, ['period']);
+        return { period: period.id, deadline: input.deadline };
+      },
+    );
     return periodObject(context, period);
   }
 }
 
-@ObjectType({ description: 'The consolidated report as files: every label in Vietnamese, numbers as vi-VN writes them (42.638,5); also at the gateway, GET /downloads/consolidated-report/<period>.docx|csv|xlsx' })
+@ObjectType({
+  description:
+    'The consolidated report as files: every label in Vietnamese, numbers as vi-VN writes them (42.638,5); also at the gateway, GET /downloads/consolidated-report/<period>.docx|csv|xlsx',
+})
 export class ConsolidatedFiles {
   @Field(() => ExportFile, { description: 'DOCX laid out as an official report' })
   document: ExportFile;
@@ -331,7 +365,11 @@ export class ConsolidatedReportResolver {
     const name = `bao-cao-phong-chong-mai-dam-${report.period}`;
     const [docx, xlsx] = await Promise.all([consolidatedDocx(report), consolidatedXlsx(report)]);
     return {
-      document: { filename: `${name}.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', base64: docx.toString('base64') },
+      document: {
+        filename: `${name}.docx`,
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        base64: docx.toString('base64'),
+      },
       csvFile: { filename: `${name}.csv`, mimeType: 'text/csv; charset=utf-8', base64: consolidatedCsvVi(report).toString('base64') },
       workbook: { filename: `${name}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: xlsx.toString('base64') },
     };
@@ -352,4 +390,3 @@ export class ConsolidatedReportResolver {
     };
   }
 }
-

@@ -1,5 +1,17 @@
 import { DataSource, EntityManager, In } from 'typeorm';
-import { addDays, checkText, clockNow, todayIso, conflictError, forbidden, Identity, notFoundError, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
+import {
+  addDays,
+  checkText,
+  clockNow,
+  todayIso,
+  conflictError,
+  forbidden,
+  Identity,
+  notFoundError,
+  SubgraphContext,
+  updateVersioned,
+  userInputError,
+} from '@qn/common';
 import { RecordsLoaders } from '../records';
 import { RegistryLoaders } from '../registry';
 import { reportingPeriod, ReportingPeriodInfo } from './calendar';
@@ -26,15 +38,25 @@ export function hydrateReport(json: Json): Report {
   const report = Object.assign(new Report(), json);
   for (const f of DATE_FIELDS) {
     const v = json[f];
-    (report as unknown as Json)[f] = typeof v === 'string' ? new Date(v) : v ?? null;
+    (report as unknown as Json)[f] = typeof v === 'string' ? new Date(v) : (v ?? null);
   }
   return report;
 }
 
 async function appendEvent(manager: EntityManager, report: Report, action: string, identity: Identity, at: Date, reason: string | null = null) {
   await manager.getRepository(ReportEventRow).insert({
-    reportId: report.id, period: report.period, unitId: report.unitId, version: report.version, action, status: report.status, reason,
-    actor: identity.subject, actorAgency: identity.agency, actorRoles: identity.roles, at, snapshot: serializeReport(report) as never,
+    reportId: report.id,
+    period: report.period,
+    unitId: report.unitId,
+    version: report.version,
+    action,
+    status: report.status,
+    reason,
+    actor: identity.subject,
+    actorAgency: identity.agency,
+    actorRoles: identity.roles,
+    at,
+    snapshot: serializeReport(report) as never,
   });
 }
 
@@ -81,7 +103,10 @@ async function changeReport(
   const current = await loadReport(manager, id);
   authorize(current);
   if (current.version !== expectedVersion) {
-    throw conflictError(`Report '${id}' was changed by someone else (now version ${current.version}, you sent ${expectedVersion}); reload it and apply your change again`, 'expectedVersion');
+    throw conflictError(
+      `Report '${id}' was changed by someone else (now version ${current.version}, you sent ${expectedVersion}); reload it and apply your change again`,
+      'expectedVersion',
+    );
   }
   checkStatus(current, allowed, what);
   const now = clockNow();
@@ -93,8 +118,12 @@ async function changeReport(
 export class ReportService {
   constructor(private readonly context: Context) {}
 
-  private get dataSource() { return this.context.dataSource; }
-  private get identity() { return this.context.identity; }
+  private get dataSource() {
+    return this.context.dataSource;
+  }
+  private get identity() {
+    return this.context.identity;
+  }
 
   /**
    * Opens the reports of a period: a draft for every expected unit that has none yet
@@ -104,11 +133,13 @@ export class ReportService {
   async createDrafts(periodId: string, unitIds: string[] | undefined, key: string): Promise<Report[]> {
     const period = reportingPeriod(periodId);
     const identity = this.identity;
-    if (period.regime === 'PROGRAMME' && !unitIds?.length) throw userInputError('period', 'the final review 2021-2025 is one report of the standing agency: open it with createProgrammeReview');
+    if (period.regime === 'PROGRAMME' && !unitIds?.length)
+      throw userInputError('period', 'the final review 2021-2025 is one report of the standing agency: open it with createProgrammeReview');
     // Who may open drafts is decided before anything is read: only coordinators and the
     // heads of reporting units, a head only for their own unit.
     const coordinator = isCoordinator(identity);
-    if (!coordinator && !identity.roles.includes('AGENCY_HEAD')) throw forbidden("only the plan's coordinators and the heads of reporting units open report drafts");
+    if (!coordinator && !identity.roles.includes('AGENCY_HEAD'))
+      throw forbidden("only the plan's coordinators and the heads of reporting units open report drafts");
     const requested = unitIds?.length ? [...new Set(unitIds)] : null;
     if (!coordinator) for (const u of requested ?? []) assertHeadOf(identity, u);
     // One read of the expected units; the ids named are checked against it in memory.
@@ -118,7 +149,8 @@ export class ReportService {
       const byId = new Map(all.map((u) => [u.id, u]));
       units = requested.map((id) => {
         const unit = byId.get(id);
-        if (!unit) throw userInputError('unitIds', `'${id}' is not a unit that reports for ${period.id} (an agency code such as POLICE, or a district id such as 522)`);
+        if (!unit)
+          throw userInputError('unitIds', `'${id}' is not a unit that reports for ${period.id} (an agency code such as POLICE, or a district id such as 522)`);
         return unit;
       });
     } else if (coordinator) {
@@ -130,29 +162,61 @@ export class ReportService {
     }
     const payload = { period: period.id, units: units.map((u) => u.id).sort() };
     const answer = await idempotent<Map<string, Report['figures']>, Json[]>(
-      this.dataSource, identity, key, 'createReportDrafts', payload,
+      this.dataSource,
+      identity,
+      key,
+      'createReportDrafts',
+      payload,
       async (manager, figures) => {
         const now = clockNow();
         const out: Json[] = [];
         for (const unit of units) {
           const existing = await manager.getRepository(Report).findOne({ where: { period: period.id, unitId: unit.id }, order: { revision: 'DESC' } });
-          if (existing) { out.push(serializeReport(existing)); continue; }
-          const inserted: { id: string }[] = await manager.createQueryBuilder().insert().into(Report).values({
-            period: period.id, unitId: unit.id, unitKind: unit.kind, unitName: unit.nameVi, revision: 1, status: ReportStatus.DRAFT, version: 1,
-            figures: figures.get(unit.id)!, createdBy: identity.subject, createdAt: now, updatedAt: now,
-          }).orIgnore().returning(['id']).execute().then((r) => r.raw);
+          if (existing) {
+            out.push(serializeReport(existing));
+            continue;
+          }
+          const inserted: { id: string }[] = await manager
+            .createQueryBuilder()
+            .insert()
+            .into(Report)
+            .values({
+              period: period.id,
+              unitId: unit.id,
+              unitKind: unit.kind,
+              unitName: unit.nameVi,
+              revision: 1,
+              status: ReportStatus.DRAFT,
+              version: 1,
+              figures: figures.get(unit.id)!,
+              createdBy: identity.subject,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .orIgnore()
+            .returning(['id'])
+            .execute()
+            .then((r) => r.raw);
           const report = inserted.length
             ? await loadReport(manager, inserted[0].id)
-            : (await manager.getRepository(Report).findOneOrFail({ where: { period: period.id, unitId: unit.id }, order: { revision: 'DESC' } }));
+            : await manager.getRepository(Report).findOneOrFail({ where: { period: period.id, unitId: unit.id }, order: { revision: 'DESC' } });
           if (inserted.length) await appendEvent(manager, report, 'CREATE_DRAFT', identity, now);
           out.push(serializeReport(report));
         }
         return out;
       },
       async () => {
-        const existing = await this.dataSource.getRepository(Report).find({ where: { period: period.id, unitId: In(units.map((u) => u.id)) }, select: ['unitId'] });
+        const existing = await this.dataSource
+          .getRepository(Report)
+          .find({ where: { period: period.id, unitId: In(units.map((u) => u.id)) }, select: ['unitId'] });
         const have = new Set(existing.map((r) => r.unitId));
-        return fillFigures(this.dataSource, this.context.loaders, identity, units.filter((u) => !have.has(u.id)), period.dataPeriod);
+        return fillFigures(
+          this.dataSource,
+          this.context.loaders,
+          identity,
+          units.filter((u) => !have.has(u.id)),
+          period.dataPeriod,
+        );
       },
     );
     return answer.map(hydrateReport);
@@ -164,8 +228,13 @@ export class ReportService {
     assertHeadOf(this.identity, report.unitId);
     const period = reportingPeriod(report.period);
     const json = await idempotent<Report['figures'], Json>(
-      this.dataSource, this.identity, key, 'refreshReportDraft', { id, expectedVersion },
-      (manager, figures) => changeReport(manager, this.identity, id, expectedVersion, [ReportStatus.DRAFT, ReportStatus.RETURNED], 'refresh', 'REFRESH', () => ({ figures })),
+      this.dataSource,
+      this.identity,
+      key,
+      'refreshReportDraft',
+      { id, expectedVersion },
+      (manager, figures) =>
+        changeReport(manager, this.identity, id, expectedVersion, [ReportStatus.DRAFT, ReportStatus.RETURNED], 'refresh', 'REFRESH', () => ({ figures })),
       async () => {
         const unit = await findUnit(this.dataSource, period, report.unitId);
         return (await fillFigures(this.dataSource, this.context.loaders, this.identity, [unit], period.dataPeriod)).get(unit.id)!;
@@ -174,13 +243,32 @@ export class ReportService {
     return hydrateReport(json);
   }
 
-  async updateNarrative(id: string, expectedVersion: number, narrative: { results?: string; difficulties?: string; proposals?: string }, key: string): Promise<Report> {
+  async updateNarrative(
+    id: string,
+    expectedVersion: number,
+    narrative: { results?: string; difficulties?: string; proposals?: string },
+    key: string,
+  ): Promise<Report> {
     for (const [field, value] of Object.entries(narrative)) checkText(field, value, { max: NARRATIVE_MAX });
     const changes = Object.fromEntries(Object.entries(narrative).filter(([, v]) => v !== undefined && v !== null));
     if (Object.keys(changes).length === 0) throw userInputError('results', 'nothing to change: give results, difficulties or proposals');
     const json = await idempotent<void, Json>(this.dataSource, this.identity, key, 'updateReportNarrative', { id, expectedVersion, ...changes }, (manager) =>
-      changeReport(manager, this.identity, id, expectedVersion, [ReportStatus.DRAFT, ReportStatus.RETURNED], 'edit', 'EDIT', () => changes, null,
-        (r) => { this.assertVisible(r); assertHeadOf(this.identity, r.unitId); }));
+      changeReport(
+        manager,
+        this.identity,
+        id,
+        expectedVersion,
+        [ReportStatus.DRAFT, ReportStatus.RETURNED],
+        'edit',
+        'EDIT',
+        () => changes,
+        null,
+        (r) => {
+          this.assertVisible(r);
+          assertHeadOf(this.identity, r.unitId);
+        },
+      ),
+    );
     return hydrateReport(json);
   }
 
@@ -191,52 +279,106 @@ export class ReportService {
    * be submitted before its data window has closed (Vietnam date, QN_NOW / QN_TODAY).
    */
   async submit(id: string, expectedVersion: number, key: string): Promise<Report> {
-    const json = await idempotent<Report['figures'], Json>(this.dataSource, this.identity, key, 'submitReport', { id, expectedVersion }, (manager, figures) =>
-      changeReport(manager, this.identity, id, expectedVersion, [ReportStatus.DRAFT, ReportStatus.RETURNED], 'submit', 'SUBMIT', (r, now) => {
-        if (!r.results.trim()) throw userInputError('results', 'write the results section before submitting');
-        return {
-          status: r.status === ReportStatus.RETURNED ? ReportStatus.RESUBMITTED : ReportStatus.SUBMITTED,
-          submittedAt: now, firstSubmittedAt: r.firstSubmittedAt ?? now, submittedBy: this.identity.subject, figures,
-        };
-      }, null, (r) => { this.assertVisible(r); assertHeadOf(this.identity, r.unitId); }),
-    async () => {
-      const report = await readableReport(this.dataSource, this.identity, id);
-      assertHeadOf(this.identity, report.unitId);
-      const period = reportingPeriod(report.period);
-      const today = todayIso();
-      if (today <= period.to) {
-        throw conflictError(`the data window of ${period.id} (${period.from} → ${period.to}) has not closed yet: the report can be submitted from ${addDays(period.to, 1)}`, 'id');
-      }
-      const unit = await findUnit(this.dataSource, period, report.unitId);
-      const figures = (await fillFigures(this.dataSource, this.context.loaders, this.identity, [unit], period.dataPeriod)).get(unit.id)!;
-      const missing = figures.indicators.filter((f) => f.unavailable);
-      if (missing.length) {
-        throw conflictError(`cannot submit: ${missing.map((f) => `${f.code} (${f.orgUnitId}): ${f.unavailable}`).join('; ')}; submit again when the numbers can be taken`, 'id');
-      }
-      await assertViolationsCommented(this.dataSource, report, figures);
-      return figures;
-    });
+    const json = await idempotent<Report['figures'], Json>(
+      this.dataSource,
+      this.identity,
+      key,
+      'submitReport',
+      { id, expectedVersion },
+      (manager, figures) =>
+        changeReport(
+          manager,
+          this.identity,
+          id,
+          expectedVersion,
+          [ReportStatus.DRAFT, ReportStatus.RETURNED],
+          'submit',
+          'SUBMIT',
+          (r, now) => {
+            if (!r.results.trim()) throw userInputError('results', 'write the results section before submitting');
+            return {
+              status: r.status === ReportStatus.RETURNED ? ReportStatus.RESUBMITTED : ReportStatus.SUBMITTED,
+              submittedAt: now,
+              firstSubmittedAt: r.firstSubmittedAt ?? now,
+              submittedBy: this.identity.subject,
+              figures,
+            };
+          },
+          null,
+          (r) => {
+            this.assertVisible(r);
+            assertHeadOf(this.identity, r.unitId);
+          },
+        ),
+      async () => {
+        const report = await readableReport(this.dataSource, this.identity, id);
+        assertHeadOf(this.identity, report.unitId);
+        const period = reportingPeriod(report.period);
+        const today = todayIso();
+        if (today <= period.to) {
+          throw conflictError(
+            `the data window of ${period.id} (${period.from} → ${period.to}) has not closed yet: the report can be submitted from ${addDays(period.to, 1)}`,
+            'id',
+          );
+        }
+        const unit = await findUnit(this.dataSource, period, report.unitId);
+        const figures = (await fillFigures(this.dataSource, this.context.loaders, this.identity, [unit], period.dataPeriod)).get(unit.id)!;
+        const missing = figures.indicators.filter((f) => f.unavailable);
+        if (missing.length) {
+          throw conflictError(
+            `cannot submit: ${missing.map((f) => `${f.code} (${f.orgUnitId}): ${f.unavailable}`).join('; ')}; submit again when the numbers can be taken`,
+            'id',
+          );
+        }
+        await assertViolationsCommented(this.dataSource, report, figures);
+        return figures;
+      },
+    );
     return hydrateReport(json);
   }
 
   async returnReport(id: string, expectedVersion: number, reason: string, key: string): Promise<Report> {
     checkText('reason', reason, { max: 5000, required: true });
     const json = await idempotent<void, Json>(this.dataSource, this.identity, key, 'returnReport', { id, expectedVersion, reason }, (manager) =>
-      changeReport(manager, this.identity, id, expectedVersion, [ReportStatus.SUBMITTED, ReportStatus.RESUBMITTED], 'return', 'RETURN',
-        () => ({ status: ReportStatus.RETURNED, returnReason: reason }), reason)
-        .then(async (changed) => { await notifyReportChange(manager, hydrateReport(changed), NotificationKind.RETURNED); return changed; }));
+      changeReport(
+        manager,
+        this.identity,
+        id,
+        expectedVersion,
+        [ReportStatus.SUBMITTED, ReportStatus.RESUBMITTED],
+        'return',
+        'RETURN',
+        () => ({ status: ReportStatus.RETURNED, returnReason: reason }),
+        reason,
+      ).then(async (changed) => {
+        await notifyReportChange(manager, hydrateReport(changed), NotificationKind.RETURNED);
+        return changed;
+      }),
+    );
     return hydrateReport(json);
   }
 
   async approve(id: string, expectedVersion: number, key: string): Promise<Report> {
     const json = await idempotent<void, Json>(this.dataSource, this.identity, key, 'approveReport', { id, expectedVersion }, (manager) =>
-      changeReport(manager, this.identity, id, expectedVersion, [ReportStatus.SUBMITTED, ReportStatus.RESUBMITTED], 'approve', 'APPROVE',
-        (_r, now) => ({ status: ReportStatus.APPROVED, approvedAt: now, approvedBy: this.identity.subject }), null,
+      changeReport(
+        manager,
+        this.identity,
+        id,
+        expectedVersion,
+        [ReportStatus.SUBMITTED, ReportStatus.RESUBMITTED],
+        'approve',
+        'APPROVE',
+        (_r, now) => ({ status: ReportStatus.APPROVED, approvedAt: now, approvedBy: this.identity.subject }),
+        null,
         // Four eyes: whoever submitted a report (a head who is also a coordinator) does not approve it.
         (report) => {
           if (report.submittedBy === this.identity.subject) throw forbidden('a report is approved by someone other than the person who submitted it');
-        })
-        .then(async (changed) => { await notifyReportChange(manager, hydrateReport(changed), NotificationKind.APPROVED); return changed; }));
+        },
+      ).then(async (changed) => {
+        await notifyReportChange(manager, hydrateReport(changed), NotificationKind.APPROVED);
+        return changed;
+      }),
+    );
     return hydrateReport(json);
   }
 
@@ -250,21 +392,42 @@ export class ReportService {
     assertHeadOf(this.identity, approved.unitId);
     const period = reportingPeriod(approved.period);
     const json = await idempotent<Report['figures'], Json>(
-      this.dataSource, this.identity, key, 'correctReport', { id, reason },
+      this.dataSource,
+      this.identity,
+      key,
+      'correctReport',
+      { id, reason },
       async (manager, figures) => {
         const current = await loadReport(manager, id);
         checkStatus(current, [ReportStatus.APPROVED], 'correct');
-        const latest = await manager.getRepository(Report).findOneOrFail({ where: { period: current.period, unitId: current.unitId }, order: { revision: 'DESC' } });
-        if (latest.id !== current.id) throw conflictError(`revision ${latest.revision} (${latest.id}) is already the latest of this report; correct that one`, 'id');
+        const latest = await manager
+          .getRepository(Report)
+          .findOneOrFail({ where: { period: current.period, unitId: current.unitId }, order: { revision: 'DESC' } });
+        if (latest.id !== current.id)
+          throw conflictError(`revision ${latest.revision} (${latest.id}) is already the latest of this report; correct that one`, 'id');
         const now = clockNow();
         let newId: string;
         try {
-          newId = (await manager.getRepository(Report).insert({
-            period: current.period, unitId: current.unitId, unitKind: current.unitKind, unitName: current.unitName, revision: current.revision + 1,
-            correctsId: current.id, correctionReason: reason, status: ReportStatus.DRAFT, version: 1,
-            results: current.results, difficulties: current.difficulties, proposals: current.proposals, figures,
-            createdBy: this.identity.subject, createdAt: now, updatedAt: now,
-          })).identifiers[0].id as string;
+          newId = (
+            await manager.getRepository(Report).insert({
+              period: current.period,
+              unitId: current.unitId,
+              unitKind: current.unitKind,
+              unitName: current.unitName,
+              revision: current.revision + 1,
+              correctsId: current.id,
+              correctionReason: reason,
+              status: ReportStatus.DRAFT,
+              version: 1,
+              results: current.results,
+              difficulties: current.difficulties,
+              proposals: current.proposals,
+              figures,
+              createdBy: this.identity.subject,
+              createdAt: now,
+              updatedAt: now,
+            })
+          ).identifiers[0].id as string;
         } catch (error) {
           if ((error as { code?: string }).code === '23505') throw conflictError('someone else has just started a correction of this report; reload it', 'id');
           throw error;

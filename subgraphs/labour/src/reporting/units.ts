@@ -45,10 +45,12 @@ export async function expectedUnits(dataSource: DataSource, period: ReportingPer
     .map((a) => ({ id: a.code, kind: ReportingUnitKind.AGENCY, agencyCode: a.code, nameVi: a.nameVi, subgraph: a.subgraph }));
   const subgraphOf = (code: string) => agencies.find((a) => a.code === code)?.subgraph ?? 'labour';
   for (const u of territory.list({ at: day, inPlanScope: true })) {
-    if (u.level === 'DISTRICT') units.push({ id: u.id, kind: ReportingUnitKind.DISTRICT, agencyCode: DISTRICT_GROUP, nameVi: `UBND ${u.name}`, subgraph: subgraphOf(DISTRICT_GROUP) });
+    if (u.level === 'DISTRICT')
+      units.push({ id: u.id, kind: ReportingUnitKind.DISTRICT, agencyCode: DISTRICT_GROUP, nameVi: `UBND ${u.name}`, subgraph: subgraphOf(DISTRICT_GROUP) });
   }
   for (const u of territory.list({ at: day, inPlanScope: true })) {
-    if (u.level === 'COMMUNE' && day >= REFORM_DATE) units.push({ id: u.id, kind: ReportingUnitKind.COMMUNE, agencyCode: COMMUNE_GROUP, nameVi: `UBND ${u.name}`, subgraph: subgraphOf(COMMUNE_GROUP) });
+    if (u.level === 'COMMUNE' && day >= REFORM_DATE)
+      units.push({ id: u.id, kind: ReportingUnitKind.COMMUNE, agencyCode: COMMUNE_GROUP, nameVi: `UBND ${u.name}`, subgraph: subgraphOf(COMMUNE_GROUP) });
   }
   return units;
 }
@@ -58,7 +60,10 @@ export async function expectedUnits(dataSource: DataSource, period: ReportingPer
  * were and are, the 13 districts (to 30/6/2025), the 56 commune-level units (from 1/7/2025).
  */
 export async function programmeReportingUnits(dataSource: DataSource): Promise<ReportingUnit[]> {
-  const periods = [...Array.from({ length: PROGRAMME_LAST_YEAR - PROGRAMME_FIRST_YEAR + 1 }, (_, i) => `${PROGRAMME_FIRST_YEAR + i}`), `${PROGRAMME_LAST_YEAR}Q2`];
+  const periods = [
+    ...Array.from({ length: PROGRAMME_LAST_YEAR - PROGRAMME_FIRST_YEAR + 1 }, (_, i) => `${PROGRAMME_FIRST_YEAR + i}`),
+    `${PROGRAMME_LAST_YEAR}Q2`,
+  ];
   const units = new Map<string, ReportingUnit>();
   for (const p of periods) for (const u of await expectedUnits(dataSource, reportingPeriod(p))) if (!units.has(u.id)) units.set(u.id, u);
   return [...units.values()];

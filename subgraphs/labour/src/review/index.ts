@@ -9,7 +9,9 @@ import { PROGRAMME_REVIEW_PERIOD, registerFigureSource } from '../reporting';
 import { compileReview } from './review.compile';
 import { ProgrammeReviewResolver } from './review.resolver';
 
-registerFigureSource(PROGRAMME_REVIEW_PERIOD, (dataSource, loaders, identity, units) => compileReview(dataSource, loaders, identity, units, clockNow().toISOString()));
+registerFigureSource(PROGRAMME_REVIEW_PERIOD, (dataSource, loaders, identity, units) =>
+  compileReview(dataSource, loaders, identity, units, clockNow().toISOString()),
+);
 
 export { reviewCsv, reviewDocx, reviewXlsx, reviewSections } from './review.export';
 export const REVIEW_RESOLVERS = [ProgrammeReviewResolver] as const;

@@ -15,7 +15,10 @@ export function programmeIssuer(): {
   return {
     issuer: standingAgencyOn(PROGRAMME_END),
     transfers: DUTY_TRANSFERS.map((t) => ({
-      from: t.from, to: t.to, date: t.date, basis: legalBasisVi(t.basis),
+      from: t.from,
+      to: t.to,
+      date: t.date,
+      basis: legalBasisVi(t.basis),
       tasksVi: t.tasks === 'ALL' ? 'các nhiệm vụ của Kế hoạch' : `${t.tasks.length} nhiệm vụ (${t.tasks.join(', ')})`,
     })),
     owners: (taskCode, planOwner) => holdings(taskCode, planOwner).map((h) => ({ code: h.agencyCode, from: h.validFrom ?? PLAN_START, to: h.validTo })),
@@ -29,4 +32,3 @@ function legalBasisVi(basis: string): string {
   const documents = basis.match(/\d+\/\d{4}\/[A-ZĐa-z0-9-]+/g) ?? [];
   return documents.length ? `căn cứ ${documents.join('; ')}` : 'theo quyết định sắp xếp tổ chức của tỉnh';
 }
-

@@ -1,11 +1,33 @@
 import { DataSource } from 'typeorm';
 import {
-  computeProgress, computeResult, goalOf, Identity, IndicatorResultData, PROGRAMME_FIRST_YEAR, PROGRAMME_LAST_YEAR, ruleKind, STATUS_VI, TargetSpec, targetRepresentation, territory, viNumber,
+  computeProgress,
+  computeResult,
+  goalOf,
+  Identity,
+  IndicatorResultData,
+  PROGRAMME_FIRST_YEAR,
+  PROGRAMME_LAST_YEAR,
+  ruleKind,
+  STATUS_VI,
+  TargetSpec,
+  targetRepresentation,
+  territory,
+  viNumber,
 } from '@qn/common';
 import { Agency, IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../catalogue';
 import { READINGS, RecordsLoaders, TASK_EVIDENCE } from '../records';
 import {
-  completeness, dmy, IndicatorFigure, latestReports, PROGRAMME_REVIEW_PERIOD, queryEntities, remoteTaskProgress, Report, ReportFigures, ReportingUnit, ReportStatus,
+  completeness,
+  dmy,
+  IndicatorFigure,
+  latestReports,
+  PROGRAMME_REVIEW_PERIOD,
+  queryEntities,
+  remoteTaskProgress,
+  Report,
+  ReportFigures,
+  ReportingUnit,
+  ReportStatus,
 } from '../reporting';
 import { compileBudgetPlan, FUNDING_SOURCES } from '../budget';
 import { programmeIssuer } from './issuer';
@@ -36,60 +58,98 @@ async function programmeResults(rows: IndicatorRow[], loaders: RecordsLoaders, i
   const out = new Map<string, ProgrammeResult | string>();
   const bySubgraph = new Map<string, IndicatorRow[]>();
   for (const row of rows) bySubgraph.set(row.ownerSubgraph, [...(bySubgraph.get(row.ownerSubgraph) ?? []), row]);
-  await Promise.all([...bySubgraph.entries()].map(async ([subgraph, list]) => {
-    if (subgraph === 'labour') {
-      await Promise.all(list.map(async (row) => {
-        try {
-          const result: IndicatorResultData = await computeResult(loaders.measures, row.code, row.target, PROGRAMME_REVIEW_PERIOD, null, READINGS[row.code], identity);
-          out.set(row.code, { ...result, baseline: (await result.baseline) ?? null, milestone: result.milestone ?? null, summary: result.summary ?? null, trajectory: await result.trajectory ?? [], explanation: result.explanation ?? null });
-        } catch (error) {
-          out.set(row.code, errorText(error));
-        }
-      }));
-      return;
-    }
-    const typeName = INDICATOR_TYPE_BY_SUBGRAPH[subgraph];
-    try {
-      const body = await queryEntities(subgraph, identity,
-        `query ReviewIndicators($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typeName} { code result(period: "${PROGRAMME_REVIEW_PERIOD}") { ${RESULT_FIELDS} } } } }`,
-        list.map((row) => ({ __typename: typeName, code: row.code, target: targetRepresentation(row.target) })));
-      list.forEach((row, i) => {
-        const result = body.data?._entities?.[i]?.result as ProgrammeResult | null | undefined;
-        out.set(row.code, result ?? `the ${subgraph} subgraph gave no result (${body.errors?.[0]?.message ?? 'no data'})`);
-      });
-    } catch (error) {
-      for (const row of list) out.set(row.code, errorText(error));
-    }
-  }));
+  await Promise.all(
+    [...bySubgraph.entries()].map(async ([subgraph, list]) => {
+      if (subgraph === 'labour') {
+        await Promise.all(
+          list.map(async (row) => {
+            try {
+              const result: IndicatorResultData = await computeResult(
+                loaders.measures,
+                row.code,
+                row.target,
+                PROGRAMME_REVIEW_PERIOD,
+                null,
+                READINGS[row.code],
+                identity,
+              );
+              out.set(row.code, {
+                ...result,
+                baseline: (await result.baseline) ?? null,
+                milestone: result.milestone ?? null,
+                summary: result.summary ?? null,
+                trajectory: (await result.trajectory) ?? [],
+                explanation: result.explanation ?? null,
+              });
+            } catch (error) {
+              out.set(row.code, errorText(error));
+            }
+          }),
+        );
+        return;
+      }
+      const typeName = INDICATOR_TYPE_BY_SUBGRAPH[subgraph];
+      try {
+        const body = await queryEntities(
+          subgraph,
+          identity,
+          `query ReviewIndicators($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typeName} { code result(period: "${PROGRAMME_REVIEW_PERIOD}") { ${RESULT_FIELDS} } } } }`,
+          list.map((row) => ({ __typename: typeName, code: row.code, target: targetRepresentation(row.target) })),
+        );
+        list.forEach((row, i) => {
+          const result = body.data?._entities?.[i]?.result as ProgrammeResult | null | undefined;
+          out.set(row.code, result ?? `the ${subgraph} subgraph gave no result (${body.errors?.[0]?.message ?? 'no data'})`);
+        });
+      } catch (error) {
+        for (const row of list) out.set(row.code, errorText(error));
+      }
+    }),
+  );
   return out;
 }
 
 function targetVi(target: TargetSpec & { unit?: string }): string {
   const goal = vi(goalOf(target));
   switch (ruleKind(target)) {
-    case 'CUMULATIVE': return `${goal}% đến năm ${PROGRAMME_LAST_YEAR}`;
-    case 'GROWTH': return `tăng ${vi(target.min)} - ${vi(target.max)}% mỗi năm`;
-    case 'PROGRAMME': return `từ ${vi(target.min)} đến ${vi(target.max)} đơn vị`;
-    default: return target.kind === 'MIN_PERCENT' ? `ít nhất ${goal}% mỗi năm` : `ít nhất ${goal} mỗi năm`;
+    case 'CUMULATIVE':
+      return `${goal}% đến năm ${PROGRAMME_LAST_YEAR}`;
+    case 'GROWTH':
+      return `tăng ${vi(target.min)} - ${vi(target.max)}% mỗi năm`;
+    case 'PROGRAMME':
+      return `từ ${vi(target.min)} đến ${vi(target.max)} đơn vị`;
+    default:
+      return target.kind === 'MIN_PERCENT' ? `ít nhất ${goal}% mỗi năm` : `ít nhất ${goal} mỗi năm`;
   }
 }
-
 
 function ruleVi(target: TargetSpec, baseline: number | null): string {
   switch (ruleKind(target)) {
     case 'CUMULATIVE':
       return `Cộng dồn từ năm ${PROGRAMME_FIRST_YEAR}; mỗi năm so với mốc trên đường thẳng từ giá trị năm gốc (${vi(baseline)}) đến ${vi(goalOf(target))} năm ${PROGRAMME_LAST_YEAR}; năm gốc không đánh giá.`;
-    case 'GROWTH': return 'Mỗi năm so với năm trước; không đánh giá cộng dồn nhiều năm.';
-    case 'PROGRAMME': return 'Đánh giá trong từng kỳ và cả giai đoạn so với mức tối thiểu.';
-    default: return 'Đánh giá từng năm so với chỉ tiêu; không cộng dồn các năm.';
+    case 'GROWTH':
+      return 'Mỗi năm so với năm trước; không đánh giá cộng dồn nhiều năm.';
+    case 'PROGRAMME':
+      return 'Đánh giá trong từng kỳ và cả giai đoạn so với mức tối thiểu.';
+    default:
+      return 'Đánh giá từng năm so với chỉ tiêu; không cộng dồn các năm.';
   }
 }
 
 function reviewIndicator(row: IndicatorRow, answer: ProgrammeResult | string | undefined): ReviewIndicator {
   const base = { code: row.code, titleVi: row.titleVi, ownerCode: row.ownerCode, targetVi: targetVi(row.target) };
   if (!answer || typeof answer === 'string') {
-    return { ...base, years: YEARS.map((year) => ({ year, value: null, milestone: null, status: 'NO_DATA' })), summaryStatus: 'NO_DATA',
-      summaryVi: 'Không lấy được số liệu', yearsMet: null, yearsJudged: null, trend: 'NONE', baseline: null, explanation: '', unavailable: answer ?? 'no result' };
+    return {
+      ...base,
+      years: YEARS.map((year) => ({ year, value: null, milestone: null, status: 'NO_DATA' })),
+      summaryStatus: 'NO_DATA',
+      summaryVi: 'Không lấy được số liệu',
+      yearsMet: null,
+      yearsJudged: null,
+      trend: 'NONE',
+      baseline: null,
+      explanation: '',
+      unavailable: answer ?? 'no result',
+    };
   }
   const years = answer.trajectory;
   const valued = years.filter((y) => y.value !== null);
@@ -99,39 +159,69 @@ function reviewIndicator(row: IndicatorRow, answer: ProgrammeResult | string | u
   const kind = ruleKind(row.target);
   const byYear = kind === 'YEARLY' || kind === 'GROWTH';
   const summary = answer.summary;
-  const summaryStatus = byYear ? summary?.lastYear?.status ?? 'NO_DATA' : answer.status;
+  const summaryStatus = byYear ? (summary?.lastYear?.status ?? 'NO_DATA') : answer.status;
   const summaryVi = byYear
     ? `Đạt ${summary?.yearsMet ?? 0}/${summary?.yearsJudged ?? 0} năm được đánh giá; năm ${summary?.lastYear?.year ?? PROGRAMME_LAST_YEAR}: ${STATUS_VI[summaryStatus] ?? summaryStatus}`
     : `Đến năm ${PROGRAMME_LAST_YEAR}: ${vi(answer.value)} so với mục tiêu ${vi(goalOf(row.target))} - ${STATUS_VI[answer.status] ?? answer.status}`;
   return {
-    ...base, years, summaryStatus, summaryVi, yearsMet: summary?.yearsMet ?? null, yearsJudged: summary?.yearsJudged ?? null, trend,
-    baseline: answer.baseline, explanation: `${ruleVi(row.target, answer.baseline)}${answer.explanation ? ` Công thức: ${answer.explanation.formula}.` : ''}`, unavailable: null,
+    ...base,
+    years,
+    summaryStatus,
+    summaryVi,
+    yearsMet: summary?.yearsMet ?? null,
+    yearsJudged: summary?.yearsJudged ?? null,
+    trend,
+    baseline: answer.baseline,
+    explanation: `${ruleVi(row.target, answer.baseline)}${answer.explanation ? ` Công thức: ${answer.explanation.formula}.` : ''}`,
+    unavailable: null,
   };
 }
 
 /** What the records show for each task each year, and what its owner's accepted yearly report said. */
-async function reviewTasks(dataSource: DataSource, tasks: TaskRow[], agencies: Map<string, Agency>, loaders: RecordsLoaders, identity: Identity): Promise<ReviewTask[]> {
+async function reviewTasks(
+  dataSource: DataSource,
+  tasks: TaskRow[],
+  agencies: Map<string, Agency>,
+  loaders: RecordsLoaders,
+  identity: Identity,
+): Promise<ReviewTask[]> {
   const records = new Map<string, Map<number, number | null>>();
   const evidence = new Map<string, string | null>();
   const bySubgraph = new Map<string, TaskRow[]>();
-  for (const t of tasks) if (t.ownerSubgraph !== 'labour' && TASK_TYPE_BY_SUBGRAPH[t.ownerSubgraph]) bySubgraph.set(t.ownerSubgraph, [...(bySubgraph.get(t.ownerSubgraph) ?? []), t]);
-  await Promise.all(YEARS.map(async (year) => {
-    await Promise.all(tasks.filter((t) => t.ownerSubgraph === 'labour').map(async (t) => {
-      const progress = await computeProgress(loaders.measures, TASK_EVIDENCE[t.code], String(year)).catch(() => null);
-      if (!records.has(t.code)) records.set(t.code, new Map());
-      records.get(t.code)!.set(year, progress?.count ?? null);
-      if (progress) evidence.set(t.code, progress.evidence);
-    }));
-    await Promise.all([...bySubgraph.entries()].map(async ([subgraph, list]) => {
-      const progress = await remoteTaskProgress(subgraph, TASK_TYPE_BY_SUBGRAPH[subgraph], list.map((t) => t.code), String(year), identity).catch(() => new Map());
-      for (const t of list) {
-        if (!records.has(t.code)) records.set(t.code, new Map());
-        const p = progress.get(t.code) ?? null;
-        records.get(t.code)!.set(year, p?.count ?? null);
-        if (p) evidence.set(t.code, p.evidence);
-      }
-    }));
-  }));
+  for (const t of tasks)
+    if (t.ownerSubgraph !== 'labour' && TASK_TYPE_BY_SUBGRAPH[t.ownerSubgraph])
+      bySubgraph.set(t.ownerSubgraph, [...(bySubgraph.get(t.ownerSubgraph) ?? []), t]);
+  await Promise.all(
+    YEARS.map(async (year) => {
+      await Promise.all(
+        tasks
+          .filter((t) => t.ownerSubgraph === 'labour')
+          .map(async (t) => {
+            const progress = await computeProgress(loaders.measures, TASK_EVIDENCE[t.code], String(year)).catch(() => null);
+            if (!records.has(t.code)) records.set(t.code, new Map());
+            records.get(t.code)!.set(year, progress?.count ?? null);
+            if (progress) evidence.set(t.code, progress.evidence);
+          }),
+      );
+      await Promise.all(
+        [...bySubgraph.entries()].map(async ([subgraph, list]) => {
+          const progress = await remoteTaskProgress(
+            subgraph,
+            TASK_TYPE_BY_SUBGRAPH[subgraph],
+            list.map((t) => t.code),
+            String(year),
+            identity,
+          ).catch(() => new Map());
+          for (const t of list) {
+            if (!records.has(t.code)) records.set(t.code, new Map());
+            const p = progress.get(t.code) ?? null;
+            records.get(t.code)!.set(year, p?.count ?? null);
+            if (p) evidence.set(t.code, p.evidence);
+          }
+        }),
+      );
+    }),
+  );
   const yearly = new Map<number, Map<string, Report>>();
   for (const year of YEARS) {
     const reports = await latestReports(dataSource, String(year));
@@ -151,7 +241,11 @@ async function reviewTasks(dataSource: DataSource, tasks: TaskRow[], agencies: M
     years: YEARS.map((year) => ({
       year,
       records: records.get(t.code)?.get(year) ?? null,
-      reported: yearly.get(year)?.get(t.ownerCode)?.figures.tasks.find((x) => x.taskId === t.code)?.count ?? null,
+      reported:
+        yearly
+          .get(year)
+          ?.get(t.ownerCode)
+          ?.figures.tasks.find((x) => x.taskId === t.code)?.count ?? null,
     })),
   }));
 }
@@ -163,7 +257,8 @@ async function reviewUnits(dataSource: DataSource): Promise<ReviewUnit[]> {
     for (const suffix of ['Q1', 'Q2', 'Q3', 'Q4', '']) {
       const summary = await completeness(dataSource, `${year}${suffix}`);
       for (const u of summary.units) {
-        if (!units.has(u.unitId)) units.set(u.unitId, { unitId: u.unitId, unitName: u.unitName, years: YEARS.map((y) => ({ year: y, expected: 0, received: 0, onTime: 0, late: 0 })) });
+        if (!units.has(u.unitId))
+          units.set(u.unitId, { unitId: u.unitId, unitName: u.unitName, years: YEARS.map((y) => ({ year: y, expected: 0, received: 0, onTime: 0, late: 0 })) });
         const row = units.get(u.unitId)!.years.find((y) => y.year === year)!;
         row.expected += 1;
         if (u.received) row.received += 1;
@@ -179,7 +274,8 @@ async function reviewBudget(dataSource: DataSource): Promise<ReviewBudgetLine[]>
   const lines: ReviewBudgetLine[] = [];
   for (const year of YEARS) {
     const plan = await compileBudgetPlan(dataSource, year);
-    for (const source of FUNDING_SOURCES) lines.push({ year, fundingSource: source, total: plan.byFundingSource.find((f) => f.fundingSource === source)?.total ?? '0' });
+    for (const source of FUNDING_SOURCES)
+      lines.push({ year, fundingSource: source, total: plan.byFundingSource.find((f) => f.fundingSource === source)?.total ?? '0' });
     lines.push({ year, fundingSource: 'TOTAL', total: plan.total });
   }
   return lines;
@@ -188,13 +284,17 @@ async function reviewBudget(dataSource: DataSource): Promise<ReviewBudgetLine[]>
 /** The 2025 reorganisation in the review's words: the duties that changed hands, then the units that replaced others, date by date. */
 function reorganisation(agencies: Map<string, Agency>): string[] {
   const name = (id: string) => territory.units.find((u) => u.id === id)?.name ?? id;
-  const out = programmeIssuer().transfers.map((t) =>
-    `Từ ngày ${dmy(t.date)}, ${t.tasksVi} của ${agencies.get(t.from)?.nameVi ?? t.from} chuyển cho ${agencies.get(t.to)?.nameVi ?? t.to} (${t.basis}).`);
+  const out = programmeIssuer().transfers.map(
+    (t) => `Từ ngày ${dmy(t.date)}, ${t.tasksVi} của ${agencies.get(t.from)?.nameVi ?? t.from} chuyển cho ${agencies.get(t.to)?.nameVi ?? t.to} (${t.basis}).`,
+  );
   const byDate = new Map<string, typeof territory.successions>();
   for (const s of territory.successions) byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
   for (const [date, list] of [...byDate.entries()].sort()) {
     const abolished = list.filter((s) => s.kind === 'ABOLISH' && territory.units.find((u) => u.id === s.predecessorId)?.inPlanScope);
-    if (abolished.length) out.push(`Từ ngày ${dmy(date)}, kết thúc hoạt động của ${abolished.length} đơn vị hành chính cấp huyện (${abolished.map((s) => name(s.predecessorId)).join(', ')}); nhiệm vụ của Ủy ban nhân dân cấp huyện chuyển cho Ủy ban nhân dân cấp xã.`);
+    if (abolished.length)
+      out.push(
+        `Từ ngày ${dmy(date)}, kết thúc hoạt động của ${abolished.length} đơn vị hành chính cấp huyện (${abolished.map((s) => name(s.predecessorId)).join(', ')}); nhiệm vụ của Ủy ban nhân dân cấp huyện chuyển cho Ủy ban nhân dân cấp xã.`,
+      );
     const successors = new Map<string, string[]>();
     for (const s of list) {
       if (!s.successorId || s.kind === 'ABOLISH' || s.successorId === territory.province.id) continue;
@@ -203,7 +303,9 @@ function reorganisation(agencies: Map<string, Agency>): string[] {
       successors.set(s.successorId, [...(successors.get(s.successorId) ?? []), name(s.predecessorId)]);
     }
     for (const [successor, predecessors] of successors) {
-      out.push(`Từ ngày ${dmy(date)}, ${name(successor)} được hình thành từ ${predecessors.join(', ')}${list[0].legalBasis ? ` (${list[0].legalBasis})` : ''}.`);
+      out.push(
+        `Từ ngày ${dmy(date)}, ${name(successor)} được hình thành từ ${predecessors.join(', ')}${list[0].legalBasis ? ` (${list[0].legalBasis})` : ''}.`,
+      );
     }
   }
   return out;
@@ -213,7 +315,13 @@ function reorganisation(agencies: Map<string, Agency>): string[] {
  * Drafts the final review from the graph as it is now. Its indicators are also returned
  * as report figures, so a submission is refused while an agency cannot answer.
  */
-export async function compileReview(dataSource: DataSource, loaders: RecordsLoaders, identity: Identity, units: ReportingUnit[], computedAt: string): Promise<Map<string, ReportFigures>> {
+export async function compileReview(
+  dataSource: DataSource,
+  loaders: RecordsLoaders,
+  identity: Identity,
+  units: ReportingUnit[],
+  computedAt: string,
+): Promise<Map<string, ReportFigures>> {
   const [rows, tasks, agencyRows] = await Promise.all([
     dataSource.getRepository(IndicatorRow).find({ order: { ordinal: 'ASC' } }),
     dataSource.getRepository(TaskRow).find({ order: { position: 'ASC' } }),
@@ -243,10 +351,25 @@ export async function compileReview(dataSource: DataSource, loaders: RecordsLoad
     const r = results.get(row.code);
     const ok = r && typeof r !== 'string' ? r : null;
     return {
-      code: row.code, titleVi: row.titleVi, orgUnitId: territory.province.id, period: PROGRAMME_REVIEW_PERIOD, numerator: null, denominator: null,
-      value: ok?.value ?? null, target: goalOf(row.target), status: ok?.status ?? null, statusReason: ok?.statusReason ?? null, milestone: ok?.milestone ?? null,
-      source: row.ownerSubgraph, unavailable: ok ? null : (r as string | undefined) ?? 'no result',
+      code: row.code,
+      titleVi: row.titleVi,
+      orgUnitId: territory.province.id,
+      period: PROGRAMME_REVIEW_PERIOD,
+      numerator: null,
+      denominator: null,
+      value: ok?.value ?? null,
+      target: goalOf(row.target),
+      status: ok?.status ?? null,
+      statusReason: ok?.statusReason ?? null,
+      milestone: ok?.milestone ?? null,
+      source: row.ownerSubgraph,
+      unavailable: ok ? null : ((r as string | undefined) ?? 'no result'),
     };
   });
-  return new Map(units.map((u) => [u.id, { dataPeriod: PROGRAMME_REVIEW_PERIOD, computedAt, indicators, tasks: [], counts: [], review: content as unknown as Record<string, object | string> }]));
+  return new Map(
+    units.map((u) => [
+      u.id,
+      { dataPeriod: PROGRAMME_REVIEW_PERIOD, computedAt, indicators, tasks: [], counts: [], review: content as unknown as Record<string, object | string> },
+    ]),
+  );
 }

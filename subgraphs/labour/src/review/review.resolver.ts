@@ -27,7 +27,10 @@ const FILE = 'bao-cao-tong-ket-phong-chong-mai-dam-2021-2025';
 
 @Resolver(() => ProgrammeReview)
 export class ProgrammeReviewResolver {
-  @Query(() => ProgrammeReview, { nullable: true, description: 'The final review 2021–2025 (latest revision, or the one named), as drafted, submitted or approved; null before it is opened' })
+  @Query(() => ProgrammeReview, {
+    nullable: true,
+    description: 'The final review 2021–2025 (latest revision, or the one named), as drafted, submitted or approved; null before it is opened',
+  })
   async programmeReview(@Ctx() context: Context, @Arg('id', () => ID, { nullable: true }) id?: string): Promise<ProgrammeReviewObject | null> {
     if (isAnonymous(context.identity)) throw unauthenticated('the final review needs a signed-in caller');
     const repository = context.dataSource.getRepository(Report);
@@ -43,7 +46,8 @@ export class ProgrammeReviewResolver {
   }
 
   @Mutation(() => ProgrammeReview, {
-    description: "Opens the final review 2021–2025 as a draft of the standing agency, drafted from the graph; then updateReportNarrative, submitReport (the numbers are taken again), returnReport, approveReport and correctReport as for any report",
+    description:
+      'Opens the final review 2021–2025 as a draft of the standing agency, drafted from the graph; then updateReportNarrative, submitReport (the numbers are taken again), returnReport, approveReport and correctReport as for any report',
   })
   async createProgrammeReview(@Arg('input') input: CreateProgrammeReviewInput, @Ctx() context: Context): Promise<ProgrammeReviewObject> {
     if (isAnonymous(context.identity)) throw unauthenticated('the final review needs a signed-in caller');

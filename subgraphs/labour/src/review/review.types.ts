@@ -2,7 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ExportFile, Report } from '../reporting';
 
-@ObjectType('ReviewYear', { description: "One programme year of an indicator in the final review: its value, what it was judged against and the verdict" })
+@ObjectType('ReviewYear', { description: 'One programme year of an indicator in the final review: its value, what it was judged against and the verdict' })
 export class ReviewYear {
   @Field(() => Int)
   year: number;
@@ -34,7 +34,10 @@ export class ReviewIndicator {
   @Field(() => [ReviewYear])
   years: ReviewYear[];
 
-  @Field({ description: 'The programme verdict: for a yearly or growth target the years met and the last year (no summed verdict); for a cumulative or programme target the verdict at the end of 2025' })
+  @Field({
+    description:
+      'The programme verdict: for a yearly or growth target the years met and the last year (no summed verdict); for a cumulative or programme target the verdict at the end of 2025',
+  })
   summaryStatus: string;
 
   @Field({ description: 'The programme summary in Vietnamese' })
@@ -146,7 +149,9 @@ export class ReviewBudgetLine {
   total: string;
 }
 
-@ObjectType('ProgrammeReview', { description: 'The final review (báo cáo tổng kết) of the plan 2021–2025, drafted from the graph; its lifecycle is the report\'s' })
+@ObjectType('ProgrammeReview', {
+  description: "The final review (báo cáo tổng kết) of the plan 2021–2025, drafted from the graph; its lifecycle is the report's",
+})
 export class ProgrammeReview {
   @Field(() => Report, { description: 'The report carrying the review: status, version, history, narrative' })
   report: Report;

@@ -1,6 +1,17 @@
 import { DataSource } from 'typeorm';
 import {
-  addDays, dataScale, insertChunks, OrgUnitRecord, REFORM_DATE, sampleBusiness, sampleBusinessCount, sampleBusinessWindow, SAMPLE_DISTRICT_WEIGHT, SAMPLE_LAST_DAY, SeededRandom, territory,
+  addDays,
+  dataScale,
+  insertChunks,
+  OrgUnitRecord,
+  REFORM_DATE,
+  sampleBusiness,
+  sampleBusinessCount,
+  sampleBusinessWindow,
+  SAMPLE_DISTRICT_WEIGHT,
+  SAMPLE_LAST_DAY,
+  SeededRandom,
+  territory,
 } from '@qn/common';
 import { Inspection, InspectionOutcome, InspectionTeam } from '../entities/inspection';
 import { BusinessKind, ServiceBusiness } from '../entities/service-business';
@@ -45,7 +56,10 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
         businessId: business.id,
         inspectedOn: random.date(window.from, window.to),
         team: random.chance(0.45) ? InspectionTeam.TEAM_178 : InspectionTeam.POLICE,
-        outcome: violations === 0 ? InspectionOutcome.NO_VIOLATION : random.pick([InspectionOutcome.WARNING, InspectionOutcome.FINED, InspectionOutcome.FINED, InspectionOutcome.SUSPENDED]),
+        outcome:
+          violations === 0
+            ? InspectionOutcome.NO_VIOLATION
+            : random.pick([InspectionOutcome.WARNING, InspectionOutcome.FINED, InspectionOutcome.FINED, InspectionOutcome.SUSPENDED]),
         violations,
       });
     }
@@ -63,19 +77,28 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
       const late = random.chance(0.06);
       const handledOn = handled ? addDays(receivedOn, late ? random.int(21, 45) : random.int(3, 20)) : null;
       const classification = random.pick([
-        TipClassification.PROSTITUTION, TipClassification.PROSTITUTION, TipClassification.BROKERING,
-        TipClassification.BROTHEL_KEEPING, TipClassification.TRAFFICKING, TipClassification.NOT_PROSTITUTION_RELATED,
+        TipClassification.PROSTITUTION,
+        TipClassification.PROSTITUTION,
+        TipClassification.BROKERING,
+        TipClassification.BROTHEL_KEEPING,
+        TipClassification.TRAFFICKING,
+        TipClassification.NOT_PROSTITUTION_RELATED,
       ]);
       tips.push({
         kind: random.pick([TipKind.DENUNCIATION, TipKind.CRIME_REPORT, TipKind.CRIME_REPORT, TipKind.COMPLAINT]),
         receivedOn,
         channel: random.pick([TipChannel.IN_PERSON, TipChannel.PHONE, TipChannel.HOTLINE, TipChannel.ONLINE, TipChannel.AGENCY_REFERRAL]),
         classification,
-        districtId: pickWeighted(random, districts.map((d) => d.id)),
+        districtId: pickWeighted(
+          random,
+          districts.map((d) => d.id),
+        ),
         verification: handled ? random.pick([TipVerification.CONFIRMED, TipVerification.UNFOUNDED]) : TipVerification.PENDING,
         deadlineOn,
         handledOn,
-        outcome: handled ? random.pick([TipOutcome.ADMINISTRATIVE_SANCTION, TipOutcome.CRIMINAL_CASE_OPENED, TipOutcome.NO_ACTION, TipOutcome.TRANSFERRED]) : null,
+        outcome: handled
+          ? random.pick([TipOutcome.ADMINISTRATIVE_SANCTION, TipOutcome.CRIMINAL_CASE_OPENED, TipOutcome.NO_ACTION, TipOutcome.TRANSFERRED])
+          : null,
       });
     }
   }
@@ -87,8 +110,18 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   const caseDefaults = () => ({
     charges: random.chance(0.15)
       ? [CaseCharge.TRAFFICKING]
-      : [random.pick([CaseCharge.HARBOURING_PROSTITUTION, CaseCharge.BROKERING_PROSTITUTION, CaseCharge.BROKERING_PROSTITUTION, CaseCharge.BUYING_SEX_FROM_MINOR])],
-    districtId: pickWeighted(random, districts.map((d) => d.id)),
+      : [
+          random.pick([
+            CaseCharge.HARBOURING_PROSTITUTION,
+            CaseCharge.BROKERING_PROSTITUTION,
+            CaseCharge.BROKERING_PROSTITUTION,
+            CaseCharge.BUYING_SEX_FROM_MINOR,
+          ]),
+        ],
+    districtId: pickWeighted(
+      random,
+      districts.map((d) => d.id),
+    ),
     suspects: random.int(1, 5),
     victims: random.int(1, 6),
     minorVictims: random.chance(0.1) ? 1 : 0,
@@ -112,7 +145,10 @@ export async function generateSampleData(dataSource: DataSource): Promise<void> 
   const caseUnits = new SeededRandom('police-cases-after-reform');
   for (const c of cases) {
     if (c.openedOn! < REFORM_DATE) continue;
-    c.communeId = pickUnit(caseUnits, unitsAfterReform().filter((u) => u.districtIds.includes(c.districtId!)));
+    c.communeId = pickUnit(
+      caseUnits,
+      unitsAfterReform().filter((u) => u.districtIds.includes(c.districtId!)),
+    );
     c.districtId = null;
   }
   await insertChunks(dataSource, CriminalCase, cases);
@@ -133,7 +169,8 @@ function unitsAfterReform(): { unit: OrgUnitRecord; districtIds: string[]; weigh
 const formedFrom = new Map<string, number>();
 function unitsFormedFrom(districtId: string): number {
   if (!formedFrom.has(districtId)) {
-    const units = territory.list({ level: 'COMMUNE', at: REFORM_DATE, inPlanScope: true })
+    const units = territory
+      .list({ level: 'COMMUNE', at: REFORM_DATE, inPlanScope: true })
       .filter((u) => territory.predecessors(u.id).some((l) => l.unit.id === districtId || l.unit.parentId === districtId));
     formedFrom.set(districtId, Math.max(1, units.length));
   }
@@ -173,15 +210,21 @@ async function generateAfterReform(dataSource: DataSource, scale: number): Promi
       receivedOn,
       channel: random.pick([TipChannel.IN_PERSON, TipChannel.PHONE, TipChannel.HOTLINE, TipChannel.ONLINE, TipChannel.AGENCY_REFERRAL]),
       classification: random.pick([
-        TipClassification.PROSTITUTION, TipClassification.PROSTITUTION, TipClassification.BROKERING,
-        TipClassification.BROTHEL_KEEPING, TipClassification.TRAFFICKING, TipClassification.NOT_PROSTITUTION_RELATED,
+        TipClassification.PROSTITUTION,
+        TipClassification.PROSTITUTION,
+        TipClassification.BROKERING,
+        TipClassification.BROTHEL_KEEPING,
+        TipClassification.TRAFFICKING,
+        TipClassification.NOT_PROSTITUTION_RELATED,
       ]),
       districtId: null,
       communeId: pickUnit(random, units),
       verification: handled ? random.pick([TipVerification.CONFIRMED, TipVerification.UNFOUNDED]) : TipVerification.PENDING,
       deadlineOn: addDays(receivedOn, 20),
       handledOn,
-      outcome: handled ? random.pick([TipOutcome.ADMINISTRATIVE_SANCTION, TipOutcome.CRIMINAL_CASE_OPENED, TipOutcome.NO_ACTION, TipOutcome.TRANSFERRED]) : null,
+      outcome: handled
+        ? random.pick([TipOutcome.ADMINISTRATIVE_SANCTION, TipOutcome.CRIMINAL_CASE_OPENED, TipOutcome.NO_ACTION, TipOutcome.TRANSFERRED])
+        : null,
     });
   }
   await insertChunks(dataSource, Tip, tips);
@@ -233,4 +276,3 @@ function pickWeighted(random: SeededRandom, ids: string[]): string {
   }
   return ids[ids.length - 1];
 }
-

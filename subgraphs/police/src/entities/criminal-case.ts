@@ -14,7 +14,8 @@ export enum CaseCharge {
 }
 registerEnumType(CaseCharge, {
   name: 'CaseCharge',
-  description: 'Chứa mại dâm (art. 327), môi giới mại dâm (art. 328), mua dâm người dưới 18 tuổi (art. 329), mua bán người (art. 150), mua bán người dưới 16 tuổi (art. 151)',
+  description:
+    'Chứa mại dâm (art. 327), môi giới mại dâm (art. 328), mua dâm người dưới 18 tuổi (art. 329), mua bán người (art. 150), mua bán người dưới 16 tuổi (art. 151)',
 });
 
 export enum CaseOutcome {
@@ -57,7 +58,10 @@ export class CriminalCase {
     return this.districtId ? { id: this.districtId } : null;
   }
 
-  @Field(() => ID, { nullable: true, description: 'The commune-level unit valid on the day it was opened: always from 1/7/2025, before that where police knows it' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The commune-level unit valid on the day it was opened: always from 1/7/2025, before that where police knows it',
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   communeId: string | null;
 

@@ -7,7 +7,10 @@ export enum InspectionTeam {
   POLICE = 'POLICE',
   TEAM_178 = 'TEAM_178',
 }
-registerEnumType(InspectionTeam, { name: 'InspectionTeam', description: 'POLICE, or the inter-agency team under Decree 178/2004 (Đội kiểm tra liên ngành 178)' });
+registerEnumType(InspectionTeam, {
+  name: 'InspectionTeam',
+  description: 'POLICE, or the inter-agency team under Decree 178/2004 (Đội kiểm tra liên ngành 178)',
+});
 
 export enum InspectionOutcome {
   NO_VIOLATION = 'NO_VIOLATION',

@@ -14,7 +14,10 @@ export enum BusinessKind {
   BARBER_SPA = 'BARBER_SPA',
   OTHER = 'OTHER',
 }
-registerEnumType(BusinessKind, { name: 'BusinessKind', description: 'Kinds of service business prone to prostitution (ngành nghề kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm)' });
+registerEnumType(BusinessKind, {
+  name: 'BusinessKind',
+  description: 'Kinds of service business prone to prostitution (ngành nghề kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm)',
+});
 
 /** A registered service business prone to prostitution; the registry behind IND-3.3a/b and IND-1.3a's denominator. */
 @Directive('@key(fields: "id")')
@@ -93,7 +96,10 @@ export class ServiceBusiness {
  * rule SERVICE; `businessPlaceOn` in @qn/common).
  */
 @Directive('@inaccessible')
-@ObjectType({ description: 'For other subgraphs only: the place (district and commune before 1/7/2025, commune-level unit from then) and opening and closing dates of a registered business' })
+@ObjectType({
+  description:
+    'For other subgraphs only: the place (district and commune before 1/7/2025, commune-level unit from then) and opening and closing dates of a registered business',
+})
 export class ServiceBusinessDistrict {
   @Field(() => ID)
   id: string;

@@ -9,7 +9,10 @@ export enum TipKind {
   PROSECUTION_PETITION = 'PROSECUTION_PETITION',
   COMPLAINT = 'COMPLAINT',
 }
-registerEnumType(TipKind, { name: 'TipKind', description: 'Tố giác (denunciation), tin báo (crime report), kiến nghị khởi tố (petition), khiếu nại (complaint)' });
+registerEnumType(TipKind, {
+  name: 'TipKind',
+  description: 'Tố giác (denunciation), tin báo (crime report), kiến nghị khởi tố (petition), khiếu nại (complaint)',
+});
 
 export enum TipChannel {
   IN_PERSON = 'IN_PERSON',
@@ -86,7 +89,10 @@ export class Tip {
     return this.districtId ? { id: this.districtId } : null;
   }
 
-  @Field(() => ID, { nullable: true, description: 'The commune-level unit valid on the day it was received: always from 1/7/2025, before that where police knows it' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The commune-level unit valid on the day it was received: always from 1/7/2025, before that where police knows it',
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   communeId: string | null;
 

@@ -12,10 +12,14 @@ export function businessDuring({ orgUnit, period }: Pick<MeasureRequest, 'orgUni
   if (orgUnit.level === 'PROVINCE') return 'TRUE';
   const parts: string[] = [];
   if (period.start < REFORM_DATE) {
-    parts.push(`(${alias}.opened_on < DATE '${REFORM_DATE}' ${scopeFilter({ orgUnit, period }, p, { district: `${alias}.district_id`, commune: `${alias}.commune_id` })})`);
+    parts.push(
+      `(${alias}.opened_on < DATE '${REFORM_DATE}' ${scopeFilter({ orgUnit, period }, p, { district: `${alias}.district_id`, commune: `${alias}.commune_id` })})`,
+    );
   }
   if (period.end > REFORM_DATE) {
-    parts.push(`((${alias}.closed_on IS NULL OR ${alias}.closed_on >= DATE '${REFORM_DATE}') ${scopeFilter({ orgUnit, period }, p, { district: 'NULL', commune: `${alias}.commune_after_reform_id` })})`);
+    parts.push(
+      `((${alias}.closed_on IS NULL OR ${alias}.closed_on >= DATE '${REFORM_DATE}') ${scopeFilter({ orgUnit, period }, p, { district: 'NULL', commune: `${alias}.commune_after_reform_id` })})`,
+    );
   }
   return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
 }

@@ -1,7 +1,21 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertInScope, checkCount, createOnce, checkDateOrder, checkNotFuture, connectionType, findById, notFoundError, paginate, parsePeriod,
-  restrictToScope, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
+  assertInScope,
+  checkCount,
+  createOnce,
+  checkDateOrder,
+  checkNotFuture,
+  connectionType,
+  findById,
+  notFoundError,
+  paginate,
+  parsePeriod,
+  restrictToScope,
+  SubgraphContext,
+  territory,
+  todayIso,
+  updateVersioned,
+  userInputError,
 } from '@qn/common';
 import { CriminalCase } from '../entities/criminal-case';
 import { PoliceLoaders } from '../loaders';
@@ -19,7 +33,10 @@ export class CriminalCaseResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(CriminalCase).createQueryBuilder('c'), identity, { district: 'c.district_id', commune: 'c.commune_id' });
+    const query = restrictToScope(dataSource.getRepository(CriminalCase).createQueryBuilder('c'), identity, {
+      district: 'c.district_id',
+      commune: 'c.commune_id',
+    });
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('c.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.charge) query.andWhere(':charge = ANY(c.charges)', { charge: filter.charge });
@@ -44,12 +61,16 @@ export class CriminalCaseResolver {
     checkCount('minorVictims', fields.minorVictims, { max: fields.victims });
     const opened = { ...fields, ...place, charges: [...new Set(fields.charges)] };
     return createOnce(dataSource, identity, idempotencyKey, 'openCriminalCase', fields, CriminalCase, (manager) =>
-      manager.getRepository(CriminalCase).save(manager.getRepository(CriminalCase).create(opened)));
+      manager.getRepository(CriminalCase).save(manager.getRepository(CriminalCase).create(opened)),
+    );
   }
 
   @Authorized('RECORDS')
   @Mutation(() => CriminalCase, { description: 'Record how a case was dealt with; fails with CONFLICT if it changed since you read it' })
-  async dealWithCriminalCase(@Arg('input') input: DealWithCriminalCaseInput, @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>): Promise<CriminalCase> {
+  async dealWithCriminalCase(
+    @Arg('input') input: DealWithCriminalCaseInput,
+    @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>,
+  ): Promise<CriminalCase> {
     const { id, expectedVersion, ...changes } = input;
     const current = await findById(dataSource, CriminalCase, id);
     if (!current) throw notFoundError('CriminalCase', id);

@@ -1,6 +1,24 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, businessPlaceOn, checkCount, createOnce, REFORM_DATE, scopeIsCommune, checkDateOrder, checkNotFuture, connectionType, findById, Identity, notFoundError, paginate, parsePeriod, recordScope, SubgraphContext, todayIso, updateVersioned, userInputError,
+  assertInScope,
+  businessPlaceOn,
+  checkCount,
+  createOnce,
+  REFORM_DATE,
+  scopeIsCommune,
+  checkDateOrder,
+  checkNotFuture,
+  connectionType,
+  findById,
+  Identity,
+  notFoundError,
+  paginate,
+  parsePeriod,
+  recordScope,
+  SubgraphContext,
+  todayIso,
+  updateVersioned,
+  userInputError,
 } from '@qn/common';
 import { Inspection } from '../entities/inspection';
 import { ServiceBusiness } from '../entities/service-business';
@@ -26,7 +44,10 @@ async function checkInspection(
   }
   // From 1/7/2025 an inspection stands where its business lies then: the registry must say where that is.
   if (inspection.inspectedOn >= REFORM_DATE && !business.communeAfterReformId) {
-    throw userInputError('businessId', `the business has no commune-level unit from ${REFORM_DATE} in the registry: name it first (updateServiceBusiness, communeAfterReformId), then record an inspection of ${inspection.inspectedOn}`);
+    throw userInputError(
+      'businessId',
+      `the business has no commune-level unit from ${REFORM_DATE} in the registry: name it first (updateServiceBusiness, communeAfterReformId), then record an inspection of ${inspection.inspectedOn}`,
+    );
   }
   checkCount('violations', inspection.violations, { max: 1000 });
 }
@@ -50,7 +71,10 @@ export class InspectionResolver {
     }
     const scope = recordScope(identity);
     if (scope && scopeIsCommune(scope)) {
-      query.andWhere('i.business_id IN (SELECT b.id FROM service_business b WHERE CASE WHEN i.inspected_on < :reform THEN NULL ELSE b.commune_after_reform_id END = :scope)', { scope, reform: REFORM_DATE });
+      query.andWhere(
+        'i.business_id IN (SELECT b.id FROM service_business b WHERE CASE WHEN i.inspected_on < :reform THEN NULL ELSE b.commune_after_reform_id END = :scope)',
+        { scope, reform: REFORM_DATE },
+      );
     } else if (scope) {
       query.andWhere('i.business_id IN (SELECT b.id FROM service_business b WHERE b.district_id = :scope)', { scope });
     }
@@ -61,9 +85,13 @@ export class InspectionResolver {
     }
     if (filter?.communeId) {
       // Where the business stood on the inspection's date: its old commune before 1/7/2025, its unit from then.
-      query.andWhere(`i.business_id IN (SELECT b.id FROM service_business b WHERE CASE WHEN i.inspected_on < :reform THEN b.commune_id ELSE b.commune_after_reform_id END = :communeId)`, {
-        communeId: filter.communeId, reform: REFORM_DATE,
-      });
+      query.andWhere(
+        `i.business_id IN (SELECT b.id FROM service_business b WHERE CASE WHEN i.inspected_on < :reform THEN b.commune_id ELSE b.commune_after_reform_id END = :communeId)`,
+        {
+          communeId: filter.communeId,
+          reform: REFORM_DATE,
+        },
+      );
     }
     return paginate(query, { first, after, sortColumn: 'inspected_on', sortKey: (i) => i.inspectedOn });
   }
@@ -82,7 +110,8 @@ export class InspectionResolver {
     const { idempotencyKey, ...fields } = input;
     await checkInspection(fields, loaders, identity);
     return createOnce(dataSource, identity, idempotencyKey, 'recordInspection', fields, Inspection, (manager) =>
-      manager.getRepository(Inspection).save(manager.getRepository(Inspection).create(fields)));
+      manager.getRepository(Inspection).save(manager.getRepository(Inspection).create(fields)),
+    );
   }
 
   @Authorized('RECORDS')

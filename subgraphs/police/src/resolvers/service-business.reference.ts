@@ -3,7 +3,6 @@ import { PoliceLoaders } from '../loaders';
 
 export const serviceBusinessReference = {
   ServiceBusiness: {
-    __resolveReference: (reference: { id: string }, { loaders }: SubgraphContext<PoliceLoaders>) =>
-      loaders.businessById.load(reference.id),
+    __resolveReference: (reference: { id: string }, { loaders }: SubgraphContext<PoliceLoaders>) => loaders.businessById.load(reference.id),
   },
 };

@@ -1,7 +1,24 @@
 import { Arg, Authorized, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  assertInScope, businessPlace, createOnce, checkCount, restrictToScope, checkDateOrder, checkNotFuture, checkText, connectionType, MAX_BUSINESS_DISTRICT_IDS, notFoundError, paginate, parsePeriod, SubgraphContext,
-  REFORM_DATE, territory, todayIso, updateVersioned, userInputError,
+  assertInScope,
+  businessPlace,
+  createOnce,
+  checkCount,
+  restrictToScope,
+  checkDateOrder,
+  checkNotFuture,
+  checkText,
+  connectionType,
+  MAX_BUSINESS_DISTRICT_IDS,
+  notFoundError,
+  paginate,
+  parsePeriod,
+  SubgraphContext,
+  REFORM_DATE,
+  territory,
+  todayIso,
+  updateVersioned,
+  userInputError,
 } from '@qn/common';
 import { ServiceBusiness, ServiceBusinessDistrict } from '../entities/service-business';
 import { WORKFORCE } from '../indicators/evidence';
@@ -37,7 +54,11 @@ export class ServiceBusinessResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(ServiceBusiness).createQueryBuilder('b'), identity, { district: 'b.district_id', commune: 'b.commune_id', communeAfterReform: 'b.commune_after_reform_id' });
+    const query = restrictToScope(dataSource.getRepository(ServiceBusiness).createQueryBuilder('b'), identity, {
+      district: 'b.district_id',
+      commune: 'b.commune_id',
+      communeAfterReform: 'b.commune_after_reform_id',
+    });
     if (filter?.districtId) query.andWhere('b.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('(b.commune_id = :communeId OR b.commune_after_reform_id = :communeId)', { communeId: filter.communeId });
     if (filter?.kind) query.andWhere('b.kind = :kind', { kind: filter.kind });
@@ -67,7 +88,8 @@ export class ServiceBusinessResolver {
   @Directive('@inaccessible')
   @Query(() => [ServiceBusinessDistrict], {
     nullable: 'items',
-    description: 'For other subgraphs only (health, labour): per id in order, the business\'s district and opening and closing dates, or null when no business has that id',
+    description:
+      "For other subgraphs only (health, labour): per id in order, the business's district and opening and closing dates, or null when no business has that id",
   })
   async serviceBusinessDistricts(
     @Arg('ids', () => [ID]) ids: string[],
@@ -80,7 +102,16 @@ export class ServiceBusinessResolver {
     const businesses = await loaders.businessById.loadMany(ids);
     return businesses.map((b) => {
       if (b instanceof Error) throw b;
-      return b ? { id: b.id, districtId: b.districtId, communeId: b.communeId, communeAfterReformId: b.communeAfterReformId, openedOn: b.openedOn, closedOn: b.closedOn } : null;
+      return b
+        ? {
+            id: b.id,
+            districtId: b.districtId,
+            communeId: b.communeId,
+            communeAfterReformId: b.communeAfterReformId,
+            openedOn: b.openedOn,
+            closedOn: b.closedOn,
+          }
+        : null;
     });
   }
 
@@ -97,12 +128,19 @@ export class ServiceBusinessResolver {
     @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>,
   ): Promise<ServiceBusiness> {
     const { idempotencyKey, ...fields } = input;
-    const business = { ...fields, districtId: fields.districtId ?? null, communeId: fields.communeId ?? null, communeAfterReformId: fields.communeAfterReformId ?? null, closedOn: fields.closedOn ?? null };
+    const business = {
+      ...fields,
+      districtId: fields.districtId ?? null,
+      communeId: fields.communeId ?? null,
+      communeAfterReformId: fields.communeAfterReformId ?? null,
+      closedOn: fields.closedOn ?? null,
+    };
     Object.assign(business, checkBusiness(business));
     // A district's officers register their district's businesses, a commune-level unit's those of their unit (named or derived).
     assertInScope(identity, business);
     return createOnce(dataSource, identity, idempotencyKey, 'createServiceBusiness', fields, ServiceBusiness, (manager) =>
-      manager.getRepository(ServiceBusiness).save(manager.getRepository(ServiceBusiness).create(business)));
+      manager.getRepository(ServiceBusiness).save(manager.getRepository(ServiceBusiness).create(business)),
+    );
   }
 
   @Authorized('RECORDS')

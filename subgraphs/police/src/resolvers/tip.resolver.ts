@@ -1,7 +1,22 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  addDays, assertInScope, createOnce, checkDateOrder, checkText, restrictToScope, checkNotFuture, connectionType, findById, notFoundError, paginate, parsePeriod, SubgraphContext, territory, todayIso,
-  updateVersioned, userInputError,
+  addDays,
+  assertInScope,
+  createOnce,
+  checkDateOrder,
+  checkText,
+  restrictToScope,
+  checkNotFuture,
+  connectionType,
+  findById,
+  notFoundError,
+  paginate,
+  parsePeriod,
+  SubgraphContext,
+  territory,
+  todayIso,
+  updateVersioned,
+  userInputError,
 } from '@qn/common';
 import { Tip } from '../entities/tip';
 import { PoliceLoaders } from '../loaders';
@@ -48,7 +63,9 @@ export class TipResolver {
     checkText('notes', fields.notes, { max: 2000 });
     checkDateOrder('receivedOn', fields.receivedOn, 'deadlineOn', deadlineOn);
     const tip = { ...fields, ...place, classification: fields.classification ?? null, notes: fields.notes ?? null, deadlineOn };
-    return createOnce(dataSource, identity, idempotencyKey, 'receiveTip', fields, Tip, (manager) => manager.getRepository(Tip).save(manager.getRepository(Tip).create(tip)));
+    return createOnce(dataSource, identity, idempotencyKey, 'receiveTip', fields, Tip, (manager) =>
+      manager.getRepository(Tip).save(manager.getRepository(Tip).create(tip)),
+    );
   }
 
   @Authorized('RECORDS')

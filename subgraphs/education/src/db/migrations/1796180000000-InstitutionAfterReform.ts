@@ -6,10 +6,10 @@ export class InstitutionAfterReform1796180000000 implements MigrationInterface {
   name = 'InstitutionAfterReform1796180000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"institution\" ALTER COLUMN \"district_id\" DROP NOT NULL");
+    await queryRunner.query('ALTER TABLE "institution" ALTER COLUMN "district_id" DROP NOT NULL');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"institution\" ALTER COLUMN \"district_id\" SET NOT NULL");
+    await queryRunner.query('ALTER TABLE "institution" ALTER COLUMN "district_id" SET NOT NULL');
   }
 }

@@ -10,13 +10,22 @@ export class CreateInstitutionInput extends IdempotentCreateInput {
   @Field(() => InstitutionKind)
   kind: InstitutionKind;
 
-  @Field(() => ID, { nullable: true, description: 'The district it was registered in (before 1/7/2025); left out for one registered from 1/7/2025, when there is no district level' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The district it was registered in (before 1/7/2025); left out for one registered from 1/7/2025, when there is no district level',
+  })
   districtId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Its commune: an old commune of the district given, or, with no district, its commune-level unit of 1/7/2025' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Its commune: an old commune of the district given, or, with no district, its commune-level unit of 1/7/2025',
+  })
   communeId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The commune-level unit the institution is in from 1/7/2025; needed before sessions dated from then are recorded' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The commune-level unit the institution is in from 1/7/2025; needed before sessions dated from then are recorded',
+  })
   communeAfterReformId?: string | null;
 }
 

@@ -14,7 +14,10 @@ export class RecordHarmReductionContactInput extends IdempotentCreateInput {
   @Field(() => ID, { nullable: true, description: 'The district it was given in: required before 1/7/2025, left out after (no district level)' })
   districtId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The commune-level unit valid on that date: required from 1/7/2025; before, optional (in the district given)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The commune-level unit valid on that date: required from 1/7/2025; before, optional (in the district given)',
+  })
   communeId?: string | null;
 
   @Field(() => HarmReductionService)

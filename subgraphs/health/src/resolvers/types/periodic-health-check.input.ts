@@ -16,7 +16,10 @@ export class RecordHealthCheckInput extends IdempotentCreateInput {
   @Field(() => Int, { defaultValue: 0 })
   staffReferred: number;
 
-  @Field(() => ID, { nullable: true, description: 'The district of the business on the check date: required before 1/7/2025, left out after (no district level)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The district of the business on the check date: required before 1/7/2025, left out after (no district level)',
+  })
   districtId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The commune-level unit of the business on the check date: required from 1/7/2025; before, optional' })

@@ -21,10 +21,16 @@ export class RecordPublicationInput extends IdempotentCreateInput {
   @Field(() => String, { nullable: true })
   url?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The district-level unit the piece is about (dated before 1/7/2025); leave empty when it concerns the whole province' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The district-level unit the piece is about (dated before 1/7/2025); leave empty when it concerns the whole province',
+  })
   districtId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The commune-level unit the piece is about, valid on its date: from 1/7/2025 the only place (no district); before, a commune of districtId' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The commune-level unit the piece is about, valid on its date: from 1/7/2025 the only place (no district); before, a commune of districtId',
+  })
   communeId?: string | null;
 }
 

@@ -36,7 +36,7 @@ export class Agency {
   @Column({ length: 20 })
   mandate: string;
 
-  @Field({ description: 'A group of bodies rather than one (e.g. the district-level People\'s Committees)' })
+  @Field({ description: "A group of bodies rather than one (e.g. the district-level People's Committees)" })
   @Column({ default: false })
   isGroup: boolean;
 

@@ -65,7 +65,7 @@ export abstract class Indicator {
   @Field({ description: 'Title in English' })
   title: string;
 
-  @Field({ description: 'The plan\'s own words for this indicator (Vietnamese, verbatim)' })
+  @Field({ description: "The plan's own words for this indicator (Vietnamese, verbatim)" })
   titleVi: string;
 
   @Field({ description: 'The whole sentence of the plan this indicator comes from' })

@@ -15,7 +15,9 @@ export { OrgUnitLevel };
 @Entity()
 @Index(['parentId'])
 export class OrgUnit {
-  @Field(() => ID, { description: 'Fixed internal id: the GSO code, or <code>-2025 / <code>-2025-07 for a unit created on 1/1/2025 or 1/7/2025 under a code already used' })
+  @Field(() => ID, {
+    description: 'Fixed internal id: the GSO code, or <code>-2025 / <code>-2025-07 for a unit created on 1/1/2025 or 1/7/2025 under a code already used',
+  })
   @PrimaryColumn({ length: 20 })
   id: string;
 

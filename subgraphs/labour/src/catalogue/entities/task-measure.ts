@@ -26,12 +26,12 @@ registerEnumType(ProgressSource, {
 
 /** One measure of a task (catalogue data, `data/measures.json`): what its progress is counted in. */
 @Entity('task_measure')
-@ObjectType('TaskMeasure', { description: 'What a task\'s progress is counted in, e.g. V.12 loans granted (count) and amount lent (VND)' })
+@ObjectType('TaskMeasure', { description: "What a task's progress is counted in, e.g. V.12 loans granted (count) and amount lent (VND)" })
 export class TaskMeasure {
   @PrimaryColumn({ length: 30 })
   taskCode: string;
 
-  @Field({ description: 'The measure\'s code within the task, e.g. LOANS, LOAN_AMOUNT; RECORDS for a count of the owning agency\'s records' })
+  @Field({ description: "The measure's code within the task, e.g. LOANS, LOAN_AMOUNT; RECORDS for a count of the owning agency's records" })
   @PrimaryColumn({ length: 40 })
   code: string;
 

@@ -64,7 +64,7 @@ export abstract class Task {
   @Field({ description: 'Title in English' })
   title: string;
 
-  @Field({ description: 'The plan\'s own words (Vietnamese, verbatim)' })
+  @Field({ description: "The plan's own words (Vietnamese, verbatim)" })
   titleVi: string;
 }
 

@@ -12,23 +12,19 @@ import { toIndicator, toTask } from './catalogue.mappers';
 @Resolver(() => Agency)
 export class AgencyResolver {
   @Query(() => [Agency], {
-    description: "The 16 agencies and agency groups of section V in the plan's order, then those that took over duties in 2025; with `at` only those existing on that date",
+    description:
+      "The 16 agencies and agency groups of section V in the plan's order, then those that took over duties in 2025; with `at` only those existing on that date",
   })
-  async agencies(
-    @Ctx() { dataSource }: SubgraphContext<CatalogueLoaders>,
-    @Arg('at', () => LocalDateResolver, { nullable: true }) at?: string,
-  ) {
+  async agencies(@Ctx() { dataSource }: SubgraphContext<CatalogueLoaders>, @Arg('at', () => LocalDateResolver, { nullable: true }) at?: string) {
     const all = await dataSource.getRepository(Agency).find({ order: { ordinal: 'ASC' } });
     return at ? all.filter((a) => a.validFrom <= at && (a.validTo === null || a.validTo > at)) : all;
   }
 
   @Query(() => Agency, {
-    description: "The plan's standing agency on a date (today unless given): it consolidates, returns and approves reports and issues the province's reports in its name — DOLISA to 28/2/2025, the Department of Health from 1/3/2025",
+    description:
+      "The plan's standing agency on a date (today unless given): it consolidates, returns and approves reports and issues the province's reports in its name — DOLISA to 28/2/2025, the Department of Health from 1/3/2025",
   })
-  standingAgency(
-    @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>,
-    @Arg('at', () => LocalDateResolver, { nullable: true }) at?: string,
-  ) {
+  standingAgency(@Ctx() { loaders }: SubgraphContext<CatalogueLoaders>, @Arg('at', () => LocalDateResolver, { nullable: true }) at?: string) {
     return loaders.agencyByCode.load(standingAgencyOn(at ?? todayIso()).code);
   }
 

@@ -14,7 +14,11 @@ export class OrgUnitResolver {
     @Arg('level', () => OrgUnitLevel, { nullable: true }) level?: OrgUnitLevel,
     @Arg('parent', () => ID, { nullable: true }) parent?: string,
     @Arg('at', () => LocalDateResolver, { nullable: true, description: 'Only units valid on this date (YYYY-MM-DD)' }) at?: string,
-    @Arg('inPlanScope', () => Boolean, { nullable: true, description: "true: only units of the plan's territory (old Quảng Ngãi); false: only those outside it" }) inPlanScope?: boolean,
+    @Arg('inPlanScope', () => Boolean, {
+      nullable: true,
+      description: "true: only units of the plan's territory (old Quảng Ngãi); false: only those outside it",
+    })
+    inPlanScope?: boolean,
   ) {
     const query = dataSource.getRepository(OrgUnit).createQueryBuilder('u').orderBy('u.level').addOrderBy('u.code').addOrderBy('u.valid_from');
     if (level) query.andWhere('u.level = :level', { level });

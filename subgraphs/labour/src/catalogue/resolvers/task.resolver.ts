@@ -27,7 +27,7 @@ export class TaskHolding {
 
 @Resolver(() => Task)
 export class TaskResolver {
-  @Query(() => [Task], { description: 'Every task of the plan: II.xb tasks, III solutions and section V duties, in the plan\'s order' })
+  @Query(() => [Task], { description: "Every task of the plan: II.xb tasks, III solutions and section V duties, in the plan's order" })
   async tasks(
     @Ctx() { dataSource }: SubgraphContext<CatalogueLoaders>,
     @Arg('owner', () => ID, { nullable: true, description: 'Agency code' }) owner?: string,
@@ -46,12 +46,10 @@ export class TaskResolver {
     return row ? toTask(row) : null;
   }
 
-  @FieldResolver(() => Agency, { description: 'The agency responsible: as the plan names it, or with `at` the one holding the task on that date (DOLISA\'s tasks are Health\'s from 1/3/2025)' })
-  owner(
-    @Root() task: TaskObject,
-    @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>,
-    @Arg('at', () => LocalDateResolver, { nullable: true }) at?: string,
-  ) {
+  @FieldResolver(() => Agency, {
+    description: "The agency responsible: as the plan names it, or with `at` the one holding the task on that date (DOLISA's tasks are Health's from 1/3/2025)",
+  })
+  owner(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>, @Arg('at', () => LocalDateResolver, { nullable: true }) at?: string) {
     return loaders.agencyByCode.load(at ? holderOn(task.code, task.ownerCode, at) : task.ownerCode);
   }
 
@@ -73,12 +71,14 @@ export class TaskResolver {
     return agencies.filter((a): a is Agency => a instanceof Agency);
   }
 
-  @FieldResolver(() => [TaskMeasure], { description: 'What the task\'s progress is counted in (catalogue data), in order; the first is the one `progress.count` gives' })
+  @FieldResolver(() => [TaskMeasure], {
+    description: "What the task's progress is counted in (catalogue data), in order; the first is the one `progress.count` gives",
+  })
   measures(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     return loaders.measuresByTask.load(task.code);
   }
 
-  @FieldResolver(() => ProgressSource, { description: 'Whether progress is counted from the owning agency\'s records or entered in labour\'s registry' })
+  @FieldResolver(() => ProgressSource, { description: "Whether progress is counted from the owning agency's records or entered in labour's registry" })
   async progressSource(@Root() task: TaskObject, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     const [first] = await loaders.measuresByTask.load(task.code);
     return first?.source ?? ProgressSource.REGISTRY;

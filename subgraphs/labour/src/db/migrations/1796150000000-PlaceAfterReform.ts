@@ -5,10 +5,10 @@ export class PlaceAfterReform1796150000000 implements MigrationInterface {
   name = 'PlaceAfterReform1796150000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"communication_activity\" ALTER COLUMN \"district_id\" DROP NOT NULL");
+    await queryRunner.query('ALTER TABLE "communication_activity" ALTER COLUMN "district_id" DROP NOT NULL');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"communication_activity\" ALTER COLUMN \"district_id\" SET NOT NULL");
+    await queryRunner.query('ALTER TABLE "communication_activity" ALTER COLUMN "district_id" SET NOT NULL');
   }
 }

@@ -5,10 +5,10 @@ export class BusinessOutreachAfterReform1796160200000 implements MigrationInterf
   name = 'BusinessOutreachAfterReform1796160200000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"business_outreach\" ALTER COLUMN \"district_id\" DROP NOT NULL");
+    await queryRunner.query('ALTER TABLE "business_outreach" ALTER COLUMN "district_id" DROP NOT NULL');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"business_outreach\" ALTER COLUMN \"district_id\" SET NOT NULL");
+    await queryRunner.query('ALTER TABLE "business_outreach" ALTER COLUMN "district_id" SET NOT NULL');
   }
 }

@@ -13,7 +13,16 @@ import { Notifications1796170000000 } from './1796170000000-Notifications';
 
 /** Every schema change of this subgraph, oldest first. */
 export const migrations = [
-  Init1795813856116, Records1795814132790, Reporting1795816144815, TerritoryOverTime1796108400000, TaskMeasures1796140548104,
-  TaskProgressRegistry1796141495902, IdempotencyPerCaller1796142788065, FigureComments1796143516699, PlaceAfterReform1796150000000,
-  PlaceAfterReformRecords1796160100000, BusinessOutreachAfterReform1796160200000, Notifications1796170000000,
+  Init1795813856116,
+  Records1795814132790,
+  Reporting1795816144815,
+  TerritoryOverTime1796108400000,
+  TaskMeasures1796140548104,
+  TaskProgressRegistry1796141495902,
+  IdempotencyPerCaller1796142788065,
+  FigureComments1796143516699,
+  PlaceAfterReform1796150000000,
+  PlaceAfterReformRecords1796160100000,
+  BusinessOutreachAfterReform1796160200000,
+  Notifications1796170000000,
 ];

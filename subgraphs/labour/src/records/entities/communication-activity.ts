@@ -14,7 +14,10 @@ export enum CommunicationForm {
   PERFORMANCE = 'PERFORMANCE',
   OTHER = 'OTHER',
 }
-registerEnumType(CommunicationForm, { name: 'CommunicationForm', description: 'Hình thức tuyên truyền: meeting, commune loudspeaker, leaflets, banners, clubs, contests, social media…' });
+registerEnumType(CommunicationForm, {
+  name: 'CommunicationForm',
+  description: 'Hình thức tuyên truyền: meeting, commune loudspeaker, leaflets, banners, clubs, contests, social media…',
+});
 
 export enum CommunicationAudience {
   GENERAL_PUBLIC = 'GENERAL_PUBLIC',

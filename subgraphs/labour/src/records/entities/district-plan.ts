@@ -4,7 +4,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, Versi
 
 /** A district-level unit's prostitution-prevention plan for one year (IND-2.1). */
 @Authorized('RECORDS')
-@ObjectType({ description: 'A prevention plan a district-level People\'s Committee adopted for a year' })
+@ObjectType({ description: "A prevention plan a district-level People's Committee adopted for a year" })
 @Entity()
 @Unique(['districtId', 'year'])
 export class DistrictPlan {
@@ -42,7 +42,11 @@ export enum IntegratedProgramme {
   DRUG_PREVENTION = 'DRUG_PREVENTION',
   HIV_AIDS = 'HIV_AIDS',
 }
-registerEnumType(IntegratedProgramme, { name: 'IntegratedProgramme', description: 'Programmes prevention is integrated into (II.2): socio-economic development, social security and assistance, drug prevention, HIV/AIDS prevention' });
+registerEnumType(IntegratedProgramme, {
+  name: 'IntegratedProgramme',
+  description:
+    'Programmes prevention is integrated into (II.2): socio-economic development, social security and assistance, drug prevention, HIV/AIDS prevention',
+});
 
 /** A district-level unit integrated prevention into another programme in a year (IND-2.2). */
 @Authorized('RECORDS')

@@ -9,7 +9,11 @@ export enum PilotKind {
   WORKERS_RIGHTS = 'WORKERS_RIGHTS',
   REINTEGRATION_SERVICES = 'REINTEGRATION_SERVICES',
 }
-registerEnumType(PilotKind, { name: 'PilotKind', description: 'Kinds of pilot model in II.4: prevention, harm reduction, gender-based-violence prevention, workers\' rights in service businesses, reintegration services' });
+registerEnumType(PilotKind, {
+  name: 'PilotKind',
+  description:
+    "Kinds of pilot model in II.4: prevention, harm reduction, gender-based-violence prevention, workers' rights in service businesses, reintegration services",
+});
 
 /** A pilot model a district-level unit runs (IND-4.1). */
 @Authorized('RECORDS')
@@ -29,7 +33,10 @@ export class PilotModel {
   @Column({ type: 'varchar', length: 30 })
   kind: PilotKind;
 
-  @Field(() => ID, { nullable: true, description: 'The district-level unit that started it (before 1/7/2025; null for a model started after, when there is no district level)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The district-level unit that started it (before 1/7/2025; null for a model started after, when there is no district level)',
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   districtId: string | null;
 

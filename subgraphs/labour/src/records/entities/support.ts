@@ -2,7 +2,6 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 
-
 /**
  * A person who sells sex and is in contact with support services, known ONLY by a
  * pseudonymous code (the same code health uses). No name, birth date, address,
@@ -22,15 +21,26 @@ export class SupportClient {
   @Column({ length: 12, unique: true })
   code: string;
 
-  @Field(() => ID, { nullable: true, description: 'District-level unit whose services follow the person (registered before 1/7/2025; null for a person registered after, when there is no district level)' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'District-level unit whose services follow the person (registered before 1/7/2025; null for a person registered after, when there is no district level)',
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   districtId: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The commune-level unit the person was registered in: from 1/7/2025 the only place; before, optional within the district' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The commune-level unit the person was registered in: from 1/7/2025 the only place; before, optional within the district',
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   communeId: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The commune-level unit of 1/7/2025 whose services follow the person from that date (the same as communeId for a person registered after 30/6/2025)' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The commune-level unit of 1/7/2025 whose services follow the person from that date (the same as communeId for a person registered after 30/6/2025)',
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   communeAfterReformId: string | null;
 

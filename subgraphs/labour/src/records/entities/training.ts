@@ -27,11 +27,18 @@ export class TrainingCourse {
   @Column({ type: 'varchar', length: 20 })
   level: StaffLevel;
 
-  @Field(() => ID, { nullable: true, description: 'District whose staff were trained (DISTRICT and COMMUNE courses held before 1/7/2025; null after, when there is no district level)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'District whose staff were trained (DISTRICT and COMMUNE courses held before 1/7/2025; null after, when there is no district level)',
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   districtId: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The commune-level unit whose staff were trained: a COMMUNE course from 1/7/2025 names it (and no district); before, optional within the district' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The commune-level unit whose staff were trained: a COMMUNE course from 1/7/2025 names it (and no district); before, optional within the district',
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   communeId: string | null;
 

@@ -29,7 +29,10 @@ export class IndustrialZone {
   @Column({ length: 20 })
   districtId: string;
 
-  @Field(() => ID, { nullable: true, description: 'The commune-level unit the zone (or its management board) is in from 1/7/2025; outreach sessions from that date stand there' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The commune-level unit the zone (or its management board) is in from 1/7/2025; outreach sessions from that date stand there',
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   communeAfterReformId: string | null;
 
@@ -122,15 +125,15 @@ export class BusinessOutreach {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID, { description: 'Key of the business in police\'s registry' })
+  @Field(() => ID, { description: "Key of the business in police's registry" })
   @Column('uuid')
   businessId: string;
 
-  @Field(() => ID, { nullable: true, description: 'The business\'s district on the day (before 1/7/2025; null after, when there is no district level)' })
+  @Field(() => ID, { nullable: true, description: "The business's district on the day (before 1/7/2025; null after, when there is no district level)" })
   @Column({ type: 'varchar', length: 20, nullable: true })
   districtId: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The business\'s commune-level unit on the day: always from 1/7/2025, before that where known' })
+  @Field(() => ID, { nullable: true, description: "The business's commune-level unit on the day: always from 1/7/2025, before that where known" })
   @Column({ type: 'varchar', length: 20, nullable: true })
   communeId: string | null;
 

@@ -18,19 +18,20 @@ export interface WorkforceRequest {
  */
 export function policeWorkforceLoader(identity: Identity = ANONYMOUS, fetchImpl: typeof fetch = fetch) {
   return requestLoader<WorkforceRequest, number, string>(
-    (requests) => queryAliased(
-      'police',
-      { name: 'LabourServiceBusinessWorkforce', field: 'serviceBusinessWorkforce' },
-      requests.map((r) => ({
-        args: {
-          period: { type: 'String!', value: r.period.id },
-          orgUnit: { type: 'ID', value: r.orgUnit.level === 'PROVINCE' ? null : r.orgUnit.id },
-        },
-      })),
-      identity,
-      isCount,
-      fetchImpl,
-    ),
+    (requests) =>
+      queryAliased(
+        'police',
+        { name: 'LabourServiceBusinessWorkforce', field: 'serviceBusinessWorkforce' },
+        requests.map((r) => ({
+          args: {
+            period: { type: 'String!', value: r.period.id },
+            orgUnit: { type: 'ID', value: r.orgUnit.level === 'PROVINCE' ? null : r.orgUnit.id },
+          },
+        })),
+        identity,
+        isCount,
+        fetchImpl,
+      ),
     { cacheKeyFn: (r) => `${r.period.id}|${r.orgUnit.id}` },
   );
 }

@@ -13,15 +13,17 @@ export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {
   'EVIDENCE-COMMUNICATION': (r, p) =>
     count('communication_activity a', inPeriod('a.held_on', r, p) + scopeFilter(r, p, { district: 'a.district_id', commune: 'a.commune_id' })),
   'EVIDENCE-SOCIAL-MEDIA': (r, p) =>
-    count('communication_activity a', ` AND a.form = 'SOCIAL_MEDIA'` + inPeriod('a.held_on', r, p) + scopeFilter(r, p, { district: 'a.district_id', commune: 'a.commune_id' })),
+    count(
+      'communication_activity a',
+      ` AND a.form = 'SOCIAL_MEDIA'` + inPeriod('a.held_on', r, p) + scopeFilter(r, p, { district: 'a.district_id', commune: 'a.commune_id' }),
+    ),
   'EVIDENCE-WORKER-OUTREACH': (r, p) => `
     SELECT (SELECT count(*) FROM business_outreach o WHERE TRUE ${inPeriod('o.held_on', r, p)}
                    ${scopeFilter(r, p, { district: 'o.district_id', commune: 'o.commune_id' })})
          + (SELECT count(*) FROM zone_outreach o JOIN industrial_zone z ON z.id = o.zone_id WHERE TRUE ${inPeriod('o.held_on', r, p)}
                    ${scopeFilter(r, p, ZONE_PLACE('o.held_on'))}) AS numerator,
            NULL::float8 AS denominator`,
-  'EVIDENCE-DISTRICT-PLANS': (r, p) =>
-    count('district_plan dp', inPeriod('dp.adopted_on', r, p) + scopeFilter(r, p, { district: 'dp.district_id' })),
+  'EVIDENCE-DISTRICT-PLANS': (r, p) => count('district_plan dp', inPeriod('dp.adopted_on', r, p) + scopeFilter(r, p, { district: 'dp.district_id' })),
   'EVIDENCE-INTEGRATION': (r, p) => {
     const { first, last } = periodYears(r);
     return count('programme_integration pi', ` AND pi.year BETWEEN ${p.add(first)} AND ${p.add(last)}` + scopeFilter(r, p, { district: 'pi.district_id' }));
@@ -32,7 +34,10 @@ export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {
   'EVIDENCE-SUPPORT-SERVICES': (r, p) =>
     count('support_service_use s JOIN support_client c ON c.id = s.client_id', inPeriod('s.used_on', r, p) + scopeFilter(r, p, CLIENT_PLACE('s.used_on'))),
   'EVIDENCE-TRAINING': (r, p) =>
-    count('training_course c', inPeriod('c.held_on', r, p) + scopeFilter(r, p, { district: 'c.district_id', commune: 'c.commune_id', communeSince: REFORM_DATE })),
+    count(
+      'training_course c',
+      inPeriod('c.held_on', r, p) + scopeFilter(r, p, { district: 'c.district_id', commune: 'c.commune_id', communeSince: REFORM_DATE }),
+    ),
 };
 
 /** What counts as progress of each labour task: a description and the evidence measure. */

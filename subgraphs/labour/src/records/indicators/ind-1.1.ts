@@ -13,7 +13,13 @@ function quartersBetween(start: string, end: string, { period }: MeasureRequest)
   const index = (iso: string) => {
     let y = Number(iso.slice(0, 4));
     let m = Number(iso.slice(5, 7));
-    if (periodBasis(period) === 'REPORTING' && Number(iso.slice(8, 10)) >= 15) { m += 1; if (m === 13) { m = 1; y += 1; } }
+    if (periodBasis(period) === 'REPORTING' && Number(iso.slice(8, 10)) >= 15) {
+      m += 1;
+      if (m === 13) {
+        m = 1;
+        y += 1;
+      }
+    }
     return y * 4 + Math.floor((m - 1) / 3);
   };
   return end > start ? index(addDays(end, -1)) - index(start) + 1 : 0;
@@ -40,11 +46,13 @@ export const ind11: MeasureSql = (request, p) => {
   const { period } = request;
   const units = territory.communesAsOf(request.orgUnit, period.start, period.end);
   if (units.length === 0) return 'SELECT 0 AS numerator, 0 AS denominator';
-  const rows = units.map((u) => {
-    const end = u.commune.validTo !== null && u.commune.validTo < period.end ? u.commune.validTo : period.end;
-    const required = Math.ceil(0.75 * quartersBetween(period.start, end, request));
-    return `(${p.add(u.commune.id)}::text, ${p.add(u.recordIds)}::text[], ${p.add(required)}::int)`;
-  }).join(', ');
+  const rows = units
+    .map((u) => {
+      const end = u.commune.validTo !== null && u.commune.validTo < period.end ? u.commune.validTo : period.end;
+      const required = Math.ceil(0.75 * quartersBetween(period.start, end, request));
+      return `(${p.add(u.commune.id)}::text, ${p.add(u.recordIds)}::text[], ${p.add(required)}::int)`;
+    })
+    .join(', ');
   return `
   SELECT count(*) FILTER (WHERE
            (SELECT count(DISTINCT date_trunc('quarter', ${countingMonth('a.held_on', request)}))

@@ -18,8 +18,12 @@ const after = 'coalesce(m.commune_after_reform_id, m.commune_id)';
 export function pilotInUnit({ period, orgUnit }: Pick<MeasureRequest, 'period' | 'orgUnit'>, p: SqlParams): string {
   const request = { orgUnit, period };
   const places = [
-    ...(period.start < REFORM_DATE ? [`(m.started_on < ${reform} ${scopeFilter(request, p, { district: 'm.district_id', commune: 'm.commune_id', communeSince: REFORM_DATE })})`] : []),
-    ...(period.end > REFORM_DATE ? [`((m.ended_on IS NULL OR m.ended_on >= ${reform}) ${scopeFilter(request, p, { district: 'NULL::text', commune: after })})`] : []),
+    ...(period.start < REFORM_DATE
+      ? [`(m.started_on < ${reform} ${scopeFilter(request, p, { district: 'm.district_id', commune: 'm.commune_id', communeSince: REFORM_DATE })})`]
+      : []),
+    ...(period.end > REFORM_DATE
+      ? [`((m.ended_on IS NULL OR m.ended_on >= ${reform}) ${scopeFilter(request, p, { district: 'NULL::text', commune: after })})`]
+      : []),
   ];
   return ` AND m.started_on < ${p.add(period.end)} AND (m.ended_on IS NULL OR m.ended_on >= ${p.add(period.start)}) AND (${places.join(' OR ')})`;
 }

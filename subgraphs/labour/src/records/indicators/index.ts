@@ -52,7 +52,7 @@ export const READINGS: Readings = {
     denominator: { name: 'workers employed at service businesses', source: 'police business registry (serviceBusinessWorkforce)' },
   },
   'IND-1.3b': {
-    text: 'workers of industrial and economic zones reached in the period (per zone, capped at its workforce) / the zones\' workforce in the year the period ends in',
+    text: "workers of industrial and economic zones reached in the period (per zone, capped at its workforce) / the zones' workforce in the year the period ends in",
     computedBy: 'LABOUR',
     numerator: { name: 'zone workers reached', source: 'labour zone outreach (zone_outreach)' },
     denominator: { name: 'zone workforce', source: 'labour industrial zones: workforce (industrial_zone, zone_workforce)' },
@@ -75,7 +75,7 @@ export const READINGS: Readings = {
     numerator: { name: 'districts with a pilot model', source: 'labour pilot models (pilot_model)' },
   },
   'IND-4.2': {
-    text: 'persons assessed in need and eligible in the period who used a social-support or reintegration service in it — labour\'s services, and health\'s only where they are social support (referral, counselling, case management), never harm-reduction supplies or tests — each once / persons assessed in need and eligible',
+    text: "persons assessed in need and eligible in the period who used a social-support or reintegration service in it — labour's services, and health's only where they are social support (referral, counselling, case management), never harm-reduction supplies or tests — each once / persons assessed in need and eligible",
     computedBy: 'LABOUR',
     numerator: { name: 'persons served', source: 'labour support services (support_service_use) and health social-support services (healthServiceUsers)' },
     denominator: { name: 'persons in need and eligible', source: 'labour need assessments (need_assessment)' },

@@ -64,9 +64,24 @@ export function withRemoteParts(dataSource: DataSource, sql: MeasureLoader, remo
                 numerator: labourPart + served,
                 denominator: measure.denominator,
                 inputs: [
-                  { name: 'persons served by labour\'s support and reintegration services', value: labourPart, computedBy: 'LABOUR', source: 'labour support services (support_service_use)' },
-                  { name: 'further persons served by health\'s social-support services', value: served, computedBy: 'HEALTH', source: 'health social-support services (healthServiceUsers)' },
-                  { name: 'persons in need and eligible', value: measure.denominator, computedBy: 'LABOUR', source: 'labour need assessments (need_assessment)' },
+                  {
+                    name: "persons served by labour's support and reintegration services",
+                    value: labourPart,
+                    computedBy: 'LABOUR',
+                    source: 'labour support services (support_service_use)',
+                  },
+                  {
+                    name: "further persons served by health's social-support services",
+                    value: served,
+                    computedBy: 'HEALTH',
+                    source: 'health social-support services (healthServiceUsers)',
+                  },
+                  {
+                    name: 'persons in need and eligible',
+                    value: measure.denominator,
+                    computedBy: 'LABOUR',
+                    source: 'labour need assessments (need_assessment)',
+                  },
                 ],
               };
             }

@@ -1,7 +1,20 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkCount, createOnce, checkNotFuture, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, restrictToScope, SubgraphContext,
-  territory, todayIso, updateVersioned,
+  assertInScope,
+  checkCount,
+  createOnce,
+  checkNotFuture,
+  checkText,
+  connectionType,
+  findById,
+  notFoundError,
+  paginate,
+  parsePeriod,
+  restrictToScope,
+  SubgraphContext,
+  territory,
+  todayIso,
+  updateVersioned,
 } from '@qn/common';
 import { CommunicationActivity } from '../entities/communication-activity';
 import { OrgUnit } from '../../catalogue';
@@ -11,7 +24,10 @@ import { CommunicationActivityFilter, RecordCommunicationActivityInput, UpdateCo
 const CommunicationActivityConnection = connectionType(CommunicationActivity, 'CommunicationActivity');
 
 /** Checks an activity and returns its place on its date: district + commune before 1/7/2025, the commune-level unit after. */
-function checkActivity(a: Pick<CommunicationActivity, 'heldOn' | 'districtId' | 'communeId' | 'participants' | 'note'>): { districtId: string | null; communeId: string } {
+function checkActivity(a: Pick<CommunicationActivity, 'heldOn' | 'districtId' | 'communeId' | 'participants' | 'note'>): {
+  districtId: string | null;
+  communeId: string;
+} {
   checkNotFuture('heldOn', a.heldOn, todayIso());
   const place = territory.place(a, a.heldOn, { commune: 'required' });
   checkCount('participants', a.participants, { max: 1000000 });
@@ -29,7 +45,10 @@ export class CommunicationActivityResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(CommunicationActivity).createQueryBuilder('a'), identity, { district: 'a.district_id', commune: 'a.commune_id' });
+    const query = restrictToScope(dataSource.getRepository(CommunicationActivity).createQueryBuilder('a'), identity, {
+      district: 'a.district_id',
+      commune: 'a.commune_id',
+    });
     if (filter?.districtId) query.andWhere('a.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('a.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.form) query.andWhere('a.form = :form', { form: filter.form });
@@ -61,7 +80,8 @@ export class CommunicationActivityResolver {
     const activity = { ...fields, districtId: fields.districtId ?? null, note: fields.note ?? null };
     Object.assign(activity, checkActivity(activity));
     return createOnce(dataSource, identity, idempotencyKey, 'recordCommunicationActivity', activity, CommunicationActivity, (manager) =>
-      manager.getRepository(CommunicationActivity).save(manager.getRepository(CommunicationActivity).create(activity)));
+      manager.getRepository(CommunicationActivity).save(manager.getRepository(CommunicationActivity).create(activity)),
+    );
   }
 
   @Authorized('RECORDS')

@@ -1,7 +1,22 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkDateOrder, createOnce, checkNotFuture, checkText, connectionType, findById, longLivedPlace, notFoundError, paginate, parsePeriod, REFORM_DATE, restrictToScope,
-  SubgraphContext, todayIso, updateVersioned, userInputError,
+  assertInScope,
+  checkDateOrder,
+  createOnce,
+  checkNotFuture,
+  checkText,
+  connectionType,
+  findById,
+  longLivedPlace,
+  notFoundError,
+  paginate,
+  parsePeriod,
+  REFORM_DATE,
+  restrictToScope,
+  SubgraphContext,
+  todayIso,
+  updateVersioned,
+  userInputError,
 } from '@qn/common';
 import { DistrictPlan, ProgrammeIntegration } from '../entities/district-plan';
 import { OrgUnit } from '../../catalogue';
@@ -9,7 +24,12 @@ import { PilotModel } from '../entities/pilot-model';
 import { RecordsLoaders } from '../loaders/records.loaders';
 import { checkDistrictInYear, checkDistrictOn } from './checks';
 import {
-  AdoptDistrictPlanInput, DistrictRecordFilter, PilotModelFilter, RecordProgrammeIntegrationInput, StartPilotModelInput, UpdateDistrictPlanInput,
+  AdoptDistrictPlanInput,
+  DistrictRecordFilter,
+  PilotModelFilter,
+  RecordProgrammeIntegrationInput,
+  StartPilotModelInput,
+  UpdateDistrictPlanInput,
   UpdatePilotModelInput,
 } from './types/district.input';
 
@@ -28,7 +48,11 @@ function checkPlan(plan: Pick<DistrictPlan, 'districtId' | 'year' | 'adoptedOn' 
   checkNotFuture('adoptedOn', plan.adoptedOn, todayIso());
   if (plan.adoptedOn >= `${plan.year + 1}-01-01`) throw userInputError('adoptedOn', `${plan.adoptedOn} is after the year ${plan.year} the plan is for`);
   // A district's yearly plan is adopted while the district exists; commune-level units make no plan of this kind.
-  if (plan.adoptedOn >= REFORM_DATE) throw userInputError('adoptedOn', `${plan.adoptedOn}: a district-level plan is adopted while the district exists (to 30/6/2025); from ${REFORM_DATE} there is no district level, and commune-level units adopt no plan under IND-2.1`);
+  if (plan.adoptedOn >= REFORM_DATE)
+    throw userInputError(
+      'adoptedOn',
+      `${plan.adoptedOn}: a district-level plan is adopted while the district exists (to 30/6/2025); from ${REFORM_DATE} there is no district level, and commune-level units adopt no plan under IND-2.1`,
+    );
   checkDistrictOn(plan.districtId, plan.adoptedOn);
   checkText('documentNumber', plan.documentNumber, { max: 100 });
 }
@@ -149,7 +173,11 @@ export class PilotModelResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(PilotModel).createQueryBuilder('m'), identity, { district: 'm.district_id', commune: 'm.commune_id', communeAfterReform: 'm.commune_after_reform_id' });
+    const query = restrictToScope(dataSource.getRepository(PilotModel).createQueryBuilder('m'), identity, {
+      district: 'm.district_id',
+      commune: 'm.commune_id',
+      communeAfterReform: 'm.commune_after_reform_id',
+    });
     if (filter?.districtId) query.andWhere('m.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('(m.commune_id = :communeId OR m.commune_after_reform_id = :communeId)', { communeId: filter.communeId });
     if (filter?.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
@@ -178,11 +206,22 @@ export class PilotModelResolver {
   @Authorized('RECORDS')
   @Mutation(() => PilotModel, { description: 'Record a pilot model a district-level unit started' })
   async startPilotModel(@Arg('input') { idempotencyKey, ...input }: StartPilotModelInput, @Ctx() { dataSource, identity }: Context): Promise<PilotModel> {
-    assertInScope(identity, { districtId: input.districtId ?? null, communeId: input.communeId ?? null, communeAfterReformId: input.communeAfterReformId ?? null });
-    const model = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null, communeAfterReformId: input.communeAfterReformId ?? null, endedOn: input.endedOn ?? null };
+    assertInScope(identity, {
+      districtId: input.districtId ?? null,
+      communeId: input.communeId ?? null,
+      communeAfterReformId: input.communeAfterReformId ?? null,
+    });
+    const model = {
+      ...input,
+      districtId: input.districtId ?? null,
+      communeId: input.communeId ?? null,
+      communeAfterReformId: input.communeAfterReformId ?? null,
+      endedOn: input.endedOn ?? null,
+    };
     Object.assign(model, checkPilot(model));
     return createOnce(dataSource, identity, idempotencyKey, 'startPilotModel', model, PilotModel, (manager) =>
-      manager.getRepository(PilotModel).save(manager.getRepository(PilotModel).create(model)));
+      manager.getRepository(PilotModel).save(manager.getRepository(PilotModel).create(model)),
+    );
   }
 
   @Authorized('RECORDS')

@@ -1,5 +1,14 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { computeByDistrict, computeByUnit, computeResult, computeSeries, OrgUnitLevel, OrgUnitLevelEnum, SMALL_COUNTS_DESCRIPTION, SubgraphContext } from '@qn/common';
+import {
+  computeByDistrict,
+  computeByUnit,
+  computeResult,
+  computeSeries,
+  OrgUnitLevel,
+  OrgUnitLevelEnum,
+  SMALL_COUNTS_DESCRIPTION,
+  SubgraphContext,
+} from '@qn/common';
 import { IndicatorObject, LabourIndicator } from '../../catalogue';
 import { READINGS } from '../indicators';
 import { RecordsLoaders } from '../loaders/records.loaders';
@@ -21,7 +30,10 @@ export class LabourIndicatorResolver {
 
   @Authorized('AGGREGATES')
   @Authorized('AGGREGATES')
-  @FieldResolver(() => [IndicatorResult], { nullable: true, description: 'The indicator for each district-level unit that existed in the period (none after 30/6/2025: use resultsByUnit)' })
+  @FieldResolver(() => [IndicatorResult], {
+    nullable: true,
+    description: 'The indicator for each district-level unit that existed in the period (none after 30/6/2025: use resultsByUnit)',
+  })
   resultsByDistrict(@Root() indicator: IndicatorObject, @Arg('period') period: string, @Ctx() { loaders, identity }: SubgraphContext<RecordsLoaders>) {
     return computeByDistrict(loaders.measures, indicator.code, indicator.target, period, READINGS[indicator.code], identity);
   }
@@ -29,7 +41,8 @@ export class LabourIndicatorResolver {
   @Authorized('AGGREGATES')
   @FieldResolver(() => [IndicatorResult], {
     nullable: true,
-    description: "The indicator for each unit of a level in the period: the district-level units that existed in it, or the commune-level units of the plan's territory as they stood on its last day",
+    description:
+      "The indicator for each unit of a level in the period: the district-level units that existed in it, or the commune-level units of the plan's territory as they stood on its last day",
   })
   resultsByUnit(
     @Root() indicator: IndicatorObject,

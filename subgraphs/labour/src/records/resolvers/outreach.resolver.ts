@@ -1,7 +1,27 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  addDays, assertInScope, checkBusinessLink, checkCount, checkNotFuture, checkText, connectionType, createOnce, findById, isUuid, longLivedPlace, notFoundError, paginate, parsePeriod, recordScope,
-  REFORM_DATE, restrictToScope, SubgraphContext, territory, todayIso, updateVersioned, userInputError,
+  addDays,
+  assertInScope,
+  checkBusinessLink,
+  checkCount,
+  checkNotFuture,
+  checkText,
+  connectionType,
+  createOnce,
+  findById,
+  isUuid,
+  longLivedPlace,
+  notFoundError,
+  paginate,
+  parsePeriod,
+  recordScope,
+  REFORM_DATE,
+  restrictToScope,
+  SubgraphContext,
+  territory,
+  todayIso,
+  updateVersioned,
+  userInputError,
 } from '@qn/common';
 import { OrgUnit } from '../../catalogue';
 import { ServiceBusinessRef } from '../entities/service-business';
@@ -9,8 +29,14 @@ import { BusinessOutreach, IndustrialZone, ZoneOutreach, ZoneWorkforce } from '.
 import { RecordsLoaders } from '../loaders/records.loaders';
 import { FIRST_YEAR, LAST_YEAR } from './checks';
 import {
-  CreateIndustrialZoneInput, OutreachFilter, RecordBusinessOutreachInput, RecordZoneOutreachInput, RecordZoneWorkforceInput,
-  UpdateBusinessOutreachInput, UpdateIndustrialZoneInput, UpdateZoneWorkforceInput,
+  CreateIndustrialZoneInput,
+  OutreachFilter,
+  RecordBusinessOutreachInput,
+  RecordZoneOutreachInput,
+  RecordZoneWorkforceInput,
+  UpdateBusinessOutreachInput,
+  UpdateIndustrialZoneInput,
+  UpdateZoneWorkforceInput,
 } from './types/outreach.input';
 
 const ZoneOutreachConnection = connectionType(ZoneOutreach, 'ZoneOutreach');
@@ -56,7 +82,10 @@ export class IndustrialZoneResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => IndustrialZone, { description: 'Register an industrial park or economic zone' })
-  async createIndustrialZone(@Arg('input') { idempotencyKey, ...input }: CreateIndustrialZoneInput, @Ctx() { dataSource, identity }: Context): Promise<IndustrialZone> {
+  async createIndustrialZone(
+    @Arg('input') { idempotencyKey, ...input }: CreateIndustrialZoneInput,
+    @Ctx() { dataSource, identity }: Context,
+  ): Promise<IndustrialZone> {
     assertInScope(identity, input.districtId);
     checkText('name', input.name, { max: 200, required: true });
     territory.checkDistrict(input.districtId);
@@ -69,7 +98,9 @@ export class IndustrialZoneResolver {
   }
 
   @Authorized('RECORDS')
-  @Mutation(() => IndustrialZone, { description: 'Name the commune-level unit a zone is in from 1/7/2025; fails with CONFLICT if it changed since you read it' })
+  @Mutation(() => IndustrialZone, {
+    description: 'Name the commune-level unit a zone is in from 1/7/2025; fails with CONFLICT if it changed since you read it',
+  })
   async updateIndustrialZone(@Arg('input') input: UpdateIndustrialZoneInput, @Ctx() { dataSource, identity }: Context): Promise<IndustrialZone> {
     const current = await findById(dataSource, IndustrialZone, input.id);
     if (!current) throw notFoundError('IndustrialZone', input.id);
@@ -79,8 +110,11 @@ export class IndustrialZoneResolver {
   }
 
   @Authorized('RECORDS')
-  @Mutation(() => ZoneWorkforce, { description: 'Record the workers employed in a zone in a year (IND-1.3b\'s denominator)' })
-  async recordZoneWorkforce(@Arg('input') { idempotencyKey, ...input }: RecordZoneWorkforceInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<ZoneWorkforce> {
+  @Mutation(() => ZoneWorkforce, { description: "Record the workers employed in a zone in a year (IND-1.3b's denominator)" })
+  async recordZoneWorkforce(
+    @Arg('input') { idempotencyKey, ...input }: RecordZoneWorkforceInput,
+    @Ctx() { dataSource, loaders, identity }: Context,
+  ): Promise<ZoneWorkforce> {
     const zone = await loaders.zoneById.load(input.zoneId);
     if (!zone) throw userInputError('zoneId', `no industrial zone '${input.zoneId}'`);
     assertInScope(identity, zone.districtId, 'zoneId');
@@ -100,7 +134,7 @@ export class IndustrialZoneResolver {
   }
 
   @Authorized('RECORDS')
-  @Mutation(() => ZoneWorkforce, { description: 'Correct a zone\'s workforce; fails with CONFLICT if it changed since you read it' })
+  @Mutation(() => ZoneWorkforce, { description: "Correct a zone's workforce; fails with CONFLICT if it changed since you read it" })
   async updateZoneWorkforce(@Arg('input') input: UpdateZoneWorkforceInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<ZoneWorkforce> {
     const current = await findById(dataSource, ZoneWorkforce, input.id);
     if (!current) throw notFoundError('ZoneWorkforce', input.id);
@@ -116,7 +150,9 @@ export class IndustrialZoneResolver {
 }
 
 async function maxReachedInYear(dataSource: Context['dataSource'], zoneId: string, year: number): Promise<number> {
-  const row = await dataSource.getRepository(ZoneOutreach).createQueryBuilder('o')
+  const row = await dataSource
+    .getRepository(ZoneOutreach)
+    .createQueryBuilder('o')
     .select('coalesce(max(o.workers_reached), 0)', 'reached')
     .where('o.zone_id = :zoneId AND o.held_on >= :start AND o.held_on < :end', { zoneId, start: `${year}-01-01`, end: `${year + 1}-01-01` })
     .getRawOne<{ reached: number }>();
@@ -140,11 +176,17 @@ export class ZoneOutreachResolver {
     if (scope) query.andWhere('o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.district_id = :scope)', { scope });
     if (filter?.districtId) {
       // A session stands in the zone's district only while there was one.
-      query.andWhere('o.held_on < :reform AND o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.district_id = :districtId)', { districtId: filter.districtId, reform: REFORM_DATE });
+      query.andWhere('o.held_on < :reform AND o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.district_id = :districtId)', {
+        districtId: filter.districtId,
+        reform: REFORM_DATE,
+      });
     }
     if (filter?.communeId) {
       // From 1/7/2025 a session stands in the zone's unit.
-      query.andWhere('o.held_on >= :reform AND o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.commune_after_reform_id = :communeId)', { communeId: filter.communeId, reform: REFORM_DATE });
+      query.andWhere('o.held_on >= :reform AND o.zone_id IN (SELECT z.id FROM industrial_zone z WHERE z.commune_after_reform_id = :communeId)', {
+        communeId: filter.communeId,
+        reform: REFORM_DATE,
+      });
     }
     if (filter?.period) {
       const period = parsePeriod(filter.period, 'filter.period');
@@ -159,8 +201,11 @@ export class ZoneOutreachResolver {
   }
 
   @Authorized('RECORDS')
-  @Mutation(() => ZoneOutreach, { description: 'Record a session reaching workers of a zone; the zone\'s workforce of that year must be recorded first' })
-  async recordZoneOutreach(@Arg('input') { idempotencyKey, ...input }: RecordZoneOutreachInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<ZoneOutreach> {
+  @Mutation(() => ZoneOutreach, { description: "Record a session reaching workers of a zone; the zone's workforce of that year must be recorded first" })
+  async recordZoneOutreach(
+    @Arg('input') { idempotencyKey, ...input }: RecordZoneOutreachInput,
+    @Ctx() { dataSource, loaders, identity }: Context,
+  ): Promise<ZoneOutreach> {
     const zone = await loaders.zoneById.load(input.zoneId);
     if (!zone) throw userInputError('zoneId', `no industrial zone '${input.zoneId}'`);
     assertInScope(identity, zone.districtId, 'zoneId');
@@ -170,7 +215,10 @@ export class ZoneOutreachResolver {
       try {
         zonePlace({ districtId: zone.districtId }, true);
       } catch (error) {
-        throw userInputError('zoneId', `${zone.name} has no commune-level unit of 1/7/2025, where a session held on ${input.heldOn} stands: set it first with updateIndustrialZone(communeAfterReformId). ${(error as Error).message}`);
+        throw userInputError(
+          'zoneId',
+          `${zone.name} has no commune-level unit of 1/7/2025, where a session held on ${input.heldOn} stands: set it first with updateIndustrialZone(communeAfterReformId). ${(error as Error).message}`,
+        );
       }
     }
     checkCount('workersReached', input.workersReached, { max: MAX_WORKERS });
@@ -179,7 +227,8 @@ export class ZoneOutreachResolver {
     if (!workforce) throw userInputError('heldOn', `no workforce recorded for the zone in ${year}; record it with recordZoneWorkforce first`);
     checkHeadcounts(workforce.workersEmployed, input.workersReached, `workers employed in the zone in ${year}`);
     return createOnce(dataSource, identity, idempotencyKey, 'recordZoneOutreach', input, ZoneOutreach, (manager) =>
-      manager.getRepository(ZoneOutreach).save(manager.getRepository(ZoneOutreach).create(input)));
+      manager.getRepository(ZoneOutreach).save(manager.getRepository(ZoneOutreach).create(input)),
+    );
   }
 }
 
@@ -193,7 +242,10 @@ export class BusinessOutreachResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(BusinessOutreach).createQueryBuilder('o'), identity, { district: 'o.district_id', commune: 'o.commune_id' });
+    const query = restrictToScope(dataSource.getRepository(BusinessOutreach).createQueryBuilder('o'), identity, {
+      district: 'o.district_id',
+      commune: 'o.commune_id',
+    });
     if (filter?.targetId) query.andWhere('o.business_id = :businessId', { businessId: isUuid(filter.targetId) ? filter.targetId : null });
     if (filter?.districtId) query.andWhere('o.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('o.commune_id = :communeId', { communeId: filter.communeId });
@@ -204,7 +256,7 @@ export class BusinessOutreachResolver {
     return paginate(query, { first, after, sortColumn: 'held_on', sortKey: (o) => o.heldOn });
   }
 
-  @FieldResolver(() => ServiceBusinessRef, { description: 'The business in police\'s registry (resolved by police)' })
+  @FieldResolver(() => ServiceBusinessRef, { description: "The business in police's registry (resolved by police)" })
   business(@Root() outreach: BusinessOutreach): ServiceBusinessRef {
     return { id: outreach.businessId };
   }
@@ -228,7 +280,8 @@ export class BusinessOutreachResolver {
     Object.assign(outreach, checkBusinessOutreach(outreach));
     await checkRegisteredBusiness(loaders, outreach);
     return createOnce(dataSource, identity, idempotencyKey, 'recordBusinessOutreach', fields, BusinessOutreach, (manager) =>
-      manager.getRepository(BusinessOutreach).save(manager.getRepository(BusinessOutreach).create(outreach)));
+      manager.getRepository(BusinessOutreach).save(manager.getRepository(BusinessOutreach).create(outreach)),
+    );
   }
 
   @Authorized('RECORDS')
@@ -251,12 +304,24 @@ export class BusinessOutreachResolver {
  * place on that day (district before 1/7/2025, commune-level unit after). Fails with
  * SUBGRAPH_UNAVAILABLE when police cannot answer.
  */
-async function checkRegisteredBusiness(loaders: RecordsLoaders, o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'communeId' | 'heldOn'>): Promise<void> {
-  await checkBusinessLink(loaders.businessDistricts, { businessId: o.businessId, districtId: o.districtId, communeId: o.communeId, date: o.heldOn, dateField: 'heldOn' });
+async function checkRegisteredBusiness(
+  loaders: RecordsLoaders,
+  o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'communeId' | 'heldOn'>,
+): Promise<void> {
+  await checkBusinessLink(loaders.businessDistricts, {
+    businessId: o.businessId,
+    districtId: o.districtId,
+    communeId: o.communeId,
+    date: o.heldOn,
+    dateField: 'heldOn',
+  });
 }
 
 /** Checks a session and returns its place on its date (`territory.place`): district (+ commune) before 1/7/2025, the commune-level unit after. */
-function checkBusinessOutreach(o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'communeId' | 'heldOn' | 'workersEmployed' | 'workersReached'>): { districtId: string | null; communeId: string | null } {
+function checkBusinessOutreach(o: Pick<BusinessOutreach, 'businessId' | 'districtId' | 'communeId' | 'heldOn' | 'workersEmployed' | 'workersReached'>): {
+  districtId: string | null;
+  communeId: string | null;
+} {
   if (!isUuid(o.businessId)) throw userInputError('businessId', `'${o.businessId}' is not the id of a business in police's registry`);
   checkNotFuture('heldOn', o.heldOn, todayIso());
   const place = territory.place(o, o.heldOn);

@@ -1,12 +1,40 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  addDays, assertCanErase, createOnce, assertInScope, checkDateOrder, checkNotFuture, checkText, CLIENT_CODE, connectionType, erasedCode, ErasureResult, keyFromEnv, longLivedPlace, notFoundError, paginate, parsePeriod, personLookup,
-  pseudonymousCode, REFORM_DATE, restrictToScope, SubgraphContext, todayIso, updateVersioned, userInputError,
+  addDays,
+  assertCanErase,
+  createOnce,
+  assertInScope,
+  checkDateOrder,
+  checkNotFuture,
+  checkText,
+  CLIENT_CODE,
+  connectionType,
+  erasedCode,
+  ErasureResult,
+  keyFromEnv,
+  longLivedPlace,
+  notFoundError,
+  paginate,
+  parsePeriod,
+  personLookup,
+  pseudonymousCode,
+  REFORM_DATE,
+  restrictToScope,
+  SubgraphContext,
+  todayIso,
+  updateVersioned,
+  userInputError,
 } from '@qn/common';
 import { OrgUnit } from '../../catalogue';
 import { NeedAssessment, SupportClient, SupportServiceUse } from '../entities/support';
 import { RecordsLoaders } from '../loaders/records.loaders';
-import { RecordNeedAssessmentInput, RecordSupportServiceUseInput, RegisterSupportClientInput, SupportClientFilter, UpdateSupportClientInput } from './types/support.input';
+import {
+  RecordNeedAssessmentInput,
+  RecordSupportServiceUseInput,
+  RegisterSupportClientInput,
+  SupportClientFilter,
+  UpdateSupportClientInput,
+} from './types/support.input';
 
 const SupportClientConnection = connectionType(SupportClient, 'SupportClient');
 type Context = SubgraphContext<RecordsLoaders>;
@@ -23,7 +51,10 @@ async function clientFor(code: string, on: string, field: string, { loaders, ide
     try {
       longLivedPlace(client, addDays(REFORM_DATE, -1), { inUseAfterReform: true, what: 'person' });
     } catch (error) {
-      throw userInputError('clientCode', `person '${code}' has no commune-level unit of 1/7/2025, where a record dated ${on} stands: set it first with updateSupportClient(communeAfterReformId). ${(error as Error).message}`);
+      throw userInputError(
+        'clientCode',
+        `person '${code}' has no commune-level unit of 1/7/2025, where a record dated ${on} stands: set it first with updateSupportClient(communeAfterReformId). ${(error as Error).message}`,
+      );
     }
   }
   return client;
@@ -45,7 +76,11 @@ export class SupportResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ) {
-    const query = restrictToScope(dataSource.getRepository(SupportClient).createQueryBuilder('c'), identity, { district: 'c.district_id', commune: 'c.commune_id', communeAfterReform: 'c.commune_after_reform_id' });
+    const query = restrictToScope(dataSource.getRepository(SupportClient).createQueryBuilder('c'), identity, {
+      district: 'c.district_id',
+      commune: 'c.commune_id',
+      communeAfterReform: 'c.commune_after_reform_id',
+    });
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('(c.commune_id = :communeId OR c.commune_after_reform_id = :communeId)', { communeId: filter.communeId });
     if (filter?.inNeedDuring) {
@@ -85,7 +120,8 @@ export class SupportResolver {
 
   @Authorized('RECORDS')
   @Query(() => String, {
-    description: "The pseudonymous code of a person, from an identifier the agency holds on paper (e.g. an ID-card number) and labour's key; the identifier is neither stored nor logged",
+    description:
+      "The pseudonymous code of a person, from an identifier the agency holds on paper (e.g. an ID-card number) and labour's key; the identifier is neither stored nor logged",
   })
   async pseudonymousCode(@Arg('identifier') identifier: string, @Ctx() context: Context): Promise<string> {
     checkText('identifier', identifier, { max: 100, required: true });
@@ -96,7 +132,8 @@ export class SupportResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => ErasureResult, {
-    description: "Erase a person on a lawful request: the records keep counting (reported and live numbers stay as they are) but no longer carry the person's code",
+    description:
+      "Erase a person on a lawful request: the records keep counting (reported and live numbers stay as they are) but no longer carry the person's code",
   })
   async eraseSupportClient(@Arg('code') code: string, @Ctx() { dataSource, loaders, identity }: Context): Promise<ErasureResult> {
     assertCanErase(identity);
@@ -126,7 +163,10 @@ export class SupportResolver {
   }
 
   @Authorized('RECORDS')
-  @Mutation(() => SupportClient, { description: 'Name the commune-level unit of 1/7/2025 whose services follow a person registered before; fails with CONFLICT if it changed since you read it' })
+  @Mutation(() => SupportClient, {
+    description:
+      'Name the commune-level unit of 1/7/2025 whose services follow a person registered before; fails with CONFLICT if it changed since you read it',
+  })
   async updateSupportClient(@Arg('input') input: UpdateSupportClientInput, @Ctx() { dataSource, loaders, identity }: Context): Promise<SupportClient> {
     const client = await loaders.clientByCode.load(input.code.trim().toUpperCase());
     if (!client) throw notFoundError('SupportClient', input.code, 'code');
@@ -136,12 +176,17 @@ export class SupportResolver {
   }
 
   @Authorized('RECORDS')
-  @Mutation(() => NeedAssessment, { description: 'Record an assessment of a person\'s need for, and eligibility to, support' })
+  @Mutation(() => NeedAssessment, { description: "Record an assessment of a person's need for, and eligibility to, support" })
   async recordNeedAssessment(@Arg('input') { idempotencyKey, ...input }: RecordNeedAssessmentInput, @Ctx() context: Context): Promise<NeedAssessment> {
     checkNotFuture('assessedOn', input.assessedOn, todayIso());
     const client = await clientFor(input.clientCode, input.assessedOn, 'assessedOn', context);
     return createOnce(context.dataSource, context.identity, idempotencyKey, 'recordNeedAssessment', input, NeedAssessment, (manager) =>
-      manager.getRepository(NeedAssessment).save(manager.getRepository(NeedAssessment).create({ clientId: client.id, assessedOn: input.assessedOn, inNeed: input.inNeed, eligible: input.eligible })));
+      manager
+        .getRepository(NeedAssessment)
+        .save(
+          manager.getRepository(NeedAssessment).create({ clientId: client.id, assessedOn: input.assessedOn, inNeed: input.inNeed, eligible: input.eligible }),
+        ),
+    );
   }
 
   @Authorized('RECORDS')
@@ -150,7 +195,10 @@ export class SupportResolver {
     checkNotFuture('usedOn', input.usedOn, todayIso());
     const client = await clientFor(input.clientCode, input.usedOn, 'usedOn', context);
     return createOnce(context.dataSource, context.identity, idempotencyKey, 'recordSupportServiceUse', input, SupportServiceUse, (manager) =>
-      manager.getRepository(SupportServiceUse).save(manager.getRepository(SupportServiceUse).create({ clientId: client.id, serviceKind: input.serviceKind, usedOn: input.usedOn })));
+      manager
+        .getRepository(SupportServiceUse)
+        .save(manager.getRepository(SupportServiceUse).create({ clientId: client.id, serviceKind: input.serviceKind, usedOn: input.usedOn })),
+    );
   }
 }
 

@@ -1,13 +1,34 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  assertInScope, checkCount, checkNotFuture, createOnce, checkText, connectionType, findById, notFoundError, paginate, parsePeriod, REFORM_DATE, restrictToScope, SubgraphContext,
-  territory, todayIso, updateVersioned, userInputError,
+  assertInScope,
+  checkCount,
+  checkNotFuture,
+  createOnce,
+  checkText,
+  connectionType,
+  findById,
+  notFoundError,
+  paginate,
+  parsePeriod,
+  REFORM_DATE,
+  restrictToScope,
+  SubgraphContext,
+  territory,
+  todayIso,
+  updateVersioned,
+  userInputError,
 } from '@qn/common';
 import { OrgUnit } from '../../catalogue';
 import { StaffInPost, StaffLevel, TrainingCourse } from '../entities/training';
 import { RecordsLoaders } from '../loaders/records.loaders';
 import { checkDistrictInYear, FIRST_YEAR, LAST_YEAR } from './checks';
-import { RecordStaffInPostInput, RecordTrainingCourseInput, TrainingCourseFilter, UpdateStaffInPostInput, UpdateTrainingCourseInput } from './types/training.input';
+import {
+  RecordStaffInPostInput,
+  RecordTrainingCourseInput,
+  TrainingCourseFilter,
+  UpdateStaffInPostInput,
+  UpdateTrainingCourseInput,
+} from './types/training.input';
 
 const TrainingCourseConnection = connectionType(TrainingCourse, 'TrainingCourse');
 type Context = SubgraphContext<RecordsLoaders>;
@@ -24,7 +45,10 @@ function checkLevelDistrict(level: StaffLevel, districtId: string | null | undef
  * commune), from 1/7/2025 a commune-level unit and no district, where only commune-level
  * staff remain (there are no district-level staff after 30/6/2025).
  */
-function checkCourse(c: Pick<TrainingCourse, 'title' | 'level' | 'districtId' | 'communeId' | 'heldOn' | 'participants' | 'newTrainees'>): { districtId: string | null; communeId: string | null } {
+function checkCourse(c: Pick<TrainingCourse, 'title' | 'level' | 'districtId' | 'communeId' | 'heldOn' | 'participants' | 'newTrainees'>): {
+  districtId: string | null;
+  communeId: string | null;
+} {
   checkText('title', c.title, { max: 300, required: true });
   checkNotFuture('heldOn', c.heldOn, todayIso());
   checkCount('participants', c.participants, { max: 100000 });
@@ -35,7 +59,10 @@ function checkCourse(c: Pick<TrainingCourse, 'title' | 'level' | 'districtId' | 
     return { districtId: null, communeId: null };
   }
   if (c.level === StaffLevel.DISTRICT && c.heldOn >= REFORM_DATE) {
-    throw userInputError('level', `there are no district-level staff on ${c.heldOn} (the district level ended on 30/6/2025): a course from 1/7/2025 is for COMMUNE or PROVINCIAL staff`);
+    throw userInputError(
+      'level',
+      `there are no district-level staff on ${c.heldOn} (the district level ended on 30/6/2025): a course from 1/7/2025 is for COMMUNE or PROVINCIAL staff`,
+    );
   }
   return territory.place(c, c.heldOn, { commune: c.heldOn >= REFORM_DATE ? 'required' : 'optional' });
 }
@@ -51,7 +78,10 @@ export class TrainingCourseResolver {
     @Arg('after', { nullable: true }) after?: string,
   ) {
     // Provincial courses have no district: a caller limited to a district does not see them.
-    const query = restrictToScope(dataSource.getRepository(TrainingCourse).createQueryBuilder('c'), identity, { district: 'c.district_id', commune: 'c.commune_id' });
+    const query = restrictToScope(dataSource.getRepository(TrainingCourse).createQueryBuilder('c'), identity, {
+      district: 'c.district_id',
+      commune: 'c.commune_id',
+    });
     if (filter?.level) query.andWhere('c.level = :level', { level: filter.level });
     if (filter?.districtId) query.andWhere('c.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('c.commune_id = :communeId', { communeId: filter.communeId });
@@ -74,13 +104,17 @@ export class TrainingCourseResolver {
 
   @Authorized('RECORDS')
   @Mutation(() => TrainingCourse, { description: 'Record a training course held' })
-  async recordTrainingCourse(@Arg('input') { idempotencyKey, ...input }: RecordTrainingCourseInput, @Ctx() { dataSource, identity }: Context): Promise<TrainingCourse> {
+  async recordTrainingCourse(
+    @Arg('input') { idempotencyKey, ...input }: RecordTrainingCourseInput,
+    @Ctx() { dataSource, identity }: Context,
+  ): Promise<TrainingCourse> {
     // A provincial course (no district) is outside every district: only province-wide callers record it.
     assertInScope(identity, { districtId: input.districtId ?? null, communeId: input.communeId ?? null });
     const course = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null };
     Object.assign(course, checkCourse(course));
     return createOnce(dataSource, identity, idempotencyKey, 'recordTrainingCourse', course, TrainingCourse, (manager) =>
-      manager.getRepository(TrainingCourse).save(manager.getRepository(TrainingCourse).create(course)));
+      manager.getRepository(TrainingCourse).save(manager.getRepository(TrainingCourse).create(course)),
+    );
   }
 
   @Authorized('RECORDS')
@@ -98,7 +132,7 @@ export class TrainingCourseResolver {
 @Resolver(() => StaffInPost)
 export class StaffInPostResolver {
   @Authorized('RECORDS')
-  @Query(() => [StaffInPost], { description: 'Staff in post in the field by level, district and year (IND-5.1a/b\'s denominators)' })
+  @Query(() => [StaffInPost], { description: "Staff in post in the field by level, district and year (IND-5.1a/b's denominators)" })
   staffInPost(
     @Ctx() { dataSource, identity }: Context,
     @Arg('year', () => Int, { nullable: true }) year?: number,

@@ -4,10 +4,10 @@ export class TipNotes1795815790884 implements MigrationInterface {
   name = 'TipNotes1795815790884';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"tip\" ADD \"notes\" text");
+    await queryRunner.query('ALTER TABLE "tip" ADD "notes" text');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"tip\" DROP COLUMN \"notes\"");
+    await queryRunner.query('ALTER TABLE "tip" DROP COLUMN "notes"');
   }
 }

@@ -12,15 +12,15 @@ export class PlaceAfterReform1796160000000 implements MigrationInterface {
   name = 'PlaceAfterReform1796160000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"tip\" ADD \"commune_id\" character varying(20)");
-    await queryRunner.query("ALTER TABLE \"tip\" ALTER COLUMN \"district_id\" DROP NOT NULL");
-    await queryRunner.query("CREATE INDEX \"IDX_f940665313f2b1c2ff05a47eaa\" ON \"tip\" (\"commune_id\", \"received_on\") ");
-    await queryRunner.query("ALTER TABLE \"criminal_case\" ADD \"commune_id\" character varying(20)");
-    await queryRunner.query("ALTER TABLE \"criminal_case\" ALTER COLUMN \"district_id\" DROP NOT NULL");
-    await queryRunner.query("CREATE INDEX \"IDX_2f9c14e3e3da2a91af46565781\" ON \"criminal_case\" (\"commune_id\", \"opened_on\") ");
-    await queryRunner.query("ALTER TABLE \"service_business\" ADD \"commune_after_reform_id\" character varying(20)");
-    await queryRunner.query("ALTER TABLE \"service_business\" ALTER COLUMN \"district_id\" DROP NOT NULL");
-    await queryRunner.query("CREATE INDEX \"IDX_05355160215c744f3dae0209e5\" ON \"service_business\" (\"commune_after_reform_id\") ");
+    await queryRunner.query('ALTER TABLE "tip" ADD "commune_id" character varying(20)');
+    await queryRunner.query('ALTER TABLE "tip" ALTER COLUMN "district_id" DROP NOT NULL');
+    await queryRunner.query('CREATE INDEX "IDX_f940665313f2b1c2ff05a47eaa" ON "tip" ("commune_id", "received_on") ');
+    await queryRunner.query('ALTER TABLE "criminal_case" ADD "commune_id" character varying(20)');
+    await queryRunner.query('ALTER TABLE "criminal_case" ALTER COLUMN "district_id" DROP NOT NULL');
+    await queryRunner.query('CREATE INDEX "IDX_2f9c14e3e3da2a91af46565781" ON "criminal_case" ("commune_id", "opened_on") ');
+    await queryRunner.query('ALTER TABLE "service_business" ADD "commune_after_reform_id" character varying(20)');
+    await queryRunner.query('ALTER TABLE "service_business" ALTER COLUMN "district_id" DROP NOT NULL');
+    await queryRunner.query('CREATE INDEX "IDX_05355160215c744f3dae0209e5" ON "service_business" ("commune_after_reform_id") ');
     const operating: { id: string; district_id: string; commune_id: string | null }[] = await queryRunner.query(
       'SELECT id, district_id, commune_id FROM service_business WHERE closed_on IS NULL OR closed_on >= $1',
       [REFORM_DATE],
@@ -34,14 +34,14 @@ export class PlaceAfterReform1796160000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_05355160215c744f3dae0209e5\"");
-    await queryRunner.query("ALTER TABLE \"service_business\" ALTER COLUMN \"district_id\" SET NOT NULL");
-    await queryRunner.query("ALTER TABLE \"service_business\" DROP COLUMN \"commune_after_reform_id\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_2f9c14e3e3da2a91af46565781\"");
-    await queryRunner.query("ALTER TABLE \"criminal_case\" ALTER COLUMN \"district_id\" SET NOT NULL");
-    await queryRunner.query("ALTER TABLE \"criminal_case\" DROP COLUMN \"commune_id\"");
-    await queryRunner.query("DROP INDEX \"public\".\"IDX_f940665313f2b1c2ff05a47eaa\"");
-    await queryRunner.query("ALTER TABLE \"tip\" ALTER COLUMN \"district_id\" SET NOT NULL");
-    await queryRunner.query("ALTER TABLE \"tip\" DROP COLUMN \"commune_id\"");
+    await queryRunner.query('DROP INDEX "public"."IDX_05355160215c744f3dae0209e5"');
+    await queryRunner.query('ALTER TABLE "service_business" ALTER COLUMN "district_id" SET NOT NULL');
+    await queryRunner.query('ALTER TABLE "service_business" DROP COLUMN "commune_after_reform_id"');
+    await queryRunner.query('DROP INDEX "public"."IDX_2f9c14e3e3da2a91af46565781"');
+    await queryRunner.query('ALTER TABLE "criminal_case" ALTER COLUMN "district_id" SET NOT NULL');
+    await queryRunner.query('ALTER TABLE "criminal_case" DROP COLUMN "commune_id"');
+    await queryRunner.query('DROP INDEX "public"."IDX_f940665313f2b1c2ff05a47eaa"');
+    await queryRunner.query('ALTER TABLE "tip" ALTER COLUMN "district_id" SET NOT NULL');
+    await queryRunner.query('ALTER TABLE "tip" DROP COLUMN "commune_id"');
   }
 }

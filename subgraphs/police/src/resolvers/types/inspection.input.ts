@@ -50,7 +50,10 @@ export class InspectionFilter {
   @Field(() => ID, { nullable: true })
   districtId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Only inspections of businesses in this commune (before 1/7/2025) or commune-level unit (from then), on the inspection\'s date' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only inspections of businesses in this commune (before 1/7/2025) or commune-level unit (from then), on the inspection's date",
+  })
   communeId?: string;
 
   @Field({ nullable: true, description: 'Only inspections in this period' })

@@ -11,7 +11,10 @@ export class CreateServiceBusinessInput extends IdempotentCreateInput {
   @Field(() => BusinessKind)
   kind: BusinessKind;
 
-  @Field(() => ID, { nullable: true, description: 'Its district: required for a business opened before 1/7/2025, left out for one opened after (no district level)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Its district: required for a business opened before 1/7/2025, left out for one opened after (no district level)',
+  })
   districtId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Its commune before 1/7/2025 (in the district given), where known' })
@@ -19,7 +22,8 @@ export class CreateServiceBusinessInput extends IdempotentCreateInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The commune-level unit it lies in from 1/7/2025: required when it opened after, or operates after and its old commune went to more than one unit (or is not known); derived otherwise',
+    description:
+      'The commune-level unit it lies in from 1/7/2025: required when it opened after, or operates after and its old commune went to more than one unit (or is not known); derived otherwise',
   })
   communeAfterReformId?: string | null;
 

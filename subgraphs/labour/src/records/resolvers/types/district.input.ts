@@ -72,7 +72,10 @@ export class StartPilotModelInput extends IdempotentCreateInput {
   @Field(() => ID, { nullable: true, description: 'The commune-level unit that started it: required from 1/7/2025' })
   communeId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'For a model started before 1/7/2025 and running after 30/6/2025: the commune-level unit of 1/7/2025 running it' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For a model started before 1/7/2025 and running after 30/6/2025: the commune-level unit of 1/7/2025 running it',
+  })
   communeAfterReformId?: string | null;
 
   @Field(() => LocalDateResolver)

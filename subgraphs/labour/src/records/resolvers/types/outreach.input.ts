@@ -14,7 +14,10 @@ export class CreateIndustrialZoneInput extends IdempotentCreateInput {
   @Field(() => ID, { description: 'The district-level unit it lay in until 30/6/2025' })
   districtId: string;
 
-  @Field(() => ID, { nullable: true, description: 'The commune-level unit it is in from 1/7/2025; needed before outreach sessions from that date are recorded' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The commune-level unit it is in from 1/7/2025; needed before outreach sessions from that date are recorded',
+  })
   communeAfterReformId?: string | null;
 }
 
@@ -62,19 +65,22 @@ export class RecordZoneOutreachInput extends IdempotentCreateInput {
   @Field(() => LocalDateResolver)
   heldOn: string;
 
-  @Field(() => Int, { description: 'Headcount reached; at most the zone\'s workforce of that year' })
+  @Field(() => Int, { description: "Headcount reached; at most the zone's workforce of that year" })
   workersReached: number;
 }
 
 @InputType()
 export class RecordBusinessOutreachInput extends IdempotentCreateInput {
-  @Field(() => ID, { description: 'Key of the business in police\'s registry (ServiceBusiness.id)' })
+  @Field(() => ID, { description: "Key of the business in police's registry (ServiceBusiness.id)" })
   businessId: string;
 
-  @Field(() => ID, { nullable: true, description: 'The business\'s district on the day: required before 1/7/2025, left out after (no district level)' })
+  @Field(() => ID, { nullable: true, description: "The business's district on the day: required before 1/7/2025, left out after (no district level)" })
   districtId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The business\'s commune-level unit on the day: required from 1/7/2025; before, optional (in the district given)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The business's commune-level unit on the day: required from 1/7/2025; before, optional (in the district given)",
+  })
   communeId?: string | null;
 
   @Field(() => LocalDateResolver)
@@ -98,10 +104,13 @@ export class UpdateBusinessOutreachInput {
   @Field(() => LocalDateResolver, { nullable: true })
   heldOn?: string;
 
-  @Field(() => ID, { nullable: true, description: 'The business\'s district on the day (before 1/7/2025); give null (and communeId) when moving a session past 30/6/2025' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The business's district on the day (before 1/7/2025); give null (and communeId) when moving a session past 30/6/2025",
+  })
   districtId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The business\'s commune-level unit on the day (required from 1/7/2025)' })
+  @Field(() => ID, { nullable: true, description: "The business's commune-level unit on the day (required from 1/7/2025)" })
   communeId?: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -119,7 +128,11 @@ export class OutreachFilter {
   @Field(() => ID, { nullable: true })
   districtId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Only sessions that stood in this commune-level unit on their date (a business\'s session names it; a zone\'s stands in the zone\'s unit from 1/7/2025)' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Only sessions that stood in this commune-level unit on their date (a business's session names it; a zone's stands in the zone's unit from 1/7/2025)",
+  })
   communeId?: string;
 
   @Field(() => ID, { nullable: true, description: 'One zone (zone outreach) or one business (business outreach)' })

@@ -8,13 +8,23 @@ export class RegisterSupportClientInput extends IdempotentCreateInput {
   @Field({ description: 'QNG- and eight capital letters or digits, e.g. QNG-7K2M9XQ4' })
   code: string;
 
-  @Field(() => ID, { nullable: true, description: 'The district whose services follow the person: required for a registration before 1/7/2025, left out after (no district level)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The district whose services follow the person: required for a registration before 1/7/2025, left out after (no district level)',
+  })
   districtId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The commune-level unit the person is registered in: required from 1/7/2025; before, optional within the district' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The commune-level unit the person is registered in: required from 1/7/2025; before, optional within the district',
+  })
   communeId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'For a registration before 1/7/2025: the commune-level unit of 1/7/2025 whose services follow the person from then (needed before assessments or services from that date)' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'For a registration before 1/7/2025: the commune-level unit of 1/7/2025 whose services follow the person from then (needed before assessments or services from that date)',
+  })
   communeAfterReformId?: string | null;
 
   @Field(() => LocalDateResolver)
@@ -23,7 +33,7 @@ export class RegisterSupportClientInput extends IdempotentCreateInput {
 
 @InputType({ description: 'Change where a person is followed after 30/6/2025' })
 export class UpdateSupportClientInput {
-  @Field({ description: 'The person\'s pseudonymous code' })
+  @Field({ description: "The person's pseudonymous code" })
   code: string;
 
   @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
@@ -35,7 +45,7 @@ export class UpdateSupportClientInput {
 
 @InputType()
 export class RecordNeedAssessmentInput extends IdempotentCreateInput {
-  @Field({ description: 'The person\'s pseudonymous code' })
+  @Field({ description: "The person's pseudonymous code" })
   clientCode: string;
 
   @Field(() => LocalDateResolver)
@@ -50,7 +60,7 @@ export class RecordNeedAssessmentInput extends IdempotentCreateInput {
 
 @InputType()
 export class RecordSupportServiceUseInput extends IdempotentCreateInput {
-  @Field({ description: 'The person\'s pseudonymous code' })
+  @Field({ description: "The person's pseudonymous code" })
   clientCode: string;
 
   @Field(() => SupportServiceKind)

@@ -11,10 +11,16 @@ export class RecordTrainingCourseInput extends IdempotentCreateInput {
   @Field(() => StaffLevel)
   level: StaffLevel;
 
-  @Field(() => ID, { nullable: true, description: 'Required for DISTRICT and COMMUNE courses held before 1/7/2025; none for PROVINCIAL, and none after 30/6/2025 (no district level)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Required for DISTRICT and COMMUNE courses held before 1/7/2025; none for PROVINCIAL, and none after 30/6/2025 (no district level)',
+  })
   districtId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The commune-level unit whose staff were trained: required for a COMMUNE course from 1/7/2025; before, optional within the district' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The commune-level unit whose staff were trained: required for a COMMUNE course from 1/7/2025; before, optional within the district',
+  })
   communeId?: string | null;
 
   @Field(() => LocalDateResolver)
