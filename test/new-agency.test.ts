@@ -61,7 +61,13 @@ test('npm run new-agency -- culture writes a subgraph that migrates, composes, p
   inCopy(process.execPath, [path.join(copy, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'subgraphs/culture/tsconfig.json']);
   inCopy(process.execPath, [path.join(copy, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'subgraphs/culture', 'packages/common/src/config.ts']);
   // Laid out as the rest of the repository (CI runs format:check).
-  inCopy(process.execPath, [path.join(copy, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', 'subgraphs/culture', 'packages/common/src/config.ts', 'eslint.config.mjs']);
+  inCopy(process.execPath, [
+    path.join(copy, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+    '--check',
+    'subgraphs/culture',
+    'packages/common/src/config.ts',
+    'eslint.config.mjs',
+  ]);
   // Its generated test, against the test PostgreSQL, through the gateway of all six (a failure throws).
   // And the deployment's checks, now over six subgraphs: its Kubernetes objects and the gateway's URL for it.
   inCopy(process.execPath, [path.join(copy, 'node_modules', 'jest', 'bin', 'jest.js'), '--runInBand', 'subgraphs/culture/test', 'test/deploy.test.ts']);
