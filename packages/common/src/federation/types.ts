@@ -14,7 +14,17 @@ export enum IndicatorStatusEnum {
 registerEnumType(IndicatorStatusEnum, {
   name: 'IndicatorStatus',
   description: 'How a result stands against its target',
-  valuesConfig: { SUPPRESSED: { description: 'Not shown to this caller: small-count protection (statusReason says why; docs/security.md)' } },
+  valuesConfig: {
+    ACHIEVED: { description: 'Đạt: the period has ended and the target (or its milestone for the period) is met' },
+    ON_TRACK: { description: 'Đúng tiến độ: the period is still open and the result so far meets the target, or its share of the year elapsed' },
+    AT_RISK: { description: 'Có nguy cơ không đạt: the period is still open and the result so far is below the target' },
+    NOT_MET: { description: 'Không đạt: the period has ended and the target is not met' },
+    NO_DATA: { description: 'Chưa có số liệu: nothing to judge — no denominator in the period (statusReason says which)' },
+    NOT_APPLICABLE: {
+      description: 'Không đánh giá: the target does not judge this period or unit (e.g. a yearly target over 2021-2025; see summary and statusReason)',
+    },
+    SUPPRESSED: { description: 'Không công bố (số nhỏ): not shown to this caller: small-count protection (statusReason says why; docs/security.md)' },
+  },
 });
 
 export enum TargetKindEnum {
@@ -23,7 +33,16 @@ export enum TargetKindEnum {
   RANGE = 'RANGE',
   GROWTH = 'GROWTH',
 }
-registerEnumType(TargetKindEnum, { name: 'TargetKind', description: 'How a target is expressed' });
+registerEnumType(TargetKindEnum, {
+  name: 'TargetKind',
+  description: 'How a target is expressed',
+  valuesConfig: {
+    MIN_PERCENT: { description: 'At least a percentage: 100 × numerator / denominator ≥ the target' },
+    MIN_COUNT: { description: 'At least a number of things counted' },
+    RANGE: { description: 'A percentage within a range (e.g. a growth of 3–5 %)' },
+    GROWTH: { description: 'Growth year on year: 100 × (this year − last year) / last year, judged against the target' },
+  },
+});
 
 /** The levels of the territory; labour's OrgUnit and every agency's resultsByUnit use this one enum. */
 export enum OrgUnitLevelEnum {
@@ -34,6 +53,11 @@ export enum OrgUnitLevelEnum {
 registerEnumType(OrgUnitLevelEnum, {
   name: 'OrgUnitLevel',
   description: 'Province, district level (huyện, thị xã, thành phố; until 30/6/2025) or commune level (xã, phường, thị trấn, đặc khu)',
+  valuesConfig: {
+    PROVINCE: { description: 'Tỉnh: Quảng Ngãi (51), which absorbed Kon Tum (62) on 1/7/2025' },
+    DISTRICT: { description: 'Cấp huyện: district-level units, abolished from 1/7/2025' },
+    COMMUNE: { description: 'Cấp xã: commune-level units (xã, phường, thị trấn; from 1/7/2025 the 96 xã, phường and đặc khu)' },
+  },
 });
 
 @Directive('@shareable')
@@ -268,7 +292,16 @@ export enum TaskStatus {
   DONE = 'DONE',
   NOT_APPLICABLE = 'NOT_APPLICABLE',
 }
-registerEnumType(TaskStatus, { name: 'TaskStatus', description: 'Where a task stands in a period, as the owning agency entered it' });
+registerEnumType(TaskStatus, {
+  name: 'TaskStatus',
+  description: 'Where a task stands in a period, as the owning agency entered it',
+  valuesConfig: {
+    NOT_STARTED: { description: 'Chưa triển khai: not begun in the period (no figure above zero)' },
+    IN_PROGRESS: { description: 'Đang triển khai: under way' },
+    DONE: { description: 'Hoàn thành: done in the period, with evidence of what and where it is documented' },
+    NOT_APPLICABLE: { description: 'Không áp dụng: the task does not apply to the unit in the period (no figure above zero)' },
+  },
+});
 
 @Directive('@shareable')
 @ObjectType({ description: 'One figure of a task in a period: a measure of the catalogue and its value' })

@@ -59,7 +59,14 @@ export enum SheetFormat {
   CSV = 'CSV',
   XLSX = 'XLSX',
 }
-registerEnumType(SheetFormat, { name: 'SheetFormat' });
+registerEnumType(SheetFormat, {
+  name: 'SheetFormat',
+  description: 'The format of an imported sheet',
+  valuesConfig: {
+    CSV: { description: 'Comma-separated text, UTF-8 (a BOM is accepted)' },
+    XLSX: { description: 'An Excel workbook (its first sheet), base64-encoded' },
+  },
+});
 
 @InputType({
   description:

@@ -11,7 +11,14 @@ export enum ReportStatus {
 }
 registerEnumType(ReportStatus, {
   name: 'ReportStatus',
-  description: 'draft → submitted → returned (with a reason) → resubmitted → approved by DOLISA; an approved report is locked',
+  description: 'draft → submitted → returned (with a reason) → resubmitted → approved by the standing agency; an approved report is locked',
+  valuesConfig: {
+    DRAFT: { description: 'Dự thảo: being written by the unit; its numbers are refreshed from the graph' },
+    SUBMITTED: { description: "Đã gửi: sent by the unit's head; its numbers are frozen at submission" },
+    RETURNED: { description: 'Bị trả lại: sent back by the standing agency with a reason, to be changed and sent again' },
+    RESUBMITTED: { description: 'Đã gửi lại: sent again after a return' },
+    APPROVED: { description: 'Đã duyệt: approved by the standing agency; locked (a correction is a new revision)' },
+  },
 });
 
 export enum ReportingUnitKind {
@@ -22,6 +29,11 @@ export enum ReportingUnitKind {
 registerEnumType(ReportingUnitKind, {
   name: 'ReportingUnitKind',
   description: "An agency of section V, a district-level People's Committee (to 30/6/2025) or a commune-level People's Committee (from 1/7/2025)",
+  valuesConfig: {
+    AGENCY: { description: 'A department or body of section V (POLICE, HEALTH …)' },
+    DISTRICT: { description: "A district-level People's Committee (UBND cấp huyện), reporting until 2025Q2" },
+    COMMUNE: { description: "A commune-level People's Committee of 1/7/2025 (UBND cấp xã), reporting from 2025Q3" },
+  },
 });
 
 /**

@@ -12,7 +12,20 @@ export enum MeasureUnit {
   VISITS = 'VISITS',
   DOCUMENTS = 'DOCUMENTS',
 }
-registerEnumType(MeasureUnit, { name: 'MeasureUnit', description: 'What a task measure is counted in (VND: đồng)' });
+registerEnumType(MeasureUnit, {
+  name: 'MeasureUnit',
+  description: 'What a task measure is counted in (VND: đồng)',
+  valuesConfig: {
+    COUNT: { description: 'Things counted (models, loans, awards …)' },
+    VND: { description: 'An amount in đồng' },
+    PEOPLE: { description: 'Persons (participants, persons connected to services …)' },
+    SESSIONS: { description: 'Sessions held (dissemination, training …)' },
+    INSPECTIONS: { description: 'Inspections or patrols carried out' },
+    CASES: { description: 'Cases (detected, prosecuted, tried …)' },
+    VISITS: { description: 'Supervision or monitoring visits' },
+    DOCUMENTS: { description: 'Documents issued or reviewed (plans, rules, guidance)' },
+  },
+});
 
 /** Where a task's progress comes from. */
 export enum ProgressSource {
@@ -22,6 +35,10 @@ export enum ProgressSource {
 registerEnumType(ProgressSource, {
   name: 'ProgressSource',
   description: "RECORDS: counted from the owning agency's records in its subgraph; REGISTRY: entered by the owning agency in labour's task-progress registry",
+  valuesConfig: {
+    RECORDS: { description: "Counted from the owning agency's records in its subgraph" },
+    REGISTRY: { description: "Entered by the owning agency in labour's task-progress registry" },
+  },
 });
 
 /** One measure of a task (catalogue data, `data/measures.json`): what its progress is counted in. */
