@@ -8,6 +8,7 @@ import { createAuthChecker } from '../auth/access';
 import { auditLogResolver } from '../audit/audit.resolver';
 import { auditMutations } from '../audit/trail';
 import { dataExceptionsAsInputErrors } from '../db/input-errors';
+import { describeArguments } from './argument-descriptions';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
@@ -39,7 +40,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     authChecker: createAuthChecker(options.recordOwners),
     authMode: 'error',
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
+  const typeDefs = describeArguments(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`));
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
