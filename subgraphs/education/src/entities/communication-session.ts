@@ -15,6 +15,14 @@ registerEnumType(SessionForm, {
   name: 'SessionForm',
   description:
     'Hoạt động ngoại khóa (extracurricular), chào cờ / sinh hoạt dưới cờ (assembly), lồng ghép vào môn học (class integration), hội thi (contest), giáo dục kỹ năng sống (life skills), tài liệu / pano (materials)',
+  valuesConfig: {
+    ASSEMBLY: { description: 'Sinh hoạt dưới cờ, chào cờ: school assembly' },
+    CLASS_INTEGRATION: { description: 'Lồng ghép vào môn học: within a class subject' },
+    EXTRACURRICULAR: { description: 'Ngoại khóa: extracurricular activity' },
+    LIFE_SKILLS: { description: 'Giáo dục kỹ năng sống: life-skills education' },
+    CONTEST: { description: 'Hội thi: contest' },
+    MATERIALS: { description: 'Tài liệu, ấn phẩm: materials handed out' },
+  },
 });
 
 /** One prevention-communication session at an institution; its reach is the numerator of IND-1.3c. */

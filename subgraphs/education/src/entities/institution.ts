@@ -12,6 +12,12 @@ registerEnumType(InstitutionKind, {
   name: 'InstitutionKind',
   description:
     'Trường THPT (upper-secondary), cơ sở giáo dục đại học (university), cơ sở giáo dục nghề nghiệp (vocational school or college), trung tâm GDNN-GDTX (continuing education)',
+  valuesConfig: {
+    UPPER_SECONDARY: { description: 'Trường trung học phổ thông: upper-secondary school' },
+    UNIVERSITY: { description: 'Trường đại học, cao đẳng: university or college' },
+    VOCATIONAL: { description: 'Cơ sở giáo dục nghề nghiệp: vocational institution' },
+    CONTINUING_EDUCATION: { description: 'Trung tâm giáo dục thường xuyên: continuing-education centre' },
+  },
 });
 
 /** A school, university or vocational institution whose students IND-1.3c counts; public reference data (names are public), changed only by education. */

@@ -15,6 +15,14 @@ registerEnumType(HarmReductionService, {
   name: 'HarmReductionService',
   description:
     'Tiếp cận cộng đồng (outreach), cấp bao cao su, xét nghiệm HIV, điều trị nhiễm khuẩn lây truyền qua đường tình dục, PrEP, chuyển gửi dịch vụ xã hội',
+  valuesConfig: {
+    OUTREACH: { description: 'Tiếp cận cộng đồng: outreach' },
+    CONDOM_DISTRIBUTION: { description: 'Cấp phát bao cao su: condom distribution' },
+    HIV_TEST: { description: 'Xét nghiệm HIV: HIV test' },
+    STI_TREATMENT: { description: 'Điều trị nhiễm khuẩn lây truyền qua đường tình dục: STI treatment' },
+    PREP: { description: 'Dự phòng trước phơi nhiễm HIV (PrEP)' },
+    REFERRAL_SOCIAL_SERVICE: { description: 'Chuyển gửi dịch vụ xã hội: referral to a social-support service (counts for IND-4.2)' },
+  },
 });
 
 /**

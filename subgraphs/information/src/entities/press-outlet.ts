@@ -5,7 +5,14 @@ export enum PressLevel {
   PROVINCIAL = 'PROVINCIAL',
   CENTRAL = 'CENTRAL',
 }
-registerEnumType(PressLevel, { name: 'PressLevel', description: 'Cơ quan báo chí cấp tỉnh (provincial) or cấp trung ương (central)' });
+registerEnumType(PressLevel, {
+  name: 'PressLevel',
+  description: 'Cơ quan báo chí cấp tỉnh (provincial) or cấp trung ương (central)',
+  valuesConfig: {
+    PROVINCIAL: { description: 'Báo chí địa phương (cấp tỉnh): provincial press' },
+    CENTRAL: { description: 'Báo chí Trung ương: central press' },
+  },
+});
 
 export enum PressMedium {
   PRINT = 'PRINT',
@@ -13,7 +20,15 @@ export enum PressMedium {
   RADIO = 'RADIO',
   TV = 'TV',
 }
-registerEnumType(PressMedium, { name: 'PressMedium' });
+registerEnumType(PressMedium, {
+  name: 'PressMedium',
+  valuesConfig: {
+    PRINT: { description: 'Báo in: print' },
+    ONLINE: { description: 'Báo điện tử: online' },
+    RADIO: { description: 'Phát thanh: radio' },
+    TV: { description: 'Truyền hình: television' },
+  },
+});
 
 /** A press outlet whose prevention publications count towards IND-1.2a (provincial) or IND-1.2b (central); public reference data, changed only by information. */
 @Directive('@key(fields: "id")')

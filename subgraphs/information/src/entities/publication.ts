@@ -14,6 +14,13 @@ export enum PublicationKind {
 registerEnumType(PublicationKind, {
   name: 'PublicationKind',
   description: 'Bài viết (article), tin (news), phóng sự (reportage), chuyên mục / chương trình (programme), phát sóng (broadcast)',
+  valuesConfig: {
+    NEWS: { description: 'Tin: news item' },
+    ARTICLE: { description: 'Bài viết: article' },
+    REPORTAGE: { description: 'Phóng sự: reportage' },
+    PROGRAMME: { description: 'Chuyên mục, chương trình: programme or column' },
+    BROADCAST: { description: 'Phát sóng: broadcast' },
+  },
 });
 
 /** One piece on prostitution prevention carried by a press outlet: the evidence for IND-1.2a and IND-1.2b. */

@@ -12,6 +12,13 @@ export enum BlockingReason {
 registerEnumType(BlockingReason, {
   name: 'BlockingReason',
   description: 'What the website carries: advertising of sexual services, brokering, trafficking, pornography…',
+  valuesConfig: {
+    PROSTITUTION_ADVERTISING: { description: 'Quảng cáo mại dâm: advertising prostitution' },
+    BROKERING: { description: 'Môi giới mại dâm: brokering' },
+    TRAFFICKING: { description: 'Mua bán người: trafficking' },
+    PORNOGRAPHY: { description: 'Văn hóa phẩm đồi trụy: pornography' },
+    OTHER: { description: 'Lý do khác: another reason' },
+  },
 });
 
 /** A website with prostitution content that the department proposed to block (section V.7), and when it was blocked. */

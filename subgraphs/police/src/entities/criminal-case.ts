@@ -16,6 +16,14 @@ registerEnumType(CaseCharge, {
   name: 'CaseCharge',
   description:
     'Chứa mại dâm (art. 327), môi giới mại dâm (art. 328), mua dâm người dưới 18 tuổi (art. 329), mua bán người (art. 150), mua bán người dưới 16 tuổi (art. 151)',
+  valuesConfig: {
+    BROKERING_PROSTITUTION: { description: 'Môi giới mại dâm (Điều 328 BLHS): brokering prostitution' },
+    HARBOURING_PROSTITUTION: { description: 'Chứa mại dâm (Điều 327 BLHS): harbouring prostitution' },
+    BUYING_SEX_FROM_MINOR: { description: 'Mua dâm người dưới 18 tuổi (Điều 329 BLHS): buying sex from a minor' },
+    TRAFFICKING: { description: 'Mua bán người (Điều 150 BLHS): trafficking in persons' },
+    CHILD_TRAFFICKING: { description: 'Mua bán người dưới 16 tuổi (Điều 151 BLHS): trafficking in children' },
+    OTHER: { description: 'Tội danh khác liên quan: another related charge' },
+  },
 });
 
 export enum CaseOutcome {
@@ -24,7 +32,16 @@ export enum CaseOutcome {
   SUSPENDED = 'SUSPENDED',
   TRANSFERRED = 'TRANSFERRED',
 }
-registerEnumType(CaseOutcome, { name: 'CaseOutcome', description: 'How a case was dealt with under the law' });
+registerEnumType(CaseOutcome, {
+  name: 'CaseOutcome',
+  description: 'How a case was dealt with under the law',
+  valuesConfig: {
+    PROSECUTED: { description: 'Khởi tố: prosecuted' },
+    TRIED: { description: 'Đã xét xử: tried' },
+    SUSPENDED: { description: 'Tạm đình chỉ: suspended' },
+    TRANSFERRED: { description: 'Chuyển cơ quan khác: transferred to another body' },
+  },
+});
 
 /**
  * A criminal case related to prostitution. Counts only: no names of suspects,

@@ -10,6 +10,10 @@ export enum InspectionTeam {
 registerEnumType(InspectionTeam, {
   name: 'InspectionTeam',
   description: 'POLICE, or the inter-agency team under Decree 178/2004 (Đội kiểm tra liên ngành 178)',
+  valuesConfig: {
+    POLICE: { description: 'Công an: a police inspection' },
+    TEAM_178: { description: 'Đội kiểm tra liên ngành 178: the inter-agency team under Decree 178/2004' },
+  },
 });
 
 export enum InspectionOutcome {
@@ -20,7 +24,17 @@ export enum InspectionOutcome {
   LICENCE_REVOKED = 'LICENCE_REVOKED',
   CRIMINAL_REFERRAL = 'CRIMINAL_REFERRAL',
 }
-registerEnumType(InspectionOutcome, { name: 'InspectionOutcome' });
+registerEnumType(InspectionOutcome, {
+  name: 'InspectionOutcome',
+  valuesConfig: {
+    NO_VIOLATION: { description: 'Không vi phạm: no violation' },
+    WARNING: { description: 'Nhắc nhở, cảnh cáo: warning' },
+    FINED: { description: 'Phạt tiền: fined' },
+    SUSPENDED: { description: 'Đình chỉ hoạt động: operation suspended' },
+    LICENCE_REVOKED: { description: 'Thu hồi giấy phép: licence revoked' },
+    CRIMINAL_REFERRAL: { description: 'Chuyển xử lý hình sự: referred for criminal proceedings' },
+  },
+});
 
 @Authorized('RECORDS')
 @ObjectType({ description: 'An inspection of a service business' })

@@ -17,6 +17,17 @@ export enum BusinessKind {
 registerEnumType(BusinessKind, {
   name: 'BusinessKind',
   description: 'Kinds of service business prone to prostitution (ngành nghề kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm)',
+  valuesConfig: {
+    KARAOKE: { description: 'Karaoke' },
+    MASSAGE: { description: 'Xoa bóp (massage)' },
+    SAUNA: { description: 'Xông hơi (sauna)' },
+    BARBER_SPA: { description: 'Cắt tóc, gội đầu, spa: barber or spa' },
+    HOTEL: { description: 'Khách sạn: hotel' },
+    GUESTHOUSE: { description: 'Nhà nghỉ: guesthouse' },
+    BAR: { description: 'Quán bar' },
+    NIGHTCLUB: { description: 'Vũ trường: nightclub' },
+    OTHER: { description: 'Loại khác: another kind' },
+  },
 });
 
 /** A registered service business prone to prostitution; the registry behind IND-3.3a/b and IND-1.3a's denominator. */

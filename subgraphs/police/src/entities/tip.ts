@@ -12,6 +12,12 @@ export enum TipKind {
 registerEnumType(TipKind, {
   name: 'TipKind',
   description: 'Tố giác (denunciation), tin báo (crime report), kiến nghị khởi tố (petition), khiếu nại (complaint)',
+  valuesConfig: {
+    DENUNCIATION: { description: 'Tố giác tội phạm: denunciation' },
+    CRIME_REPORT: { description: 'Tin báo về tội phạm: crime report' },
+    COMPLAINT: { description: 'Đơn thư, khiếu nại: complaint' },
+    PROSECUTION_PETITION: { description: 'Kiến nghị khởi tố: petition to prosecute' },
+  },
 });
 
 export enum TipChannel {
@@ -22,7 +28,17 @@ export enum TipChannel {
   ONLINE = 'ONLINE',
   AGENCY_REFERRAL = 'AGENCY_REFERRAL',
 }
-registerEnumType(TipChannel, { name: 'TipChannel' });
+registerEnumType(TipChannel, {
+  name: 'TipChannel',
+  valuesConfig: {
+    HOTLINE: { description: 'Đường dây nóng: hotline' },
+    PHONE: { description: 'Điện thoại: phone' },
+    IN_PERSON: { description: 'Trực tiếp: in person' },
+    MAIL: { description: 'Thư, đơn: by mail' },
+    ONLINE: { description: 'Trực tuyến: online' },
+    AGENCY_REFERRAL: { description: 'Cơ quan, tổ chức chuyển đến: referred by an agency' },
+  },
+});
 
 export enum TipClassification {
   PROSTITUTION = 'PROSTITUTION',
@@ -32,14 +48,31 @@ export enum TipClassification {
   CHILD_PROSTITUTION = 'CHILD_PROSTITUTION',
   NOT_PROSTITUTION_RELATED = 'NOT_PROSTITUTION_RELATED',
 }
-registerEnumType(TipClassification, { name: 'TipClassification' });
+registerEnumType(TipClassification, {
+  name: 'TipClassification',
+  valuesConfig: {
+    PROSTITUTION: { description: 'Mại dâm: prostitution' },
+    BROKERING: { description: 'Môi giới mại dâm: brokering' },
+    BROTHEL_KEEPING: { description: 'Chứa mại dâm: brothel keeping' },
+    CHILD_PROSTITUTION: { description: 'Mại dâm người dưới 18 tuổi: prostitution of a minor' },
+    TRAFFICKING: { description: 'Mua bán người: trafficking' },
+    NOT_PROSTITUTION_RELATED: { description: 'Không liên quan mại dâm: not prostitution-related' },
+  },
+});
 
 export enum TipVerification {
   PENDING = 'PENDING',
   CONFIRMED = 'CONFIRMED',
   UNFOUNDED = 'UNFOUNDED',
 }
-registerEnumType(TipVerification, { name: 'TipVerification' });
+registerEnumType(TipVerification, {
+  name: 'TipVerification',
+  valuesConfig: {
+    PENDING: { description: 'Đang xác minh: being verified' },
+    CONFIRMED: { description: 'Có căn cứ: confirmed' },
+    UNFOUNDED: { description: 'Không có căn cứ: unfounded' },
+  },
+});
 
 export enum TipOutcome {
   CRIMINAL_CASE_OPENED = 'CRIMINAL_CASE_OPENED',
@@ -47,7 +80,15 @@ export enum TipOutcome {
   TRANSFERRED = 'TRANSFERRED',
   NO_ACTION = 'NO_ACTION',
 }
-registerEnumType(TipOutcome, { name: 'TipOutcome' });
+registerEnumType(TipOutcome, {
+  name: 'TipOutcome',
+  valuesConfig: {
+    CRIMINAL_CASE_OPENED: { description: 'Khởi tố vụ án: a criminal case opened' },
+    ADMINISTRATIVE_SANCTION: { description: 'Xử phạt vi phạm hành chính: administrative sanction' },
+    TRANSFERRED: { description: 'Chuyển cơ quan có thẩm quyền: transferred to the competent body' },
+    NO_ACTION: { description: 'Không xử lý: no action (e.g. unfounded)' },
+  },
+});
 
 /**
  * A denunciation, crime report or complaint and its handling. No informant identity

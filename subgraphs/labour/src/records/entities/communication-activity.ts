@@ -17,6 +17,18 @@ export enum CommunicationForm {
 registerEnumType(CommunicationForm, {
   name: 'CommunicationForm',
   description: 'Hình thức tuyên truyền: meeting, commune loudspeaker, leaflets, banners, clubs, contests, social media…',
+  valuesConfig: {
+    MEETING: { description: 'Họp, hội nghị: meeting' },
+    LOUDSPEAKER: { description: 'Loa truyền thanh: loudspeaker broadcast' },
+    LEAFLET: { description: 'Tờ rơi: leaflets' },
+    BANNER: { description: 'Băng rôn, pa nô: banners and posters' },
+    PERFORMANCE: { description: 'Văn nghệ: performance' },
+    CONTEST: { description: 'Hội thi: contest' },
+    CLUB: { description: 'Câu lạc bộ: club' },
+    HOME_VISIT: { description: 'Thăm hộ gia đình: home visit' },
+    SOCIAL_MEDIA: { description: 'Mạng xã hội: social media' },
+    OTHER: { description: 'Hình thức khác: another form' },
+  },
 });
 
 export enum CommunicationAudience {
@@ -29,7 +41,20 @@ export enum CommunicationAudience {
   BUSINESS_OWNERS = 'BUSINESS_OWNERS',
   OFFICIALS = 'OFFICIALS',
 }
-registerEnumType(CommunicationAudience, { name: 'CommunicationAudience', description: 'Who a communication activity was aimed at' });
+registerEnumType(CommunicationAudience, {
+  name: 'CommunicationAudience',
+  description: 'Who a communication activity was aimed at',
+  valuesConfig: {
+    GENERAL_PUBLIC: { description: 'Người dân: the public' },
+    YOUTH: { description: 'Thanh thiếu niên: young people' },
+    WOMEN: { description: 'Phụ nữ: women' },
+    ETHNIC_MINORITIES: { description: 'Đồng bào dân tộc thiểu số: ethnic minorities' },
+    SERVICE_WORKERS: { description: 'Người lao động tại cơ sở kinh doanh dịch vụ: workers at service businesses' },
+    BUSINESS_OWNERS: { description: 'Chủ cơ sở kinh doanh dịch vụ: business owners' },
+    ZONE_WORKERS: { description: 'Người lao động tại khu công nghiệp, khu kinh tế: zone workers' },
+    OFFICIALS: { description: 'Cán bộ, công chức: officials' },
+  },
+});
 
 /** A prevention communication activity a commune-level unit held (the evidence of IND-1.1). */
 @Authorized('RECORDS')

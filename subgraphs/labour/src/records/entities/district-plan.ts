@@ -46,6 +46,12 @@ registerEnumType(IntegratedProgramme, {
   name: 'IntegratedProgramme',
   description:
     'Programmes prevention is integrated into (II.2): socio-economic development, social security and assistance, drug prevention, HIV/AIDS prevention',
+  valuesConfig: {
+    SOCIO_ECONOMIC: { description: 'Phát triển kinh tế - xã hội: socio-economic development' },
+    SOCIAL_SECURITY: { description: 'An sinh xã hội: social security' },
+    DRUG_PREVENTION: { description: 'Phòng, chống ma túy: drug prevention' },
+    HIV_AIDS: { description: 'Phòng, chống HIV/AIDS: HIV/AIDS prevention' },
+  },
 });
 
 /** A district-level unit integrated prevention into another programme in a year (IND-2.2). */

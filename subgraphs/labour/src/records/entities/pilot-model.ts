@@ -13,6 +13,13 @@ registerEnumType(PilotKind, {
   name: 'PilotKind',
   description:
     "Kinds of pilot model in II.4: prevention, harm reduction, gender-based-violence prevention, workers' rights in service businesses, reintegration services",
+  valuesConfig: {
+    PREVENTION: { description: 'Mô hình phòng ngừa: prevention' },
+    HARM_REDUCTION: { description: 'Mô hình giảm hại: harm reduction' },
+    GBV_PREVENTION: { description: 'Phòng, chống bạo lực trên cơ sở giới: gender-based-violence prevention' },
+    REINTEGRATION_SERVICES: { description: 'Dịch vụ hỗ trợ tái hòa nhập: reintegration services' },
+    WORKERS_RIGHTS: { description: "Bảo đảm quyền của người lao động tại cơ sở kinh doanh dịch vụ: workers' rights at service businesses" },
+  },
 });
 
 /** A pilot model a district-level unit runs (IND-4.1). */

@@ -104,7 +104,20 @@ export enum SupportServiceKind {
   SHELTER = 'SHELTER',
   REINTEGRATION = 'REINTEGRATION',
 }
-registerEnumType(SupportServiceKind, { name: 'SupportServiceKind', description: 'Social-support and reintegration services labour and its partners provide' });
+registerEnumType(SupportServiceKind, {
+  name: 'SupportServiceKind',
+  description: 'Social-support and reintegration services labour and its partners provide',
+  valuesConfig: {
+    COUNSELLING: { description: 'Tư vấn: counselling' },
+    JOB_PLACEMENT: { description: 'Giới thiệu việc làm: job placement' },
+    LEGAL_AID: { description: 'Trợ giúp pháp lý: legal aid' },
+    LOAN_REFERRAL: { description: 'Giới thiệu vay vốn: referral to a loan (Social Policy Bank)' },
+    REINTEGRATION: { description: 'Hỗ trợ tái hòa nhập cộng đồng: reintegration support' },
+    SHELTER: { description: 'Nơi ở tạm thời: temporary shelter' },
+    SOCIAL_ASSISTANCE: { description: 'Trợ giúp xã hội: social assistance' },
+    VOCATIONAL_TRAINING: { description: 'Học nghề: vocational training' },
+  },
+});
 
 /** One use of a support service by a person (IND-4.2's numerator). */
 @Authorized('RECORDS')

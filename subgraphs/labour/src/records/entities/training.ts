@@ -7,7 +7,15 @@ export enum StaffLevel {
   DISTRICT = 'DISTRICT',
   COMMUNE = 'COMMUNE',
 }
-registerEnumType(StaffLevel, { name: 'StaffLevel', description: 'Cấp tỉnh, cấp huyện, cấp xã' });
+registerEnumType(StaffLevel, {
+  name: 'StaffLevel',
+  description: 'Cấp tỉnh, cấp huyện, cấp xã',
+  valuesConfig: {
+    PROVINCIAL: { description: 'Cấp tỉnh: provincial' },
+    DISTRICT: { description: 'Cấp huyện: district level (to 30/6/2025)' },
+    COMMUNE: { description: 'Cấp xã: commune level' },
+  },
+});
 
 /** A training course for staff working on prostitution prevention (IND-5.1a/b's numerators). */
 @Authorized('RECORDS')

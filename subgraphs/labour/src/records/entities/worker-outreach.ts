@@ -6,7 +6,14 @@ export enum ZoneKind {
   ECONOMIC_ZONE = 'ECONOMIC_ZONE',
   INDUSTRIAL_PARK = 'INDUSTRIAL_PARK',
 }
-registerEnumType(ZoneKind, { name: 'ZoneKind', description: 'Khu kinh tế (economic zone) or khu công nghiệp (industrial park)' });
+registerEnumType(ZoneKind, {
+  name: 'ZoneKind',
+  description: 'Khu kinh tế (economic zone) or khu công nghiệp (industrial park)',
+  valuesConfig: {
+    ECONOMIC_ZONE: { description: 'Khu kinh tế: economic zone (e.g. Dung Quất)' },
+    INDUSTRIAL_PARK: { description: 'Khu công nghiệp: industrial park' },
+  },
+});
 
 /** An industrial park or economic zone (KKT Dung Quất, KCN Tịnh Phong, KCN VSIP Quảng Ngãi, KCN Phổ Phong…). */
 @Authorized('RECORDS')
