@@ -72,32 +72,29 @@ export class AuditTrail {
   }
 }
 
+/** `base` with some of its members replaced; every other member is the data source's own. */
+function dataSourceView(base: DataSource, overrides: Record<string, unknown>): DataSource {
+  return new Proxy(base, {
+    get(target, property) {
+      if (typeof property === 'string' && Object.hasOwn(overrides, property)) return overrides[property];
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /**
  * A view of `base` whose repositories, query builders, queries and transactions all run
  * on `manager`'s connection, inside its transaction.
  */
 export function transactionalView(base: DataSource, manager: EntityManager): DataSource {
-  return new Proxy(base, {
-    get(target, property) {
-      switch (property) {
-        case 'manager':
-          return manager;
-        case 'getRepository':
-          return (entity: never) => manager.getRepository(entity);
-        case 'getTreeRepository':
-          return (entity: never) => manager.getTreeRepository(entity);
-        case 'query':
-          return (sql: string, parameters?: unknown[]) => manager.query(sql, parameters);
-        case 'createQueryBuilder':
-          return (...args: never[]) => (manager.createQueryBuilder as (...a: never[]) => unknown)(...args);
-        case 'transaction':
-          return (...args: never[]) => (manager.transaction as (...a: never[]) => unknown)(...args);
-        default: {
-          const value = Reflect.get(target, property, target);
-          return typeof value === 'function' ? value.bind(target) : value;
-        }
-      }
-    },
+  return dataSourceView(base, {
+    manager,
+    getRepository: (entity: never) => manager.getRepository(entity),
+    getTreeRepository: (entity: never) => manager.getTreeRepository(entity),
+    query: (sql: string, parameters?: unknown[]) => manager.query(sql, parameters),
+    createQueryBuilder: (...args: never[]) => (manager.createQueryBuilder as (...a: never[]) => unknown)(...args),
+    transaction: (...args: never[]) => (manager.transaction as (...a: never[]) => unknown)(...args),
   });
 }
 
@@ -106,21 +103,15 @@ export function transactionalView(base: DataSource, manager: EntityManager): Dat
  * manager and the callback's result, inside the transaction, just before it commits.
  */
 function withAuditedTransaction(base: DataSource, beforeCommit: (manager: EntityManager, result: unknown) => Promise<void>): DataSource {
-  return new Proxy(base, {
-    get(target, property) {
-      if (property !== 'transaction') {
-        const value = Reflect.get(target, property, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      }
-      return (...args: unknown[]) => {
-        const work = args[args.length - 1] as (manager: EntityManager) => Promise<unknown>;
-        const wrapped = async (manager: EntityManager) => {
-          const result = await work(manager);
-          await beforeCommit(manager, result);
-          return result;
-        };
-        return (target.transaction as (...a: unknown[]) => Promise<unknown>)(...args.slice(0, -1), wrapped);
+  return dataSourceView(base, {
+    transaction: (...args: unknown[]) => {
+      const work = args[args.length - 1] as (manager: EntityManager) => Promise<unknown>;
+      const wrapped = async (manager: EntityManager) => {
+        const result = await work(manager);
+        await beforeCommit(manager, result);
+        return result;
       };
+      return (base.transaction as (...a: unknown[]) => Promise<unknown>).apply(base, [...args.slice(0, -1), wrapped]);
     },
   });
 }
