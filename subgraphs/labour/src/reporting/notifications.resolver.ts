@@ -12,7 +12,7 @@ import {
   userInputError,
 } from '@qn/common';
 import { Notification, ReportingContact } from '../notifications';
-import { isCoordinator, ownUnit, programmeReportingUnits } from './units';
+import { canRead, isCoordinator, ownUnit, programmeReportingUnits } from './units';
 
 const NotificationConnection = connectionType(Notification, 'Notification');
 
@@ -41,16 +41,13 @@ export const MAX_CONTACTS = 10;
 // A work address: local part and domain, no spaces, no display name.
 const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
-/** The unit whose messages a caller reads: their own, or any for the standing agency's coordinators. */
+/** The unit whose messages a caller reads: their own, or any for the standing agency's coordinators (`canRead`). */
 function readableUnit(identity: Identity, unitId: string | undefined): string {
   if (isAnonymous(identity)) throw unauthenticated('messages need a signed-in caller');
-  const own = ownUnit(identity);
-  if (unitId && unitId !== own) {
-    if (!isCoordinator(identity)) throw forbidden(`you read the messages of your own unit (${own ?? 'none'}), not those of '${unitId}'`);
-    return unitId;
-  }
-  if (!own) throw forbidden('your token names no reporting unit');
-  return own;
+  const unit = unitId ?? ownUnit(identity);
+  if (!unit) throw forbidden('your token names no reporting unit');
+  if (!canRead(identity, unit)) throw forbidden(`you read the messages of your own unit (${ownUnit(identity) ?? 'none'}), not those of '${unit}'`);
+  return unit;
 }
 
 @Resolver()

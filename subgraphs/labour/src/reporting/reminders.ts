@@ -15,7 +15,7 @@ const signature = (on: string) => `${standingAgencyOn(on).nameVi} tỉnh Quảng
 export function reminderMessage(unit: { unitId: string; unitName: string }, period: string, deadline: string, today: string): QueuedMessage {
   const kind = today < deadline ? NotificationKind.DUE_SOON : today === deadline ? NotificationKind.DUE_TODAY : NotificationKind.OVERDUE;
   const name = periodNameVi(period);
-  const lines: Record<NotificationKind, [string, string, string]> = {
+  const lines: Record<typeof kind, [string, string, string]> = {
     DUE_SOON: [
       `Nhắc hạn gửi báo cáo ${name}: hạn ${dmy(deadline)}`,
       `Báo cáo ${name} về công tác phòng, chống mại dâm của đơn vị chưa được gửi. Hạn gửi là ngày ${dmy(deadline)}.`,
@@ -31,8 +31,6 @@ export function reminderMessage(unit: { unitId: string; unitName: string }, peri
       `Báo cáo ${name} về công tác phòng, chống mại dâm của đơn vị đã quá hạn gửi (hạn ngày ${dmy(deadline)}). Đề nghị đơn vị gửi báo cáo sớm.`,
       `The report for ${period} is overdue (it was due on ${deadline}); please submit it.`,
     ],
-    RETURNED: ['', '', ''],
-    APPROVED: ['', '', ''],
   };
   const [subject, vi, en] = lines[kind];
   return {
