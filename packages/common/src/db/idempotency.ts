@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Identity } from '../auth/identity';
 import { notFoundError, userInputError } from '../errors';
 import { checkText } from '../validation';
@@ -131,4 +131,12 @@ export async function createOnce<T extends ObjectLiteral & { id: string }>(
   const record = await dataSource.getRepository(entity).findOneBy({ id: answer.id } as never);
   if (!record) throw notFoundError(String((entity as { name?: string }).name ?? 'record'), answer.id, 'idempotencyKey');
   return record;
+}
+
+/** The usual `create` of `createOnce`: `value` stored as a new row of `entity`, with the change's manager. */
+export function saveNew<T extends ObjectLiteral>(entity: EntityTarget<T>, value: DeepPartial<NoInfer<T>>): (manager: EntityManager) => Promise<T> {
+  return (manager) => {
+    const repository = manager.getRepository(entity);
+    return repository.save(repository.create(value));
+  };
 }

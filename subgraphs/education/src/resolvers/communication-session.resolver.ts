@@ -15,6 +15,7 @@ import {
   parsePeriod,
   recordScope,
   REFORM_DATE,
+  saveNew,
   SubgraphContext,
   todayIso,
   updateVersioned,
@@ -113,8 +114,14 @@ export class CommunicationSessionResolver {
   ): Promise<CommunicationSession> {
     const session = { ...input, schoolYear: input.schoolYear.trim(), topic: input.topic ?? null };
     await checkSession(session, loaders, identity);
-    return createOnce(dataSource, identity, idempotencyKey, 'recordCommunicationSession', session, CommunicationSession, (manager) =>
-      manager.getRepository(CommunicationSession).save(manager.getRepository(CommunicationSession).create(session)),
+    return createOnce(
+      dataSource,
+      identity,
+      idempotencyKey,
+      'recordCommunicationSession',
+      session,
+      CommunicationSession,
+      saveNew(CommunicationSession, session),
     );
   }
 

@@ -5,11 +5,12 @@ import {
   checkText,
   connectionType,
   createOnce,
-  LongLivedPlace,
   longLivedPlace,
+  LongLivedPlace,
   notFoundError,
   paginate,
   REFORM_DATE,
+  saveNew,
   SubgraphContext,
   territory,
   updateVersioned,
@@ -81,9 +82,7 @@ export class InstitutionResolver {
     };
     Object.assign(institution, checkInstitution(institution));
     assertInScope(identity, institution);
-    return createOnce(dataSource, identity, idempotencyKey, 'createInstitution', institution, Institution, (manager) =>
-      manager.getRepository(Institution).save(manager.getRepository(Institution).create(institution)),
-    );
+    return createOnce(dataSource, identity, idempotencyKey, 'createInstitution', institution, Institution, saveNew(Institution, institution));
   }
 
   @Authorized('RECORDS')

@@ -2,10 +2,10 @@ import { Arg, Authorized, Ctx, Directive, ID, Int, Mutation, Query, Resolver } f
 import {
   assertCanErase,
   assertInScope,
-  createOnce,
   checkNotFuture,
   CLIENT_CODE,
   connectionType,
+  createOnce,
   erasedCode,
   ErasureResult,
   notFoundError,
@@ -14,6 +14,7 @@ import {
   personLookup,
   recordScope,
   restrictToScope,
+  saveNew,
   scopeFilter,
   scopeIsCommune,
   SqlParams,
@@ -151,9 +152,7 @@ export class HarmReductionContactResolver {
     };
     Object.assign(contact, checkContact(contact));
     assertInScope(identity, contact);
-    return createOnce(dataSource, identity, idempotencyKey, 'recordHarmReductionContact', fields, HarmReductionContact, (manager) =>
-      manager.getRepository(HarmReductionContact).save(manager.getRepository(HarmReductionContact).create(contact)),
-    );
+    return createOnce(dataSource, identity, idempotencyKey, 'recordHarmReductionContact', fields, HarmReductionContact, saveNew(HarmReductionContact, contact));
   }
 
   @Authorized('RECORDS')

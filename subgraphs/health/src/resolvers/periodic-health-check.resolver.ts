@@ -2,15 +2,16 @@ import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graph
 import {
   assertInScope,
   checkBusinessLink,
-  createOnce,
   checkCount,
   checkNotFuture,
   connectionType,
+  createOnce,
   isUuid,
   notFoundError,
   paginate,
   parsePeriod,
   restrictToScope,
+  saveNew,
   SubgraphContext,
   territory,
   todayIso,
@@ -77,8 +78,14 @@ export class PeriodicHealthCheckResolver {
     assertInScope(identity, place);
     // Police's registry, through the graph: the business exists, is open that day and stood there on that day.
     await checkBusinessLink(loaders.businessDistricts, { businessId: fields.businessId, ...place, date: fields.checkedOn, dateField: 'checkedOn' });
-    return createOnce(dataSource, identity, idempotencyKey, 'recordHealthCheck', fields, PeriodicHealthCheck, (manager) =>
-      manager.getRepository(PeriodicHealthCheck).save(manager.getRepository(PeriodicHealthCheck).create({ ...fields, ...place })),
+    return createOnce(
+      dataSource,
+      identity,
+      idempotencyKey,
+      'recordHealthCheck',
+      fields,
+      PeriodicHealthCheck,
+      saveNew(PeriodicHealthCheck, { ...fields, ...place }),
     );
   }
 

@@ -10,6 +10,7 @@ import {
   paginate,
   parsePeriod,
   restrictToScope,
+  saveNew,
   SubgraphContext,
   territory,
   todayIso,
@@ -87,9 +88,7 @@ export class PublicationResolver {
     };
     Object.assign(publication, checkPublication(publication));
     assertInScope(identity, publication.districtId);
-    return createOnce(dataSource, identity, idempotencyKey, 'recordPublication', publication, Publication, (manager) =>
-      manager.getRepository(Publication).save(manager.getRepository(Publication).create(publication)),
-    );
+    return createOnce(dataSource, identity, idempotencyKey, 'recordPublication', publication, Publication, saveNew(Publication, publication));
   }
 
   @Authorized('RECORDS')

@@ -2,15 +2,16 @@ import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graph
 import {
   assertInScope,
   checkCount,
-  createOnce,
   checkDateOrder,
   checkNotFuture,
   connectionType,
+  createOnce,
   findById,
   notFoundError,
   paginate,
   parsePeriod,
   restrictToScope,
+  saveNew,
   SubgraphContext,
   territory,
   todayIso,
@@ -60,9 +61,7 @@ export class CriminalCaseResolver {
     checkCount('victims', fields.victims, { max: 1000 });
     checkCount('minorVictims', fields.minorVictims, { max: fields.victims });
     const opened = { ...fields, ...place, charges: [...new Set(fields.charges)] };
-    return createOnce(dataSource, identity, idempotencyKey, 'openCriminalCase', fields, CriminalCase, (manager) =>
-      manager.getRepository(CriminalCase).save(manager.getRepository(CriminalCase).create(opened)),
-    );
+    return createOnce(dataSource, identity, idempotencyKey, 'openCriminalCase', fields, CriminalCase, saveNew(CriminalCase, opened));
   }
 
   @Authorized('RECORDS')

@@ -3,18 +3,19 @@ import {
   assertInScope,
   businessPlaceOn,
   checkCount,
-  createOnce,
-  REFORM_DATE,
-  scopeIsCommune,
   checkDateOrder,
   checkNotFuture,
   connectionType,
+  createOnce,
   findById,
   Identity,
   notFoundError,
   paginate,
   parsePeriod,
   recordScope,
+  REFORM_DATE,
+  saveNew,
+  scopeIsCommune,
   SubgraphContext,
   todayIso,
   updateVersioned,
@@ -109,9 +110,7 @@ export class InspectionResolver {
   ): Promise<Inspection> {
     const { idempotencyKey, ...fields } = input;
     await checkInspection(fields, loaders, identity);
-    return createOnce(dataSource, identity, idempotencyKey, 'recordInspection', fields, Inspection, (manager) =>
-      manager.getRepository(Inspection).save(manager.getRepository(Inspection).create(fields)),
-    );
+    return createOnce(dataSource, identity, idempotencyKey, 'recordInspection', fields, Inspection, saveNew(Inspection, fields));
   }
 
   @Authorized('RECORDS')

@@ -2,19 +2,20 @@ import { Arg, Authorized, Ctx, Directive, ID, Int, Mutation, Query, Resolver } f
 import {
   assertInScope,
   businessPlace,
-  createOnce,
   checkCount,
-  restrictToScope,
   checkDateOrder,
   checkNotFuture,
   checkText,
   connectionType,
+  createOnce,
   MAX_BUSINESS_DISTRICT_IDS,
   notFoundError,
   paginate,
   parsePeriod,
-  SubgraphContext,
   REFORM_DATE,
+  restrictToScope,
+  saveNew,
+  SubgraphContext,
   territory,
   todayIso,
   updateVersioned,
@@ -138,9 +139,7 @@ export class ServiceBusinessResolver {
     Object.assign(business, checkBusiness(business));
     // A district's officers register their district's businesses, a commune-level unit's those of their unit (named or derived).
     assertInScope(identity, business);
-    return createOnce(dataSource, identity, idempotencyKey, 'createServiceBusiness', fields, ServiceBusiness, (manager) =>
-      manager.getRepository(ServiceBusiness).save(manager.getRepository(ServiceBusiness).create(business)),
-    );
+    return createOnce(dataSource, identity, idempotencyKey, 'createServiceBusiness', fields, ServiceBusiness, saveNew(ServiceBusiness, business));
   }
 
   @Authorized('RECORDS')

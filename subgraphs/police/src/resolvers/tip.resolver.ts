@@ -2,16 +2,17 @@ import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graph
 import {
   addDays,
   assertInScope,
-  createOnce,
   checkDateOrder,
-  checkText,
-  restrictToScope,
   checkNotFuture,
+  checkText,
   connectionType,
+  createOnce,
   findById,
   notFoundError,
   paginate,
   parsePeriod,
+  restrictToScope,
+  saveNew,
   SubgraphContext,
   territory,
   todayIso,
@@ -63,9 +64,7 @@ export class TipResolver {
     checkText('notes', fields.notes, { max: 2000 });
     checkDateOrder('receivedOn', fields.receivedOn, 'deadlineOn', deadlineOn);
     const tip = { ...fields, ...place, classification: fields.classification ?? null, notes: fields.notes ?? null, deadlineOn };
-    return createOnce(dataSource, identity, idempotencyKey, 'receiveTip', fields, Tip, (manager) =>
-      manager.getRepository(Tip).save(manager.getRepository(Tip).create(tip)),
-    );
+    return createOnce(dataSource, identity, idempotencyKey, 'receiveTip', fields, Tip, saveNew(Tip, tip));
   }
 
   @Authorized('RECORDS')

@@ -2,15 +2,16 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Ro
 import {
   assertInScope,
   checkCount,
-  createOnce,
   checkNotFuture,
   checkText,
   connectionType,
+  createOnce,
   findById,
   notFoundError,
   paginate,
   parsePeriod,
   restrictToScope,
+  saveNew,
   SubgraphContext,
   territory,
   todayIso,
@@ -79,8 +80,14 @@ export class CommunicationActivityResolver {
     assertInScope(identity, { districtId: fields.districtId ?? null, communeId: fields.communeId });
     const activity = { ...fields, districtId: fields.districtId ?? null, note: fields.note ?? null };
     Object.assign(activity, checkActivity(activity));
-    return createOnce(dataSource, identity, idempotencyKey, 'recordCommunicationActivity', activity, CommunicationActivity, (manager) =>
-      manager.getRepository(CommunicationActivity).save(manager.getRepository(CommunicationActivity).create(activity)),
+    return createOnce(
+      dataSource,
+      identity,
+      idempotencyKey,
+      'recordCommunicationActivity',
+      activity,
+      CommunicationActivity,
+      saveNew(CommunicationActivity, activity),
     );
   }
 

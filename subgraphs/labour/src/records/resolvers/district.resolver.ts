@@ -2,10 +2,10 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Ro
 import {
   assertInScope,
   checkDateOrder,
-  createOnce,
   checkNotFuture,
   checkText,
   connectionType,
+  createOnce,
   findById,
   longLivedPlace,
   notFoundError,
@@ -13,6 +13,7 @@ import {
   parsePeriod,
   REFORM_DATE,
   restrictToScope,
+  saveNew,
   SubgraphContext,
   todayIso,
   updateVersioned,
@@ -219,9 +220,7 @@ export class PilotModelResolver {
       endedOn: input.endedOn ?? null,
     };
     Object.assign(model, checkPilot(model));
-    return createOnce(dataSource, identity, idempotencyKey, 'startPilotModel', model, PilotModel, (manager) =>
-      manager.getRepository(PilotModel).save(manager.getRepository(PilotModel).create(model)),
-    );
+    return createOnce(dataSource, identity, idempotencyKey, 'startPilotModel', model, PilotModel, saveNew(PilotModel, model));
   }
 
   @Authorized('RECORDS')

@@ -17,6 +17,7 @@ import {
   recordScope,
   REFORM_DATE,
   restrictToScope,
+  saveNew,
   SubgraphContext,
   territory,
   todayIso,
@@ -226,9 +227,7 @@ export class ZoneOutreachResolver {
     const workforce = (await loaders.workforceByZone.load(input.zoneId)).find((w) => w.year === year);
     if (!workforce) throw userInputError('heldOn', `no workforce recorded for the zone in ${year}; record it with recordZoneWorkforce first`);
     checkHeadcounts(workforce.workersEmployed, input.workersReached, `workers employed in the zone in ${year}`);
-    return createOnce(dataSource, identity, idempotencyKey, 'recordZoneOutreach', input, ZoneOutreach, (manager) =>
-      manager.getRepository(ZoneOutreach).save(manager.getRepository(ZoneOutreach).create(input)),
-    );
+    return createOnce(dataSource, identity, idempotencyKey, 'recordZoneOutreach', input, ZoneOutreach, saveNew(ZoneOutreach, input));
   }
 }
 
@@ -279,9 +278,7 @@ export class BusinessOutreachResolver {
     const outreach = { ...fields, districtId: fields.districtId ?? null, communeId: fields.communeId ?? null };
     Object.assign(outreach, checkBusinessOutreach(outreach));
     await checkRegisteredBusiness(loaders, outreach);
-    return createOnce(dataSource, identity, idempotencyKey, 'recordBusinessOutreach', fields, BusinessOutreach, (manager) =>
-      manager.getRepository(BusinessOutreach).save(manager.getRepository(BusinessOutreach).create(outreach)),
-    );
+    return createOnce(dataSource, identity, idempotencyKey, 'recordBusinessOutreach', fields, BusinessOutreach, saveNew(BusinessOutreach, outreach));
   }
 
   @Authorized('RECORDS')

@@ -3,15 +3,16 @@ import {
   assertInScope,
   checkCount,
   checkNotFuture,
-  createOnce,
   checkText,
   connectionType,
+  createOnce,
   findById,
   notFoundError,
   paginate,
   parsePeriod,
   REFORM_DATE,
   restrictToScope,
+  saveNew,
   SubgraphContext,
   territory,
   todayIso,
@@ -112,9 +113,7 @@ export class TrainingCourseResolver {
     assertInScope(identity, { districtId: input.districtId ?? null, communeId: input.communeId ?? null });
     const course = { ...input, districtId: input.districtId ?? null, communeId: input.communeId ?? null };
     Object.assign(course, checkCourse(course));
-    return createOnce(dataSource, identity, idempotencyKey, 'recordTrainingCourse', course, TrainingCourse, (manager) =>
-      manager.getRepository(TrainingCourse).save(manager.getRepository(TrainingCourse).create(course)),
-    );
+    return createOnce(dataSource, identity, idempotencyKey, 'recordTrainingCourse', course, TrainingCourse, saveNew(TrainingCourse, course));
   }
 
   @Authorized('RECORDS')
