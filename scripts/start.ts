@@ -7,7 +7,19 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { DATA_KEYS, DEFAULT_PORTS, EmbeddedServer, envName, environmentFor, intFromEnv, startEmbeddedPostgres, SUBGRAPHS } from '@qn/common';
+import {
+  DATA_KEYS,
+  DEFAULT_PORTS,
+  EmbeddedServer,
+  envName,
+  environmentFor,
+  generateInternalKeys,
+  internalKeyEnvironment,
+  INTERNAL_KEY_VARIABLES,
+  intFromEnv,
+  startEmbeddedPostgres,
+  SUBGRAPHS,
+} from '@qn/common';
 
 const root = path.resolve(__dirname, '..');
 const children: ChildProcess[] = [];
@@ -98,9 +110,12 @@ function ensureDataKeys(env: NodeJS.ProcessEnv): void {
 
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
-  // The gateway and the subgraphs share a secret for the gateway's identity tokens; one per run unless given.
-  env.QN_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
   ensureDataKeys(env);
+  // The internal tokens' keys: a new set every run (nothing depends on them after a stop), and each
+  // process gets only its own private key: the gateway its own, each subgraph its own (and the public keys).
+  const keys = await generateInternalKeys(SUBGRAPHS);
+  for (const name of INTERNAL_KEY_VARIABLES) delete env[name];
+  const own = (service: string) => ({ ...environmentFor(service, env), ...internalKeyEnvironment(keys, service) });
   if (!env.DATABASE_URL) {
     const port = intFromEnv('QN_PG_PORT', 5433);
     console.log(`starting embedded PostgreSQL on port ${port} (data in .data/postgres)`);
@@ -113,9 +128,9 @@ async function main() {
   }
   const urls: Record<string, string> = {};
   // Subgraphs start one after another: each migrates its own database and, on first run, loads its data.
-  // Each process gets only its own agency's data key; the gateway none, and no database URL.
-  for (const name of SUBGRAPHS) urls[name] = await startProcess(name, `subgraphs/${name}/src/index.ts`, environmentFor(name, env));
-  const gatewayEnv = environmentFor('gateway', env);
+  // Each process gets only its own agency's data key and its own internal keys; the gateway no data key, and no database URL.
+  for (const name of SUBGRAPHS) urls[name] = await startProcess(name, `subgraphs/${name}/src/index.ts`, own(name));
+  const gatewayEnv = own('gateway');
   delete gatewayEnv.DATABASE_URL;
   urls.gateway = await startProcess('gateway', 'gateway/src/index.ts', gatewayEnv);
   const gateway = urls.gateway;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateKeyPair, importJWK, SignJWT } from 'jose';
-import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEYS_DIR, Identity, IDENTITY_HEADER, identityClaims, mintDevToken } from '@qn/common';
+import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEYS_DIR, gatewaySigningKey, Identity, IDENTITY_HEADER, identityClaims, mintDevToken } from '@qn/common';
 import { caller, dataOf, GraphQLResponse, startSystem, TestSystem } from './harness';
 
 /**
@@ -1383,36 +1383,57 @@ describe('the plan catalogue is public', () => {
 // Subgraphs called without the gateway
 // ---------------------------------------------------------------------------------------------
 
-async function internalToken(options: { secret?: string; expired?: boolean; audience?: string; issuer?: string; identity?: Identity }): Promise<string> {
+/** The request id the tokens below are made for, sent with each of them. */
+const DIRECT_REQUEST = 'req-direct-1';
+
+/** A token as the gateway makes it, but for the fault named in `options` (by default: none, a valid one). */
+async function internalToken(
+  options: { foreignKey?: boolean; hs256?: boolean; expired?: boolean; audience?: string; issuer?: string; identity?: Identity } = {},
+): Promise<string> {
   const identity = options.identity ?? caller('LABOUR', 'AGENCY_HEAD');
-  const jwt = new SignJWT({ ...identityClaims(identity), anonymous: false })
-    .setProtectedHeader({ alg: 'HS256' })
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT({ ...identityClaims(identity), anonymous: false, rid: DIRECT_REQUEST })
+    .setProtectedHeader({ alg: options.hs256 ? 'HS256' : 'ES256' })
     .setIssuer(options.issuer ?? 'qn-gateway')
-    .setAudience(options.audience ?? 'qn-subgraphs')
-    .setIssuedAt(options.expired ? Math.floor(Date.now() / 1000) - 600 : undefined)
-    .setExpirationTime(options.expired ? Math.floor(Date.now() / 1000) - 300 : '60s');
-  return jwt.sign(new TextEncoder().encode(options.secret ?? process.env.QN_INTERNAL_SECRET!));
+    .setAudience(options.audience ?? 'qn-subgraph:police')
+    .setIssuedAt(options.expired ? now - 600 : now)
+    .setExpirationTime(options.expired ? now - 300 : now + 15);
+  if (options.hs256) return jwt.sign(randomBytes(32));
+  const key = options.foreignKey ? (await generateKeyPair('ES256')).privateKey : await gatewaySigningKey(system.environment('gateway'));
+  return jwt.sign(key);
 }
 
 /** A JWT with alg "none": header.payload. (no signature). */
 function unsignedToken(identity: Identity): string {
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  return `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...identityClaims(identity), anonymous: false, iss: 'qn-gateway', aud: 'qn-subgraphs', iat: now, exp: now + 60 })}.`;
+  return `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...identityClaims(identity), anonymous: false, iss: 'qn-gateway', aud: 'qn-subgraph:police', rid: DIRECT_REQUEST, iat: now, exp: now + 15 })}.`;
 }
 
-const BAD_IDENTITY_HEADERS: Record<string, () => Promise<Record<string, string>>> = {
+// Each token is what the gateway would sign for the subgraph asked but for one fault, for the request id sent with it.
+const BAD_IDENTITY_HEADERS: Record<string, (subgraph: Subgraph) => Promise<Record<string, string>>> = {
   'no gateway token': async () => ({}),
   'an empty gateway token': async () => ({ [IDENTITY_HEADER]: '' }),
-  'a token signed with a wrong secret': async () => ({
-    [IDENTITY_HEADER]: await internalToken({ secret: randomBytes(32).toString('hex'), identity: caller('POLICE', 'AGENCY_HEAD') }),
+  'a token signed with another ES256 key': async (subgraph) => ({
+    [IDENTITY_HEADER]: await internalToken({ foreignKey: true, audience: `qn-subgraph:${subgraph}`, identity: caller('POLICE', 'AGENCY_HEAD') }),
   }),
-  'an expired gateway token': async () => ({ [IDENTITY_HEADER]: await internalToken({ expired: true, identity: caller('POLICE', 'AGENCY_HEAD') }) }),
+  'a token signed with a shared secret (HS256)': async (subgraph) => ({
+    [IDENTITY_HEADER]: await internalToken({ hs256: true, audience: `qn-subgraph:${subgraph}`, identity: caller('POLICE', 'AGENCY_HEAD') }),
+  }),
+  'an expired gateway token': async (subgraph) => ({
+    [IDENTITY_HEADER]: await internalToken({ expired: true, audience: `qn-subgraph:${subgraph}`, identity: caller('POLICE', 'AGENCY_HEAD') }),
+  }),
   'a gateway token for another audience': async () => ({
     [IDENTITY_HEADER]: await internalToken({ audience: 'qn-graph', identity: caller('POLICE', 'AGENCY_HEAD') }),
   }),
-  'a token of another issuer (right secret)': async () => ({
-    [IDENTITY_HEADER]: await internalToken({ issuer: 'qn-dev', identity: caller('POLICE', 'AGENCY_HEAD') }),
+  'a gateway token for another subgraph': async (subgraph) => ({
+    [IDENTITY_HEADER]: await internalToken({
+      audience: `qn-subgraph:${subgraph === 'police' ? 'health' : 'police'}`,
+      identity: caller('POLICE', 'AGENCY_HEAD'),
+    }),
+  }),
+  'a token of another issuer (right key)': async (subgraph) => ({
+    [IDENTITY_HEADER]: await internalToken({ issuer: 'qn-dev', audience: `qn-subgraph:${subgraph}`, identity: caller('POLICE', 'AGENCY_HEAD') }),
   }),
   'an unsigned (alg none) token': async () => ({ [IDENTITY_HEADER]: unsignedToken(caller('POLICE', 'AGENCY_HEAD')) }),
   "a caller's own (ES256) token instead of the gateway's": async () => ({ [IDENTITY_HEADER]: await mintDevToken(caller('POLICE', 'AGENCY_HEAD')) }),
@@ -1470,9 +1491,19 @@ const DIRECT_CASES = (Object.keys(DIRECT_QUERIES) as Subgraph[]).flatMap((subgra
 
 describe('a subgraph answers only requests that carry a valid gateway token', () => {
   test.each(DIRECT_CASES.map((c) => [c.subgraph, c.q.name, c.mode, c] as const))('%s: %s with %s → UNAUTHENTICATED', async (subgraph, _n, mode, { q }) => {
-    const response = await system.querySubgraph(subgraph, q.query, q.variables?.(), { headers: await BAD_IDENTITY_HEADERS[mode]() });
+    const headers = { 'x-request-id': DIRECT_REQUEST, ...(await BAD_IDENTITY_HEADERS[mode](subgraph)) };
+    const response = await system.querySubgraph(subgraph, q.query, q.variables?.(), { headers });
     expect(codes(response)).toEqual(['UNAUTHENTICATED']);
     expect(response.data ?? null).toBeNull();
+  });
+
+  test('control for the tokens above: without a fault the same token is accepted', async () => {
+    const token = await internalToken({ audience: 'qn-subgraph:police', identity: caller('POLICE', 'AGENCY_HEAD') });
+    const response = await system.querySubgraph('police', `{ tips { totalCount } }`, undefined, {
+      headers: { 'x-request-id': DIRECT_REQUEST, [IDENTITY_HEADER]: token },
+    });
+    expect(codes(response)).toEqual([]);
+    expect(typeof response.data?.tips.totalCount).toBe('number');
   });
 
   // Controls: the same requests with a valid gateway token for an allowed caller are answered.
@@ -1526,7 +1557,7 @@ const BAD_CALLER_TOKENS: Record<string, () => Promise<string>> = {
   },
   'a token of another issuer': () => mintDevToken(POLICE_HEAD, { issuer: 'someone-else' }),
   'a token for another audience': () => mintDevToken(POLICE_HEAD, { audience: 'qn-subgraphs' }),
-  "the gateway's internal (HS256) token": () => internalToken({ identity: POLICE_HEAD }),
+  "the gateway's internal token": () => internalToken({ identity: POLICE_HEAD }),
   'an unsigned (alg none) token': async () => {
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const now = Math.floor(Date.now() / 1000);

@@ -5,7 +5,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { ChildProcess, spawn } from 'node:child_process';
-import { IDENTITY_HEADER, RunningSubgraph, signInternalToken, startSubgraph } from '@qn/common';
+import {
+  gatewaySigningKey,
+  generateInternalKeys,
+  IDENTITY_HEADER,
+  InternalKey,
+  internalKeyEnvironment,
+  RunningSubgraph,
+  signGatewayToken,
+  startSubgraph,
+} from '@qn/common';
 import { loadSubgraph } from '../scripts/subgraphs';
 import { caller, dataOf, startSystem, TestSystem } from './harness';
 
@@ -54,15 +63,22 @@ describe('PostgreSQL restarted under load', () => {
   let port: number;
   let pg: Awaited<ReturnType<typeof postgresProcess>>;
   let police: RunningSubgraph;
+  let gatewayKey: InternalKey;
 
   beforeAll(async () => {
-    process.env.QN_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
+    const keys = await generateInternalKeys(['police']);
+    gatewayKey = await gatewaySigningKey(internalKeyEnvironment(keys, 'gateway'));
     process.env.POLICE_DATA_KEY ??= randomBytes(32).toString('hex');
     dir = mkdtempSync(path.join(tmpdir(), 'qn-fault-'));
     port = await freePort();
     // A server of its own: the suite's shared one must not restart under the other tests.
     pg = await postgresProcess(path.join(dir, 'data'), port);
-    police = await startSubgraph(loadSubgraph('police'), { databaseUrl: pg.url('qn_police'), port: 0, sampleData: false });
+    police = await startSubgraph(loadSubgraph('police'), {
+      databaseUrl: pg.url('qn_police'),
+      port: 0,
+      sampleData: false,
+      internalKeys: internalKeyEnvironment(keys, 'police'),
+    });
   });
   afterAll(async () => {
     await police?.stop();
@@ -78,7 +94,7 @@ describe('PostgreSQL restarted under load', () => {
         headers: {
           'content-type': 'application/json',
           'x-request-id': requestId,
-          [IDENTITY_HEADER]: await signInternalToken(officer, { audience: 'police', requestId }),
+          [IDENTITY_HEADER]: await signGatewayToken(officer, { audience: 'police', requestId }, gatewayKey),
         },
         body: JSON.stringify({ query }),
       });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEYS_DIR, IDENTITY_HEADER, mintDevToken, signInternalToken } from '@qn/common';
+import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEYS_DIR, IDENTITY_HEADER, mintDevToken } from '@qn/common';
 import { importJWK, SignJWT } from 'jose';
 import { caller, dataOf, post, startSystem, TestSystem } from './harness';
 
@@ -353,7 +353,7 @@ describe("the gateway's token to a subgraph (defect 6, in part)", () => {
     post(system.subgraphs[name].url, { query: '{ tips { totalCount } }' }, { [IDENTITY_HEADER]: token, 'x-request-id': requestId });
 
   test('is for one subgraph and one request: replayed at another subgraph or under another request id it is refused', async () => {
-    const token = await signInternalToken(head, { audience: 'police', requestId: 'req-police-1' });
+    const token = await system.gatewayToken(head, { audience: 'police', requestId: 'req-police-1' });
     expect(codes(await send('police', token, 'req-police-1'))).toEqual([]);
     expect(codes(await send('police', token, 'req-police-2'))).toEqual(['UNAUTHENTICATED']);
     const atHealth = await post(
@@ -365,7 +365,7 @@ describe("the gateway's token to a subgraph (defect 6, in part)", () => {
   });
 
   test('lives 15 seconds', async () => {
-    const token = await signInternalToken(head, { audience: 'police', requestId: 'r' });
+    const token = await system.gatewayToken(head, { audience: 'police', requestId: 'r' });
     const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
     expect(payload.exp - payload.iat).toBe(15);
     expect(payload.aud).toBe('qn-subgraph:police');

@@ -7,15 +7,20 @@ import {
   dropDatabase,
   dropServiceRole,
   envName,
+  gatewaySigningKey,
+  generateInternalKeys,
   Identity,
   IDENTITY_HEADER,
+  internalKeyEnvironment,
+  InternalTokenScope,
   mintDevToken,
   RunningSubgraph,
-  signInternalToken,
+  signGatewayToken,
   startSubgraph,
   statementCounter,
   SUBGRAPHS,
   DATA_KEYS,
+  DATA_KEY_OWNER,
 } from '@qn/common';
 import { authConfigFromEnv } from '../gateway/src/auth';
 import { startGateway, RunningGateway } from '../gateway/src/server';
@@ -45,6 +50,10 @@ export interface TestSystem {
   query<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** POSTs straight to one subgraph, bypassing the gateway; `as` signs the gateway's token for that caller. */
   querySubgraph<T = any>(name: string, query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  /** A token as the gateway signs it (with the system's gateway key), for a test that calls a subgraph itself. */
+  gatewayToken(identity: Identity, scope: InternalTokenScope): Promise<string>;
+  /** The keys one service's process is given (its internal keys and its data keys), as `npm start` gives them. */
+  environment(service: string): Record<string, string>;
   /** Runs SQL on one subgraph's database as its owner (the services connect as their non-owner role). */
   ownerQuery(name: string, sql: string): Promise<any[]>;
   /** SQL statements each subgraph has sent so far. */
@@ -91,8 +100,11 @@ export async function startSystem(
     logs?: string[];
   } = {},
 ): Promise<TestSystem> {
-  process.env.QN_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
   for (const key of DATA_KEYS) process.env[key] ??= randomBytes(32).toString('hex');
+  // A key set of the system's own: each service (all in this process) is given only its own keys.
+  const keys = await generateInternalKeys(SUBGRAPHS);
+  const gatewayKey = await gatewaySigningKey(internalKeyEnvironment(keys, 'gateway'));
+  const gatewayToken = (identity: Identity, scope: InternalTokenScope) => signGatewayToken(identity, scope, gatewayKey);
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set (test/global-setup.ts starts an embedded PostgreSQL)');
   systems += 1;
@@ -115,6 +127,7 @@ export async function startSystem(
         port: 0,
         sampleData: options.sampleData,
         logger: logger(name),
+        internalKeys: internalKeyEnvironment(keys, name),
       });
       process.env[envName(name, 'URL')] = subgraphs[name].url;
     }
@@ -126,6 +139,7 @@ export async function startSystem(
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
       production: options.production,
       auth: authConfigFromEnv({}, false),
+      internalKeys: internalKeyEnvironment(keys, 'gateway'),
       // A test sends requests faster than any person as one caller, and a busy CI machine
       // may answer slower than production: the per-caller rate and the timeouts are tested
       // on a gateway of its own (gateway-limits.test.ts), so here they do not depend on speed.
@@ -154,12 +168,18 @@ export async function startSystem(
         subgraphUrls: { ...Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])), ...extra.subgraphUrls },
         production: extra.production ?? options.production,
         auth: authConfigFromEnv({}, false),
+        internalKeys: internalKeyEnvironment(keys, 'gateway'),
         limits: extra.limits,
       });
       extraGateways.push(started);
       return started;
     },
     subgraphs,
+    gatewayToken,
+    environment: (service) => ({
+      ...internalKeyEnvironment(keys, service),
+      ...Object.fromEntries(DATA_KEYS.filter((key) => DATA_KEY_OWNER[key] === service).map((key) => [key, process.env[key]!])),
+    }),
     async ownerQuery(name, sql) {
       const client = new Client({ connectionString: databaseUrl(name) });
       await client.connect();
@@ -180,7 +200,7 @@ export async function startSystem(
         requestOptions.as !== undefined
           ? {
               'x-request-id': requestId,
-              [IDENTITY_HEADER]: await signInternalToken(requestOptions.as ?? { subject: 'anonymous', agency: null, roles: [], orgUnit: null }, {
+              [IDENTITY_HEADER]: await gatewayToken(requestOptions.as ?? { subject: 'anonymous', agency: null, roles: [], orgUnit: null }, {
                 audience: name,
                 requestId,
               }),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkInternalSecret, DEFAULT_PORTS, intFromEnv, Logger, SUBGRAPHS, subgraphUrlFor } from '@qn/common';
+import { DEFAULT_PORTS, InternalKeyEnvironment, intFromEnv, Logger, SUBGRAPHS, subgraphUrlFor } from '@qn/common';
 import { AuthConfig, authConfigFromEnv } from './auth';
 import { DEFAULT_LIMITS, GatewayLimits } from './limits';
 
@@ -17,6 +17,8 @@ export interface GatewayConfig {
   logger?: Logger;
   /** Limits on what one request may cost (limits.ts); unset ones take DEFAULT_LIMITS. */
   limits?: Partial<GatewayLimits>;
+  /** Where the gateway's private key is read (`QN_GATEWAY_PRIVATE_KEY`); the process environment by default. */
+  internalKeys?: InternalKeyEnvironment;
 }
 
 /** The environment variable of each limit; each is a whole number. */
@@ -53,7 +55,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConf
   } catch {
     throw new Error(`SUPERGRAPH_PATH: cannot read the supergraph at ${file} (run npm run schema)`);
   }
-  checkInternalSecret();
   const production = env.NODE_ENV === 'production';
   return {
     production,

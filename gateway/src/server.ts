@@ -6,7 +6,7 @@ import { GraphQLError } from 'graphql';
 import { maskError } from './errors';
 import { queryExportRoute } from './export';
 import { ideRoutes } from './ide/page';
-import { createLogger, Host, HostedRequest, Logger, Readiness, serveGraphQL } from '@qn/common';
+import { createLogger, gatewaySigningKey, Host, HostedRequest, Logger, Readiness, serveGraphQL } from '@qn/common';
 import { downloadRoutes } from './downloads';
 import { authenticate } from './auth';
 import { GatewayContext } from './subgraph-source';
@@ -81,13 +81,14 @@ export async function subgraphsReadiness(subgraphUrls: Record<string, string>): 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...config.limits };
   const fetches = new FetchCounter();
+  const signingKey = await gatewaySigningKey(config.internalKeys ?? process.env);
   // @apollo/gateway otherwise reports usage to Apollo and probes cloud metadata addresses
   // (169.254.169.254) at construction; the graph sends nothing outside its own network.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const logger: Logger = config.logger ?? createLogger('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
-    buildService: ({ name, url }) => new AgencySubgraphSource(name, config.subgraphUrls[name] ?? url!, fetches, limits.subgraphTimeoutMs),
+    buildService: ({ name, url }) => new AgencySubgraphSource(name, config.subgraphUrls[name] ?? url!, fetches, limits.subgraphTimeoutMs, signingKey),
   });
   const armor = new ApolloArmor({
     // Limits against hostile queries; the numbers are not echoed back to the caller.

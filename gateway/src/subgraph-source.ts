@@ -1,5 +1,5 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { Identity, IDENTITY_HEADER, signInternalToken } from '@qn/common';
+import { Identity, IDENTITY_HEADER, InternalKey, signGatewayToken } from '@qn/common';
 import { GraphQLError } from 'graphql';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 
@@ -34,6 +34,8 @@ export class AgencySubgraphSource extends RemoteGraphQLDataSource<GatewayContext
     url: string,
     private readonly counter: FetchCounter,
     timeoutMs: number,
+    /** The gateway's own private key (QN_GATEWAY_PRIVATE_KEY); the subgraphs hold only its public key. */
+    private readonly signingKey: InternalKey,
   ) {
     // Every fetch gives up after `timeoutMs`: a stalled subgraph costs its own fields, not the gateway.
     super({ url, fetcher: (input, init) => fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as never });
@@ -48,7 +50,10 @@ export class AgencySubgraphSource extends RemoteGraphQLDataSource<GatewayContext
   }) {
     if (!context.identity || !context.requestId) return;
     // A token for this subgraph alone (its audience) and this request alone (its id), living 15 seconds.
-    request.http?.headers.set(IDENTITY_HEADER, await signInternalToken(context.identity, { audience: this.name, requestId: context.requestId }));
+    request.http?.headers.set(
+      IDENTITY_HEADER,
+      await signGatewayToken(context.identity, { audience: this.name, requestId: context.requestId }, this.signingKey),
+    );
     request.http?.headers.set('x-request-id', context.requestId);
   }
 

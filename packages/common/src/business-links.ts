@@ -116,8 +116,8 @@ const QUERY =
  * business id, for a subgraph (`from`: health, labour) that attaches its records to
  * police's businesses. Every id a request needs goes into ONE police call (split only
  * past MAX_BUSINESS_DISTRICT_IDS); the subgraph never reads police's database. The call
- * is signed for the caller the request serves AND as the `from` service, which
- * `serviceBusinessDistricts` requires (access rule SERVICE). Null for an id police does
+ * is signed by `from` for the caller the request serves (graph-client.ts), so police
+ * knows the `from` service asks, which `serviceBusinessDistricts` requires (access rule SERVICE). Null for an id police does
  * not know; SUBGRAPH_UNAVAILABLE naming police when police cannot answer.
  */
 export function businessDistrictsLoader(from: string, identity: Identity, fetchImpl: typeof fetch = fetch): DataLoader<string, BusinessDistrict | null> {
@@ -126,15 +126,7 @@ export function businessDistrictsLoader(from: string, identity: Identity, fetchI
     const answers: (BusinessDistrict | null)[] = [];
     for (let start = 0; start < ids.length; start += MAX_BUSINESS_DISTRICT_IDS) {
       const slice = ids.slice(start, start + MAX_BUSINESS_DISTRICT_IDS);
-      const body = await postToSubgraph<BusinessDistrictsBody>(
-        from,
-        'police',
-        { ...identity, service: from },
-        QUERY,
-        { ids: slice },
-        'BusinessDistricts',
-        fetchImpl,
-      );
+      const body = await postToSubgraph<BusinessDistrictsBody>(from, 'police', identity, QUERY, { ids: slice }, 'BusinessDistricts', fetchImpl);
       const list = body.data?.serviceBusinessDistricts;
       if (!Array.isArray(list) || list.length !== slice.length) {
         const error = body.errors?.[0];

@@ -1,14 +1,17 @@
 import { GraphQLError } from 'graphql';
-import { randomUUID } from 'node:crypto';
-import { Identity, IDENTITY_HEADER, signInternalToken } from './auth';
-import { currentRequestId, REQUEST_ID_HEADER } from './http/request-id';
+import { Identity, IDENTITY_HEADER } from './auth';
+import { REQUEST_ID_HEADER, requestScope } from './http/request-id';
 import { subgraphUrlFor } from './config';
 
 /**
  * The one way a subgraph calls another agency's subgraph (labour for police's workforce
  * and health's service users, health and labour for police's business registry…). A
  * subgraph reads only its own database: other agencies' data reaches it only through
- * these calls, carrying the caller's identity signed like the gateway's internal token.
+ * these calls. Each is made while serving a request, for that request's caller: it
+ * carries a token signed with the calling subgraph's own key that passes on the token the
+ * request came with (`signServiceToken`), so the callee applies that caller's rights,
+ * knows which subgraph asks (`identity.service`, for the fields of access rule SERVICE),
+ * and no subgraph can make up a caller.
  *
  * Every function takes `from`, the calling subgraph, which names it in the log. Use
  * `graphClient(from)` to get them bound to one subgraph.
@@ -38,9 +41,9 @@ export function subgraphUnavailable(from: string, subgraph: string, detail: stri
 
 /**
  * Sends one GraphQL request to another agency's subgraph (its URL read at call time, so
- * a test harness can set it after the calling subgraph has started), carrying `identity` signed like
- * the gateway's internal token so the agency applies that caller's rights. Returns the
- * JSON body; throws SUBGRAPH_UNAVAILABLE naming the agency when it cannot answer.
+ * a test harness can set it after the calling subgraph has started) for the request
+ * `from` is serving, whose caller `identity` must be. Returns the JSON body; throws
+ * SUBGRAPH_UNAVAILABLE naming the agency when it cannot answer.
  */
 export async function postToSubgraph<B>(
   from: string,
@@ -53,8 +56,11 @@ export async function postToSubgraph<B>(
   timeoutMs = SUBGRAPH_TIMEOUT_MS,
 ): Promise<B> {
   const url = subgraphUrlFor(subgraph);
-  // The call serves the request being answered: it carries that request's id, and its token is bound to it.
-  const requestId = currentRequestId() ?? randomUUID();
+  // The call serves the request being answered: it carries that request's id and passes its token on.
+  const scope = requestScope.getStore();
+  if (!scope?.onward || scope.onward.service !== from) throw new Error(`${from} calls ${subgraph} only while serving a request`);
+  if (scope.onward.subject !== identity.subject) throw new Error(`${from} calls ${subgraph} only for the caller of the request it serves`);
+  const token = await scope.onward.sign(subgraph);
   let response: Response;
   try {
     response = await fetchImpl(url, {
@@ -62,8 +68,8 @@ export async function postToSubgraph<B>(
       headers: {
         'content-type': 'application/json',
         'apollo-require-preflight': 'true',
-        [REQUEST_ID_HEADER]: requestId,
-        [IDENTITY_HEADER]: await signInternalToken(identity, { audience: subgraph, requestId }),
+        [REQUEST_ID_HEADER]: scope.requestId,
+        [IDENTITY_HEADER]: token,
       },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(timeoutMs),
@@ -98,9 +104,9 @@ interface GraphQLResponseBody {
  * The one way a subgraph (`from`) asks another agency's subgraph for something: ONE
  * request to the named subgraph (its URL read at call time, so a test harness can set it
  * after `from` has started) with `field` once per item under aliases `f0`, `f1`…, each with its own
- * variables (and `selection` under each, for an object). The request carries `identity` signed like the gateway's internal token,
- * so the agency applies that caller's rights (and `identity.service` when `from` calls
- * as a service). No subgraph reads another agency's database.
+ * variables (and `selection` under each, for an object), for the request `from` is
+ * serving (its caller `identity`; see `postToSubgraph`). No subgraph reads another
+ * agency's database.
  *
  * Returns, per item in order, the alias's value when `accept` takes it, otherwise a
  * SUBGRAPH_UNAVAILABLE error naming the subgraph (the reason goes to the log): the whole

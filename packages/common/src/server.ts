@@ -8,7 +8,9 @@ import { AuditEntry } from './audit/audit-entry';
 import { AuditTrail } from './audit/trail';
 import { COMMON_MIGRATIONS } from './audit/migrations';
 import { Identity } from './auth/identity';
-import { checkInternalSecret, IDENTITY_HEADER, verifyInternalToken } from './auth/internal-token';
+import { IDENTITY_HEADER, signServiceToken, verifyInternalToken } from './auth/internal-token';
+import { InternalKeyEnvironment, subgraphKeys } from './auth/internal-keys';
+import { requestScope } from './http/request-id';
 import { Host, Readiness, serveGraphQL } from './http/host';
 import { createLogger, Logger } from './http/logger';
 
@@ -73,6 +75,11 @@ export interface StartOptions {
   logger?: Logger;
   /** Start the subgraph's background workers (`startWorkers`); the tests start them themselves. */
   workers?: boolean;
+  /**
+   * The subgraph's internal keys (`QN_GATEWAY_PUBLIC_KEY`, `QN_SERVICE_PRIVATE_KEY`,
+   * `QN_SERVICE_PUBLIC_KEYS`: auth/internal-keys.ts); the process environment by default.
+   */
+  internalKeys?: InternalKeyEnvironment;
 }
 
 /** Ready when the database answers and no migration of this subgraph is pending. */
@@ -90,7 +97,7 @@ export async function databaseReadiness(dataSource: DataSource): Promise<Readine
 }
 
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
-  checkInternalSecret();
+  const keys = await subgraphKeys(options.internalKeys ?? process.env);
   const logger = options.logger ?? createLogger(definition.name);
   const owner = await openDatabase(subgraphDataSource(definition, options.databaseUrl), { migrate: options.migrate });
   let dataSource: DataSource;
@@ -132,10 +139,20 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     ready: () => databaseReadiness(dataSource),
     // Only the gateway and other subgraphs call a subgraph; their bodies (entity batches) may exceed a caller's.
     bodyLimit: '5mb',
-    // Every request, _entities and _service included, must carry the gateway's token.
+    // Every request, _entities and _service included, must carry the gateway's token (or a calling subgraph's that carries it).
     context: async (req) => {
       const header = req.headers[IDENTITY_HEADER];
-      const identity = await verifyInternalToken(Array.isArray(header) ? header[0] : header, { audience: definition.name, requestId: req.requestId });
+      const token = Array.isArray(header) ? header[0] : header;
+      const identity = await verifyInternalToken(token, { audience: definition.name, requestId: req.requestId }, keys);
+      // Calls to other subgraphs for this request pass this request's token on, signed as this subgraph.
+      const scope = requestScope.getStore();
+      if (scope) {
+        scope.onward = {
+          service: definition.name,
+          subject: identity.subject,
+          sign: (audience) => signServiceToken(definition.name, token!, { audience, requestId: req.requestId }, keys.own),
+        };
+      }
       return {
         dataSource,
         identity,

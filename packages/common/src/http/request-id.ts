@@ -29,8 +29,22 @@ export function requestIdFrom(headers: IncomingHttpHeaders): string {
   return randomUUID();
 }
 
-/** The id of the request being served, for code that has no context at hand (the gateway's error masking). */
-export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+/**
+ * How a subgraph calls another one for the request it serves (graph-client.ts): the
+ * token it signs for the callee passes on the token it received, for the same caller.
+ * Set by the subgraph once the request's token is verified (server.ts).
+ */
+export interface OnwardCalls {
+  /** The serving subgraph. */
+  service: string;
+  /** The caller the request serves (the received token's subject). */
+  subject: string;
+  /** A token for `audience` within this request. */
+  sign(audience: string): Promise<string>;
+}
+
+/** The request being served, for code that has no context at hand (the gateway's error masking, a subgraph's onward calls). */
+export const requestScope = new AsyncLocalStorage<{ requestId: string; onward?: OnwardCalls }>();
 
 export function currentRequestId(): string | undefined {
   return requestScope.getStore()?.requestId;

@@ -22,8 +22,9 @@ export interface HealthUsersRequest {
  * district they are registered in), and a service health gave them in another district
  * is still a service they used. Only the count comes back, never which codes.
  *
- * The call is signed for the caller the request serves AND as the labour service
- * (`service: 'labour'`), which `healthServiceUsers` requires (access rule SERVICE).
+ * The call is signed by labour for the caller the request serves (graph-client.ts), so
+ * health knows the labour service asks (`service: 'labour'`), which `healthServiceUsers`
+ * requires (access rule SERVICE).
  * An empty list is 0 without asking health.
  */
 export function healthServiceUsersLoader(identity: Identity = ANONYMOUS, fetchImpl: typeof fetch = fetch) {
@@ -39,7 +40,7 @@ export function healthServiceUsersLoader(identity: Identity = ANONYMOUS, fetchIm
         'health',
         { name: 'LabourHealthServiceUsers', field: 'healthServiceUsers' },
         slices.map((s) => ({ args: { period: { type: 'String!', value: s.period.id }, clientCodes: { type: '[String!]!', value: s.codes } } })),
-        { ...identity, service: 'labour' },
+        identity,
         isCount,
         fetchImpl,
       );
