@@ -107,6 +107,7 @@ function main() {
       <<: *subgraph-env
       ${NAME}_PORT: "${port}"
       PROBE_PORT: "${port}"
+      QN_SERVICE_PRIVATE_KEY: \${${NAME}_SERVICE_PRIVATE_KEY:?set ${NAME}_SERVICE_PRIVATE_KEY (npm run -s keys)}
     depends_on: *migrated
     healthcheck: *ready
 

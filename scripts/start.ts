@@ -14,8 +14,6 @@ import {
   envName,
   environmentFor,
   generateInternalKeys,
-  internalKeyEnvironment,
-  INTERNAL_KEY_VARIABLES,
   intFromEnv,
   startEmbeddedPostgres,
   SUBGRAPHS,
@@ -114,8 +112,7 @@ async function main() {
   // The internal tokens' keys: a new set every run (nothing depends on them after a stop), and each
   // process gets only its own private key: the gateway its own, each subgraph its own (and the public keys).
   const keys = await generateInternalKeys(SUBGRAPHS);
-  for (const name of INTERNAL_KEY_VARIABLES) delete env[name];
-  const own = (service: string) => ({ ...environmentFor(service, env), ...internalKeyEnvironment(keys, service) });
+  const own = (service: string) => environmentFor(service, env, keys);
   if (!env.DATABASE_URL) {
     const port = intFromEnv('QN_PG_PORT', 5433);
     console.log(`starting embedded PostgreSQL on port ${port} (data in .data/postgres)`);

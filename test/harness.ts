@@ -16,11 +16,13 @@ import {
   mintDevToken,
   RunningSubgraph,
   signGatewayToken,
+  signServiceToken,
+  subgraphKeys,
   startSubgraph,
   statementCounter,
   SUBGRAPHS,
   DATA_KEYS,
-  DATA_KEY_OWNER,
+  environmentFor,
 } from '@qn/common';
 import { authConfigFromEnv } from '../gateway/src/auth';
 import { startGateway, RunningGateway } from '../gateway/src/server';
@@ -48,11 +50,14 @@ export interface TestSystem {
   subgraphs: Record<string, RunningSubgraph>;
   /** POSTs a GraphQL request to the gateway over HTTP, as the system's default caller unless told otherwise. */
   query<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
-  /** POSTs straight to one subgraph, bypassing the gateway; `as` signs the gateway's token for that caller. */
+  /**
+   * POSTs straight to one subgraph, bypassing the gateway; `as` signs the gateway's token for that caller
+   * (with `service`: that subgraph's call for the caller, carrying the gateway's token it received).
+   */
   querySubgraph<T = any>(name: string, query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** A token as the gateway signs it (with the system's gateway key), for a test that calls a subgraph itself. */
   gatewayToken(identity: Identity, scope: InternalTokenScope): Promise<string>;
-  /** The keys one service's process is given (its internal keys and its data keys), as `npm start` gives them. */
+  /** The keys one service's process is given (its internal keys and its data key), by the function `npm start` gives them with. */
   environment(service: string): Record<string, string>;
   /** Runs SQL on one subgraph's database as its owner (the services connect as their non-owner role). */
   ownerQuery(name: string, sql: string): Promise<any[]>;
@@ -105,6 +110,12 @@ export async function startSystem(
   const keys = await generateInternalKeys(SUBGRAPHS);
   const gatewayKey = await gatewaySigningKey(internalKeyEnvironment(keys, 'gateway'));
   const gatewayToken = (identity: Identity, scope: InternalTokenScope) => signGatewayToken(identity, scope, gatewayKey);
+  /** The token a subgraph request carries: the gateway's for the caller, or for a caller with `service`, that subgraph's call passing on the gateway's token it received. */
+  const internalToken = async ({ service, ...identity }: Identity, scope: InternalTokenScope) => {
+    if (!service) return gatewayToken(identity, scope);
+    const received = await gatewayToken(identity, { audience: service, requestId: scope.requestId });
+    return signServiceToken(service, received, scope, (await subgraphKeys(internalKeyEnvironment(keys, service))).own);
+  };
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set (test/global-setup.ts starts an embedded PostgreSQL)');
   systems += 1;
@@ -176,10 +187,7 @@ export async function startSystem(
     },
     subgraphs,
     gatewayToken,
-    environment: (service) => ({
-      ...internalKeyEnvironment(keys, service),
-      ...Object.fromEntries(DATA_KEYS.filter((key) => DATA_KEY_OWNER[key] === service).map((key) => [key, process.env[key]!])),
-    }),
+    environment: (service) => environmentFor(service, Object.fromEntries(DATA_KEYS.map((key) => [key, process.env[key]])), keys) as Record<string, string>,
     async ownerQuery(name, sql) {
       const client = new Client({ connectionString: databaseUrl(name) });
       await client.connect();
@@ -200,7 +208,7 @@ export async function startSystem(
         requestOptions.as !== undefined
           ? {
               'x-request-id': requestId,
-              [IDENTITY_HEADER]: await gatewayToken(requestOptions.as ?? { subject: 'anonymous', agency: null, roles: [], orgUnit: null }, {
+              [IDENTITY_HEADER]: await internalToken(requestOptions.as ?? { subject: 'anonymous', agency: null, roles: [], orgUnit: null }, {
                 audience: name,
                 requestId,
               }),

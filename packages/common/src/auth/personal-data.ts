@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { ValueTransformer } from 'typeorm';
 import { forbidden, Identity } from './identity';
+import { INTERNAL_KEY_VARIABLES, internalKeyEnvironment, InternalKeySet } from './internal-keys';
 
 /**
  * Personal data helpers (Decree 13/2023, the 2025 Personal Data Protection Law):
@@ -17,11 +18,16 @@ export const DATA_KEY_OWNER: Record<(typeof DATA_KEYS)[number], string> = {
   LABOUR_PSEUDONYM_KEY: 'labour',
 };
 
-/** `env` without the data keys of other services than `service`. */
-export function environmentFor(service: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+/**
+ * The environment of one service's process (`npm start`, the tests): `env` without the
+ * data keys of other services than `service` and without any internal key, then with
+ * `service`'s own internal keys from `keys` (internal-keys.ts).
+ */
+export function environmentFor(service: string, env: NodeJS.ProcessEnv, keys?: InternalKeySet): NodeJS.ProcessEnv {
   const own = { ...env };
   for (const key of DATA_KEYS) if (DATA_KEY_OWNER[key] !== service) delete own[key];
-  return own;
+  for (const name of Object.keys(own)) if ((INTERNAL_KEY_VARIABLES as readonly string[]).includes(name) || /_SERVICE_PRIVATE_KEY$/.test(name)) delete own[name];
+  return keys ? { ...own, ...internalKeyEnvironment(keys, service) } : own;
 }
 
 /** The form of a person's pseudonymous code in every agency that keeps one (labour, health). */
