@@ -155,7 +155,9 @@ function main() {
   - Record-level access: recordOwners is ['${names.AGENCY}']; check docs/security.md for what it may see.
   - Sample data for npm start (generateSampleData), the owners' team in CODEOWNERS, README's architecture
     table and docs/architecture.md.
-  - Secrets: a data key if it stores personal data (see personal-data.ts).
+  - Secrets: its own private key for its calls to other subgraphs (npm start and the tests make one;
+    for docker compose and Kubernetes, ${NAME}_SERVICE_PRIVATE_KEY and its public key in QN_SERVICE_PUBLIC_KEYS:
+    npm run -s keys prints a set with it), and a data key if it stores personal data (see personal-data.ts).
   - Run: npx jest subgraphs/${name}/test; npm run breaking-changes.`);
 }
 

@@ -100,6 +100,16 @@ describe('docker-compose.yml', () => {
           expect({ variable: m[1], form: m[2] }).toEqual({ variable: m[1], form: ':?' });
       }
     }
-    expect(Object.keys(environment(name))).not.toContain('QN_INTERNAL_SECRET');
+  });
+
+  test('no secret but the database password is given to more than one service', () => {
+    const holders: Record<string, string[]> = {};
+    for (const service of Object.keys(compose.services)) {
+      for (const [variable, value] of Object.entries(environment(service))) {
+        if (/KEY|SECRET|PASSWORD/.test(variable) && !/PUBLIC_KEY/.test(variable) && String(value).includes('${')) (holders[String(value)] ??= []).push(service);
+      }
+    }
+    const shared = Object.entries(holders).filter(([value, services]) => services.length > 1 && !value.startsWith('${POSTGRES_PASSWORD'));
+    expect(shared).toEqual([]);
   });
 });

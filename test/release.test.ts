@@ -2,7 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { dropDatabase, SUBGRAPHS } from '@qn/common';
+import { dropDatabase, generateInternalKeys, InternalKeySet, internalKeyEnvironment, SUBGRAPHS } from '@qn/common';
 
 /**
  * What the Dockerfile builds, built the same way here (no Docker engine needed):
@@ -13,8 +13,10 @@ const root = path.resolve(__dirname, '..');
 let out: string;
 const children: ChildProcess[] = [];
 const prefix = `t${process.pid}_release_`;
+let keys: InternalKeySet;
 
-beforeAll(() => {
+beforeAll(async () => {
+  keys = await generateInternalKeys(SUBGRAPHS);
   out = path.join(mkdtempSync(path.join(tmpdir(), 'qn-release-')), 'app');
   execFileSync('bash', [path.join(root, 'scripts', 'release.sh'), out], { cwd: root, stdio: 'pipe' });
   execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: out, stdio: 'pipe' });
@@ -38,7 +40,6 @@ const env = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
   LOG_LEVEL: 'info',
   DATABASE_URL: process.env.DATABASE_URL,
   QN_DATABASE_PREFIX: prefix,
-  QN_INTERNAL_SECRET: process.env.QN_INTERNAL_SECRET ?? 'x'.repeat(40),
   POLICE_DATA_KEY: 'a'.repeat(64),
   LABOUR_PSEUDONYM_KEY: 'b'.repeat(64),
   QN_SAMPLE_DATA: '0',
@@ -92,11 +93,12 @@ test('the release is JavaScript with production dependencies only: no TypeScript
 test('the migration job migrates every database; a compiled subgraph started with QN_MIGRATE=0 is then ready, and the gateway serves its IDE', async () => {
   const migrated = execFileSync(process.execPath, ['scripts/migrate.js'], { cwd: out, env: env({}), encoding: 'utf8' });
   for (const name of SUBGRAPHS) expect(migrated).toMatch(new RegExp(`^${name}: migrations up to date \\(\\d+ applied\\)$`, 'm'));
-  const police = await start('subgraphs/police/src/index.js', { POLICE_PORT: '0', QN_MIGRATE: '0' });
+  const police = await start('subgraphs/police/src/index.js', { ...internalKeyEnvironment(keys, 'police'), POLICE_PORT: '0', QN_MIGRATE: '0' });
   const ready = await fetch(new URL('/ready', police));
   expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: 'ready', checks: { database: 'ok', migrations: 'ok' } } });
   // In production the gateway trusts only the keys it is given: here the test's key set as a file.
   const gateway = await start('gateway/src/index.js', {
+    ...internalKeyEnvironment(keys, 'gateway'),
     GATEWAY_PORT: '0',
     POLICE_URL: new URL('/graphql', police).toString(),
     AUTH_JWKS_PATH: path.join(root, 'keys', 'dev', 'jwks.json'),

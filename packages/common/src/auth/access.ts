@@ -22,8 +22,8 @@ import type { AuditTrail } from '../audit/trail';
  *   enter progress of their agency's tasks in labour's registry. Which tasks: those their
  *   agency owns or co-owns (`canEnterTaskProgress`, checked against the task).
  * - `SERVICE`: only another subgraph, never a person, whatever their role: the request
- *   must carry an internal token signed with `service` (a subgraph's own call, see
- *   `signInternalToken`); the gateway never signs one. For record-level matching across
+ *   must be a subgraph's own call, signed with its own key (`signServiceToken`, which
+ *   gives `identity.service`); the gateway never signs one. For record-level matching across
  *   agencies that answers with counts only. Who may call what:
  *     - labour → health `healthServiceUsers` (IND-4.2: which of labour's clients in need
  *       used a health service).

@@ -18,8 +18,9 @@ export interface Identity {
   /**
    * Set only on a subgraph-to-subgraph request that needs record-level matching: the
    * calling subgraph (e.g. `labour`), on top of the person whose request it serves.
-   * Only `signInternalToken` writes it (claim `service`) and only `verifyInternalToken`
-   * reads it back; a caller's own token can never carry it (`identityFromClaims`).
+   * Only `signServiceToken` writes it (claim `service`, signed with that subgraph's own
+   * key) and only `verifyInternalToken` reads it back; neither the gateway's token nor a
+   * caller's own token can carry it (`identityFromClaims`).
    */
   service?: string;
 }
