@@ -96,6 +96,18 @@ test("the draft is opened in the standing agency's name and drafted from the gra
   expect(review.indicators.filter((i: any) => i.unavailable)).toEqual([]);
   expect(review.tasks).toHaveLength(70);
   expect(review.budget).toHaveLength(25); // 5 years × (4 funding sources + total)
+  // Budget by year and source: the review's lines are the estimates' sums, counted here from labour's table.
+  const sums: { year: number; source: string; total: string }[] = await system.subgraphs.labour.dataSource.query(
+    `SELECT year, funding_source AS source, sum(amount)::text AS total FROM budget_estimate GROUP BY ROLLUP (year, funding_source) HAVING year IS NOT NULL`,
+  );
+  const sumOf = (year: number, source: string | null) => sums.find((r) => r.year === year && r.source === source)?.total ?? '0';
+  for (const line of review.budget) expect(line.total).toBe(sumOf(line.year, line.fundingSource === 'TOTAL' ? null : line.fundingSource));
+  expect(Number(sumOf(2024, null))).toBeGreaterThan(0);
+  // 2021 is the plan's first two months: only the standing agency (DOLISA) estimated.
+  const [{ units2021 }] = await system.subgraphs.labour.dataSource.query(
+    `SELECT array_agg(DISTINCT unit_id) AS units2021 FROM budget_estimate WHERE year = 2021`,
+  );
+  expect(units2021).toEqual(['LABOUR']);
   const byCode = Object.fromEntries(review.indicators.map((i: any) => [i.code, i]));
 
   // IND-3.3b, cumulative: businesses operating on 31/12 of each year inspected since 1/1/2021 (test/verdicts.test.ts counts them from police's tables):
