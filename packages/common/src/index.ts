@@ -43,3 +43,4 @@ export * from './format';
 export * from './export/csv';
 export * from './export/labels';
 export * from './disclosure';
+export * from './db/data-version';
