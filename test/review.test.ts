@@ -50,6 +50,10 @@ const ENGLISH = [
   'UP',
   'DOWN',
 ];
+/** English words an untranslated label or formula would carry; none of them is a Vietnamese syllable. */
+const ENGLISH_WORDS =
+  /\b(the|of|and|each|year|years|see|summary|for|with|from|by|not|met|is|are|period|value|milestone|baseline|rule|formula|target|total|status|none|businesses|inspected|share|growth|cumulative|judged|units?|reports?|live|submitted|approved|draft|since|end|at|on)\b/gi;
+const englishIn = (text: string) => [...new Set([...text.matchAll(ENGLISH_WORDS)].map((m) => m[0]))];
 
 const REVIEW = `id: report { id } status: report { status version } issuerCode issuerNameVi addresseesVi reorganisationVi computedAt
   indicators { code summaryStatus summaryVi yearsMet yearsJudged trend baseline unavailable years { year value milestone status } }
@@ -92,6 +96,18 @@ test("the draft is opened in the standing agency's name and drafted from the gra
   expect(review.indicators.filter((i: any) => i.unavailable)).toEqual([]);
   expect(review.tasks).toHaveLength(70);
   expect(review.budget).toHaveLength(25); // 5 years × (4 funding sources + total)
+  // Budget by year and source: the review's lines are the estimates' sums, counted here from labour's table.
+  const sums: { year: number; source: string; total: string }[] = await system.subgraphs.labour.dataSource.query(
+    `SELECT year, funding_source AS source, sum(amount)::text AS total FROM budget_estimate GROUP BY ROLLUP (year, funding_source) HAVING year IS NOT NULL`,
+  );
+  const sumOf = (year: number, source: string | null) => sums.find((r) => r.year === year && r.source === source)?.total ?? '0';
+  for (const line of review.budget) expect(line.total).toBe(sumOf(line.year, line.fundingSource === 'TOTAL' ? null : line.fundingSource));
+  expect(Number(sumOf(2024, null))).toBeGreaterThan(0);
+  // 2021 is the plan's first two months: only the standing agency (DOLISA) estimated.
+  const [{ units2021 }] = await system.subgraphs.labour.dataSource.query(
+    `SELECT array_agg(DISTINCT unit_id) AS units2021 FROM budget_estimate WHERE year = 2021`,
+  );
+  expect(units2021).toEqual(['LABOUR']);
   const byCode = Object.fromEntries(review.indicators.map((i: any) => [i.code, i]));
 
   // IND-3.3b, cumulative: businesses operating on 31/12 of each year inspected since 1/1/2021 (test/verdicts.test.ts counts them from police's tables):
@@ -193,6 +209,9 @@ test('draft → submit (numbers taken again) → approve → download → correc
   expect(text).toContain('40,08 (Đạt)'); // IND-3.3a in 2024
   for (const code of AGENCY_CODES) expect(text).not.toMatch(new RegExp(`\\b${code}\\b`));
   for (const word of ENGLISH) expect(text).not.toMatch(new RegExp(`\\b${word}\\b`));
+  expect(englishIn(text)).toEqual([]);
+  // IND-3.3b's computation in the document's number format: 201 of the 253 businesses operating on 31/12/2025 inspected since 2021.
+  expect(text).toContain('Công thức: 100 × 201 / 253 = 79,45.');
 
   // CSV: UTF-8 with BOM, Vietnamese section titles and headers.
   const csv = await download('/downloads/programme-review.csv', coordinator);
@@ -201,6 +220,7 @@ test('draft → submit (numbers taken again) → approve → download → correc
   const csvText = csv.bytes.subarray(3).toString('utf8');
   expect(csvText.split('\r\n')[0]).toBe('Chỉ tiêu');
   expect(csvText).toContain('"79,45"');
+  expect(englishIn(csvText)).toEqual([]);
   for (const code of AGENCY_CODES.filter((c) => c !== 'HEALTH')) expect(csvText).not.toMatch(new RegExp(`,${code},`));
 
   // XLSX: a sheet per section.
@@ -261,6 +281,8 @@ test('the consolidated quarterly report downloads with the same labels and forma
   const text = docxText(docx.bytes);
   for (const code of AGENCY_CODES) expect(text).not.toMatch(new RegExp(`\\b${code}\\b`));
   expect(text).not.toMatch(/\bNOT_MET\b|\bACHIEVED\b/);
+  expect(englishIn(text)).toEqual([]);
+  expect(englishIn(rows.join('\n'))).toEqual([]);
   const xlsx = await download('/downloads/consolidated-report/2024Q3.xlsx', coordinator);
   expect(xlsx.status).toBe(200);
   expect((await download('/downloads/consolidated-report/2024Q7.csv', coordinator)).status).toBe(400);

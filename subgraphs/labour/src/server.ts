@@ -1,5 +1,5 @@
 import { intFromEnv, SubgraphDefinition } from '@qn/common';
-import { BUDGET_ENTITIES } from './budget';
+import { BUDGET_ENTITIES, generateBudgetSampleData } from './budget';
 import { CATALOGUE_ENTITIES, loadCatalogue } from './catalogue';
 import { migrations } from './db/migrations';
 import { createLoaders, LabourLoaders } from './loaders';
@@ -20,6 +20,7 @@ export const labour: SubgraphDefinition<LabourLoaders> = {
     await generateSampleData(dataSource);
     await generateRegistrySampleData(dataSource);
     await generateContactsSampleData(dataSource);
+    await generateBudgetSampleData(dataSource);
   },
   // Reminders of deadlines, overdue reports, returns and approvals, by e-mail (docs/reminders.md).
   startWorkers(dataSource, logger) {

@@ -40,6 +40,8 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 const vi = viNumber;
 
 interface ProgrammeResult {
+  numerator: number | null;
+  denominator: number | null;
   value: number | null;
   status: string;
   statusReason?: string | null;
@@ -50,7 +52,7 @@ interface ProgrammeResult {
   explanation: { formula: string; reading: string; targetRule: string } | null;
 }
 
-const RESULT_FIELDS = `value status statusReason milestone baseline summary { yearsMet yearsJudged lastYear { year status } }
+const RESULT_FIELDS = `numerator denominator value status statusReason milestone baseline summary { yearsMet yearsJudged lastYear { year status } }
   trajectory { year value milestone status } explanation { formula reading targetRule }`;
 
 /** Every indicator's programme result 2021-2025 with its five years: labour's computed here, the others' asked of their agencies, one request each. */
@@ -135,6 +137,23 @@ function ruleVi(target: TargetSpec, baseline: number | null): string {
   }
 }
 
+/**
+ * The computation in the document's words and number format: a run of years judged year by year has
+ * no one computation (each year's is its own), so its formula is stated in words.
+ */
+function formulaVi(kind: IndicatorRow['target']['kind'], answer: ProgrammeResult | null): string {
+  const [n, d, v] = answer ? [vi(answer.numerator), vi(answer.denominator), vi(answer.value)] : ['tử số', 'mẫu số', 'giá trị'];
+  const each = answer ? '' : 'mỗi năm ';
+  switch (kind) {
+    case 'MIN_PERCENT':
+      return `${each}100 × ${n} / ${d} = ${v}`;
+    case 'GROWTH':
+      return answer ? `100 × (${n} − ${d}) / ${d} = ${v}` : 'mỗi năm 100 × (số năm đó − số năm trước) / số năm trước';
+    default:
+      return answer ? n : 'số đếm của mỗi năm';
+  }
+}
+
 function reviewIndicator(row: IndicatorRow, answer: ProgrammeResult | string | undefined): ReviewIndicator {
   const base = { code: row.code, titleVi: row.titleVi, ownerCode: row.ownerCode, targetVi: targetVi(row.target) };
   if (!answer || typeof answer === 'string') {
@@ -172,7 +191,7 @@ function reviewIndicator(row: IndicatorRow, answer: ProgrammeResult | string | u
     yearsJudged: summary?.yearsJudged ?? null,
     trend,
     baseline: answer.baseline,
-    explanation: `${ruleVi(row.target, answer.baseline)}${answer.explanation ? ` Công thức: ${answer.explanation.formula}.` : ''}`,
+    explanation: `${ruleVi(row.target, answer.baseline)} Công thức: ${formulaVi(row.target.kind, byYear ? null : answer)}.`,
     unavailable: null,
   };
 }
