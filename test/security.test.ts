@@ -176,6 +176,13 @@ describe("defect 6: one subgraph's environment makes up no caller and no other s
     const answered = await send('health', query, real);
     expect(codesOf(answered)).toEqual([]);
     expect(answered.data?.healthServiceUsers).toBe(0);
+    // And information's own call, passing on a token the gateway really made for it, is not labour's: FORBIDDEN.
+    const [informationKey] = await privateKeysIn({ own: environment.QN_SERVICE_PRIVATE_KEY });
+    const forInformation = await system.gatewayToken(ANONYMOUS_CALLER, { audience: 'information', requestId: RID });
+    const asItself = await signServiceToken('information', forInformation, { audience: 'health', requestId: RID }, informationKey);
+    const refused = await send('health', query, asItself);
+    expect(codesOf(refused)).toEqual(['FORBIDDEN']);
+    expect(refused.data?.healthServiceUsers ?? null).toBeNull();
   });
 
   test("each process's environment holds only its own private key, and its own data key", () => {

@@ -1,4 +1,4 @@
-import { AccessRule, assertInScope, createAuthChecker, isPublishedPeriod } from './access';
+import { AccessRule, assertInScope, createAuthChecker, isPublishedPeriod, serviceFrom } from './access';
 import { ANONYMOUS, Identity, Role } from './identity';
 
 const person = (agency: string | null, role: Role, orgUnit: string | null = null): Identity => ({
@@ -85,11 +85,15 @@ describe('AGGREGATES: every signed-in role; without a token, whole years that ha
 });
 
 describe('SERVICE, AUDIT, REPORT_SUBMIT, REPORT_APPROVE', () => {
-  test('SERVICE: only a subgraph’s call, whoever it serves', () => {
-    expect(result({ ...ANONYMOUS, service: 'labour' }, 'SERVICE')).toBe('ok');
-    expect(result({ ...person('LABOUR', 'COORDINATOR'), service: 'labour' }, 'SERVICE')).toBe('ok');
-    expect(result(person('LABOUR', 'COORDINATOR'), 'SERVICE')).toBe('FORBIDDEN');
-    expect(result(ANONYMOUS, 'SERVICE')).toBe('UNAUTHENTICATED');
+  test('SERVICE: only the named subgraphs’ calls, whoever they serve', () => {
+    const rule = serviceFrom('health', 'labour');
+    expect(rule).toBe('SERVICE:health,labour');
+    expect(result({ ...ANONYMOUS, service: 'labour' }, rule)).toBe('ok');
+    expect(result({ ...person('LABOUR', 'COORDINATOR'), service: 'health' }, rule)).toBe('ok');
+    expect(result({ ...person('LABOUR', 'COORDINATOR'), service: 'information' }, rule)).toBe('FORBIDDEN');
+    expect(result({ ...ANONYMOUS, service: 'information' }, serviceFrom('labour'))).toBe('FORBIDDEN');
+    expect(result(person('LABOUR', 'COORDINATOR'), rule)).toBe('FORBIDDEN');
+    expect(result(ANONYMOUS, rule)).toBe('UNAUTHENTICATED');
   });
   test('AUDIT: heads of the owning agency', () => {
     expect(result(person('POLICE', 'AGENCY_HEAD'), 'AUDIT')).toBe('ok');

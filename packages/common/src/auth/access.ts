@@ -21,9 +21,10 @@ import type { AuditTrail } from '../audit/trail';
  * - `TASK_PROGRESS`: officers and heads of an agency (district officers: of their district)
  *   enter progress of their agency's tasks in labour's registry. Which tasks: those their
  *   agency owns or co-owns (`canEnterTaskProgress`, checked against the task).
- * - `SERVICE`: only another subgraph, never a person, whatever their role: the request
- *   must be a subgraph's own call, signed with its own key (`signServiceToken`, which
- *   gives `identity.service`); the gateway never signs one. For record-level matching across
+ * - `SERVICE` (`serviceFrom(...callers)`): only the named subgraphs, never a person,
+ *   whatever their role: the request must be one of those subgraphs' own calls, signed
+ *   with its own key (`signServiceToken`, which gives `identity.service`); the gateway
+ *   never signs one. For record-level matching across
  *   agencies that answers with counts only. Who may call what:
  *     - labour → health `healthServiceUsers` (IND-4.2: which of labour's clients in need
  *       used a health service).
@@ -35,7 +36,15 @@ import type { AuditTrail } from '../audit/trail';
  *
  * Fields with no rule (the plan catalogue, the territory) are public.
  */
-export type AccessRule = 'RECORDS' | 'AGGREGATES' | 'REPORT_SUBMIT' | 'REPORT_APPROVE' | 'AUDIT' | 'SERVICE' | 'TASK_PROGRESS';
+export type AccessRule = 'RECORDS' | 'AGGREGATES' | 'REPORT_SUBMIT' | 'REPORT_APPROVE' | 'AUDIT' | ServiceRule | 'TASK_PROGRESS';
+
+/** The rule SERVICE for the subgraphs that may call a field: `SERVICE:health,labour`. */
+export type ServiceRule = `SERVICE:${string}`;
+
+/** `@Authorized(serviceFrom('labour'))`: a field only the named subgraphs call (rule SERVICE). */
+export function serviceFrom(...callers: [string, ...string[]]): ServiceRule {
+  return `SERVICE:${callers.join(',')}`;
+}
 
 const RECORD_ROLES: Role[] = ['AGENCY_OFFICER', 'AGENCY_HEAD', 'DISTRICT_OFFICER'];
 
@@ -113,13 +122,17 @@ export function isPublishedPeriod(period: unknown, today = todayIso()): boolean 
 export function createAuthChecker(recordOwners: readonly string[]): AuthCheckerFn<AccessContext> {
   return ({ context, root, args, info }, rules) => {
     const identity = context.identity;
-    for (const rule of rules as AccessRule[]) {
+    for (const given of rules as AccessRule[]) {
+      const [rule, callers] = given.split(':') as [string, string | undefined];
       // A subgraph's call serves a person who may be anonymous (published figures).
       if (rule !== 'AGGREGATES' && !(rule === 'SERVICE' && identity.service) && isAnonymous(identity)) throw unauthenticated('sign in to see this');
       switch (rule) {
-        case 'SERVICE':
+        case 'SERVICE': {
           if (!identity.service) throw forbidden('only other subgraphs use this field, never a person whatever their role');
+          const allowed = callers ? callers.split(',') : [];
+          if (!allowed.includes(identity.service)) throw forbidden(`only the ${allowed.join(' and ')} subgraph${allowed.length > 1 ? 's' : ''} use this field`);
           break;
+        }
         case 'RECORDS': {
           if (!canUseRecords(identity, recordOwners)) {
             throw forbidden(`these records belong to ${recordOwners.join('/')}; your role does not give access to them`);

@@ -17,6 +17,7 @@ import {
   saveNew,
   scopeFilter,
   scopeIsCommune,
+  serviceFrom,
   SqlParams,
   SubgraphContext,
   territory,
@@ -103,9 +104,9 @@ export class HarmReductionContactResolver {
    * `orgUnit` is given, only services given in that unit, where they
    * stood on their date (`scopeFilter`). A count, never which codes:
    * health learns the codes labour asks about, labour learns one number. One SQL
-   * statement per field. Only other subgraphs call it (rule SERVICE), never a person.
+   * statement per field. Only labour calls it (rule SERVICE), never a person.
    */
-  @Authorized('SERVICE')
+  @Authorized(serviceFrom('labour'))
   // Service-only: in the subgraph's schema for labour, left out of the graph clients see.
   @Directive('@inaccessible')
   @Query(() => Int, {

@@ -13,6 +13,7 @@ import {
   paginate,
   parsePeriod,
   REFORM_DATE,
+  serviceFrom,
   restrictToScope,
   saveNew,
   SubgraphContext,
@@ -84,7 +85,7 @@ export class ServiceBusinessResolver {
     return measure.numerator ?? 0;
   }
 
-  @Authorized('SERVICE')
+  @Authorized(serviceFrom('health', 'labour'))
   // Service-only: in the subgraph's schema for labour and health, left out of the graph clients see.
   @Directive('@inaccessible')
   @Query(() => [ServiceBusinessDistrict], {
