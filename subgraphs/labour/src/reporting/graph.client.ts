@@ -26,9 +26,9 @@ export interface RemoteIndicator {
 
 /**
  * Asks another agency's subgraph for entities directly (`_entities`), as the gateway
- * would: the representations name the agency's concrete type, the request carries the
- * caller's identity signed like the gateway's token, so the agency applies the caller's
- * own rights. Labour never reads another agency's database. Throws SUBGRAPH_UNAVAILABLE
+ * would: the representations name the agency's concrete type, the request passes on the
+ * caller's gateway token inside labour's own signed call (graph-client.ts), so the agency
+ * applies the caller's own rights. Labour never reads another agency's database. Throws SUBGRAPH_UNAVAILABLE
  * naming the agency when it cannot answer.
  */
 export async function queryEntities(

@@ -13,8 +13,8 @@ export interface WorkforceRequest {
  * denominator. Labour never reads police's database: it asks the police subgraph over
  * HTTP (POLICE_URL, default http://localhost:4002/graphql). Every (period, unit) a
  * request needs goes into ONE police request, one aliased field each. The request
- * carries the caller's identity (signed like the gateway's internal token), so police
- * applies the caller's own rights to its numbers.
+ * passes on the caller's gateway token inside labour's own signed call (graph-client.ts),
+ * so police applies the caller's own rights to its numbers.
  */
 export function policeWorkforceLoader(identity: Identity = ANONYMOUS, fetchImpl: typeof fetch = fetch) {
   return requestLoader<WorkforceRequest, number, string>(
