@@ -7,7 +7,16 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as prettier from 'prettier';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase, startEmbeddedPostgres, subgraphDataSource, SubgraphDefinition } from '@qn/common';
+import {
+  dataVersionSql,
+  dropDataVersionSql,
+  openDatabase,
+  startEmbeddedPostgres,
+  subgraphDataSource,
+  SubgraphDefinition,
+  UNVERSIONED_TABLES,
+} from '@qn/common';
+import { Query } from 'typeorm/driver/Query';
 import { loadSubgraph } from './subgraphs';
 
 async function main() {
@@ -25,6 +34,18 @@ async function main() {
     if (upQueries.length === 0) {
       console.log(`${name}: entities match the migrations; nothing to write`);
       return;
+    }
+    // Every new table results may be computed from gets its data version in the same migration (db/data-version.ts).
+    const created = upQueries
+      .map((q) => /^CREATE TABLE "([a-z_][a-z0-9_]*)"/.exec(q.query)?.[1])
+      .filter((table): table is string => Boolean(table) && !UNVERSIONED_TABLES.includes(table!));
+    if (created.length) {
+      upQueries.push(...dataVersionSql(created).map((query) => new Query(query)));
+      downQueries.push(
+        ...dropDataVersionSql(created)
+          .reverse()
+          .map((query) => new Query(query)),
+      );
     }
     const timestamp = Date.now();
     const quote = (q: { query: string; parameters?: unknown[] }) =>

@@ -44,10 +44,11 @@ test('SQL statements per request do not grow with indicators, districts or perio
   // A handful of statements per subgraph: one per gateway fetch (indicators, tasks), plus
   // police answering labour's one call for IND-1.3a's denominator, plus labour's lists and keys,
   // plus the registry's entries: one statement for labour's own and the registry's tasks, one
-  // for police's task without records (TASK-V.2-1), which police asks of labour's registry.
-  expect(long.police).toBeLessThanOrEqual(3);
-  expect(long.education).toBeLessThanOrEqual(2);
-  expect(long.information).toBeLessThanOrEqual(2);
+  // for police's task without records (TASK-V.2-1), which police asks of labour's registry. Each
+  // batch of measures reads the data version first, then computes in one statement those not kept.
+  expect(long.police).toBeLessThanOrEqual(5);
+  expect(long.education).toBeLessThanOrEqual(3);
+  expect(long.information).toBeLessThanOrEqual(3);
   expect(long.health).toBeLessThanOrEqual(1);
   expect(long.labour).toBeLessThanOrEqual(12);
 });

@@ -100,6 +100,9 @@ describe('cost that bounds real work (defect 2)', () => {
       `{ ${Array.from({ length: 15 }, (_, i) => `p${i}: tips(first: ${first}, filter: { districtId: "${522 + i}" }) { nodes { id districtId receivedOn kind channel classification handledOn } }`).join(' ')} }`;
     expect(codes(await system.query(query(500), undefined, { as: officer }))).toEqual(['COST_LIMIT_EXCEEDED']);
     expect(codes(await system.query(query(20), undefined, { as: officer }))).toEqual([]);
+    // Read backward, `last` counts the same way.
+    const backward = query(500).replace(/first:/g, 'last:');
+    expect(codes(await system.query(backward, undefined, { as: officer }))).toEqual(['COST_LIMIT_EXCEEDED']);
   });
 
   test('an answer larger than the cap is refused with RESPONSE_TOO_LARGE, not sent', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -39,6 +39,9 @@ beforeAll(() => {
     if (entry !== '@qn') symlinkSync(path.join(root, 'node_modules', entry), path.join(copy, 'node_modules', entry));
   }
   symlinkSync(path.join(copy, 'packages', 'common'), path.join(copy, 'node_modules', '@qn', 'common'));
+  // A workspace's own versions of a package (npm nests them where the root has another version).
+  const nested = path.join('packages', 'common', 'node_modules');
+  if (existsSync(path.join(root, nested))) symlinkSync(path.join(root, nested), path.join(copy, nested));
   symlinkSync(path.join(copy, 'gateway'), path.join(copy, 'node_modules', '@qn', 'gateway'));
 });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -46,7 +49,13 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }));
 test('npm run new-agency -- culture writes a subgraph that migrates, composes, passes its test and is started with the others', () => {
   const output = node('scripts/new-agency.ts', 'culture', '--skip-install');
   expect(output).toContain('Left to you');
-  expect(readdirSync(path.join(copy, 'subgraphs', 'culture', 'src', 'db', 'migrations')).some((file) => /^\d+-Init\.ts$/.test(file))).toBe(true);
+  const migrations = path.join(copy, 'subgraphs', 'culture', 'src', 'db', 'migrations');
+  const init = readdirSync(migrations).find((file) => /^\d+-Init\.ts$/.test(file));
+  expect(init).toBeDefined();
+  // Its table raises the data version its kept results depend on (test/data-version.test.ts checks it below).
+  expect(readFileSync(path.join(migrations, init!), 'utf8')).toMatch(
+    /CREATE TRIGGER \\?"culture_activity_data_version\\?" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE/,
+  );
 
   // Composed: the supergraph joins it, and the client schema carries its fields.
   expect(readFileSync(path.join(copy, 'schema', 'supergraph.graphql'), 'utf8')).toMatch(
@@ -69,7 +78,14 @@ test('npm run new-agency -- culture writes a subgraph that migrates, composes, p
     'eslint.config.mjs',
   ]);
   // Its generated test, against the test PostgreSQL, through the gateway of all six (a failure throws).
-  // And the deployment's checks, now over six subgraphs: its Kubernetes objects and the gateway's URL for it.
-  inCopy(process.execPath, [path.join(copy, 'node_modules', 'jest', 'bin', 'jest.js'), '--runInBand', 'subgraphs/culture/test', 'test/deploy.test.ts']);
+  // And the deployment's checks, now over six subgraphs: its Kubernetes objects and the gateway's URL for it;
+  // and that every table of the six, culture's included, keeps a data version.
+  inCopy(process.execPath, [
+    path.join(copy, 'node_modules', 'jest', 'bin', 'jest.js'),
+    '--runInBand',
+    'subgraphs/culture/test',
+    'test/deploy.test.ts',
+    'test/data-version.test.ts',
+  ]);
   expect(readFileSync(path.join(copy, 'docker-compose.yml'), 'utf8')).toContain('command: ["node", "subgraphs/culture/src/index.js"]');
 });

@@ -56,7 +56,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
 /**
  * How many items a list field gives, where it is known from the plan catalogue and the
  * territory (the largest there is, not an average); any other list counts as
- * DEFAULT_LIST_SIZE, and a paginated field as its `first` (50 when not given).
+ * DEFAULT_LIST_SIZE, and a paginated field as its `first` or `last` (50 when neither is given).
  */
 export const LIST_SIZES: Record<string, number> = {
   'Query.agencies': 16,
@@ -88,8 +88,11 @@ function listAwareEstimator({ type, field, args, childComplexity }: ComplexityEs
   // its lists cost no more than their selection (IDEs and code generators send it whole).
   if (type.name.startsWith('__') || field.name.startsWith('__')) return own;
   const connection = getNamedType(field.type).name.endsWith('Connection') && 'first' in Object.fromEntries(field.args.map((a) => [a.name, true]));
-  if (connection) return 1 + (Number.isInteger(args.first) ? Number(args.first) : DEFAULT_PAGE) * childComplexity;
-  // A page's nodes are already counted by its `first`.
+  if (connection) {
+    const size = [args.first, args.last].find((n) => Number.isInteger(n));
+    return 1 + (size === undefined ? DEFAULT_PAGE : Number(size)) * childComplexity;
+  }
+  // A page's nodes are already counted by its `first` or `last`.
   if (!isList(field.type) || (type.name.endsWith('Connection') && field.name === 'nodes')) return own;
   return (LIST_SIZES[`${type.name}.${field.name}`] ?? DEFAULT_LIST_SIZE) * own;
 }

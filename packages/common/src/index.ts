@@ -44,3 +44,5 @@ export * from './format';
 export * from './export/csv';
 export * from './export/labels';
 export * from './disclosure';
+export * from './db/data-version';
+export * from './measure-cache';

@@ -22,6 +22,8 @@ import { OrgUnitLevel, OrgUnitRecord, REFORM_DATE, territory } from './territory
 import { userInputError } from './errors';
 import type { Identity } from './auth/identity';
 import { Cell, protectedCaller, Suppression, suppressCells, suppressionReason } from './disclosure';
+import { DATA_VERSION_SQL } from './db/data-version';
+import { MeasureCache, measureCacheFor } from './measure-cache';
 
 /** Collects positional parameters while SQL text is assembled. */
 export class SqlParams {
@@ -96,18 +98,35 @@ export function scopeFilter(
   return ` AND (${parts.join(' OR ')})`;
 }
 
+/** The key a measure is kept under besides the data version: all its SQL depends on (no MeasureSql reads the clock or the caller). */
+function measureKey(request: MeasureRequest): string {
+  return `${request.code}|${request.period.id}|${request.orgUnit.id}`;
+}
+
 /**
  * A per-request loader that computes every requested (indicator, period, unit)
  * measure of a request in ONE SQL statement (the definitions' SELECTs joined by
  * UNION ALL), however many indicators, periods and districts the query asks for.
+ *
+ * Measures are kept between requests under the database's data version
+ * (`measure-cache.ts`, `db/data-version.ts`): a request first reads the version (one
+ * cheap statement); the measures kept under it are served without SQL, the others are
+ * computed in the one statement, which also reads the version they were computed at in
+ * its own snapshot, and are kept under that one. A refused request is not kept. A data
+ * source bound to a transaction (a mutation's view) neither reads nor fills the cache:
+ * it may see its own writes before they commit.
  */
-export function measureLoader(dataSource: DataSource, definitions: Record<string, MeasureSql>) {
+export function measureLoader(dataSource: DataSource, definitions: Record<string, MeasureSql>, options: { cache?: MeasureCache | null } = {}) {
+  const cache = dataSource.manager.queryRunner ? null : options.cache === undefined ? measureCacheFor(dataSource) : options.cache;
   return requestLoader<MeasureRequest, Measure, string>(
     async (requests) => {
+      const version = cache ? ((await dataSource.query(DATA_VERSION_SQL)) as { version: string }[])[0].version : null;
+      const kept = requests.map((request) => (cache ? cache.get(version!, measureKey(request)) : undefined));
       const params = new SqlParams();
       // A request that cannot be asked (a unit the agency cannot count) fails alone, not the batch.
       const refused = new Map<number, Error>();
       const parts = requests.flatMap((request, i) => {
+        if (kept[i]) return [];
         const sql = definitions[request.code];
         if (!sql) throw new Error(`no measure defined for ${request.code}`);
         const mark = params.values.length;
@@ -119,20 +138,22 @@ export function measureLoader(dataSource: DataSource, definitions: Record<string
           return [];
         }
       });
-      const rows: { i: number; numerator: number | null; denominator: number | null }[] = parts.length
-        ? await dataSource.query(parts.join('\nUNION ALL\n'), params.values)
+      const union = parts.join('\nUNION ALL\n');
+      const rows: { i: number; numerator: number | null; denominator: number | null; version?: string }[] = parts.length
+        ? await dataSource.query(cache ? `SELECT u.*, v.version FROM (${union}) u CROSS JOIN (${DATA_VERSION_SQL}) v` : union, params.values)
         : [];
       const byIndex = new Map(rows.map((r) => [Number(r.i), r]));
-      return requests.map((_, i) => {
+      return requests.map((request, i) => {
         const error = refused.get(i);
         if (error) return error;
+        if (kept[i]) return kept[i];
         const row = byIndex.get(i);
-        return { numerator: row?.numerator ?? null, denominator: row?.denominator ?? null };
+        const measure = { numerator: row?.numerator ?? null, denominator: row?.denominator ?? null };
+        if (cache && row?.version !== undefined) cache.set(row.version, measureKey(request), measure);
+        return measure;
       });
     },
-    {
-      cacheKeyFn: (r) => `${r.code}|${r.period.id}|${r.orgUnit.id}`,
-    },
+    { cacheKeyFn: measureKey },
   );
 }
 

@@ -111,3 +111,47 @@ test('first outside 1..500 and a forged cursor are input errors on their field',
   expect(await inputError(page(2, 'not-a-cursor'))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   expect(await inputError(page(2, Buffer.from(JSON.stringify([1, 2])).toString('base64url')))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
 });
+
+const back = (last?: number | null, before?: string | null, first?: number | null) =>
+  paginate(dataSource.getRepository(Probe).createQueryBuilder('p'), { last, before, first, sortColumn: 'held_on', sortKey: (r) => r.heldOn });
+
+test('pages of 3 read backward walk every row once, each page in the list order', async () => {
+  const pages: string[][] = [];
+  let before: string | null = null;
+  for (;;) {
+    const p = await back(3, before);
+    expect(p.totalCount).toBe(7);
+    pages.push(p.nodes.map((n) => n.id));
+    // A page read before a cursor has records after it; more come before it while hasPreviousPage.
+    expect(p.pageInfo.hasNextPage).toBe(before !== null);
+    if (!p.pageInfo.hasPreviousPage) break;
+    before = p.pageInfo.startCursor;
+  }
+  // ORDER's last three, the three before them, then the first.
+  expect(pages).toEqual([['d', 'g', 'f'], ['e', 'a', 'b'], ['c']]);
+  expect(pages.reverse().flat()).toEqual(ORDER);
+});
+
+test("forward and backward meet: the page before a forward page's start is the page before it", async () => {
+  const second = await page(2, (await page(2)).pageInfo.endCursor); // a b
+  const previous = await back(2, second.pageInfo.startCursor);
+  expect(previous.nodes.map((n) => n.id)).toEqual(['c', 'e']);
+  expect(previous.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+  // `after` and `before` together bound the page on both sides: between c and f, the last two are d g.
+  const between = await paginate(dataSource.getRepository(Probe).createQueryBuilder('p'), {
+    after: previous.edges[0].cursor,
+    before: (await back(1)).pageInfo.startCursor,
+    last: 2,
+    sortColumn: 'held_on',
+    sortKey: (r) => r.heldOn,
+  });
+  expect(between.nodes.map((n) => n.id)).toEqual(['d', 'g']);
+});
+
+test('last outside 1..500, first with last, and a forged `before` are input errors on their field', async () => {
+  expect(await inputError(back(0))).toEqual({ code: 'BAD_USER_INPUT', field: 'last' });
+  expect(await inputError(back(501))).toEqual({ code: 'BAD_USER_INPUT', field: 'last' });
+  expect(await inputError(back(2, null, 2))).toEqual({ code: 'BAD_USER_INPUT', field: 'last' });
+  expect(await inputError(back(2, 'not-a-cursor'))).toEqual({ code: 'BAD_USER_INPUT', field: 'before' });
+  expect(await inputError(back(2, Buffer.from(JSON.stringify([1, 2])).toString('base64url')))).toEqual({ code: 'BAD_USER_INPUT', field: 'before' });
+});

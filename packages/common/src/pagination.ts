@@ -1,4 +1,4 @@
-import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { userInputError } from './errors';
 import { isDataException } from './db/input-errors';
@@ -15,7 +15,7 @@ export class PageInfo {
   @Field({ description: 'More records follow this page' })
   hasNextPage: boolean;
 
-  @Field({ description: 'Records come before this page (it was asked `after` a cursor)' })
+  @Field({ description: 'Records come before this page (pass startCursor as `before` with `last` to get them)' })
   hasPreviousPage: boolean;
 }
 
@@ -37,7 +37,7 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
   @(options.shareable ? Directive('@shareable') : () => undefined)
   @ObjectType(`${name}Edge`, { description: `One ${name} record of a page, with its cursor` })
   class EdgeClass implements Edge<T> {
-    @Field({ description: 'Pass as `after` to get the records after this one' })
+    @Field({ description: 'Pass as `after` (or `before`) to get the records after (or before) this one' })
     cursor: string;
 
     @Field(() => nodeType)
@@ -63,47 +63,81 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
 }
 
 export const MAX_PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 50;
 
-function decodeCursor(cursor: string): { key: string; id: string } {
+/**
+ * The page a list is asked for (the Relay cursor connections spec): forward with `first`
+ * (after a cursor), or backward with `last` (before one) — the last records of the list, or
+ * those just before the cursor, in the list's order.
+ */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many records from the start (or after \`after\`), 1 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} unless \`last\` is given`,
+  })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'A cursor of this list (endCursor of the previous page): records after it' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `How many records from the end (or before \`before\`), 1 to ${MAX_PAGE_SIZE}; not with \`first\`` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'A cursor of this list (startCursor of the next page): records before it' })
+  before?: string | null;
+}
+
+function decodeCursor(cursor: string, field: 'after' | 'before'): { key: string; id: string } {
   try {
     const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (typeof key !== 'string' || typeof id !== 'string') throw new Error('bad cursor');
     return { key, id };
   } catch {
-    throw userInputError('after', 'not a cursor returned by this list');
+    throw userInputError(field, 'not a cursor returned by this list');
   }
+}
+
+function pageSize(value: number | null | undefined, field: 'first' | 'last'): number {
+  const size = value ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw userInputError(field, `must be between 1 and ${MAX_PAGE_SIZE}`);
+  return size;
 }
 
 /**
  * Keyset pagination ordered by (`sortColumn`, id): stable while rows are added,
- * two statements per page (the page and the total).
+ * two statements per page (the page and the total), forward or backward. A page read
+ * backward is the rows just before `before` (or the list's last rows), in the list's order.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
-  options: { first?: number | null; after?: string | null; sortColumn: string; sortKey: (row: T) => string },
+  options: PageArgs & { sortColumn: string; sortKey: (row: T) => string },
 ): Promise<Connection<T>> {
-  const first = options.first ?? 50;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw userInputError('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
-  }
+  if (options.first != null && options.last != null) throw userInputError('last', 'ask for `first` (forward) or `last` (backward), not both');
+  const backward = options.last != null;
+  const size = backward ? pageSize(options.last, 'last') : pageSize(options.first, 'first');
   const alias = query.alias;
+  const key = `(${alias}.${options.sortColumn}, ${alias}.id)`;
   const totalCount = await query.clone().getCount();
   const page = query.clone();
-  if (options.after) {
-    const { key, id } = decodeCursor(options.after);
-    page.andWhere(`(${alias}.${options.sortColumn}, ${alias}.id) > (:cursorKey, :cursorId)`, { cursorKey: key, cursorId: id });
+  const bounds = (['after', 'before'] as const).filter((f) => options[f]);
+  for (const field of bounds) {
+    const cursor = decodeCursor(options[field]!, field);
+    page.andWhere(`${key} ${field === 'after' ? '>' : '<'} (:${field}Key, :${field}Id)`, { [`${field}Key`]: cursor.key, [`${field}Id`]: cursor.id });
   }
+  const direction = backward ? 'DESC' : 'ASC';
   const rows = await page
-    .orderBy(`${alias}.${options.sortColumn}`, 'ASC')
-    .addOrderBy(`${alias}.id`, 'ASC')
-    .take(first + 1)
+    .orderBy(`${alias}.${options.sortColumn}`, direction)
+    .addOrderBy(`${alias}.id`, direction)
+    .take(size + 1)
     .getMany()
     .catch((error: unknown) => {
       // A cursor whose key or id does not fit the columns was not made by this list.
-      if (options.after && isDataException(error)) throw userInputError('after', 'not a cursor returned by this list');
+      if (bounds.length && isDataException(error)) throw userInputError(bounds[0], 'not a cursor returned by this list');
       throw error;
     });
-  const nodes = rows.slice(0, first);
+  const more = rows.length > size;
+  const nodes = backward ? rows.slice(0, size).reverse() : rows.slice(0, size);
   const cursorOf = (row: T) => Buffer.from(JSON.stringify([options.sortKey(row), row.id])).toString('base64url');
   const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
   return {
@@ -111,8 +145,8 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     edges,
     totalCount,
     pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: Boolean(options.after),
+      hasNextPage: backward ? Boolean(options.before) : more,
+      hasPreviousPage: backward ? more : Boolean(options.after),
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },

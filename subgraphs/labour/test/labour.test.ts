@@ -245,6 +245,8 @@ describe("IND-4.2 persons in need and eligible who used support (labour's or hea
 
   test('by district and by quarter: SQL statements do not grow with the number of units or periods', async () => {
     const cost = async (query: string) => {
+      // Computed, not kept: a statement that writes nothing still gives labour's data a new version.
+      await system.ownerQuery('labour', 'DELETE FROM support_client WHERE false');
       const before = system.statements().labour;
       const data = dataOf(await system.query(query));
       return { data, statements: system.statements().labour - before };
@@ -523,8 +525,8 @@ describe('lists', () => {
     const before = system.statements().labour;
     const data = dataOf(await system.query(`{ indicators(owner: "LABOUR") { code resultsByDistrict(period: "2023") { numerator } } }`));
     expect(data.indicators).toHaveLength(9);
-    // the catalogue list, the measures (one UNION ALL) — not one per indicator or district
-    expect(system.statements().labour - before).toBeLessThanOrEqual(3);
+    // the catalogue list, the data version, the measures (one UNION ALL) — not one per indicator or district
+    expect(system.statements().labour - before).toBeLessThanOrEqual(4);
   });
 });
 

@@ -315,3 +315,17 @@ describe('lists', () => {
     expect(data).toEqual({ all: 10 + 6 + 4 + 8, city: 10 + 6 });
   });
 });
+
+describe('a list read backward', () => {
+  test('a list read backward through the gateway: the last page, then the one before it, in the list order', async () => {
+    const pageOf = async (args: string) =>
+      dataOf(await system.query(`{ tips(${args}) { totalCount nodes { id receivedOn } pageInfo { startCursor hasPreviousPage hasNextPage } } }`)).tips;
+    const all = await pageOf('first: 500');
+    expect(all.totalCount).toBeGreaterThan(6);
+    const last = await pageOf('last: 3');
+    expect(last.nodes).toEqual(all.nodes.slice(-3));
+    expect(last.pageInfo).toMatchObject({ hasPreviousPage: all.totalCount > 3, hasNextPage: false });
+    const before = await pageOf(`last: 3, before: "${last.pageInfo.startCursor}"`);
+    expect(before.nodes).toEqual(all.nodes.slice(-6, -3));
+  });
+});

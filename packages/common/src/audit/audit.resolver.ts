@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Authorized, Ctx, Field, InputType, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, InputType, Query, Resolver } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { connectionType, paginate } from '../pagination';
+import { connectionType, PageArgs, paginate } from '../pagination';
 import { AuditEntry } from './audit-entry';
 import { Identity } from '../auth/identity';
 import { restrictToScope } from '../auth/scope';
@@ -38,8 +38,7 @@ export function auditLogResolver(subgraph: string) {
     auditLog(
       @Ctx() { dataSource, identity }: { dataSource: DataSource; identity: Identity },
       @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter,
-      @Arg('first', () => Int, { nullable: true }) first?: number,
-      @Arg('after', { nullable: true }) after?: string,
+      @Args(() => PageArgs) page?: PageArgs,
     ) {
       const query = dataSource.getRepository(AuditEntry).createQueryBuilder('a');
       // A head limited to one district reads only the rows about that district's records.
@@ -49,7 +48,7 @@ export function auditLogResolver(subgraph: string) {
       if (filter?.subject) query.andWhere('a.subject = :subject', { subject: filter.subject });
       if (filter?.entity) query.andWhere('a.entity = :entity', { entity: filter.entity });
       if (filter?.entityId) query.andWhere(':entityId = ANY(a.entity_ids)', { entityId: filter.entityId });
-      return paginate(query, { first, after, sortColumn: 'id', sortKey: (a) => String(a.id).padStart(20, '0') });
+      return paginate(query, { ...page, sortColumn: 'id', sortKey: (a) => String(a.id).padStart(20, '0') });
     }
   }
   return AuditLogResolver;

@@ -1,12 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { Client } from 'pg';
+import { DATA_VERSION_TABLE } from './data-version';
 
 /**
  * The running service never connects as the database's owner: migrations, reference
  * data and sample data run as the owner at start, and every request's SQL runs as a
  * role of its own for the subgraph's database (`<database>_service`) that is neither a
  * superuser nor the owner of any table. It may read and write rows (SELECT, INSERT,
- * UPDATE, DELETE; the migrations table read-only); it cannot change a table, turn a
+ * UPDATE, DELETE; the migrations and data_version tables read-only); it cannot change a table, turn a
  * trigger off (`ALTER TABLE … DISABLE TRIGGER`), set `session_replication_role` or
  * TRUNCATE, so the triggers that keep the audit log and submitted reports as they
  * were hold for it.
@@ -53,8 +54,11 @@ export async function ensureServiceRole(ownerUrl: string): Promise<string> {
     await client.query(`GRANT USAGE ON SCHEMA public TO "${role}"`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "${role}"`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "${role}"`);
-    const { rowCount: migrations } = await client.query("SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = 'migrations'");
-    if (migrations) await client.query(`REVOKE INSERT, UPDATE, DELETE ON "migrations" FROM "${role}"`);
+    // The migrations and the data versions (raised only by the tables' triggers, which run as the owner) are read-only to it.
+    const { rows: readOnly } = await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename = ANY($1::text[])", [
+      ['migrations', DATA_VERSION_TABLE],
+    ]);
+    for (const { tablename } of readOnly) await client.query(`REVOKE INSERT, UPDATE, DELETE ON "${tablename}" FROM "${role}"`);
   } finally {
     await client.end();
   }

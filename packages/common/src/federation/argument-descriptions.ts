@@ -14,8 +14,6 @@ export const ARGUMENT_DESCRIPTIONS: Readonly<Record<string, string>> = {
   orgUnit: "An organisation unit's id (`orgUnits` lists them: a district, or a commune-level unit such as 21040-2025-07); the province when left out",
   level: 'The level asked for',
   at: 'A date (YYYY-MM-DD): the answer as things stood on that day, as the field says',
-  first: 'How many records the page holds (1 to 500; 50 when left out)',
-  after: "A cursor from an earlier page (its `pageInfo.endCursor`, or an edge's `cursor`): the page starts after that record",
   filter: 'Narrows the list; each field of the filter type says how (the whole list when left out)',
   id: "The record's id",
   year: 'A calendar year, e.g. 2024',

@@ -9,6 +9,7 @@ import { auditLogResolver } from '../audit/audit.resolver';
 import { auditMutations } from '../audit/trail';
 import { dataExceptionsAsInputErrors } from '../db/input-errors';
 import { describeArguments } from './argument-descriptions';
+import { describeFields } from './field-descriptions';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
@@ -40,7 +41,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     authChecker: createAuthChecker(options.recordOwners),
     authMode: 'error',
   });
-  const typeDefs = describeArguments(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`));
+  const typeDefs = describeFields(describeArguments(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`)));
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   addDays,
   assertInScope,
@@ -20,6 +20,7 @@ import {
   todayIso,
   updateVersioned,
   userInputError,
+  PageArgs,
 } from '@qn/common';
 import { CommunicationSession } from '../entities/communication-session';
 import { Institution } from '../entities/institution';
@@ -73,8 +74,7 @@ export class CommunicationSessionResolver {
   communicationSessions(
     @Ctx() { dataSource, identity }: SubgraphContext<EducationLoaders>,
     @Arg('filter', () => CommunicationSessionFilter, { nullable: true }) filter?: CommunicationSessionFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = dataSource.getRepository(CommunicationSession).createQueryBuilder('s');
     if (filter?.institutionId) query.andWhere('s.institution_id = :institutionId', { institutionId: filter.institutionId });
@@ -98,7 +98,7 @@ export class CommunicationSessionResolver {
         { communeId: filter.communeId, reform: REFORM_DATE },
       );
     }
-    return paginate(query, { first, after, sortColumn: 'held_on', sortKey: (s) => s.heldOn });
+    return paginate(query, { ...page, sortColumn: 'held_on', sortKey: (s) => s.heldOn });
   }
 
   @FieldResolver(() => Institution, { nullable: true })

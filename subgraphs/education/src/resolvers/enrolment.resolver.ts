@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   addDays,
   assertInScope,
@@ -13,6 +13,7 @@ import {
   SubgraphContext,
   updateVersioned,
   userInputError,
+  PageArgs,
 } from '@qn/common';
 import { CommunicationSession } from '../entities/communication-session';
 import { Enrolment } from '../entities/enrolment';
@@ -33,8 +34,7 @@ export class EnrolmentResolver {
   enrolments(
     @Ctx() { dataSource, identity }: SubgraphContext<EducationLoaders>,
     @Arg('filter', () => EnrolmentFilter, { nullable: true }) filter?: EnrolmentFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = dataSource.getRepository(Enrolment).createQueryBuilder('e');
     if (filter?.institutionId) query.andWhere('e.institution_id = :institutionId', { institutionId: filter.institutionId });
@@ -51,7 +51,7 @@ export class EnrolmentResolver {
     if (filter?.districtId) {
       query.andWhere('e.institution_id IN (SELECT i.id FROM institution i WHERE i.district_id = :districtId)', { districtId: filter.districtId });
     }
-    return paginate(query, { first, after, sortColumn: 'school_year', sortKey: (e) => e.schoolYear });
+    return paginate(query, { ...page, sortColumn: 'school_year', sortKey: (e) => e.schoolYear });
   }
 
   @FieldResolver(() => Institution, { nullable: true })

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   addDays,
   assertInScope,
@@ -14,6 +14,7 @@ import {
   SubgraphContext,
   territory,
   updateVersioned,
+  PageArgs,
 } from '@qn/common';
 import { Enrolment } from '../entities/enrolment';
 import { Institution } from '../entities/institution';
@@ -44,15 +45,14 @@ export class InstitutionResolver {
   institutions(
     @Ctx() { dataSource }: SubgraphContext<EducationLoaders>,
     @Arg('filter', () => InstitutionFilter, { nullable: true }) filter?: InstitutionFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = dataSource.getRepository(Institution).createQueryBuilder('i');
     if (filter?.districtId) query.andWhere('i.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.communeId) query.andWhere('i.commune_id = :communeId', { communeId: filter.communeId });
     if (filter?.communeAfterReformId) query.andWhere('i.commune_after_reform_id = :after', { after: filter.communeAfterReformId });
     if (filter?.kind) query.andWhere('i.kind = :kind', { kind: filter.kind });
-    return paginate(query, { first, after, sortColumn: 'name', sortKey: (i) => i.name });
+    return paginate(query, { ...page, sortColumn: 'name', sortKey: (i) => i.name });
   }
 
   @Query(() => Institution, { nullable: true })

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   assertCanErase,
   assertInScope,
@@ -23,6 +23,7 @@ import {
   todayIso,
   updateVersioned,
   userInputError,
+  PageArgs,
 } from '@qn/common';
 import { HarmReductionContact, SUPPORT_SERVICES } from '../entities/harm-reduction-contact';
 import { HealthLoaders } from '../loaders';
@@ -70,8 +71,7 @@ export class HarmReductionContactResolver {
   async harmReductionContacts(
     @Ctx() { dataSource, identity, audit }: SubgraphContext<HealthLoaders>,
     @Arg('filter', () => HarmReductionContactFilter, { nullable: true }) filter?: HarmReductionContactFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = restrictToScope(dataSource.getRepository(HarmReductionContact).createQueryBuilder('c'), identity, {
       district: 'c.district_id',
@@ -92,7 +92,7 @@ export class HarmReductionContactResolver {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('c.contacted_on >= :start AND c.contacted_on < :end', period);
     }
-    return paginate(query, { first, after, sortColumn: 'contacted_on', sortKey: (c) => c.contactedOn });
+    return paginate(query, { ...page, sortColumn: 'contacted_on', sortKey: (c) => c.contactedOn });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import {
   assertInScope,
   checkBusinessLink,
@@ -17,6 +17,7 @@ import {
   todayIso,
   updateVersioned,
   userInputError,
+  PageArgs,
 } from '@qn/common';
 import { PeriodicHealthCheck } from '../entities/periodic-health-check';
 import { HealthLoaders } from '../loaders';
@@ -46,8 +47,7 @@ export class PeriodicHealthCheckResolver {
   periodicHealthChecks(
     @Ctx() { dataSource, identity }: SubgraphContext<HealthLoaders>,
     @Arg('filter', () => HealthCheckFilter, { nullable: true }) filter?: HealthCheckFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = restrictToScope(dataSource.getRepository(PeriodicHealthCheck).createQueryBuilder('h'), identity, {
       district: 'h.district_id',
@@ -63,7 +63,7 @@ export class PeriodicHealthCheckResolver {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('h.checked_on >= :start AND h.checked_on < :end', period);
     }
-    return paginate(query, { first, after, sortColumn: 'checked_on', sortKey: (h) => h.checkedOn });
+    return paginate(query, { ...page, sortColumn: 'checked_on', sortKey: (h) => h.checkedOn });
   }
 
   @Authorized('RECORDS')

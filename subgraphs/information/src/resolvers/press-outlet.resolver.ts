@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { checkText, connectionType, createOnce, notFoundError, paginate, SubgraphContext, updateVersioned, userInputError } from '@qn/common';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { checkText, connectionType, createOnce, notFoundError, paginate, SubgraphContext, updateVersioned, userInputError, PageArgs } from '@qn/common';
 import { PressOutlet } from '../entities/press-outlet';
 import { InformationLoaders } from '../loaders';
 import { CreatePressOutletInput, PressOutletFilter, UpdatePressOutletInput } from './types/press-outlet.input';
@@ -12,13 +12,12 @@ export class PressOutletResolver {
   pressOutlets(
     @Ctx() { dataSource }: SubgraphContext<InformationLoaders>,
     @Arg('filter', () => PressOutletFilter, { nullable: true }) filter?: PressOutletFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = dataSource.getRepository(PressOutlet).createQueryBuilder('o');
     if (filter?.level) query.andWhere('o.level = :level', { level: filter.level });
     if (filter?.medium) query.andWhere('o.medium = :medium', { medium: filter.medium });
-    return paginate(query, { first, after, sortColumn: 'name', sortKey: (o) => o.name });
+    return paginate(query, { ...page, sortColumn: 'name', sortKey: (o) => o.name });
   }
 
   @Query(() => PressOutlet, { nullable: true })

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   assertInScope,
   checkNotFuture,
@@ -16,6 +16,7 @@ import {
   todayIso,
   updateVersioned,
   userInputError,
+  PageArgs,
 } from '@qn/common';
 import { PressOutlet } from '../entities/press-outlet';
 import { Publication } from '../entities/publication';
@@ -48,8 +49,7 @@ export class PublicationResolver {
   publications(
     @Ctx() { dataSource, identity }: SubgraphContext<InformationLoaders>,
     @Arg('filter', () => PublicationFilter, { nullable: true }) filter?: PublicationFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = restrictToScope(dataSource.getRepository(Publication).createQueryBuilder('p'), identity, 'p.district_id');
     if (filter?.outletId) query.andWhere('p.outlet_id = :outletId', { outletId: filter.outletId });
@@ -63,7 +63,7 @@ export class PublicationResolver {
     if (filter?.level) {
       query.andWhere('p.outlet_id IN (SELECT o.id FROM press_outlet o WHERE o.level = :level)', { level: filter.level });
     }
-    return paginate(query, { first, after, sortColumn: 'published_on', sortKey: (p) => p.publishedOn });
+    return paginate(query, { ...page, sortColumn: 'published_on', sortKey: (p) => p.publishedOn });
   }
 
   @FieldResolver(() => PressOutlet, { nullable: true })

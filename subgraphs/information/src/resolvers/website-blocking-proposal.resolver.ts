@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import {
   checkDateOrder,
@@ -13,6 +13,7 @@ import {
   todayIso,
   updateVersioned,
   userInputError,
+  PageArgs,
 } from '@qn/common';
 import { WebsiteBlockingProposal } from '../entities/website-blocking-proposal';
 import { InformationLoaders } from '../loaders';
@@ -46,8 +47,7 @@ export class WebsiteBlockingProposalResolver {
   websiteBlockingProposals(
     @Ctx() { dataSource }: SubgraphContext<InformationLoaders>,
     @Arg('filter', () => WebsiteBlockingFilter, { nullable: true }) filter?: WebsiteBlockingFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = dataSource.getRepository(WebsiteBlockingProposal).createQueryBuilder('w');
     if (filter?.reason) query.andWhere('w.reason = :reason', { reason: filter.reason });
@@ -58,7 +58,7 @@ export class WebsiteBlockingProposalResolver {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('w.proposed_on >= :start AND w.proposed_on < :end', period);
     }
-    return paginate(query, { first, after, sortColumn: 'proposed_on', sortKey: (w) => w.proposedOn });
+    return paginate(query, { ...page, sortColumn: 'proposed_on', sortKey: (w) => w.proposedOn });
   }
 
   @Authorized('RECORDS')

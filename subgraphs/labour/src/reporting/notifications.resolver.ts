@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import {
   connectionType,
   forbidden,
@@ -10,6 +10,7 @@ import {
   SubgraphContext,
   unauthenticated,
   userInputError,
+  PageArgs,
 } from '@qn/common';
 import { Notification, ReportingContact } from '../notifications';
 import { canRead, isCoordinator, ownUnit, programmeReportingUnits } from './units';
@@ -58,12 +59,11 @@ export class NotificationResolver {
   async myNotifications(
     @Ctx() { dataSource, identity }: SubgraphContext,
     @Arg('unitId', () => ID, { nullable: true, description: 'Coordinators only: another unit' }) unitId?: string,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const unit = readableUnit(identity, unitId);
     const query = dataSource.getRepository(Notification).createQueryBuilder('n').where('n.unit_id = :unit', { unit });
-    return paginate(query, { first, after, sortColumn: 'created_at', sortKey: (n) => n.createdAt.toISOString() });
+    return paginate(query, { ...page, sortColumn: 'created_at', sortKey: (n) => n.createdAt.toISOString() });
   }
 
   @Query(() => [ReportingContact], { description: "A reporting unit's mailboxes (the unit itself, or the standing agency's coordinators)" })

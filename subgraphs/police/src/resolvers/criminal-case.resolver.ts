@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import {
   assertInScope,
   checkCount,
@@ -17,6 +17,7 @@ import {
   todayIso,
   updateVersioned,
   userInputError,
+  PageArgs,
 } from '@qn/common';
 import { CriminalCase } from '../entities/criminal-case';
 import { PoliceLoaders } from '../loaders';
@@ -31,8 +32,7 @@ export class CriminalCaseResolver {
   criminalCases(
     @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>,
     @Arg('filter', () => CriminalCaseFilter, { nullable: true }) filter?: CriminalCaseFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = restrictToScope(dataSource.getRepository(CriminalCase).createQueryBuilder('c'), identity, {
       district: 'c.district_id',
@@ -45,7 +45,7 @@ export class CriminalCaseResolver {
       const period = parsePeriod(filter.dealtWithIn, 'filter.dealtWithIn');
       query.andWhere('c.dealt_with_on >= :start AND c.dealt_with_on < :end', period);
     }
-    return paginate(query, { first, after, sortColumn: 'opened_on', sortKey: (c) => c.openedOn });
+    return paginate(query, { ...page, sortColumn: 'opened_on', sortKey: (c) => c.openedOn });
   }
 
   @Authorized('RECORDS')

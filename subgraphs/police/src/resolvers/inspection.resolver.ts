@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   assertInScope,
   businessPlaceOn,
@@ -20,6 +20,7 @@ import {
   todayIso,
   updateVersioned,
   userInputError,
+  PageArgs,
 } from '@qn/common';
 import { Inspection } from '../entities/inspection';
 import { ServiceBusiness } from '../entities/service-business';
@@ -60,8 +61,7 @@ export class InspectionResolver {
   inspections(
     @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>,
     @Arg('filter', () => InspectionFilter, { nullable: true }) filter?: InspectionFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = dataSource.getRepository(Inspection).createQueryBuilder('i');
     if (filter?.businessId) query.andWhere('i.business_id = :businessId', { businessId: filter.businessId });
@@ -94,7 +94,7 @@ export class InspectionResolver {
         },
       );
     }
-    return paginate(query, { first, after, sortColumn: 'inspected_on', sortKey: (i) => i.inspectedOn });
+    return paginate(query, { ...page, sortColumn: 'inspected_on', sortKey: (i) => i.inspectedOn });
   }
 
   @FieldResolver(() => ServiceBusiness, { nullable: true })

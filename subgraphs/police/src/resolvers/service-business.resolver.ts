@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
   assertInScope,
   businessPlace,
@@ -20,6 +20,7 @@ import {
   todayIso,
   updateVersioned,
   userInputError,
+  PageArgs,
 } from '@qn/common';
 import { ServiceBusiness, ServiceBusinessDistrict } from '../entities/service-business';
 import { WORKFORCE } from '../indicators/evidence';
@@ -52,8 +53,7 @@ export class ServiceBusinessResolver {
   serviceBusinesses(
     @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>,
     @Arg('filter', () => ServiceBusinessFilter, { nullable: true }) filter?: ServiceBusinessFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = restrictToScope(dataSource.getRepository(ServiceBusiness).createQueryBuilder('b'), identity, {
       district: 'b.district_id',
@@ -67,7 +67,7 @@ export class ServiceBusinessResolver {
       const period = parsePeriod(filter.operatingIn, 'filter.operatingIn');
       query.andWhere('b.opened_on < :end AND (b.closed_on IS NULL OR b.closed_on >= :start)', period);
     }
-    return paginate(query, { first, after, sortColumn: 'opened_on', sortKey: (b) => b.openedOn });
+    return paginate(query, { ...page, sortColumn: 'opened_on', sortKey: (b) => b.openedOn });
   }
 
   @Authorized('AGGREGATES')

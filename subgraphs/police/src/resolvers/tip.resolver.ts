@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import {
   addDays,
   assertInScope,
@@ -18,6 +18,7 @@ import {
   todayIso,
   updateVersioned,
   userInputError,
+  PageArgs,
 } from '@qn/common';
 import { Tip } from '../entities/tip';
 import { PoliceLoaders } from '../loaders';
@@ -35,8 +36,7 @@ export class TipResolver {
   tips(
     @Ctx() { dataSource, identity }: SubgraphContext<PoliceLoaders>,
     @Arg('filter', () => TipFilter, { nullable: true }) filter?: TipFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = restrictToScope(dataSource.getRepository(Tip).createQueryBuilder('t'), identity, { district: 't.district_id', commune: 't.commune_id' });
     if (filter?.districtId) query.andWhere('t.district_id = :districtId', { districtId: filter.districtId });
@@ -49,7 +49,7 @@ export class TipResolver {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('t.received_on >= :start AND t.received_on < :end', period);
     }
-    return paginate(query, { first, after, sortColumn: 'received_on', sortKey: (t) => t.receivedOn });
+    return paginate(query, { ...page, sortColumn: 'received_on', sortKey: (t) => t.receivedOn });
   }
 
   @Authorized('RECORDS')

@@ -10,6 +10,7 @@ import { PlaceAfterReform1796150000000 } from './1796150000000-PlaceAfterReform'
 import { PlaceAfterReformRecords1796160100000 } from './1796160100000-PlaceAfterReformRecords';
 import { BusinessOutreachAfterReform1796160200000 } from './1796160200000-BusinessOutreachAfterReform';
 import { Notifications1796170000000 } from './1796170000000-Notifications';
+import { DataVersion1796200000000 } from './1796200000000-DataVersion';
 
 /** Every schema change of this subgraph, oldest first. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   PlaceAfterReformRecords1796160100000,
   BusinessOutreachAfterReform1796160200000,
   Notifications1796170000000,
+  DataVersion1796200000000,
 ];

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   assertInScope,
   checkCount,
@@ -16,6 +16,7 @@ import {
   territory,
   todayIso,
   updateVersioned,
+  PageArgs,
 } from '@qn/common';
 import { CommunicationActivity } from '../entities/communication-activity';
 import { OrgUnit } from '../../catalogue';
@@ -43,8 +44,7 @@ export class CommunicationActivityResolver {
   communicationActivities(
     @Ctx() { dataSource, identity }: SubgraphContext<RecordsLoaders>,
     @Arg('filter', () => CommunicationActivityFilter, { nullable: true }) filter?: CommunicationActivityFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = restrictToScope(dataSource.getRepository(CommunicationActivity).createQueryBuilder('a'), identity, {
       district: 'a.district_id',
@@ -57,7 +57,7 @@ export class CommunicationActivityResolver {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('a.held_on >= :start AND a.held_on < :end', period);
     }
-    return paginate(query, { first, after, sortColumn: 'held_on', sortKey: (a) => a.heldOn });
+    return paginate(query, { ...page, sortColumn: 'held_on', sortKey: (a) => a.heldOn });
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true })

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   assertInScope,
   checkDateOrder,
@@ -18,6 +18,7 @@ import {
   todayIso,
   updateVersioned,
   userInputError,
+  PageArgs,
 } from '@qn/common';
 import { DistrictPlan, ProgrammeIntegration } from '../entities/district-plan';
 import { OrgUnit } from '../../catalogue';
@@ -65,13 +66,12 @@ export class DistrictPlanResolver {
   districtPlans(
     @Ctx() { dataSource, identity }: Context,
     @Arg('filter', () => DistrictRecordFilter, { nullable: true }) filter?: DistrictRecordFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = restrictToScope(dataSource.getRepository(DistrictPlan).createQueryBuilder('p'), identity, 'p.district_id');
     if (filter?.districtId) query.andWhere('p.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.period) query.andWhere('p.year BETWEEN :firstYear AND :lastYear', yearsOf(filter.period));
-    return paginate(query, { first, after, sortColumn: 'adopted_on', sortKey: (p) => p.adoptedOn });
+    return paginate(query, { ...page, sortColumn: 'adopted_on', sortKey: (p) => p.adoptedOn });
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true })
@@ -113,13 +113,12 @@ export class ProgrammeIntegrationResolver {
   programmeIntegrations(
     @Ctx() { dataSource, identity }: Context,
     @Arg('filter', () => DistrictRecordFilter, { nullable: true }) filter?: DistrictRecordFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = restrictToScope(dataSource.getRepository(ProgrammeIntegration).createQueryBuilder('i'), identity, 'i.district_id');
     if (filter?.districtId) query.andWhere('i.district_id = :districtId', { districtId: filter.districtId });
     if (filter?.period) query.andWhere('i.year BETWEEN :firstYear AND :lastYear', yearsOf(filter.period));
-    return paginate(query, { first, after, sortColumn: 'district_id', sortKey: (i) => i.districtId });
+    return paginate(query, { ...page, sortColumn: 'district_id', sortKey: (i) => i.districtId });
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true })
@@ -171,8 +170,7 @@ export class PilotModelResolver {
   pilotModels(
     @Ctx() { dataSource, identity }: Context,
     @Arg('filter', () => PilotModelFilter, { nullable: true }) filter?: PilotModelFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = restrictToScope(dataSource.getRepository(PilotModel).createQueryBuilder('m'), identity, {
       district: 'm.district_id',
@@ -186,7 +184,7 @@ export class PilotModelResolver {
       const period = parsePeriod(filter.activeIn, 'filter.activeIn');
       query.andWhere('m.started_on < :end AND (m.ended_on IS NULL OR m.ended_on >= :start)', period);
     }
-    return paginate(query, { first, after, sortColumn: 'started_on', sortKey: (m) => m.startedOn });
+    return paginate(query, { ...page, sortColumn: 'started_on', sortKey: (m) => m.startedOn });
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true })

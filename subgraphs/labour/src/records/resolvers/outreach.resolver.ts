@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   addDays,
   assertInScope,
@@ -23,6 +23,7 @@ import {
   todayIso,
   updateVersioned,
   userInputError,
+  PageArgs,
 } from '@qn/common';
 import { OrgUnit } from '../../catalogue';
 import { ServiceBusinessRef } from '../entities/service-business';
@@ -167,8 +168,7 @@ export class ZoneOutreachResolver {
   zoneOutreach(
     @Ctx() { dataSource, identity }: Context,
     @Arg('filter', () => OutreachFilter, { nullable: true }) filter?: OutreachFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = dataSource.getRepository(ZoneOutreach).createQueryBuilder('o');
     if (filter?.targetId) query.andWhere('o.zone_id = :zoneId', { zoneId: isUuid(filter.targetId) ? filter.targetId : null });
@@ -193,7 +193,7 @@ export class ZoneOutreachResolver {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('o.held_on >= :start AND o.held_on < :end', period);
     }
-    return paginate(query, { first, after, sortColumn: 'held_on', sortKey: (o) => o.heldOn });
+    return paginate(query, { ...page, sortColumn: 'held_on', sortKey: (o) => o.heldOn });
   }
 
   @FieldResolver(() => IndustrialZone, { nullable: true })
@@ -238,8 +238,7 @@ export class BusinessOutreachResolver {
   businessOutreach(
     @Ctx() { dataSource, identity }: Context,
     @Arg('filter', () => OutreachFilter, { nullable: true }) filter?: OutreachFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = restrictToScope(dataSource.getRepository(BusinessOutreach).createQueryBuilder('o'), identity, {
       district: 'o.district_id',
@@ -252,7 +251,7 @@ export class BusinessOutreachResolver {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('o.held_on >= :start AND o.held_on < :end', period);
     }
-    return paginate(query, { first, after, sortColumn: 'held_on', sortKey: (o) => o.heldOn });
+    return paginate(query, { ...page, sortColumn: 'held_on', sortKey: (o) => o.heldOn });
   }
 
   @FieldResolver(() => ServiceBusinessRef, { description: "The business in police's registry (resolved by police)" })

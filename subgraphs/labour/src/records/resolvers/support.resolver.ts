@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   addDays,
   assertCanErase,
@@ -24,6 +24,7 @@ import {
   todayIso,
   updateVersioned,
   userInputError,
+  PageArgs,
 } from '@qn/common';
 import { OrgUnit } from '../../catalogue';
 import { NeedAssessment, SupportClient, SupportServiceUse } from '../entities/support';
@@ -73,8 +74,7 @@ export class SupportResolver {
   supportClients(
     @Ctx() { dataSource, identity }: Context,
     @Arg('filter', () => SupportClientFilter, { nullable: true }) filter?: SupportClientFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     const query = restrictToScope(dataSource.getRepository(SupportClient).createQueryBuilder('c'), identity, {
       district: 'c.district_id',
@@ -90,7 +90,7 @@ export class SupportResolver {
         period,
       );
     }
-    return paginate(query, { first, after, sortColumn: 'code', sortKey: (c) => c.code });
+    return paginate(query, { ...page, sortColumn: 'code', sortKey: (c) => c.code });
   }
 
   @FieldResolver(() => [NeedAssessment])

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   assertInScope,
   checkCount,
@@ -18,6 +18,7 @@ import {
   todayIso,
   updateVersioned,
   userInputError,
+  PageArgs,
 } from '@qn/common';
 import { OrgUnit } from '../../catalogue';
 import { StaffInPost, StaffLevel, TrainingCourse } from '../entities/training';
@@ -75,8 +76,7 @@ export class TrainingCourseResolver {
   trainingCourses(
     @Ctx() { dataSource, identity }: Context,
     @Arg('filter', () => TrainingCourseFilter, { nullable: true }) filter?: TrainingCourseFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
+    @Args(() => PageArgs) page?: PageArgs,
   ) {
     // Provincial courses have no district: a caller limited to a district does not see them.
     const query = restrictToScope(dataSource.getRepository(TrainingCourse).createQueryBuilder('c'), identity, {
@@ -90,7 +90,7 @@ export class TrainingCourseResolver {
       const period = parsePeriod(filter.period, 'filter.period');
       query.andWhere('c.held_on >= :start AND c.held_on < :end', period);
     }
-    return paginate(query, { first, after, sortColumn: 'held_on', sortKey: (c) => c.heldOn });
+    return paginate(query, { ...page, sortColumn: 'held_on', sortKey: (c) => c.heldOn });
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true })
