@@ -1,6 +1,6 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { ExportResult } from '@opentelemetry/core';
-import type { ReadableSpan, SpanExporter, TimedEvent } from '@opentelemetry/sdk-trace-node';
+import type { ReadableSpan, Sampler, SpanExporter, TimedEvent } from '@opentelemetry/sdk-trace-node';
 import type { SubgraphDefinition } from './server';
 
 /**
@@ -99,29 +99,48 @@ class RedactingExporter implements SpanExporter {
  * Starts tracing for `service` when the environment asks for it (see above); its
  * `service.name` is `service` unless OTEL_SERVICE_NAME or OTEL_RESOURCE_ATTRIBUTES say
  * otherwise. The exporter and the batching read the standard OTEL_EXPORTER_OTLP_* and
- * OTEL_BSP_* variables, the sampler OTEL_TRACES_SAMPLER (parent-based, always on, by default).
+ * OTEL_BSP_* variables. Every request is traced unless its caller's traceparent says it
+ * is not sampled; sampling further is the collector's business.
  */
 export async function startTelemetry(service: string): Promise<boolean> {
   if (running) return true;
   if (!tracingConfigured()) return false;
-  const [api, { NodeTracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, resources, { registerInstrumentations }, http, undici, pg, graphql] =
-    await Promise.all([
-      import('@opentelemetry/api'),
-      import('@opentelemetry/sdk-trace-node'),
-      import('@opentelemetry/exporter-trace-otlp-http'),
-      import('@opentelemetry/resources'),
-      import('@opentelemetry/instrumentation'),
-      import('@opentelemetry/instrumentation-http'),
-      import('@opentelemetry/instrumentation-undici'),
-      import('@opentelemetry/instrumentation-pg'),
-      import('@opentelemetry/instrumentation-graphql'),
-    ]);
+  const [
+    api,
+    { NodeTracerProvider, BatchSpanProcessor, ParentBasedSampler, SamplingDecision },
+    { OTLPTraceExporter },
+    resources,
+    { registerInstrumentations },
+    http,
+    undici,
+    pg,
+    graphql,
+  ] = await Promise.all([
+    import('@opentelemetry/api'),
+    import('@opentelemetry/sdk-trace-node'),
+    import('@opentelemetry/exporter-trace-otlp-http'),
+    import('@opentelemetry/resources'),
+    import('@opentelemetry/instrumentation'),
+    import('@opentelemetry/instrumentation-http'),
+    import('@opentelemetry/instrumentation-undici'),
+    import('@opentelemetry/instrumentation-pg'),
+    import('@opentelemetry/instrumentation-graphql'),
+  ]);
   const resource = resources
     .defaultResource()
     .merge(resources.resourceFromAttributes({ 'service.name': service }))
     .merge(resources.detectResources({ detectors: [resources.envDetector] }));
+  // A trace starts where a service receives a request; work of its own (building the
+  // schema at start, background jobs) starts none. A caller's traceparent decides for its request.
+  const requestsOnly: Sampler = {
+    shouldSample: (_context, _traceId, _name, kind) => ({
+      decision: kind === api.SpanKind.SERVER ? SamplingDecision.RECORD_AND_SAMPLED : SamplingDecision.NOT_RECORD,
+    }),
+    toString: () => 'RequestsOnly',
+  };
   const provider = new NodeTracerProvider({
     resource,
+    sampler: new ParentBasedSampler({ root: requestsOnly }),
     spanProcessors: [new BatchSpanProcessor(new RedactingExporter(new OTLPTraceExporter()))],
   });
   // W3C trace context (and baggage) in and out, context kept across async calls.
