@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Authorized, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { OrgUnitRef } from '@qn/common';
+import { OrgUnitRef, SERVICE_BUSINESS_DESCRIPTION } from '@qn/common';
 
 export enum BusinessKind {
   KARAOKE = 'KARAOKE',
@@ -33,7 +33,7 @@ registerEnumType(BusinessKind, {
 /** A registered service business prone to prostitution; the registry behind IND-3.3a/b and IND-1.3a's denominator. */
 @Directive('@key(fields: "id")')
 @Authorized('RECORDS')
-@ObjectType({ description: 'A service business prone to prostitution, in the police registry' })
+@ObjectType({ description: SERVICE_BUSINESS_DESCRIPTION })
 @Entity()
 @Index(['districtId', 'openedOn'])
 @Index(['communeAfterReformId'])
