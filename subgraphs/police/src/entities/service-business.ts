@@ -46,7 +46,7 @@ export class ServiceBusiness {
   @Column({ length: 200 })
   name: string;
 
-  @Field(() => BusinessKind)
+  @Field(() => BusinessKind, { description: 'The kind of business (karaoke, massage, hotel …)' })
   @Column({ type: 'varchar', length: 20 })
   kind: BusinessKind;
 
@@ -81,11 +81,11 @@ export class ServiceBusiness {
   @Column({ type: 'int', default: 0 })
   employees: number;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day it opened' })
   @Column({ type: 'date' })
   openedOn: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day it closed (null: still open)' })
   @Column({ type: 'date', nullable: true })
   closedOn: string | null;
 
