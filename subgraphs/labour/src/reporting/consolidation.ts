@@ -70,7 +70,7 @@ export class ConsolidatedIndicator {
   @Field(() => ID, { description: 'The agency that computes it and reports it for the province' })
   ownerCode: string;
 
-  @Field(() => ConsolidatedCell, { description: "The province's number, from the owning agency's report" })
+  @Field(() => ConsolidatedCell, { description: "The province's number, from the owning agency's report (its source says whether it is LIVE instead)" })
   province: ConsolidatedCell;
 
   @Field(() => [ConsolidatedCell], { description: 'Each district-level unit (to 30/6/2025) or commune-level unit (from 1/7/2025), from its own report' })
