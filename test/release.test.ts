@@ -67,7 +67,7 @@ function start(entry: string, extra: Record<string, string>): Promise<string> {
 }
 
 test('the release is JavaScript with production dependencies only: no TypeScript, test tools, embedded PostgreSQL or dev key', () => {
-  const tracked = execFileSync('find', ['.', '-path', './node_modules', '-prune', '-o', '-type', 'f', '-name', '*.ts', '-print'], {
+  const tracked = execFileSync('find', ['.', '-name', 'node_modules', '-prune', '-o', '-type', 'f', '-name', '*.ts', '-print'], {
     cwd: out,
     encoding: 'utf8',
   }).trim();

@@ -1,15 +1,4 @@
-import { createLogger, stopOnSignals } from '@qn/common';
-import { configFromEnv } from './config';
-import { startGateway } from './server';
+import { startService } from '@qn/common/src/telemetry';
 
-const logger = createLogger('gateway');
-Promise.resolve()
-  .then(() => startGateway({ ...configFromEnv(), logger }))
-  .then((gateway) => {
-    logger.info({ url: gateway.url, port: gateway.http.port }, `gateway ready at ${gateway.url}`);
-    stopOnSignals(() => gateway.stop());
-  })
-  .catch((error) => {
-    logger.fatal(`gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  });
+// Tracing (when configured) starts before the gateway's code is loaded: it hooks modules as they load.
+startService('gateway', () => import('./main'));

@@ -39,6 +39,7 @@ export * from './http/host';
 export * from './http/logger';
 export * from './http/metrics';
 export * from './http/request-id';
+export * from './telemetry';
 export * from './format';
 export * from './export/csv';
 export * from './export/labels';

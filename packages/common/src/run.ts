@@ -1,14 +1,16 @@
 import { databaseUrlFor, DEFAULT_PORTS, envName, intFromEnv, SubgraphName } from './config';
 import { createLogger } from './http/logger';
 import { RunningSubgraph, startSubgraph, SubgraphDefinition } from './server';
+import { stopTelemetry } from './telemetry';
 
-/** Stops on SIGINT/SIGTERM, closing the HTTP server and the database pool. */
+/** Stops on SIGINT/SIGTERM, closing the HTTP server and the database pool, then sending the spans still buffered. */
 export function stopOnSignals(stop: () => Promise<void>): void {
   let stopping = false;
   const handler = (signal: string) => {
     if (stopping) return;
     stopping = true;
     stop()
+      .then(() => stopTelemetry())
       .then(() => process.exit(0))
       .catch((error) => {
         console.error(`error while stopping on ${signal}:`, error);

@@ -1,4 +1,4 @@
-import { runSubgraphFromEnv } from '@qn/common';
-import { education } from './server';
+import { runSubgraph } from '@qn/common/src/telemetry';
 
-runSubgraphFromEnv(education);
+// Tracing (when configured) starts before the subgraph's code is loaded: it hooks modules as they load.
+runSubgraph('education', async () => (await import('./server')).education);

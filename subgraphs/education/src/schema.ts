@@ -1,4 +1,13 @@
-import { agencyIndicator, agencyTask, buildFederatedSchema, indicatorResultType, OrgUnitRef, SubgraphContext } from '@qn/common';
+import {
+  agencyIndicator,
+  agencyTask,
+  buildFederatedSchema,
+  indicatorResultType,
+  indicatorTypeDescription,
+  taskTypeDescription,
+  OrgUnitRef,
+  SubgraphContext,
+} from '@qn/common';
 import { institutionReference } from './resolvers/institution.reference';
 import { MEASURES, READINGS } from './indicators';
 import { TASK_EVIDENCE } from './indicators/evidence';
@@ -9,6 +18,7 @@ import { InstitutionResolver } from './resolvers/institution.resolver';
 
 const indicators = agencyIndicator<SubgraphContext<EducationLoaders>>({
   typeName: 'EducationIndicator',
+  description: indicatorTypeDescription('education', 'IND-1.3c'),
   resultType: indicatorResultType(OrgUnitRef),
   codes: Object.keys(MEASURES),
   loader: (context) => context.loaders.measures,
@@ -17,6 +27,7 @@ const indicators = agencyIndicator<SubgraphContext<EducationLoaders>>({
 
 const tasks = agencyTask<SubgraphContext<EducationLoaders>>({
   typeName: 'EducationTask',
+  description: taskTypeDescription('education'),
   evidence: TASK_EVIDENCE,
   loader: (context) => context.loaders.measures,
   registryFrom: 'education',

@@ -1,4 +1,4 @@
-import { runSubgraphFromEnv } from '@qn/common';
-import { health } from './server';
+import { runSubgraph } from '@qn/common/src/telemetry';
 
-runSubgraphFromEnv(health);
+// Tracing (when configured) starts before the subgraph's code is loaded: it hooks modules as they load.
+runSubgraph('health', async () => (await import('./server')).health);

@@ -1,4 +1,4 @@
-import { agencyTask, buildFederatedSchema, SubgraphContext } from '@qn/common';
+import { agencyTask, buildFederatedSchema, SubgraphContext, taskTypeDescription } from '@qn/common';
 import { TASK_EVIDENCE } from './indicators/evidence';
 import { HealthLoaders } from './loaders';
 import { HarmReductionContactResolver } from './resolvers/harm-reduction-contact.resolver';
@@ -6,6 +6,7 @@ import { PeriodicHealthCheckResolver } from './resolvers/periodic-health-check.r
 
 const tasks = agencyTask<SubgraphContext<HealthLoaders>>({
   typeName: 'HealthTask',
+  description: taskTypeDescription('health'),
   evidence: TASK_EVIDENCE,
   loader: (context) => context.loaders.measures,
   registryFrom: 'health',

@@ -1,4 +1,4 @@
-import { runSubgraphFromEnv } from '@qn/common';
-import { information } from './server';
+import { runSubgraph } from '@qn/common/src/telemetry';
 
-runSubgraphFromEnv(information);
+// Tracing (when configured) starts before the subgraph's code is loaded: it hooks modules as they load.
+runSubgraph('information', async () => (await import('./server')).information);

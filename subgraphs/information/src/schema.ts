@@ -1,4 +1,13 @@
-import { agencyIndicator, agencyTask, buildFederatedSchema, indicatorResultType, OrgUnitRef, SubgraphContext } from '@qn/common';
+import {
+  agencyIndicator,
+  agencyTask,
+  buildFederatedSchema,
+  indicatorResultType,
+  indicatorTypeDescription,
+  taskTypeDescription,
+  OrgUnitRef,
+  SubgraphContext,
+} from '@qn/common';
 import { pressOutletReference } from './resolvers/press-outlet.reference';
 import { MEASURES, READINGS } from './indicators';
 import { TASK_EVIDENCE } from './indicators/evidence';
@@ -9,6 +18,7 @@ import { WebsiteBlockingProposalResolver } from './resolvers/website-blocking-pr
 
 const indicators = agencyIndicator<SubgraphContext<InformationLoaders>>({
   typeName: 'InformationIndicator',
+  description: indicatorTypeDescription('information', 'IND-1.2a/b'),
   resultType: indicatorResultType(OrgUnitRef),
   codes: Object.keys(MEASURES),
   loader: (context) => context.loaders.measures,
@@ -17,6 +27,7 @@ const indicators = agencyIndicator<SubgraphContext<InformationLoaders>>({
 
 const tasks = agencyTask<SubgraphContext<InformationLoaders>>({
   typeName: 'InformationTask',
+  description: taskTypeDescription('information and the press'),
   evidence: TASK_EVIDENCE,
   loader: (context) => context.loaders.measures,
   registryFrom: 'information',

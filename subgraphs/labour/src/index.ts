@@ -1,4 +1,4 @@
-import { runSubgraphFromEnv } from '@qn/common';
-import { labour } from './server';
+import { runSubgraph } from '@qn/common/src/telemetry';
 
-runSubgraphFromEnv(labour);
+// Tracing (when configured) starts before the subgraph's code is loaded: it hooks modules as they load.
+runSubgraph('labour', async () => (await import('./server')).labour);

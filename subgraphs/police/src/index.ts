@@ -1,4 +1,4 @@
-import { runSubgraphFromEnv } from '@qn/common';
-import { police } from './server';
+import { runSubgraph } from '@qn/common/src/telemetry';
 
-runSubgraphFromEnv(police);
+// Tracing (when configured) starts before the subgraph's code is loaded: it hooks modules as they load.
+runSubgraph('police', async () => (await import('./server')).police);

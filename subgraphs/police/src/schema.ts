@@ -1,4 +1,13 @@
-import { agencyIndicator, agencyTask, buildFederatedSchema, indicatorResultType, OrgUnitRef, SubgraphContext } from '@qn/common';
+import {
+  agencyIndicator,
+  agencyTask,
+  buildFederatedSchema,
+  indicatorResultType,
+  indicatorTypeDescription,
+  taskTypeDescription,
+  OrgUnitRef,
+  SubgraphContext,
+} from '@qn/common';
 import { serviceBusinessReference } from './resolvers/service-business.reference';
 import { MEASURES, READINGS } from './indicators';
 import { TASK_EVIDENCE } from './indicators/evidence';
@@ -10,6 +19,7 @@ import { TipResolver } from './resolvers/tip.resolver';
 
 const indicators = agencyIndicator<SubgraphContext<PoliceLoaders>>({
   typeName: 'PoliceIndicator',
+  description: indicatorTypeDescription('police', 'IND-3.x'),
   resultType: indicatorResultType(OrgUnitRef),
   codes: Object.keys(MEASURES),
   loader: (context) => context.loaders.measures,
@@ -18,6 +28,7 @@ const indicators = agencyIndicator<SubgraphContext<PoliceLoaders>>({
 
 const tasks = agencyTask<SubgraphContext<PoliceLoaders>>({
   typeName: 'PoliceTask',
+  description: taskTypeDescription('police'),
   evidence: TASK_EVIDENCE,
   loader: (context) => context.loaders.measures,
   registryFrom: 'police',

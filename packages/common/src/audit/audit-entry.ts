@@ -15,7 +15,7 @@ export class AuditEntry {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  @Field()
+  @Field({ description: 'When it happened (UTC)' })
   @CreateDateColumn({ type: 'timestamptz' })
   at: Date;
 
@@ -23,11 +23,11 @@ export class AuditEntry {
   @Column({ length: 200 })
   subject: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The caller's agency code, e.g. POLICE (null: a token without one)" })
   @Column({ type: 'varchar', length: 30, nullable: true })
   agency: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "The caller's roles when it happened" })
   @Column({ type: 'text', array: true, default: '{}' })
   roles: string[];
 
@@ -39,7 +39,7 @@ export class AuditEntry {
   @Column({ length: 60 })
   entity: string;
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'The ids of the records read or changed (none for a look-up of a person)' })
   @Column({ type: 'text', array: true, default: '{}' })
   entityIds: string[];
 
@@ -47,7 +47,7 @@ export class AuditEntry {
   @Column({ type: 'text', array: true, default: '{}' })
   fields: string[];
 
-  @Field()
+  @Field({ description: 'The id of the request that did it (x-request-id)' })
   @Column({ length: 60 })
   requestId: string;
 

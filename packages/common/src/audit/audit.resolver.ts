@@ -6,7 +6,7 @@ import { AuditEntry } from './audit-entry';
 import { Identity } from '../auth/identity';
 import { restrictToScope } from '../auth/scope';
 
-@InputType()
+@InputType({ description: 'Which lines of the audit log to list' })
 export class AuditFilter {
   @Field(() => LocalDateResolver, { nullable: true, description: 'From this day on' })
   from?: string;

@@ -38,6 +38,12 @@ export const INPUT_FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   communeId: "The commune-level unit of its place (an organisation unit's id)",
 };
 
+/** The root types, said once for every subgraph. */
+export const ROOT_TYPE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  Query: "What the graph answers: the plan's catalogue and territory, each agency's records, indicators, tasks and reports",
+  Mutation: 'The changes agencies make to their records, registry entries and reports',
+};
+
 /** Filter fields: a filter keeps the records that match all its fields. */
 const filterDescription = (name: string): string =>
   name.endsWith('Id') ? `Only the records of this ${name.slice(0, -2)} (its id)` : `Only the records whose ${name} is this`;
@@ -64,7 +70,11 @@ function describeObjectFields(fields: readonly FieldDefinitionNode[]): FieldDefi
 /** The SDL with the shared descriptions given to the fields that have none. */
 export function describeFields(document: DocumentNode): DocumentNode {
   return visit(document, {
-    ObjectTypeDefinition: (node) => ({ ...node, fields: node.fields && describeObjectFields(node.fields) }),
+    ObjectTypeDefinition: (node) => ({
+      ...node,
+      description: node.description ?? (ROOT_TYPE_DESCRIPTIONS[node.name.value] ? text(ROOT_TYPE_DESCRIPTIONS[node.name.value]) : undefined),
+      fields: node.fields && describeObjectFields(node.fields),
+    }),
     ObjectTypeExtension: (node) => ({ ...node, fields: node.fields && describeObjectFields(node.fields) }),
     InterfaceTypeDefinition: (node) => ({ ...node, fields: node.fields && describeObjectFields(node.fields) }),
     InputObjectTypeDefinition(node) {

@@ -16,9 +16,16 @@ export interface TaskProgressData {
   values: { measure: string; value: number }[];
 }
 
+/** What labour's catalogue and every owning agency say of the `Task` interface, its concrete types and its id. */
+export const TASK_DESCRIPTION = 'A task of the plan; its concrete type names the subgraph of the agency that owns it';
+export const taskTypeDescription = (owner: string) => `A task owned by ${owner}`;
+export const TASK_ID_DESCRIPTION = 'TASK-II.1b-1, TASK-III.2-3, TASK-V.1-7 …';
+
 export interface AgencyTaskOptions<C> {
   /** The concrete type in labour's catalogue this agency resolves, e.g. `PoliceTask`. */
   typeName: string;
+  /** The type's description, the same as labour's catalogue gives it (`taskTypeDescription`). */
+  description: string;
   /**
    * What counts as evidence for each task this agency backs with records: a description
    * and the measure code (in the agency's measure loader) whose numerator is the count.
@@ -77,28 +84,29 @@ export async function computeProgress(
  * from labour's registry (`registryFrom`), or null.
  */
 export function agencyTask<C>(options: AgencyTaskOptions<C>) {
-  @InterfaceType('Task', { resolveType: () => options.typeName })
+  const progressDescription = options.registryFrom
+    ? "What the task has done in a period: counted from the owning agency's records, or for tasks without records from its entries in labour's registry (null: nothing entered)"
+    : "What the task has done in a period, counted from the owning agency's records (null: no records kept for it)";
+
+  @InterfaceType('Task', { description: TASK_DESCRIPTION, resolveType: () => options.typeName })
   abstract class Task {
-    @Field(() => ID)
+    @Field(() => ID, { description: TASK_ID_DESCRIPTION })
     id: string;
 
-    @Field(() => TaskProgress, {
-      nullable: true,
-      description: "What the task has done in a period, counted from the owning agency's records (null: no records kept for it)",
-    })
+    @Field(() => TaskProgress, { nullable: true, description: progressDescription })
     progress(@Arg('period') _period: string, @Arg('orgUnit', () => ID, { nullable: true }) _orgUnit?: string): TaskProgressData | null {
       return null;
     }
   }
 
   @Directive('@key(fields: "id")')
-  @ObjectType(options.typeName, { implements: Task })
+  @ObjectType(options.typeName, { implements: Task, description: options.description })
   class AgencyTask extends Task {}
 
   @Resolver(() => AgencyTask)
   class AgencyTaskResolver {
     @Authorized('AGGREGATES')
-    @FieldResolver(() => TaskProgress, { nullable: true })
+    @FieldResolver(() => TaskProgress, { nullable: true, description: progressDescription })
     progress(
       @Root() task: { id: string },
       @Arg('period') period: string,

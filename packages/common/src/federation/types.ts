@@ -66,7 +66,7 @@ export class TargetMilestone {
   @Field(() => Int)
   year: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "The value to reach by the end of that year, in the target's unit" })
   value: number;
 }
 
@@ -74,7 +74,7 @@ export class TargetMilestone {
 @Directive('@shareable')
 @ObjectType({ description: 'A target of the plan: its kind, goal, unit and deadline' })
 export class Target {
-  @Field(() => TargetKindEnum)
+  @Field(() => TargetKindEnum, { description: 'How the target is expressed: a minimum percentage, a minimum count, a range or a growth' })
   kind: TargetKind;
 
   @Field(() => Float, { nullable: true, description: 'The goal: a percentage (MIN_PERCENT) or a count (MIN_COUNT)' })
@@ -123,11 +123,19 @@ export class Target {
   milestones?: Milestone[] | null;
 }
 
+/** What labour's `OrgUnit` is, said alike by every subgraph that refers to it. */
+export const ORG_UNIT_DESCRIPTION = 'An administrative unit of the province, valid from one date to another';
+export const ORG_UNIT_ID_DESCRIPTION =
+  'Fixed internal id: the GSO code, or <code>-2025 / <code>-2025-07 for a unit created on 1/1/2025 or 1/7/2025 under a code already used';
+
+/** What police's `ServiceBusiness` is, said alike by every subgraph that refers to it. */
+export const SERVICE_BUSINESS_DESCRIPTION = 'A service business prone to prostitution, in the police registry';
+
 /** Reference to an organisation unit; labour resolves its name, level and validity. */
 @Directive('@key(fields: "id", resolvable: false)')
-@ObjectType('OrgUnit')
+@ObjectType('OrgUnit', { description: ORG_UNIT_DESCRIPTION })
 export class OrgUnitRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: ORG_UNIT_ID_DESCRIPTION })
   id: string;
 }
 
@@ -160,10 +168,10 @@ export interface IndicatorResultData {
 @Directive('@shareable')
 @ObjectType({ description: "One input of a result: what it counts, its value, which agency's service computed it and from which records" })
 export class ExplanationInput implements MeasureInput {
-  @Field()
+  @Field({ description: 'What it counts, e.g. "students reached" or "months in the period"' })
   name: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Its value in the period and unit asked (null: nothing counted, or SUPPRESSED)' })
   value: number | null;
 
   @Field({ description: 'Code of the agency whose service computed it' })
@@ -184,7 +192,7 @@ export class Explanation implements ExplanationData {
   @Field({ description: "How the plan's sentence is read into numerator and denominator" })
   reading: string;
 
-  @Field(() => [ExplanationInput])
+  @Field(() => [ExplanationInput], { description: 'The numerator and denominator that went in (none for a run of years judged year by year)' })
   inputs: MeasureInput[];
 
   @Field({ description: 'The verdict rule applied and what the value was judged against' })
@@ -197,13 +205,13 @@ export class TrajectoryPoint implements YearVerdict {
   @Field(() => Int)
   year: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "The year's value, as IndicatorResult.value (null: no data or SUPPRESSED)" })
   value: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'What the year was judged against (null: not judged)' })
   milestone: number | null;
 
-  @Field(() => IndicatorStatusEnum)
+  @Field(() => IndicatorStatusEnum, { description: "The year's verdict" })
   status: IndicatorStatus;
 }
 
@@ -212,19 +220,19 @@ export class TrajectoryPoint implements YearVerdict {
   description: "A run of years of a yearly or growth target: each year's verdict, how many years were met and the last year's verdict (no summed verdict)",
 })
 export class ResultSummary implements ResultSummaryData {
-  @Field(() => [TrajectoryPoint])
+  @Field(() => [TrajectoryPoint], { description: 'Each year of the run with its value and verdict' })
   years: YearVerdict[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Years ACHIEVED' })
   yearsMet: number;
 
   @Field(() => Int, { description: 'Years with a verdict (ACHIEVED or NOT_MET)' })
   yearsJudged: number;
 
-  @Field(() => TrajectoryPoint, { nullable: true })
+  @Field(() => TrajectoryPoint, { nullable: true, description: 'The last year of the run (null: an empty run)' })
   lastYear: YearVerdict | null;
 
-  @Field()
+  @Field({ description: 'The summary in words, e.g. "met in 3 of 4 years; 2025: ON_TRACK"' })
   text: string;
 }
 
@@ -249,10 +257,16 @@ export function indicatorResultType(orgUnitType: ClassType) {
     })
     computedOver: { id: string }[];
 
-    @Field(() => Float, { nullable: true })
+    @Field(() => Float, {
+      nullable: true,
+      description: 'What was counted (GROWTH: the period itself); null when SUPPRESSED or for a run of years judged year by year',
+    })
     numerator: number | null;
 
-    @Field(() => Float, { nullable: true })
+    @Field(() => Float, {
+      nullable: true,
+      description: 'What the numerator is measured against (GROWTH: the same period a year earlier); null for a count, when SUPPRESSED or for a run of years',
+    })
     denominator: number | null;
 
     @Field(() => Float, { nullable: true, description: 'Percent, count, or year-on-year change in percent, as the target kind says' })
@@ -261,7 +275,7 @@ export function indicatorResultType(orgUnitType: ClassType) {
     @Field(() => Float, { nullable: true, description: "The plan's goal (the lower bound of a range or growth target)" })
     target: number | null;
 
-    @Field(() => IndicatorStatusEnum)
+    @Field(() => IndicatorStatusEnum, { description: 'The verdict: how the value stands against the target' })
     status: IndicatorStatus;
 
     @Field(() => String, { nullable: true, description: 'Why the result is NOT_APPLICABLE, NO_DATA or SUPPRESSED' })
@@ -273,7 +287,7 @@ export function indicatorResultType(orgUnitType: ClassType) {
     @Field(() => Float, { nullable: true, description: "The plan's baseline, else the unit's value in the first programme year (2021)" })
     baseline?: Promise<number | null> | number | null;
 
-    @Field(() => Explanation, { nullable: true })
+    @Field(() => Explanation, { nullable: true, description: 'How the result was computed and judged' })
     explanation?: ExplanationData | null;
 
     @Field(() => ResultSummary, { nullable: true, description: 'For a run of years of a yearly or growth target: the verdict of each year' })
@@ -309,14 +323,14 @@ export class MeasureValue {
   @Field({ description: "The measure's code (Task.measures); RECORDS for a count of the owning agency's records" })
   measure: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "The figure, in the measure's unit (persons, VND …; RECORDS: a number of records)" })
   value: number;
 }
 
 @Directive('@shareable')
 @ObjectType({ description: "What a task has done in a period: counted from the owning agency's records, or entered by the agency in labour's registry" })
 export class TaskProgress {
-  @Field()
+  @Field({ description: 'The period asked, e.g. 2024 or 2024Q3' })
   period: string;
 
   @Field(() => Int, {

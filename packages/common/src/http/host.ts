@@ -7,6 +7,7 @@ import cors from 'cors';
 import { Logger } from './logger';
 import { ServiceMetrics } from './metrics';
 import { REQUEST_ID_HEADER, requestIdFrom, requestScope } from './request-id';
+import { activeTraceId } from '../telemetry';
 
 /** What `/ready` reports: ready only when every check says `ok`. */
 export interface Readiness {
@@ -121,6 +122,8 @@ export async function serveGraphQL<C extends BaseContext>(options: HostOptions<C
     const req = incoming as HostedRequest;
     const started = process.hrtime.bigint();
     req.requestId = requestIdFrom(req.headers);
+    // With tracing on, the log line names the request's trace (the request id too, unless the caller gave one).
+    const traceId = activeTraceId();
     res.setHeader(REQUEST_ID_HEADER, req.requestId);
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -132,6 +135,7 @@ export async function serveGraphQL<C extends BaseContext>(options: HostOptions<C
       logger.info(
         {
           requestId: req.requestId,
+          traceId,
           method: req.method,
           path,
           status: res.statusCode,

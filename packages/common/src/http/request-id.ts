@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { activeTraceId } from '../telemetry';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -19,11 +20,15 @@ function first(value: string | string[] | undefined): string | undefined {
 /**
  * The id that follows one request through the gateway, every subgraph and the logs:
  * the caller's `x-request-id` when it is well-formed, else the trace id of its
- * `traceparent`, else a new one.
+ * `traceparent`, else a new one. With tracing on, "a new one" is the id of the trace
+ * the request starts, so without an `x-request-id` the request id is always its trace id.
  */
 export function requestIdFrom(headers: IncomingHttpHeaders): string {
   const given = first(headers[REQUEST_ID_HEADER])?.trim();
   if (given && REQUEST_ID.test(given)) return given;
+  // The server span, when tracing is on, has the traceparent's trace id or a new one.
+  const traced = activeTraceId();
+  if (traced && !/^0+$/.test(traced)) return traced;
   const trace = TRACEPARENT.exec(first(headers.traceparent)?.trim().toLowerCase() ?? '');
   if (trace && !/^0+$/.test(trace[1])) return trace[1];
   return randomUUID();

@@ -36,7 +36,7 @@ export class CommunicationSession {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The institution it was held at (Institution.id)' })
   @Column('uuid')
   institutionId: string;
 
@@ -51,7 +51,7 @@ export class CommunicationSession {
   @Column({ type: 'date' })
   heldOn: string;
 
-  @Field(() => SessionForm)
+  @Field(() => SessionForm, { description: 'The form of the session (ngoại khóa, chào cờ, lồng ghép …)' })
   @Column({ type: 'varchar', length: 30 })
   form: SessionForm;
 

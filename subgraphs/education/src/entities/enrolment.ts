@@ -13,7 +13,7 @@ export class Enrolment {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The institution (Institution.id)' })
   @Column('uuid')
   institutionId: string;
 

@@ -35,7 +35,7 @@ export class Institution {
   @Column({ length: 200 })
   name: string;
 
-  @Field(() => InstitutionKind)
+  @Field(() => InstitutionKind, { description: 'Upper-secondary school, university or college, vocational institution or continuing-education centre' })
   @Column({ type: 'varchar', length: 30 })
   kind: InstitutionKind;
 

@@ -55,14 +55,18 @@ export class InstitutionResolver {
     return paginate(query, { ...page, sortColumn: 'name', sortKey: (i) => i.name });
   }
 
-  @Query(() => Institution, { nullable: true })
+  @Query(() => Institution, { nullable: true, description: 'One institution by its id (null: none with that id)' })
   institution(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext<EducationLoaders>) {
     return loaders.institutionById.load(id);
   }
 
   @Authorized('RECORDS')
   @FieldResolver(() => Enrolment, { nullable: true, description: 'Students enrolled in one school year, e.g. 2023-2024' })
-  enrolment(@Root() institution: Institution, @Arg('schoolYear') schoolYear: string, @Ctx() { loaders, identity }: SubgraphContext<EducationLoaders>) {
+  enrolment(
+    @Root() institution: Institution,
+    @Arg('schoolYear', { description: 'A school year, e.g. 2023-2024' }) schoolYear: string,
+    @Ctx() { loaders, identity }: SubgraphContext<EducationLoaders>,
+  ) {
     // Enrolment has no district of its own: it is the institution's.
     assertInScope(identity, institution, 'institution');
     return loaders.enrolmentByInstitutionYear.load(enrolmentKey(institution.id, parseSchoolYear(schoolYear).id));

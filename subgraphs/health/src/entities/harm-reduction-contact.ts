@@ -55,7 +55,7 @@ export class HarmReductionContact {
   @Column({ length: 12 })
   clientCode: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day the service was given' })
   @Column({ type: 'date' })
   contactedOn: string;
 
@@ -77,7 +77,7 @@ export class HarmReductionContact {
     return this.communeId ? { id: this.communeId } : null;
   }
 
-  @Field(() => HarmReductionService)
+  @Field(() => HarmReductionService, { description: 'The service given (only REFERRAL_SOCIAL_SERVICE counts for IND-4.2)' })
   @Column({ type: 'varchar', length: 30 })
   service: HarmReductionService;
 

@@ -32,7 +32,7 @@ export class PeriodicHealthCheck {
     return { id: this.businessId };
   }
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day of the check' })
   @Column({ type: 'date' })
   checkedOn: string;
 

@@ -55,7 +55,10 @@ export class HarmReductionContactResolver {
     description:
       "Erase a client on a lawful request: the contacts keep counting (reported and live numbers stay as they are) but no longer carry the client's code",
   })
-  async eraseHarmReductionClient(@Arg('code') code: string, @Ctx() { dataSource, identity }: SubgraphContext<HealthLoaders>): Promise<ErasureResult> {
+  async eraseHarmReductionClient(
+    @Arg('code', { description: "The client's pseudonymous code, as on their contacts (HarmReductionContact.clientCode)" }) code: string,
+    @Ctx() { dataSource, identity }: SubgraphContext<HealthLoaders>,
+  ): Promise<ErasureResult> {
     assertCanErase(identity);
     const clientCode = normaliseClientCode(code, 'code');
     // A head limited to a district erases that district's contacts of the client.

@@ -22,6 +22,7 @@ export enum PressMedium {
 }
 registerEnumType(PressMedium, {
   name: 'PressMedium',
+  description: 'Báo in, báo điện tử, phát thanh or truyền hình: how an outlet reaches its public',
   valuesConfig: {
     PRINT: { description: 'Báo in: print' },
     ONLINE: { description: 'Báo điện tử: online' },
@@ -44,11 +45,11 @@ export class PressOutlet {
   @Column({ length: 200 })
   name: string;
 
-  @Field(() => PressLevel)
+  @Field(() => PressLevel, { description: 'Provincial or central press (IND-1.2a counts provincial, IND-1.2b central)' })
   @Column({ type: 'varchar', length: 20 })
   level: PressLevel;
 
-  @Field(() => PressMedium)
+  @Field(() => PressMedium, { description: 'Print, online, radio or television' })
   @Column({ type: 'varchar', length: 20 })
   medium: PressMedium;
 

@@ -36,22 +36,22 @@ export class Publication {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The press outlet that carried it (PressOutlet.id)' })
   @Column('uuid')
   outletId: string;
 
   @ManyToOne(() => PressOutlet, { onDelete: 'RESTRICT' })
   outlet: PressOutlet;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day it was published or broadcast' })
   @Column({ type: 'date' })
   publishedOn: string;
 
-  @Field(() => PublicationKind)
+  @Field(() => PublicationKind, { description: 'News, article, reportage, programme or broadcast' })
   @Column({ type: 'varchar', length: 20 })
   kind: PublicationKind;
 
-  @Field()
+  @Field({ description: 'Its title, as published' })
   @Column({ length: 500 })
   title: string;
 

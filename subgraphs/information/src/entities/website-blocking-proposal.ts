@@ -36,7 +36,7 @@ export class WebsiteBlockingProposal {
   @Column({ length: 253 })
   domain: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day blocking was proposed' })
   @Column({ type: 'date' })
   proposedOn: string;
 
@@ -44,7 +44,7 @@ export class WebsiteBlockingProposal {
   @Column({ type: 'date', nullable: true })
   blockedOn: string | null;
 
-  @Field(() => BlockingReason)
+  @Field(() => BlockingReason, { description: 'What the website carries' })
   @Column({ type: 'varchar', length: 30 })
   reason: BlockingReason;
 

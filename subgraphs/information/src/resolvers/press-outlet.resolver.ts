@@ -20,7 +20,7 @@ export class PressOutletResolver {
     return paginate(query, { ...page, sortColumn: 'name', sortKey: (o) => o.name });
   }
 
-  @Query(() => PressOutlet, { nullable: true })
+  @Query(() => PressOutlet, { nullable: true, description: 'One press outlet by its id (null: none with that id)' })
   pressOutlet(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext<InformationLoaders>) {
     return loaders.outletById.load(id);
   }

@@ -58,11 +58,11 @@ export class CriminalCase {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day the case was opened' })
   @Column({ type: 'date' })
   openedOn: string;
 
-  @Field(() => [CaseCharge])
+  @Field(() => [CaseCharge], { description: 'The offences charged (one or more)' })
   @Column({ type: 'text', array: true })
   charges: CaseCharge[];
 
@@ -95,7 +95,7 @@ export class CriminalCase {
   @Column({ type: 'int', default: 0 })
   victims: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Victims who are minors (under 18), of the victims counted' })
   @Column({ type: 'int', default: 0 })
   minorVictims: number;
 
@@ -103,7 +103,7 @@ export class CriminalCase {
   @Column({ type: 'date', nullable: true })
   dealtWithOn: string | null;
 
-  @Field(() => CaseOutcome, { nullable: true })
+  @Field(() => CaseOutcome, { nullable: true, description: 'How the case was dealt with (null: not yet)' })
   @Column({ type: 'varchar', length: 20, nullable: true })
   outcome: CaseOutcome | null;
 

@@ -26,6 +26,7 @@ export enum InspectionOutcome {
 }
 registerEnumType(InspectionOutcome, {
   name: 'InspectionOutcome',
+  description: 'What an inspection found and the measure taken',
   valuesConfig: {
     NO_VIOLATION: { description: 'Không vi phạm: no violation' },
     WARNING: { description: 'Nhắc nhở, cảnh cáo: warning' },
@@ -46,22 +47,22 @@ export class Inspection {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The service business inspected (ServiceBusiness.id)' })
   @Column('uuid')
   businessId: string;
 
   @ManyToOne(() => ServiceBusiness, { onDelete: 'RESTRICT' })
   business: ServiceBusiness;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day of the inspection' })
   @Column({ type: 'date' })
   inspectedOn: string;
 
-  @Field(() => InspectionTeam)
+  @Field(() => InspectionTeam, { description: 'Who inspected: police or the 178 inter-agency team' })
   @Column({ type: 'varchar', length: 20 })
   team: InspectionTeam;
 
-  @Field(() => InspectionOutcome)
+  @Field(() => InspectionOutcome, { description: 'What was found and the measure taken' })
   @Column({ type: 'varchar', length: 20 })
   outcome: InspectionOutcome;
 

@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Authorized, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { OrgUnitRef } from '@qn/common';
+import { OrgUnitRef, SERVICE_BUSINESS_DESCRIPTION } from '@qn/common';
 
 export enum BusinessKind {
   KARAOKE = 'KARAOKE',
@@ -33,7 +33,7 @@ registerEnumType(BusinessKind, {
 /** A registered service business prone to prostitution; the registry behind IND-3.3a/b and IND-1.3a's denominator. */
 @Directive('@key(fields: "id")')
 @Authorized('RECORDS')
-@ObjectType({ description: 'A service business prone to prostitution, in the police registry' })
+@ObjectType({ description: SERVICE_BUSINESS_DESCRIPTION })
 @Entity()
 @Index(['districtId', 'openedOn'])
 @Index(['communeAfterReformId'])
@@ -46,7 +46,7 @@ export class ServiceBusiness {
   @Column({ length: 200 })
   name: string;
 
-  @Field(() => BusinessKind)
+  @Field(() => BusinessKind, { description: 'The kind of business (karaoke, massage, hotel …)' })
   @Column({ type: 'varchar', length: 20 })
   kind: BusinessKind;
 
@@ -81,11 +81,11 @@ export class ServiceBusiness {
   @Column({ type: 'int', default: 0 })
   employees: number;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day it opened' })
   @Column({ type: 'date' })
   openedOn: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day it closed (null: still open)' })
   @Column({ type: 'date', nullable: true })
   closedOn: string | null;
 

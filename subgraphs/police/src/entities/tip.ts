@@ -30,6 +30,7 @@ export enum TipChannel {
 }
 registerEnumType(TipChannel, {
   name: 'TipChannel',
+  description: 'How a tip reached the police (kênh tiếp nhận)',
   valuesConfig: {
     HOTLINE: { description: 'Đường dây nóng: hotline' },
     PHONE: { description: 'Điện thoại: phone' },
@@ -50,6 +51,7 @@ export enum TipClassification {
 }
 registerEnumType(TipClassification, {
   name: 'TipClassification',
+  description: 'What a tip is about once classified (phân loại): prostitution, brokering, brothel keeping, trafficking, a minor, or none of these',
   valuesConfig: {
     PROSTITUTION: { description: 'Mại dâm: prostitution' },
     BROKERING: { description: 'Môi giới mại dâm: brokering' },
@@ -67,6 +69,7 @@ export enum TipVerification {
 }
 registerEnumType(TipVerification, {
   name: 'TipVerification',
+  description: 'Where the verification of a tip stands (xác minh)',
   valuesConfig: {
     PENDING: { description: 'Đang xác minh: being verified' },
     CONFIRMED: { description: 'Có căn cứ: confirmed' },
@@ -82,6 +85,7 @@ export enum TipOutcome {
 }
 registerEnumType(TipOutcome, {
   name: 'TipOutcome',
+  description: 'How a tip was settled (kết quả giải quyết)',
   valuesConfig: {
     CRIMINAL_CASE_OPENED: { description: 'Khởi tố vụ án: a criminal case opened' },
     ADMINISTRATIVE_SANCTION: { description: 'Xử phạt vi phạm hành chính: administrative sanction' },
@@ -105,19 +109,19 @@ export class Tip {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => TipKind)
+  @Field(() => TipKind, { description: 'Tố giác, tin báo, kiến nghị khởi tố or khiếu nại' })
   @Column({ type: 'varchar', length: 30 })
   kind: TipKind;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day the police received it' })
   @Column({ type: 'date' })
   receivedOn: string;
 
-  @Field(() => TipChannel)
+  @Field(() => TipChannel, { description: 'How it was received' })
   @Column({ type: 'varchar', length: 20 })
   channel: TipChannel;
 
-  @Field(() => TipClassification, { nullable: true })
+  @Field(() => TipClassification, { nullable: true, description: 'What it is about (null: not yet classified)' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   classification: TipClassification | null;
 
@@ -142,7 +146,7 @@ export class Tip {
     return this.communeId ? { id: this.communeId } : null;
   }
 
-  @Field(() => TipVerification)
+  @Field(() => TipVerification, { description: 'Where its verification stands (PENDING until verified)' })
   @Column({ type: 'varchar', length: 20, default: TipVerification.PENDING })
   verification: TipVerification;
 
@@ -150,11 +154,11 @@ export class Tip {
   @Column({ type: 'date' })
   deadlineOn: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day it was settled (null: still open)' })
   @Column({ type: 'date', nullable: true })
   handledOn: string | null;
 
-  @Field(() => TipOutcome, { nullable: true })
+  @Field(() => TipOutcome, { nullable: true, description: 'How it was settled (null: still open)' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   outcome: TipOutcome | null;
 

@@ -117,7 +117,7 @@ export class ServiceBusinessResolver {
   }
 
   @Authorized('RECORDS')
-  @Query(() => ServiceBusiness, { nullable: true })
+  @Query(() => ServiceBusiness, { nullable: true, description: 'One registered business by its id (null: none with that id)' })
   serviceBusiness(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext<PoliceLoaders>) {
     return loaders.businessById.load(id);
   }

@@ -5,7 +5,7 @@ import { SessionForm } from '../../entities/communication-session';
 
 @InputType({ description: 'A session as held; how many students took part, never who' })
 export class RecordCommunicationSessionInput extends IdempotentCreateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The institution it was held at (Institution.id)' })
   institutionId: string;
 
   @Field({ description: 'The school year the session belongs to, e.g. 2023-2024; heldOn must fall in it' })
@@ -14,17 +14,17 @@ export class RecordCommunicationSessionInput extends IdempotentCreateInput {
   @Field(() => LocalDateResolver)
   heldOn: string;
 
-  @Field(() => SessionForm)
+  @Field(() => SessionForm, { description: 'The form of the session' })
   form: SessionForm;
 
   @Field(() => Int, { description: 'At most the enrolment of the institution in that school year' })
   studentsReached: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it was about (optional)' })
   topic?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A correction of a session; fields left out stay as they are' })
 export class UpdateCommunicationSessionInput {
   @Field(() => ID)
   id: string;
@@ -35,17 +35,17 @@ export class UpdateCommunicationSessionInput {
   @Field(() => LocalDateResolver, { nullable: true })
   heldOn?: string;
 
-  @Field(() => SessionForm, { nullable: true })
+  @Field(() => SessionForm, { nullable: true, description: 'The form of the session' })
   form?: SessionForm;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Students who took part (persons), at most the enrolment of that school year' })
   studentsReached?: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it was about' })
   topic?: string;
 }
 
-@InputType()
+@InputType({ description: 'Which communication sessions to list' })
 export class CommunicationSessionFilter {
   @Field(() => ID, { nullable: true })
   institutionId?: string;

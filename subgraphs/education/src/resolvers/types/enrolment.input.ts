@@ -1,19 +1,19 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IdempotentCreateInput } from '@qn/common';
 
-@InputType()
+@InputType({ description: 'The students enrolled at an institution in a school year (one record per institution and year)' })
 export class RecordEnrolmentInput extends IdempotentCreateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The institution (Institution.id)' })
   institutionId: string;
 
   @Field({ description: 'e.g. 2023-2024' })
   schoolYear: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Students enrolled (persons)' })
   students: number;
 }
 
-@InputType()
+@InputType({ description: 'A correction of an enrolment' })
 export class UpdateEnrolmentInput {
   @Field(() => ID)
   id: string;
@@ -21,11 +21,11 @@ export class UpdateEnrolmentInput {
   @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
   expectedVersion: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Students enrolled (persons); not fewer than a session of that year reached' })
   students: number;
 }
 
-@InputType()
+@InputType({ description: 'Which enrolments to list' })
 export class EnrolmentFilter {
   @Field(() => ID, { nullable: true })
   institutionId?: string;

@@ -2,12 +2,12 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { IdempotentCreateInput } from '@qn/common';
 import { InstitutionKind } from '../../entities/institution';
 
-@InputType()
+@InputType({ description: 'An institution whose students IND-1.3c counts' })
 export class CreateInstitutionInput extends IdempotentCreateInput {
-  @Field()
+  @Field({ description: 'Official name, e.g. Trường THPT Trần Quốc Tuấn' })
   name: string;
 
-  @Field(() => InstitutionKind)
+  @Field(() => InstitutionKind, { description: 'Upper-secondary, university or college, vocational or continuing education' })
   kind: InstitutionKind;
 
   @Field(() => ID, {
@@ -29,7 +29,7 @@ export class CreateInstitutionInput extends IdempotentCreateInput {
   communeAfterReformId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A change to an institution; fields left out stay as they are' })
 export class UpdateInstitutionInput {
   @Field(() => ID)
   id: string;
@@ -37,10 +37,10 @@ export class UpdateInstitutionInput {
   @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
   expectedVersion: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Official name' })
   name?: string;
 
-  @Field(() => InstitutionKind, { nullable: true })
+  @Field(() => InstitutionKind, { nullable: true, description: 'Upper-secondary, university or college, vocational or continuing education' })
   kind?: InstitutionKind;
 
   @Field(() => ID, { nullable: true })
@@ -50,7 +50,7 @@ export class UpdateInstitutionInput {
   communeAfterReformId?: string;
 }
 
-@InputType()
+@InputType({ description: 'Which institutions to list' })
 export class InstitutionFilter {
   @Field(() => ID, { nullable: true })
   districtId?: string;

@@ -8,7 +8,7 @@ export class RecordHarmReductionContactInput extends IdempotentCreateInput {
   @Field({ description: 'QNG- and 8 letters or digits' })
   clientCode: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day the service was given' })
   contactedOn: string;
 
   @Field(() => ID, { nullable: true, description: 'The district it was given in: required before 1/7/2025, left out after (no district level)' })
@@ -20,11 +20,11 @@ export class RecordHarmReductionContactInput extends IdempotentCreateInput {
   })
   communeId?: string | null;
 
-  @Field(() => HarmReductionService)
+  @Field(() => HarmReductionService, { description: 'The service given' })
   service: HarmReductionService;
 }
 
-@InputType()
+@InputType({ description: 'A correction of a contact; fields left out stay as they are' })
 export class UpdateHarmReductionContactInput {
   @Field(() => ID)
   id: string;
@@ -32,7 +32,7 @@ export class UpdateHarmReductionContactInput {
   @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
   expectedVersion: number;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the service was given' })
   contactedOn?: string;
 
   @Field(() => ID, { nullable: true, description: 'Before 1/7/2025 the district; give null (and communeId) when moving a contact past 30/6/2025' })
@@ -41,11 +41,11 @@ export class UpdateHarmReductionContactInput {
   @Field(() => ID, { nullable: true })
   communeId?: string | null;
 
-  @Field(() => HarmReductionService, { nullable: true })
+  @Field(() => HarmReductionService, { nullable: true, description: 'The service given' })
   service?: HarmReductionService;
 }
 
-@InputType()
+@InputType({ description: 'Which harm-reduction contacts to list' })
 export class HarmReductionContactFilter {
   @Field(() => ID, { nullable: true })
   districtId?: string;

@@ -4,21 +4,21 @@ import { IdempotentCreateInput } from '@qn/common';
 import { PressLevel } from '../../entities/press-outlet';
 import { PublicationKind } from '../../entities/publication';
 
-@InputType()
+@InputType({ description: 'A prevention piece published or broadcast by a press outlet' })
 export class RecordPublicationInput extends IdempotentCreateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The press outlet that carried it (PressOutlet.id)' })
   outletId: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day it was published or broadcast' })
   publishedOn: string;
 
-  @Field(() => PublicationKind)
+  @Field(() => PublicationKind, { description: 'News, article, reportage, programme or broadcast' })
   kind: PublicationKind;
 
-  @Field()
+  @Field({ description: 'Its title, as published' })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it can be read, watched or heard (optional)' })
   url?: string | null;
 
   @Field(() => ID, {
@@ -34,7 +34,7 @@ export class RecordPublicationInput extends IdempotentCreateInput {
   communeId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A correction of a publication; fields left out stay as they are' })
 export class UpdatePublicationInput {
   @Field(() => ID)
   id: string;
@@ -42,16 +42,16 @@ export class UpdatePublicationInput {
   @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
   expectedVersion: number;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day it was published or broadcast' })
   publishedOn?: string;
 
-  @Field(() => PublicationKind, { nullable: true })
+  @Field(() => PublicationKind, { nullable: true, description: 'News, article, reportage, programme or broadcast' })
   kind?: PublicationKind;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Its title, as published' })
   title?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Where it can be read, watched or heard' })
   url?: string;
 
   @Field(() => ID, { nullable: true })
@@ -61,7 +61,7 @@ export class UpdatePublicationInput {
   communeId?: string;
 }
 
-@InputType()
+@InputType({ description: 'Which publications to list' })
 export class PublicationFilter {
   @Field(() => ID, { nullable: true })
   outletId?: string;

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Target, TargetSpec } from '@qn/common';
+import { INDICATOR_DESCRIPTION, INDICATOR_FIELD_DESCRIPTIONS, indicatorTypeDescription, Target, TargetSpec } from '@qn/common';
 
 /** The concrete GraphQL type of an indicator names the subgraph that computes it. */
 export const INDICATOR_TYPE_BY_SUBGRAPH: Record<string, string> = {
@@ -52,11 +52,11 @@ export class IndicatorRow {
 
 @Directive('@key(fields: "code")')
 @InterfaceType('Indicator', {
-  description: 'An indicator of the plan with its 2025 target; its concrete type names the agency that computes it',
+  description: INDICATOR_DESCRIPTION,
   resolveType: (row: IndicatorRow) => INDICATOR_TYPE_BY_SUBGRAPH[row.ownerSubgraph],
 })
 export abstract class Indicator {
-  @Field(() => ID, { description: 'IND-1.1 … IND-5.1b' })
+  @Field(() => ID, { description: INDICATOR_FIELD_DESCRIPTIONS.code })
   code: string;
 
   @Field({ description: 'Group of section II, e.g. II.3' })
@@ -74,7 +74,7 @@ export abstract class Indicator {
   @Field()
   titleEn: string;
 
-  @Field(() => Target)
+  @Field(() => Target, { description: INDICATOR_FIELD_DESCRIPTIONS.target })
   target: Target;
 
   @Field({ description: 'What is counted' })
@@ -89,15 +89,15 @@ export abstract class Indicator {
 export class LabourIndicator extends Indicator {}
 
 @Directive('@key(fields: "code")')
-@ObjectType({ implements: Indicator, description: 'An indicator police computes (IND-3.x); its results come from the police subgraph' })
+@ObjectType({ implements: Indicator, description: indicatorTypeDescription('police', 'IND-3.x') })
 export class PoliceIndicator extends Indicator {}
 
 @Directive('@key(fields: "code")')
-@ObjectType({ implements: Indicator, description: 'An indicator education computes (IND-1.3c); its results come from the education subgraph' })
+@ObjectType({ implements: Indicator, description: indicatorTypeDescription('education', 'IND-1.3c') })
 export class EducationIndicator extends Indicator {}
 
 @Directive('@key(fields: "code")')
-@ObjectType({ implements: Indicator, description: 'An indicator information computes (IND-1.2a/b); its results come from the information subgraph' })
+@ObjectType({ implements: Indicator, description: indicatorTypeDescription('information', 'IND-1.2a/b') })
 export class InformationIndicator extends Indicator {}
 
 export const INDICATOR_TYPES = [LabourIndicator, PoliceIndicator, EducationIndicator, InformationIndicator];

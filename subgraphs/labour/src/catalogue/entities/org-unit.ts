@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { OrgUnitLevelEnum as OrgUnitLevel } from '@qn/common';
+import { ORG_UNIT_DESCRIPTION, ORG_UNIT_ID_DESCRIPTION, OrgUnitLevelEnum as OrgUnitLevel } from '@qn/common';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** The levels of the territory: one enum for labour's OrgUnit and every agency's resultsByUnit. */
@@ -11,13 +11,11 @@ export { OrgUnitLevel };
  * whole life; `code` is the GSO code, which the 2025 reform reused for other units.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'An administrative unit of the province, valid from one date to another' })
+@ObjectType({ description: ORG_UNIT_DESCRIPTION })
 @Entity()
 @Index(['parentId'])
 export class OrgUnit {
-  @Field(() => ID, {
-    description: 'Fixed internal id: the GSO code, or <code>-2025 / <code>-2025-07 for a unit created on 1/1/2025 or 1/7/2025 under a code already used',
-  })
+  @Field(() => ID, { description: ORG_UNIT_ID_DESCRIPTION })
   @PrimaryColumn({ length: 20 })
   id: string;
 
@@ -29,7 +27,7 @@ export class OrgUnit {
   @Column({ length: 200 })
   name: string;
 
-  @Field(() => OrgUnitLevel)
+  @Field(() => OrgUnitLevel, { description: 'Province, district level or commune level' })
   @Column({ type: 'varchar', length: 10 })
   level: OrgUnitLevel;
 
@@ -37,7 +35,10 @@ export class OrgUnit {
   @Column({ length: 20 })
   kind: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The unit it belongs to: a district for a commune before 1/7/2025, the province otherwise (null: the province itself)',
+  })
   @Column({ type: 'varchar', length: 20, nullable: true })
   parentId: string | null;
 
@@ -61,13 +62,13 @@ export class OrgUnit {
 /** One side of a succession: the unit on the other side, how and when, and whether only part of it. */
 @ObjectType({ description: 'A unit linked to another by the succession table' })
 export class OrgUnitLink {
-  @Field(() => OrgUnit)
+  @Field(() => OrgUnit, { description: 'The unit on the other side of the change' })
   unit: OrgUnit;
 
   @Field({ description: 'MERGE, SPLIT, RENAME, RECLASSIFY, RETAIN or ABOLISH' })
   kind: string;
 
-  @Field({ description: 'Day the change took effect' })
+  @Field({ description: 'Day the change took effect (YYYY-MM-DD)' })
   date: string;
 
   @Field({ description: 'Only part of the predecessor went to the successor (Xã Trà Bùi, split on 1/7/2025)' })
@@ -84,16 +85,16 @@ export class OrgUnitSuccession {
   @PrimaryColumn({ length: 20 })
   successorKey: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the unit succeeded' })
   predecessor(): string {
     return this.predecessorId;
   }
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The id of the unit that succeeded it (null: ABOLISH, no successor)' })
   @Column({ type: 'varchar', length: 20, nullable: true })
   successorId: string | null;
 
-  @Field()
+  @Field({ description: 'Day the change took effect (YYYY-MM-DD)' })
   @Column({ type: 'date' })
   date: string;
 
@@ -109,7 +110,7 @@ export class OrgUnitSuccession {
   @Column({ type: 'varchar', length: 600, nullable: true })
   notes: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The legal act behind the change, e.g. Nghị quyết 1279/NQ-UBTVQH15 (null: not recorded)' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   legalBasis: string | null;
 }

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, InterfaceType, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { TASK_DESCRIPTION, TASK_ID_DESCRIPTION, taskTypeDescription as description } from '@qn/common';
 
 /** The concrete GraphQL type of a task names the subgraph that owns it; agencies without one are in the registry. */
 export const TASK_TYPE_BY_SUBGRAPH: Record<string, string> = {
@@ -48,11 +49,11 @@ export class TaskRow {
 
 @Directive('@key(fields: "id")')
 @InterfaceType('Task', {
-  description: 'A task of the plan; its concrete type names the subgraph of the agency that owns it',
+  description: TASK_DESCRIPTION,
   resolveType: (row: TaskRow) => TASK_TYPE_BY_SUBGRAPH[row.ownerSubgraph] ?? REGISTRY_TASK_TYPE,
 })
 export abstract class Task {
-  @Field(() => ID, { description: 'TASK-II.1b-1, TASK-III.2-3, TASK-V.1-7 …' })
+  @Field(() => ID, { description: TASK_ID_DESCRIPTION })
   id: string;
 
   @Field({ description: 'Where in the plan: II.1b (tasks of a goal), III.2 (solutions), V.4 (duties of an agency)' })
@@ -67,8 +68,6 @@ export abstract class Task {
   @Field({ description: "The plan's own words (Vietnamese, verbatim)" })
   titleVi: string;
 }
-
-const description = (who: string) => `A task owned by ${who}`;
 
 @Directive('@key(fields: "id")')
 @ObjectType({ implements: Task, description: description('labour (DOLISA)') })

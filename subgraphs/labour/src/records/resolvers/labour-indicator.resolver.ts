@@ -4,6 +4,7 @@ import {
   computeByUnit,
   computeResult,
   computeSeries,
+  INDICATOR_FIELD_DESCRIPTIONS,
   OrgUnitLevel,
   OrgUnitLevelEnum,
   SMALL_COUNTS_DESCRIPTION,
@@ -18,7 +19,7 @@ import { IndicatorResult } from './types/indicator-result.type';
 @Resolver(() => LabourIndicator)
 export class LabourIndicatorResolver {
   @Authorized('AGGREGATES')
-  @FieldResolver(() => IndicatorResult, { nullable: true })
+  @FieldResolver(() => IndicatorResult, { nullable: true, description: INDICATOR_FIELD_DESCRIPTIONS.result })
   result(
     @Root() indicator: IndicatorObject,
     @Arg('period') period: string,
@@ -30,20 +31,13 @@ export class LabourIndicatorResolver {
 
   @Authorized('AGGREGATES')
   @Authorized('AGGREGATES')
-  @FieldResolver(() => [IndicatorResult], {
-    nullable: true,
-    description: 'The indicator for each district-level unit that existed in the period (none after 30/6/2025: use resultsByUnit)',
-  })
+  @FieldResolver(() => [IndicatorResult], { nullable: true, description: INDICATOR_FIELD_DESCRIPTIONS.resultsByDistrict })
   resultsByDistrict(@Root() indicator: IndicatorObject, @Arg('period') period: string, @Ctx() { loaders, identity }: SubgraphContext<RecordsLoaders>) {
     return computeByDistrict(loaders.measures, indicator.code, indicator.target, period, READINGS[indicator.code], identity);
   }
 
   @Authorized('AGGREGATES')
-  @FieldResolver(() => [IndicatorResult], {
-    nullable: true,
-    description:
-      "The indicator for each unit of a level in the period: the district-level units that existed in it, or the commune-level units of the plan's territory as they stood on its last day",
-  })
+  @FieldResolver(() => [IndicatorResult], { nullable: true, description: INDICATOR_FIELD_DESCRIPTIONS.resultsByUnit })
   resultsByUnit(
     @Root() indicator: IndicatorObject,
     @Arg('period') period: string,
@@ -55,7 +49,7 @@ export class LabourIndicatorResolver {
 
   @Authorized('AGGREGATES')
   @Authorized('AGGREGATES')
-  @FieldResolver(() => [IndicatorResult], { nullable: true, description: 'One result per period from `from` to `to` (periods of one kind)' })
+  @FieldResolver(() => [IndicatorResult], { nullable: true, description: INDICATOR_FIELD_DESCRIPTIONS.series })
   series(
     @Root() indicator: IndicatorObject,
     @Arg('from') from: string,

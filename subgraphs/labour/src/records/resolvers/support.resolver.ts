@@ -123,7 +123,10 @@ export class SupportResolver {
     description:
       "The pseudonymous code of a person, from an identifier the agency holds on paper (e.g. an ID-card number) and labour's key; the identifier is neither stored nor logged",
   })
-  async pseudonymousCode(@Arg('identifier') identifier: string, @Ctx() context: Context): Promise<string> {
+  async pseudonymousCode(
+    @Arg('identifier', { description: 'The identifier on paper, e.g. an ID-card number' }) identifier: string,
+    @Ctx() context: Context,
+  ): Promise<string> {
     checkText('identifier', identifier, { max: 100, required: true });
     // Audited (the argument's name, never the identifier) and limited per caller: no oracle from ID numbers to codes.
     await personLookup(context, { action: 'pseudonymousCode', entity: 'SupportClient', field: 'identifier', districtId: context.identity.orgUnit });
@@ -135,7 +138,10 @@ export class SupportResolver {
     description:
       "Erase a person on a lawful request: the records keep counting (reported and live numbers stay as they are) but no longer carry the person's code",
   })
-  async eraseSupportClient(@Arg('code') code: string, @Ctx() { dataSource, loaders, identity }: Context): Promise<ErasureResult> {
+  async eraseSupportClient(
+    @Arg('code', { description: "The person's pseudonymous code (SupportClient.code)" }) code: string,
+    @Ctx() { dataSource, loaders, identity }: Context,
+  ): Promise<ErasureResult> {
     assertCanErase(identity);
     const client = await loaders.clientByCode.load(code.trim().toUpperCase());
     if (!client) throw notFoundError('SupportClient', code, 'code');

@@ -3,12 +3,12 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { IdempotentCreateInput } from '@qn/common';
 import { BusinessKind } from '../../entities/service-business';
 
-@InputType()
+@InputType({ description: 'A service business prone to prostitution, entered in the police registry' })
 export class CreateServiceBusinessInput extends IdempotentCreateInput {
-  @Field()
+  @Field({ description: 'Trading name (no owner names)' })
   name: string;
 
-  @Field(() => BusinessKind)
+  @Field(() => BusinessKind, { description: 'The kind of business' })
   kind: BusinessKind;
 
   @Field(() => ID, {
@@ -27,17 +27,17 @@ export class CreateServiceBusinessInput extends IdempotentCreateInput {
   })
   communeAfterReformId?: string | null;
 
-  @Field(() => Int, { defaultValue: 0 })
+  @Field(() => Int, { defaultValue: 0, description: 'Workers employed (persons; 0 when left out)' })
   employees: number;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day it opened' })
   openedOn: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day it closed, if it already has' })
   closedOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A change to a registered business; fields left out stay as they are' })
 export class UpdateServiceBusinessInput {
   @Field(() => ID)
   id: string;
@@ -45,10 +45,10 @@ export class UpdateServiceBusinessInput {
   @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
   expectedVersion: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Trading name (no owner names)' })
   name?: string;
 
-  @Field(() => BusinessKind, { nullable: true })
+  @Field(() => BusinessKind, { nullable: true, description: 'The kind of business' })
   kind?: BusinessKind;
 
   @Field(() => ID, { nullable: true })
@@ -57,17 +57,17 @@ export class UpdateServiceBusinessInput {
   @Field(() => ID, { nullable: true, description: 'The commune-level unit it lies in from 1/7/2025' })
   communeAfterReformId?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Workers employed (persons)' })
   employees?: number;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day it opened' })
   openedOn?: string;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Set when the business closes' })
   closedOn?: string;
 }
 
-@InputType()
+@InputType({ description: 'Which registered businesses to list' })
 export class ServiceBusinessFilter {
   @Field(() => ID, { nullable: true })
   districtId?: string;
