@@ -18,7 +18,7 @@ export class BudgetEstimate {
   @Column({ length: 30 })
   unitId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The task the cost is for (Task.id)' })
   @Column({ length: 30 })
   taskCode: string;
 

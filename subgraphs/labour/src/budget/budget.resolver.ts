@@ -22,22 +22,22 @@ export const FUNDING_SOURCES = ['PROVINCIAL_BUDGET', 'DISTRICT_BUDGET', 'CENTRAL
 
 @ObjectType({ description: "A unit's yearly estimate, all its lines" })
 export class UnitBudget {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The reporting unit: an agency code or a district id' })
   unitId: string;
 
-  @Field()
+  @Field({ description: 'Its name (Vietnamese)' })
   unitName: string;
 
   @Field({ description: 'VND' })
   total: string;
 
-  @Field(() => [BudgetEstimate])
+  @Field(() => [BudgetEstimate], { description: "Its estimate's lines, by task" })
   lines: BudgetEstimate[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The total of one funding source in the budget plan' })
 export class FundingTotal {
-  @Field()
+  @Field({ description: 'PROVINCIAL_BUDGET, DISTRICT_BUDGET, CENTRAL_BUDGET or OTHER' })
   fundingSource: string;
 
   @Field({ description: 'VND' })
@@ -52,10 +52,10 @@ export class BudgetPlan {
   @Field({ description: 'VND' })
   total: string;
 
-  @Field(() => [UnitBudget])
+  @Field(() => [UnitBudget], { description: 'Each unit that sent an estimate, with its lines' })
   units: UnitBudget[];
 
-  @Field(() => [FundingTotal])
+  @Field(() => [FundingTotal], { description: 'The totals by funding source' })
   byFundingSource: FundingTotal[];
 
   @Field(() => [ID], { description: 'Units that have sent no estimate for the year' })

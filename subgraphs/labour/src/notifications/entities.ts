@@ -82,7 +82,7 @@ export class Notification {
   @Column({ length: 10 })
   period: string;
 
-  @Field(() => NotificationKind)
+  @Field(() => NotificationKind, { description: 'Why the unit was written to' })
   @Column({ type: 'varchar', length: 12 })
   kind: NotificationKind;
 
@@ -97,15 +97,15 @@ export class Notification {
   @Column({ type: 'text', array: true })
   recipients: string[];
 
-  @Field()
+  @Field({ description: "The message's subject line (Vietnamese)" })
   @Column({ length: 300 })
   subject: string;
 
-  @Field()
+  @Field({ description: "The message's text: Vietnamese, then English" })
   @Column({ type: 'text' })
   body: string;
 
-  @Field(() => NotificationStatus)
+  @Field(() => NotificationStatus, { description: 'Where the message is in the outbox' })
   @Column({ type: 'varchar', length: 10, default: NotificationStatus.PENDING })
   status: NotificationStatus;
 
@@ -124,7 +124,7 @@ export class Notification {
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was sent or written to the log (null: not yet)' })
   @Column({ type: 'timestamptz', nullable: true })
   sentAt: Date | null;
 

@@ -5,28 +5,28 @@ import { RegistryProgressLoader } from './registry.progress';
 
 @ObjectType({ description: "A figure another agency entered in the registry for a task serving this indicator, shown beside the owner's result" })
 export class PartnerFigure {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The task the figure was entered for (Task.id)' })
   taskId: string;
 
   @Field(() => ID, { description: 'The agency that entered it' })
   agency: string;
 
-  @Field()
+  @Field({ description: "The measure's code (Task.measures), e.g. CASES_TRIED" })
   measure: string;
 
-  @Field(() => MeasureUnit)
+  @Field(() => MeasureUnit, { description: 'What the value is counted in (VND, persons, cases …)' })
   unit: MeasureUnit;
 
-  @Field()
+  @Field({ description: "The measure's label in Vietnamese" })
   labelVi: string;
 
-  @Field()
+  @Field({ description: "The measure's label in English" })
   labelEn: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "The value entered, in the measure's unit" })
   value: number;
 
-  @Field(() => TaskStatus, { nullable: true })
+  @Field(() => TaskStatus, { nullable: true, description: 'Where the task stands, as the agency entered it (null: not entered)' })
   status: TaskStatus | null;
 }
 

@@ -3,7 +3,7 @@ import { IDEMPOTENCY_KEY_DESCRIPTION, TaskStatus } from '@qn/common';
 
 @InputType({ description: 'A measure of the task (Task.measures) and its value: a whole number ≥ 0 (VND for amounts)' })
 export class MeasureValueInput {
-  @Field()
+  @Field({ description: "The measure's code (Task.measures), e.g. LOANS" })
   measure: string;
 
   @Field(() => Float, { nullable: true, description: 'Null or left out: not counted' })
@@ -12,7 +12,7 @@ export class MeasureValueInput {
 
 @InputType({ description: "Enters a task's progress for a period and unit (the owning agency's or a co-owner's officers and heads)" })
 export class RecordTaskProgressInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The task (Task.id), e.g. TASK-V.2-1' })
   taskId: string;
 
   @Field({ description: 'A year (2024) or a quarter (2024Q3) of 2021–2025' })
@@ -21,10 +21,10 @@ export class RecordTaskProgressInput {
   @Field(() => ID, { nullable: true, description: "The province (default) or a district-level unit; a district for the districts' duties (V.16, III.2-2)" })
   unitId?: string | null;
 
-  @Field(() => TaskStatus)
+  @Field(() => TaskStatus, { description: 'Where the task stands in the period' })
   status: TaskStatus;
 
-  @Field(() => [MeasureValueInput], { defaultValue: [] })
+  @Field(() => [MeasureValueInput], { defaultValue: [], description: "The measures' values (none when left out)" })
   values: MeasureValueInput[];
 
   @Field(() => String, { nullable: true, description: 'What was done and where it is documented (required when DONE)' })
@@ -42,13 +42,13 @@ export class UpdateTaskProgressInput {
   @Field(() => Int, { description: 'The version you based the change on; a different current version is a CONFLICT' })
   expectedVersion: number;
 
-  @Field(() => TaskStatus)
+  @Field(() => TaskStatus, { description: 'Where the task stands in the period' })
   status: TaskStatus;
 
-  @Field(() => [MeasureValueInput], { defaultValue: [] })
+  @Field(() => [MeasureValueInput], { defaultValue: [], description: "The measures' values; they replace the entry's (none when left out)" })
   values: MeasureValueInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What was done and where it is documented (required when DONE)' })
   evidence?: string | null;
 
   @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
@@ -73,7 +73,7 @@ registerEnumType(SheetFormat, {
     'A sheet of entries: row 1 names the columns task, period, status (required), unit, evidence, version (to change an entry), and one column per measure code (LOANS, LOAN_AMOUNT…)',
 })
 export class ImportTaskProgressInput {
-  @Field(() => SheetFormat)
+  @Field(() => SheetFormat, { description: 'CSV or XLSX' })
   format: SheetFormat;
 
   @Field({ description: 'CSV: the text (UTF-8). XLSX: the file, base64; its first worksheet is read' })

@@ -17,13 +17,13 @@ function registryProgress(context: Context, taskCode: string, period: string, or
 
 @ObjectType({ description: 'What an import stored' })
 export class TaskProgressImport {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Entries the import created' })
   created: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Entries the import changed' })
   updated: number;
 
-  @Field(() => [TaskProgressEntry])
+  @Field(() => [TaskProgressEntry], { description: 'Every entry the import wrote, as stored' })
   entries: TaskProgressEntry[];
 }
 
@@ -78,7 +78,7 @@ export class TaskProgressEntryResolver {
   @Query(() => [TaskProgressEntry], { description: 'Entries of the registry, by task, period, unit or agency (at most 1000, in task order)' })
   async taskProgressEntries(
     @Ctx() { dataSource }: Context,
-    @Arg('taskId', () => ID, { nullable: true }) taskId?: string,
+    @Arg('taskId', () => ID, { nullable: true, description: 'Only the entries of this task (Task.id)' }) taskId?: string,
     @Arg('period', { nullable: true }) period?: string,
     @Arg('unitId', () => ID, { nullable: true }) unitId?: string,
     @Arg('agency', () => ID, { nullable: true, description: 'The agency that entered them' }) agency?: string,
@@ -104,7 +104,7 @@ export class TaskProgressEntryResolver {
       "A task's progress from the registry alone: how agency subgraphs answer Task.progress for their tasks that keep no records (police's TASK-V.2-1)",
   })
   registryProgress(
-    @Arg('taskId', () => ID) taskId: string,
+    @Arg('taskId', () => ID, { description: 'The task (Task.id), e.g. TASK-V.2-1' }) taskId: string,
     @Arg('period') period: string,
     @Arg('orgUnit', () => ID, { nullable: true }) orgUnit: string | undefined,
     @Ctx() context: Context,

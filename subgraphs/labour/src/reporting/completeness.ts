@@ -11,16 +11,16 @@ export type Timeliness = 'ON_TIME' | 'LATE' | 'OVERDUE' | 'PENDING';
 
 @ObjectType({ description: "One unit's report for a period: expected, received, on time or late, or missing" })
 export class UnitCompleteness {
-  @Field()
+  @Field({ description: 'The reporting period, e.g. 2024Q3' })
   period: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The reporting unit: an agency code, a district id (to 30/6/2025) or a commune-level unit id (from 1/7/2025)' })
   unitId: string;
 
-  @Field()
+  @Field({ description: "The unit's name (Vietnamese)" })
   unitName: string;
 
-  @Field()
+  @Field({ description: 'AGENCY, DISTRICT or COMMUNE' })
   unitKind: string;
 
   @Field(() => ID, { nullable: true, description: 'The latest revision of its report (null: none opened yet)' })
@@ -35,10 +35,10 @@ export class UnitCompleteness {
   @Field(() => String, { description: 'ON_TIME, LATE, OVERDUE (missing past the deadline) or PENDING (missing, not yet due)' })
   timeliness: Timeliness;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'The first submission of any revision (timeliness is judged on it; null: not received)' })
   firstSubmittedAt: Date | null;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The submission deadline of the period' })
   deadline: string;
 
   @Field(() => Int, { nullable: true, description: 'Days after the deadline it arrived, or has been missing (Vietnam dates)' })
@@ -47,22 +47,22 @@ export class UnitCompleteness {
 
 @ObjectType({ description: 'Reporting rates of a period, as DHIS2 counts them' })
 export class CompletenessSummary {
-  @Field()
+  @Field({ description: 'The reporting period, e.g. 2024Q3' })
   period: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The submission deadline of the period' })
   deadline: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units expected to report (units)' })
   expected: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units whose report was submitted at least once (units)' })
   received: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units that submitted on or before the deadline (units)' })
   onTime: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units that submitted after the deadline (units)' })
   late: number;
 
   @Field(() => Int, { description: 'Expected but not received (overdue or not yet due)' })
@@ -77,7 +77,7 @@ export class CompletenessSummary {
   @Field(() => Float, { description: 'on time / expected, in percent' })
   timelyRate: number;
 
-  @Field(() => [UnitCompleteness])
+  @Field(() => [UnitCompleteness], { description: 'Each expected unit and where its report stands' })
   units: UnitCompleteness[];
 }
 

@@ -28,40 +28,40 @@ import { canRead, expectedUnits } from './units';
 
 @ObjectType({ description: "One indicator's number for the province or a district in the consolidated report" })
 export class ConsolidatedCell {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The province or the district-level unit' })
   orgUnitId: string;
 
-  @Field()
+  @Field({ description: 'Its name (Vietnamese)' })
   orgUnitName: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'What was counted (null: no number, or SUPPRESSED)' })
   numerator: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'What it is measured against (null: none, no number, or SUPPRESSED)' })
   denominator: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Percent, count or year-on-year change in percent, as the target kind says (null: no number)' })
   value: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "The plan's goal" })
   target: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The verdict (an IndicatorStatus; null: no number)' })
   status: string | null;
 
   @Field({ description: 'REPORT: as the responsible unit submitted it; LIVE: from the graph today, the unit has not reported' })
   source: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The report the number comes from (null: LIVE)' })
   reportId: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why there is no number' })
   unavailable: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One indicator in the consolidated report: the province and each district-level unit' })
 export class ConsolidatedIndicator {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The indicator's code, e.g. IND-3.1" })
   code: string;
 
   @Field()
@@ -70,55 +70,55 @@ export class ConsolidatedIndicator {
   @Field(() => ID, { description: 'The agency that computes it and reports it for the province' })
   ownerCode: string;
 
-  @Field(() => ConsolidatedCell)
+  @Field(() => ConsolidatedCell, { description: "The province's number, from the owning agency's report" })
   province: ConsolidatedCell;
 
   @Field(() => [ConsolidatedCell], { description: 'Each district-level unit, from its own report' })
   districts: ConsolidatedCell[];
 }
 
-@ObjectType()
+@ObjectType({ description: "One task's progress in the consolidated report, from its owner's report" })
 export class ConsolidatedTask {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The task's id, e.g. TASK-II.3b-1" })
   taskId: string;
 
   @Field()
   titleVi: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The agency that held the task at the end of the period' })
   ownerCode: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "What the owner's report counted (null: nothing counted or entered)" })
   count: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What was counted, or the owner's evidence (null: nothing)" })
   evidence: string | null;
 
-  @Field()
+  @Field({ description: 'REPORT: as the owner submitted it; LIVE: from the graph today, the owner has not reported' })
   source: string;
 }
 
 @ObjectType({ description: "A unit's narrative in the consolidated report" })
 export class ConsolidatedNarrative {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The reporting unit' })
   unitId: string;
 
-  @Field()
+  @Field({ description: 'Its name (Vietnamese)' })
   unitName: string;
 
-  @Field()
+  @Field({ description: 'Narrative: results achieved' })
   results: string;
 
-  @Field()
+  @Field({ description: 'Narrative: difficulties and shortcomings' })
   difficulties: string;
 
-  @Field()
+  @Field({ description: 'Narrative: proposals and recommendations' })
   proposals: string;
 }
 
 @ObjectType({ description: "The province's report for a period, consolidated by the plan's standing agency from the units' reports" })
 export class ConsolidatedReport {
-  @Field()
+  @Field({ description: 'The reporting period, e.g. 2024Q3' })
   period: string;
 
   @Field(() => ID, {
@@ -138,19 +138,19 @@ export class ConsolidatedReport {
   @Field(() => LocalDateResolver, { description: 'Last day of the cut-off window (inclusive)' })
   to: string;
 
-  @Field()
+  @Field({ description: 'When it was produced (UTC)' })
   generatedAt: Date;
 
-  @Field(() => [ConsolidatedIndicator])
+  @Field(() => [ConsolidatedIndicator], { description: 'Each indicator of the plan' })
   indicators: ConsolidatedIndicator[];
 
-  @Field(() => [ConsolidatedTask])
+  @Field(() => [ConsolidatedTask], { description: 'Each task held by a reporting agency' })
   tasks: ConsolidatedTask[];
 
   @Field(() => CompletenessSummary, { description: 'Which units reported, on time or late, and which are missing' })
   completeness: CompletenessSummary;
 
-  @Field(() => [ConsolidatedNarrative])
+  @Field(() => [ConsolidatedNarrative], { description: "The units' narratives the caller may read (coordinators every unit's, others their own)" })
   narratives: ConsolidatedNarrative[];
 }
 

@@ -59,7 +59,7 @@ export class Report {
   @Column({ length: 30 })
   unitId: string;
 
-  @Field(() => ReportingUnitKind)
+  @Field(() => ReportingUnitKind, { description: "An agency, a district-level or a commune-level People's Committee" })
   @Column({ type: 'varchar', length: 10 })
   unitKind: ReportingUnitKind;
 
@@ -79,7 +79,7 @@ export class Report {
   @Column({ type: 'text', nullable: true })
   correctionReason: string | null;
 
-  @Field(() => ReportStatus)
+  @Field(() => ReportStatus, { description: 'Where the report stands: DRAFT, SUBMITTED, RETURNED, RESUBMITTED or APPROVED' })
   @Column({ type: 'varchar', length: 12 })
   status: ReportStatus;
 
@@ -111,19 +111,19 @@ export class Report {
   @Column({ type: 'timestamptz', nullable: true })
   firstSubmittedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'The latest submission of this revision (null: not yet submitted)' })
   @Column({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who submitted it last (the subject of their token; null: not yet submitted)' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   submittedBy: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the standing agency approved it (null: not approved)' })
   @Column({ type: 'timestamptz', nullable: true })
   approvedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who approved it (the subject of their token; null: not approved)' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   approvedBy: string | null;
 

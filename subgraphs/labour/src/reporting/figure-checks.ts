@@ -37,28 +37,30 @@ export class FigureViolationType {
   @Field({ description: 'The rule (registry/data/validation-rules.json), or OUTLIER' })
   rule: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The task of a registry figure (null: an indicator figure)' })
   taskId: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The indicator of an indicator figure (null: a registry figure)' })
   indicator: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The task's measure (null: an indicator figure)" })
   measure: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The unit the figure is for: an organisation unit, or for a registry entry its reporting unit (an agency code or a district id)',
+  })
   orgUnitId: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "The figure checked (an indicator figure's numerator)" })
   value: number;
 
   @Field(() => Float, { nullable: true, description: 'The bound broken, or the median of the earlier periods for an outlier' })
   limit: number | null;
 
-  @Field()
+  @Field({ description: 'What is wrong, in English' })
   message: string;
 
-  @Field()
+  @Field({ description: 'What is wrong, in Vietnamese' })
   messageVi: string;
 
   @Field(() => String, { nullable: true, description: "The unit's comment; a report with an uncommented violation cannot be submitted" })
@@ -67,13 +69,13 @@ export class FigureViolationType {
 
 @InputType({ description: 'Explains a violation of a report before it is submitted (the head of the unit)' })
 export class CommentFigureViolationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The report (Report.id)' })
   reportId: string;
 
   @Field({ description: 'FigureViolation.key' })
   key: string;
 
-  @Field()
+  @Field({ description: "The unit's explanation of the figure" })
   comment: string;
 
   @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })

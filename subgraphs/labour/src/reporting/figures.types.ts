@@ -3,7 +3,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 /** One indicator's number as a report carries it (stored with the report: what the unit submitted). */
 @ObjectType('ReportIndicatorFigure', { description: "An indicator's number in a report, for the unit's territory or the province" })
 export class IndicatorFigure {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The indicator's code, e.g. IND-3.1" })
   code: string;
 
   @Field({ description: 'The indicator as the plan writes it (Vietnamese)' })
@@ -15,16 +15,16 @@ export class IndicatorFigure {
   @Field({ description: 'The period the number was computed over, e.g. 2024Q3R (R: the reporting cut-off window of Decree 09/2019)' })
   period: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'What was counted (see Indicator.numeratorDescription; null: no number)' })
   numerator: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'What it is measured against (see Indicator.denominatorDescription; null: none or no number)' })
   denominator: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Percent, count or year-on-year change in percent, as the target kind says (null: no number)' })
   value: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "The plan's goal (null: no number)" })
   target: number | null;
 
   @Field(() => String, {
@@ -48,7 +48,7 @@ export class IndicatorFigure {
 
 @ObjectType('ReportTaskFigure', { description: "A task's progress in the report's period" })
 export class TaskFigure {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The task's id, e.g. TASK-II.3b-1" })
   taskId: string;
 
   @Field()
@@ -60,7 +60,7 @@ export class TaskFigure {
   })
   count: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What was counted, or the agency's evidence for a registry entry (null: nothing)" })
   evidence: string | null;
 
   @Field(() => String, {
@@ -72,13 +72,13 @@ export class TaskFigure {
 
 @ObjectType('ReportCount', { description: 'A key count of records in the unit and period' })
 export class CountFigure {
-  @Field()
+  @Field({ description: "The count's code, e.g. EVIDENCE-COMMUNICATION" })
   key: string;
 
-  @Field()
+  @Field({ description: 'What it counts (Vietnamese), e.g. Hoạt động truyền thông của cấp xã' })
   label: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many records' })
   value: number;
 }
 
@@ -93,13 +93,13 @@ export class ReportFigures {
   })
   computedAt: string;
 
-  @Field(() => [IndicatorFigure])
+  @Field(() => [IndicatorFigure], { description: "Each indicator's number for the unit's territory or the province" })
   indicators: IndicatorFigure[];
 
-  @Field(() => [TaskFigure])
+  @Field(() => [TaskFigure], { description: "Each task's progress in the period" })
   tasks: TaskFigure[];
 
-  @Field(() => [CountFigure])
+  @Field(() => [CountFigure], { description: 'Key counts of records in the unit and period' })
   counts: CountFigure[];
 
   /** The final review's content (programmeReview), stored with the report like any figure. */
@@ -114,7 +114,7 @@ export class FigureDifference {
   @Field({ description: 'Indicator code, task id or count key' })
   key: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The unit of an INDICATOR number (null for TASK and COUNT)' })
   orgUnitId: string | null;
 
   @Field({ description: 'numerator, denominator, value, status or count' })

@@ -16,7 +16,7 @@ export class CreateReportDraftsInput {
   idempotencyKey: string;
 }
 
-@InputType()
+@InputType({ description: 'Names a report and the version a change is based on' })
 export class ReportChangeInput {
   @Field(() => ID)
   id: string;
@@ -30,17 +30,17 @@ export class ReportChangeInput {
 
 @InputType({ description: 'The narrative sections a unit writes; omitted sections stay as they are' })
 export class UpdateReportNarrativeInput extends ReportChangeInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Narrative: results achieved' })
   results?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Narrative: difficulties and shortcomings' })
   difficulties?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Narrative: proposals and recommendations' })
   proposals?: string;
 }
 
-@InputType()
+@InputType({ description: 'A submitted report sent back to its unit, with the reason' })
 export class ReturnReportInput extends ReportChangeInput {
   @Field({ description: 'What the unit must complete or correct' })
   reason: string;
@@ -51,16 +51,16 @@ export class CorrectReportInput {
   @Field(() => ID, { description: 'The approved revision' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Why the approved report is being corrected' })
   reason: string;
 
   @Field({ description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey: string;
 }
 
-@InputType()
+@InputType({ description: 'The submission deadline DOLISA sets for a reporting period' })
 export class SetReportingDeadlineInput {
-  @Field()
+  @Field({ description: 'Reporting period: 2024Q3, 2024S1, 2024M9 or 2024' })
   period: string;
 
   @Field(() => LocalDateResolver, { description: 'Last day for submission (YYYY-MM-DD, Vietnam time)' })

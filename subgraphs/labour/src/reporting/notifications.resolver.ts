@@ -26,7 +26,7 @@ export class ReportingContactInput {
   label: string;
 }
 
-@InputType()
+@InputType({ description: "The mailboxes a reporting unit's reminders and report messages go to (its head or a coordinator sets them)" })
 export class SetReportingContactsInput {
   @Field(() => ID, { description: 'The reporting unit: an agency code, a district id (to 30/6/2025) or a commune-level unit id' })
   unitId: string;

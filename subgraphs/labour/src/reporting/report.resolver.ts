@@ -47,10 +47,10 @@ export class ReportingPeriodObject {
   @Field(() => LocalDateResolver, { description: 'Last day of the data cut-off window (inclusive)' })
   to: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'First day of the calendar period (e.g. 1 July for Q3)' })
   calendarFrom: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'Last day of the calendar period (inclusive)' })
   calendarTo: string;
 
   @Field(() => LocalDateResolver, { description: 'Submission deadline in force (set by DOLISA, or the default)' })
@@ -71,19 +71,19 @@ export class ReportVersion {
   @Field(() => Int)
   version: number;
 
-  @Field(() => ReportStatus)
+  @Field(() => ReportStatus, { description: 'Its status after the action' })
   status: ReportStatus;
 
-  @Field()
+  @Field({ description: 'Narrative: results achieved' })
   results: string;
 
-  @Field()
+  @Field({ description: 'Narrative: difficulties and shortcomings' })
   difficulties: string;
 
-  @Field()
+  @Field({ description: 'Narrative: proposals and recommendations' })
   proposals: string;
 
-  @Field(() => ReportFigures)
+  @Field(() => ReportFigures, { description: 'The numbers it carried then' })
   figures: ReportFigures;
 }
 
@@ -95,31 +95,31 @@ export class ReportEvent {
   @Field({ description: 'CREATE_DRAFT, REFRESH, EDIT, SUBMIT, RETURN, APPROVE or CORRECT' })
   action: string;
 
-  @Field(() => ReportStatus)
+  @Field(() => ReportStatus, { description: "The report's status after the action" })
   status: ReportStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The reason given with a RETURN or CORRECT (null otherwise)' })
   reason: string | null;
 
   @Field({ description: 'The caller (token subject)' })
   actor: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The agency of the caller (null: a token without one)' })
   actorAgency: string | null;
 
-  @Field()
+  @Field({ description: 'When it happened (UTC)' })
   at: Date;
 
-  @Field(() => ReportVersion)
+  @Field(() => ReportVersion, { description: 'The report as it stood after the action' })
   report: ReportVersion;
 }
 
 @ObjectType({ description: 'A file for download, base64-encoded' })
 export class ExportFile {
-  @Field()
+  @Field({ description: 'A file name to save it under, e.g. bao-cao-phong-chong-mai-dam-2024Q3.docx' })
   filename: string;
 
-  @Field()
+  @Field({ description: "The file's media type, e.g. text/csv; charset=utf-8" })
   mimeType: string;
 
   @Field({ description: "The file's bytes, base64" })
@@ -167,7 +167,7 @@ export class ReportResolver {
     @Ctx() context: Context,
     @Arg('period', { nullable: true }) period?: string,
     @Arg('unitId', () => ID, { nullable: true }) unitId?: string,
-    @Arg('status', () => ReportStatus, { nullable: true }) status?: ReportStatus,
+    @Arg('status', () => ReportStatus, { nullable: true, description: 'Only reports in this status' }) status?: ReportStatus,
   ) {
     signedIn(context.identity);
     if (period) reportingPeriod(period);
@@ -236,7 +236,11 @@ export class ReportResolver {
   }
 
   @FieldResolver(() => ReportVersion, { nullable: true, description: 'This revision as it stood at one version' })
-  async atVersion(@Root() report: Report, @Arg('version', () => Int) version: number, @Ctx() context: Context) {
+  async atVersion(
+    @Root() report: Report,
+    @Arg('version', () => Int, { description: 'A version of this revision (ReportEvent.version)' }) version: number,
+    @Ctx() context: Context,
+  ) {
     const row = await context.dataSource.getRepository(ReportEventRow).findOne({ where: { reportId: report.id, version }, order: { id: 'DESC' } });
     return row ? hydrateReport(row.snapshot) : null;
   }
@@ -360,7 +364,7 @@ export class ConsolidatedFiles {
 
 @Resolver(() => ConsolidatedReport)
 export class ConsolidatedReportResolver {
-  @FieldResolver(() => ConsolidatedFiles)
+  @FieldResolver(() => ConsolidatedFiles, { description: 'The report as DOCX, CSV and XLSX files' })
   async files(@Root() report: ConsolidatedReport): Promise<ConsolidatedFiles> {
     const name = `bao-cao-phong-chong-mai-dam-${report.period}`;
     const [docx, xlsx] = await Promise.all([consolidatedDocx(report), consolidatedXlsx(report)]);

@@ -9,7 +9,7 @@ import { ProgrammeReview, ReviewContent } from './review.types';
 
 type Context = SubgraphContext<RecordsLoaders & RegistryLoaders>;
 
-@InputType()
+@InputType({ description: 'Opens the final review 2021–2025' })
 export class CreateProgrammeReviewInput {
   @Field({ description: 'A unique key for this change (retries with the same key get the first answer)' })
   idempotencyKey: string;

@@ -7,19 +7,19 @@ export class ReviewYear {
   @Field(() => Int)
   year: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "The year's value, as IndicatorResult.value (null: no data or SUPPRESSED)" })
   value: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'What the year was judged against (null: not judged)' })
   milestone: number | null;
 
-  @Field()
+  @Field({ description: "The year's verdict (an IndicatorStatus)" })
   status: string;
 }
 
 @ObjectType('ReviewIndicator', { description: 'An indicator in the final review: each year 2021–2025, the programme summary, the target and the explanation' })
 export class ReviewIndicator {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The indicator's code, e.g. IND-3.1" })
   code: string;
 
   @Field()
@@ -31,7 +31,7 @@ export class ReviewIndicator {
   @Field({ description: 'The target in words (Vietnamese)' })
   targetVi: string;
 
-  @Field(() => [ReviewYear])
+  @Field(() => [ReviewYear], { description: 'Each programme year 2021–2025' })
   years: ReviewYear[];
 
   @Field({
@@ -43,16 +43,16 @@ export class ReviewIndicator {
   @Field({ description: 'The programme summary in Vietnamese' })
   summaryVi: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Years ACHIEVED, for a yearly or growth target (null otherwise)' })
   yearsMet: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Years with a verdict (ACHIEVED or NOT_MET), for a yearly or growth target (null otherwise)' })
   yearsJudged: number | null;
 
   @Field({ description: 'The trend from the first to the last year with a value: UP, DOWN, FLAT or NONE' })
   trend: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "The plan's baseline, else the province's value in the first programme year (null: none)" })
   baseline: number | null;
 
   @Field({ description: 'How the indicator is read and judged (formula, reading, rule)' })
@@ -64,16 +64,16 @@ export class ReviewIndicator {
 
 @ObjectType('ReviewTaskOwner', { description: 'Who held a task, from when' })
 export class ReviewTaskOwner {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The agency's code, e.g. LABOUR or HEALTH" })
   code: string;
 
-  @Field()
+  @Field({ description: "The agency's name (Vietnamese)" })
   nameVi: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "First day it held the task (the plan's date, 5/11/2021, for the first owner)" })
   from: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'First day it no longer held it (null: holds it still)' })
   to: string | null;
 }
 
@@ -89,21 +89,21 @@ export class ReviewTaskYear {
   reported: number | null;
 }
 
-@ObjectType('ReviewTask')
+@ObjectType('ReviewTask', { description: 'A task in the final review: who held it and what each year shows' })
 export class ReviewTask {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The task's id, e.g. TASK-V.2-1" })
   taskId: string;
 
   @Field()
   titleVi: string;
 
-  @Field(() => [ReviewTaskOwner])
+  @Field(() => [ReviewTaskOwner], { description: 'Every agency that held the task, oldest first' })
   owners: ReviewTaskOwner[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What its progress counts, as Task.progress gives it (null: nothing counted or entered)' })
   evidence: string | null;
 
-  @Field(() => [ReviewTaskYear])
+  @Field(() => [ReviewTaskYear], { description: 'Each programme year 2021–2025' })
   years: ReviewTaskYear[];
 }
 
@@ -112,37 +112,37 @@ export class ReviewUnitYear {
   @Field(() => Int)
   year: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Reports expected in the year (reports)' })
   expected: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Reports received (reports)' })
   received: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Reports received on or before their deadline (reports)' })
   onTime: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Reports received after their deadline (reports)' })
   late: number;
 }
 
-@ObjectType('ReviewUnit')
+@ObjectType('ReviewUnit', { description: 'A reporting unit in the final review: its reporting year by year' })
 export class ReviewUnit {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The reporting unit: an agency code or a district id' })
   unitId: string;
 
-  @Field()
+  @Field({ description: 'Its name (Vietnamese)' })
   unitName: string;
 
-  @Field(() => [ReviewUnitYear])
+  @Field(() => [ReviewUnitYear], { description: 'Each programme year 2021–2025' })
   years: ReviewUnitYear[];
 }
 
-@ObjectType('ReviewBudgetLine')
+@ObjectType('ReviewBudgetLine', { description: 'The estimates of one year and funding source in the final review' })
 export class ReviewBudgetLine {
   @Field(() => Int)
   year: number;
 
-  @Field()
+  @Field({ description: 'PROVINCIAL_BUDGET, DISTRICT_BUDGET, CENTRAL_BUDGET or OTHER' })
   fundingSource: string;
 
   @Field({ description: 'VND' })
@@ -159,22 +159,22 @@ export class ProgrammeReview {
   @Field(() => ID, { description: 'The standing agency at the end of the programme, in whose name it is issued' })
   issuerCode: string;
 
-  @Field()
+  @Field({ description: "The issuing agency's name (Vietnamese), as the document's heading and closing name it" })
   issuerNameVi: string;
 
   @Field(() => [String], { description: 'To whom it is addressed' })
   addresseesVi: string[];
 
-  @Field(() => [ReviewIndicator])
+  @Field(() => [ReviewIndicator], { description: 'Each indicator of the plan, year by year' })
   indicators: ReviewIndicator[];
 
-  @Field(() => [ReviewTask])
+  @Field(() => [ReviewTask], { description: 'Each task of the plan, year by year' })
   tasks: ReviewTask[];
 
-  @Field(() => [ReviewUnit])
+  @Field(() => [ReviewUnit], { description: "Each reporting unit's reporting, year by year" })
   units: ReviewUnit[];
 
-  @Field(() => [ReviewBudgetLine])
+  @Field(() => [ReviewBudgetLine], { description: "The units' estimates by year and funding source" })
   budget: ReviewBudgetLine[];
 
   @Field(() => [String], { description: 'The 2025 reorganisation: who took over which duty, which units replaced which (Vietnamese)' })

@@ -55,7 +55,7 @@ export class TaskMeasure {
   @Column({ type: 'int' })
   position: number;
 
-  @Field(() => MeasureUnit)
+  @Field(() => MeasureUnit, { description: 'What it is counted in (VND, persons, sessions …)' })
   @Column({ length: 20 })
   unit: MeasureUnit;
 
@@ -67,7 +67,7 @@ export class TaskMeasure {
   @Column({ type: 'text' })
   labelEn: string;
 
-  @Field(() => ProgressSource)
+  @Field(() => ProgressSource, { description: "Where its values come from: the owning agency's records or labour's registry" })
   @Column({ length: 10 })
   source: ProgressSource;
 }

@@ -28,8 +28,8 @@ export class AgencyResolver {
     return loaders.agencyByCode.load(standingAgencyOn(at ?? todayIso()).code);
   }
 
-  @Query(() => Agency, { nullable: true })
-  agency(@Arg('code', () => ID) code: string, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
+  @Query(() => Agency, { nullable: true, description: 'One agency by its code (null: no such agency)' })
+  agency(@Arg('code', () => ID, { description: "The agency's code, e.g. POLICE" }) code: string, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     return loaders.agencyByCode.load(code);
   }
 

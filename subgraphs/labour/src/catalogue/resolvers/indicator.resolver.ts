@@ -25,8 +25,11 @@ export class IndicatorResolver {
     return rows.map(toIndicator);
   }
 
-  @Query(() => Indicator, { nullable: true })
-  async indicator(@Arg('code', () => ID) code: string, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
+  @Query(() => Indicator, { nullable: true, description: 'One indicator by its code (null: no such indicator)' })
+  async indicator(
+    @Arg('code', () => ID, { description: "The indicator's code, e.g. IND-3.1" }) code: string,
+    @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>,
+  ) {
     const row = await loaders.indicatorByCode.load(code);
     return row ? toIndicator(row) : null;
   }

@@ -12,7 +12,7 @@ export class OrgUnitResolver {
   async orgUnits(
     @Ctx() { dataSource }: SubgraphContext<CatalogueLoaders>,
     @Arg('level', () => OrgUnitLevel, { nullable: true }) level?: OrgUnitLevel,
-    @Arg('parent', () => ID, { nullable: true }) parent?: string,
+    @Arg('parent', () => ID, { nullable: true, description: 'Only the units directly under this one (its id)' }) parent?: string,
     @Arg('at', () => LocalDateResolver, { nullable: true, description: 'Only units valid on this date (YYYY-MM-DD)' }) at?: string,
     @Arg('inPlanScope', () => Boolean, {
       nullable: true,
@@ -28,7 +28,7 @@ export class OrgUnitResolver {
     return query.getMany();
   }
 
-  @Query(() => OrgUnit, { nullable: true })
+  @Query(() => OrgUnit, { nullable: true, description: 'One administrative unit by its id (null: no such unit)' })
   orgUnit(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     return loaders.orgUnitById.load(id);
   }

@@ -12,7 +12,7 @@ import { agencyOn, holderOn, holdings } from '../duties';
 
 @ObjectType({ description: 'An agency holding a task for a time: the plan names the first holder; transfers of duties name the others' })
 export class TaskHolding {
-  @Field(() => Agency)
+  @Field(() => Agency, { description: 'The agency that held the task' })
   agency: Agency;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'First day it held the task (null: from the plan, 5/11/2021)' })
@@ -40,7 +40,7 @@ export class TaskResolver {
     return rows.map(toTask);
   }
 
-  @Query(() => Task, { nullable: true })
+  @Query(() => Task, { nullable: true, description: 'One task by its id, e.g. TASK-V.2-1 (null: no such task)' })
   async task(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext<CatalogueLoaders>) {
     const row = await loaders.taskByCode.load(id);
     return row ? toTask(row) : null;

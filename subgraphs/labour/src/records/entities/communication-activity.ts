@@ -67,7 +67,7 @@ export class CommunicationActivity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => CommunicationForm)
+  @Field(() => CommunicationForm, { description: 'How it communicated (họp, loa truyền thanh, tờ rơi …)' })
   @Column({ type: 'varchar', length: 20 })
   form: CommunicationForm;
 
@@ -83,7 +83,7 @@ export class CommunicationActivity {
   @Column({ length: 20 })
   communeId: string;
 
-  @Field(() => CommunicationAudience)
+  @Field(() => CommunicationAudience, { description: 'Who it was aimed at' })
   @Column({ type: 'varchar', length: 20 })
   audience: CommunicationAudience;
 

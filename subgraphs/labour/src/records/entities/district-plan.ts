@@ -20,7 +20,7 @@ export class DistrictPlan {
   @Column({ type: 'int' })
   year: number;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "The day the People's Committee adopted it" })
   @Column({ type: 'date' })
   adoptedOn: string;
 
@@ -68,7 +68,7 @@ export class ProgrammeIntegration {
   @Column({ length: 20 })
   districtId: string;
 
-  @Field(() => IntegratedProgramme)
+  @Field(() => IntegratedProgramme, { description: 'The programme prevention was integrated into (kinh tế - xã hội, an sinh xã hội, ma túy, HIV/AIDS)' })
   @Column({ type: 'varchar', length: 20 })
   programme: IntegratedProgramme;
 

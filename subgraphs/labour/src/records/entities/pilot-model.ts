@@ -32,11 +32,11 @@ export class PilotModel {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field()
+  @Field({ description: "The model's name, as the unit calls it" })
   @Column({ length: 200 })
   name: string;
 
-  @Field(() => PilotKind)
+  @Field(() => PilotKind, { description: "What the model does (II.4): prevention, harm reduction, gender-based violence, workers' rights or reintegration" })
   @Column({ type: 'varchar', length: 30 })
   kind: PilotKind;
 
@@ -55,7 +55,7 @@ export class PilotModel {
   @Column({ type: 'varchar', length: 20, nullable: true })
   communeAfterReformId: string | null;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day it started' })
   @Column({ type: 'date' })
   startedOn: string;
 

@@ -44,7 +44,7 @@ export class SupportClient {
   @Column({ type: 'varchar', length: 20, nullable: true })
   communeAfterReformId: string | null;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day the person was registered' })
   @Column({ type: 'date' })
   registeredOn: string;
 
@@ -67,22 +67,22 @@ export class NeedAssessment {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person assessed (SupportClient.id)' })
   @Column('uuid')
   clientId: string;
 
   @ManyToOne(() => SupportClient, { onDelete: 'RESTRICT' })
   client: SupportClient;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day of the assessment' })
   @Column({ type: 'date' })
   assessedOn: string;
 
-  @Field()
+  @Field({ description: 'The person needs support (có nhu cầu)' })
   @Column()
   inNeed: boolean;
 
-  @Field()
+  @Field({ description: "The person is eligible for support (đủ điều kiện); in need and eligible counts in IND-4.2's denominator" })
   @Column()
   eligible: boolean;
 
@@ -130,18 +130,18 @@ export class SupportServiceUse {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person who used it (SupportClient.id)' })
   @Column('uuid')
   clientId: string;
 
   @ManyToOne(() => SupportClient, { onDelete: 'RESTRICT' })
   client: SupportClient;
 
-  @Field(() => SupportServiceKind)
+  @Field(() => SupportServiceKind, { description: 'The service used' })
   @Column({ type: 'varchar', length: 30 })
   serviceKind: SupportServiceKind;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day it was used' })
   @Column({ type: 'date' })
   usedOn: string;
 

@@ -27,7 +27,7 @@ export class TrainingCourse {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field()
+  @Field({ description: "The course's title" })
   @Column({ length: 300 })
   title: string;
 
@@ -54,7 +54,7 @@ export class TrainingCourse {
   @Column({ type: 'date' })
   heldOn: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Staff who took part (persons)' })
   @Column({ type: 'int' })
   participants: number;
 
@@ -80,7 +80,7 @@ export class StaffInPost {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => StaffLevel)
+  @Field(() => StaffLevel, { description: 'The level of the staff' })
   @Column({ type: 'varchar', length: 20 })
   level: StaffLevel;
 
@@ -96,7 +96,7 @@ export class StaffInPost {
   @Column({ type: 'int' })
   year: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Staff in post at that level (and district) in the year (persons)' })
   @Column({ type: 'int' })
   staff: number;
 

@@ -24,11 +24,11 @@ export class IndustrialZone {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field()
+  @Field({ description: "The zone's name, e.g. KKT Dung Quất or KCN Tịnh Phong (unique)" })
   @Column({ length: 200, unique: true })
   name: string;
 
-  @Field(() => ZoneKind)
+  @Field(() => ZoneKind, { description: 'Economic zone or industrial park' })
   @Column({ type: 'varchar', length: 20 })
   kind: ZoneKind;
 
@@ -61,7 +61,7 @@ export class ZoneWorkforce {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The zone (IndustrialZone.id)' })
   @Column('uuid')
   zoneId: string;
 
@@ -72,7 +72,7 @@ export class ZoneWorkforce {
   @Column({ type: 'int' })
   year: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Workers employed in the zone in that year (persons)' })
   @Column({ type: 'int' })
   workersEmployed: number;
 
@@ -94,7 +94,7 @@ export class ZoneOutreach {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The zone whose workers it reached (IndustrialZone.id)' })
   @Column('uuid')
   zoneId: string;
 

@@ -93,12 +93,12 @@ export class SupportResolver {
     return paginate(query, { ...page, sortColumn: 'code', sortKey: (c) => c.code });
   }
 
-  @FieldResolver(() => [NeedAssessment])
+  @FieldResolver(() => [NeedAssessment], { description: "The person's need assessments" })
   assessments(@Root() client: SupportClient, @Ctx() { loaders }: Context) {
     return loaders.assessmentsByClient.load(client.id);
   }
 
-  @FieldResolver(() => [SupportServiceUse])
+  @FieldResolver(() => [SupportServiceUse], { description: 'The support services the person used' })
   services(@Root() client: SupportClient, @Ctx() { loaders }: Context) {
     return loaders.servicesByClient.load(client.id);
   }

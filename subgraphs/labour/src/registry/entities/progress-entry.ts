@@ -16,7 +16,7 @@ export class TaskProgressEntry {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID, { name: 'taskId' })
+  @Field(() => ID, { name: 'taskId', description: 'The task (Task.id), e.g. TASK-V.2-1' })
   @Column({ length: 30 })
   taskCode: string;
 
@@ -34,7 +34,7 @@ export class TaskProgressEntry {
   @Column({ length: 30 })
   unitId: string;
 
-  @Field(() => TaskStatus)
+  @Field(() => TaskStatus, { description: 'Where the task stands in the period, as the agency entered it' })
   @Column({ type: 'varchar', length: 20 })
   status: TaskStatus;
 

@@ -3,9 +3,9 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { IdempotentCreateInput } from '@qn/common';
 import { CommunicationAudience, CommunicationForm } from '../../entities/communication-activity';
 
-@InputType()
+@InputType({ description: 'A prevention communication activity a commune-level unit held (IND-1.1)' })
 export class RecordCommunicationActivityInput extends IdempotentCreateInput {
-  @Field(() => CommunicationForm)
+  @Field(() => CommunicationForm, { description: 'How it communicated' })
   form: CommunicationForm;
 
   @Field(() => LocalDateResolver)
@@ -17,17 +17,17 @@ export class RecordCommunicationActivityInput extends IdempotentCreateInput {
   @Field(() => ID, { description: 'The commune-level unit that held it, valid on that date (before 1/7/2025 in the district given)' })
   communeId: string;
 
-  @Field(() => CommunicationAudience, { defaultValue: CommunicationAudience.GENERAL_PUBLIC })
+  @Field(() => CommunicationAudience, { defaultValue: CommunicationAudience.GENERAL_PUBLIC, description: 'Who it was aimed at (GENERAL_PUBLIC when left out)' })
   audience: CommunicationAudience;
 
-  @Field(() => Int, { defaultValue: 0 })
+  @Field(() => Int, { defaultValue: 0, description: 'People who took part or were reached (persons; 0 when left out)' })
   participants: number;
 
   @Field(() => String, { nullable: true })
   note?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A correction of a communication activity; fields left out stay as they are' })
 export class UpdateCommunicationActivityInput {
   @Field(() => ID)
   id: string;
@@ -35,23 +35,23 @@ export class UpdateCommunicationActivityInput {
   @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
   expectedVersion: number;
 
-  @Field(() => CommunicationForm, { nullable: true })
+  @Field(() => CommunicationForm, { nullable: true, description: 'How it communicated' })
   form?: CommunicationForm;
 
   @Field(() => LocalDateResolver, { nullable: true })
   heldOn?: string;
 
-  @Field(() => CommunicationAudience, { nullable: true })
+  @Field(() => CommunicationAudience, { nullable: true, description: 'Who it was aimed at' })
   audience?: CommunicationAudience;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'People who took part or were reached (persons)' })
   participants?: number;
 
   @Field(() => String, { nullable: true })
   note?: string;
 }
 
-@InputType()
+@InputType({ description: 'Which communication activities to list' })
 export class CommunicationActivityFilter {
   @Field({ nullable: true, description: 'Only activities held in this period (2024, 2024Q3…)' })
   period?: string;

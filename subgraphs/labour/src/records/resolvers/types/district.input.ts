@@ -4,7 +4,7 @@ import { IdempotentCreateInput } from '@qn/common';
 import { IntegratedProgramme } from '../../entities/district-plan';
 import { PilotKind } from '../../entities/pilot-model';
 
-@InputType()
+@InputType({ description: "A prevention plan a district-level People's Committee adopted for a year (IND-2.1; one per district and year)" })
 export class AdoptDistrictPlanInput extends IdempotentCreateInput {
   @Field(() => ID)
   districtId: string;
@@ -15,11 +15,11 @@ export class AdoptDistrictPlanInput extends IdempotentCreateInput {
   @Field(() => LocalDateResolver, { description: 'At the latest in the year the plan is for' })
   adoptedOn: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Number of the decision or plan document, e.g. 45/KH-UBND (optional)' })
   documentNumber?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A correction of a district plan; fields left out stay as they are' })
 export class UpdateDistrictPlanInput {
   @Field(() => ID)
   id: string;
@@ -27,19 +27,19 @@ export class UpdateDistrictPlanInput {
   @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
   expectedVersion: number;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day it was adopted' })
   adoptedOn?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Number of the decision or plan document' })
   documentNumber?: string;
 }
 
-@InputType()
+@InputType({ description: 'Prevention integrated into another programme of a district-level unit in a year (IND-2.2)' })
 export class RecordProgrammeIntegrationInput extends IdempotentCreateInput {
   @Field(() => ID)
   districtId: string;
 
-  @Field(() => IntegratedProgramme)
+  @Field(() => IntegratedProgramme, { description: 'The programme prevention was integrated into' })
   programme: IntegratedProgramme;
 
   @Field(() => Int)
@@ -49,7 +49,7 @@ export class RecordProgrammeIntegrationInput extends IdempotentCreateInput {
   note?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Which district plans or programme integrations to list' })
 export class DistrictRecordFilter {
   @Field(() => ID, { nullable: true })
   districtId?: string;
@@ -58,12 +58,12 @@ export class DistrictRecordFilter {
   period?: string;
 }
 
-@InputType()
+@InputType({ description: 'A pilot model a district-level or commune-level unit starts (IND-4.1)' })
 export class StartPilotModelInput extends IdempotentCreateInput {
-  @Field()
+  @Field({ description: "The model's name" })
   name: string;
 
-  @Field(() => PilotKind)
+  @Field(() => PilotKind, { description: 'What the model does (II.4)' })
   kind: PilotKind;
 
   @Field(() => ID, { nullable: true, description: 'The district-level unit that started it: required before 1/7/2025, left out after (no district level)' })
@@ -78,14 +78,14 @@ export class StartPilotModelInput extends IdempotentCreateInput {
   })
   communeAfterReformId?: string | null;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day it started' })
   startedOn: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Last day it ran, if it has already ended' })
   endedOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A change to a pilot model; fields left out stay as they are' })
 export class UpdatePilotModelInput {
   @Field(() => ID)
   id: string;
@@ -93,13 +93,13 @@ export class UpdatePilotModelInput {
   @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
   expectedVersion: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: "The model's name" })
   name?: string;
 
-  @Field(() => PilotKind, { nullable: true })
+  @Field(() => PilotKind, { nullable: true, description: 'What the model does (II.4)' })
   kind?: PilotKind;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day it started' })
   startedOn?: string;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Set when the pilot ends' })
@@ -109,7 +109,7 @@ export class UpdatePilotModelInput {
   communeAfterReformId?: string;
 }
 
-@InputType()
+@InputType({ description: 'Which pilot models to list' })
 export class PilotModelFilter {
   @Field(() => ID, { nullable: true })
   districtId?: string;

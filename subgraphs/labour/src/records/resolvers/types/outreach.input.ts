@@ -3,12 +3,12 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { IdempotentCreateInput } from '@qn/common';
 import { ZoneKind } from '../../entities/worker-outreach';
 
-@InputType()
+@InputType({ description: 'An industrial park or economic zone whose workers labour reaches (IND-1.3b)' })
 export class CreateIndustrialZoneInput extends IdempotentCreateInput {
   @Field({ description: 'e.g. KKT Dung Quất, KCN Tịnh Phong, KCN VSIP Quảng Ngãi, KCN Phổ Phong' })
   name: string;
 
-  @Field(() => ZoneKind)
+  @Field(() => ZoneKind, { description: 'Economic zone or industrial park' })
   kind: ZoneKind;
 
   @Field(() => ID, { description: 'The district-level unit it lay in until 30/6/2025' })
@@ -21,7 +21,7 @@ export class CreateIndustrialZoneInput extends IdempotentCreateInput {
   communeAfterReformId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Where a zone is from 1/7/2025' })
 export class UpdateIndustrialZoneInput {
   @Field(() => ID)
   id: string;
@@ -33,19 +33,19 @@ export class UpdateIndustrialZoneInput {
   communeAfterReformId: string;
 }
 
-@InputType()
+@InputType({ description: 'Workers employed in a zone in one year (one record per zone and year)' })
 export class RecordZoneWorkforceInput extends IdempotentCreateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The zone (IndustrialZone.id)' })
   zoneId: string;
 
   @Field(() => Int)
   year: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Workers employed (persons)' })
   workersEmployed: number;
 }
 
-@InputType()
+@InputType({ description: "A correction of a zone's workforce" })
 export class UpdateZoneWorkforceInput {
   @Field(() => ID)
   id: string;
@@ -53,13 +53,13 @@ export class UpdateZoneWorkforceInput {
   @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
   expectedVersion: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Workers employed (persons)' })
   workersEmployed: number;
 }
 
-@InputType()
+@InputType({ description: 'A communication session for the workers of a zone (IND-1.3b)' })
 export class RecordZoneOutreachInput extends IdempotentCreateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The zone whose workers it reached (IndustrialZone.id)' })
   zoneId: string;
 
   @Field(() => LocalDateResolver)
@@ -69,7 +69,7 @@ export class RecordZoneOutreachInput extends IdempotentCreateInput {
   workersReached: number;
 }
 
-@InputType()
+@InputType({ description: 'A communication session for the workers of a registered service business (IND-1.3a)' })
 export class RecordBusinessOutreachInput extends IdempotentCreateInput {
   @Field(() => ID, { description: "Key of the business in police's registry (ServiceBusiness.id)" })
   businessId: string;
@@ -93,7 +93,7 @@ export class RecordBusinessOutreachInput extends IdempotentCreateInput {
   workersReached: number;
 }
 
-@InputType()
+@InputType({ description: 'A correction of a business outreach session; fields left out stay as they are' })
 export class UpdateBusinessOutreachInput {
   @Field(() => ID)
   id: string;
@@ -113,14 +113,14 @@ export class UpdateBusinessOutreachInput {
   @Field(() => ID, { nullable: true, description: "The business's commune-level unit on the day (required from 1/7/2025)" })
   communeId?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Workers employed at the business on the day (persons)' })
   workersEmployed?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Headcount reached; at most workersEmployed' })
   workersReached?: number;
 }
 
-@InputType()
+@InputType({ description: 'Which zone or business outreach sessions to list' })
 export class OutreachFilter {
   @Field({ nullable: true, description: 'Only sessions held in this period' })
   period?: string;

@@ -27,7 +27,7 @@ export class RegisterSupportClientInput extends IdempotentCreateInput {
   })
   communeAfterReformId?: string | null;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day the person was registered' })
   registeredOn: string;
 }
 
@@ -43,34 +43,34 @@ export class UpdateSupportClientInput {
   communeAfterReformId: string;
 }
 
-@InputType()
+@InputType({ description: "An assessment of a person's need for, and eligibility to, support (IND-4.2's denominator)" })
 export class RecordNeedAssessmentInput extends IdempotentCreateInput {
   @Field({ description: "The person's pseudonymous code" })
   clientCode: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day of the assessment' })
   assessedOn: string;
 
-  @Field()
+  @Field({ description: 'The person needs support' })
   inNeed: boolean;
 
-  @Field()
+  @Field({ description: 'The person is eligible for support' })
   eligible: boolean;
 }
 
-@InputType()
+@InputType({ description: "A support or reintegration service a person used (IND-4.2's numerator)" })
 export class RecordSupportServiceUseInput extends IdempotentCreateInput {
   @Field({ description: "The person's pseudonymous code" })
   clientCode: string;
 
-  @Field(() => SupportServiceKind)
+  @Field(() => SupportServiceKind, { description: 'The service used' })
   serviceKind: SupportServiceKind;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day it was used' })
   usedOn: string;
 }
 
-@InputType()
+@InputType({ description: 'Which supported persons to list' })
 export class SupportClientFilter {
   @Field(() => ID, { nullable: true })
   districtId?: string;

@@ -3,12 +3,12 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { IdempotentCreateInput } from '@qn/common';
 import { StaffLevel } from '../../entities/training';
 
-@InputType()
+@InputType({ description: "A training course for staff working on prevention (IND-5.1a/b's numerators)" })
 export class RecordTrainingCourseInput extends IdempotentCreateInput {
-  @Field()
+  @Field({ description: "The course's title" })
   title: string;
 
-  @Field(() => StaffLevel)
+  @Field(() => StaffLevel, { description: 'The level of the staff trained' })
   level: StaffLevel;
 
   @Field(() => ID, {
@@ -26,14 +26,14 @@ export class RecordTrainingCourseInput extends IdempotentCreateInput {
   @Field(() => LocalDateResolver)
   heldOn: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Staff who took part (persons)' })
   participants: number;
 
   @Field(() => Int, { description: 'Participants trained for the first time in the programme; at most participants' })
   newTrainees: number;
 }
 
-@InputType()
+@InputType({ description: 'A correction of a training course; fields left out stay as they are' })
 export class UpdateTrainingCourseInput {
   @Field(() => ID)
   id: string;
@@ -41,20 +41,20 @@ export class UpdateTrainingCourseInput {
   @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
   expectedVersion: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: "The course's title" })
   title?: string;
 
   @Field(() => LocalDateResolver, { nullable: true })
   heldOn?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Staff who took part (persons)' })
   participants?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Participants trained for the first time in the programme; at most participants' })
   newTrainees?: number;
 }
 
-@InputType()
+@InputType({ description: 'Which training courses to list' })
 export class TrainingCourseFilter {
   @Field({ nullable: true, description: 'Only courses held in this period' })
   period?: string;
@@ -69,9 +69,9 @@ export class TrainingCourseFilter {
   communeId?: string;
 }
 
-@InputType()
+@InputType({ description: "Staff in post at one level (and district) in one year (IND-5.1a/b's denominators; one record per level, district and year)" })
 export class RecordStaffInPostInput extends IdempotentCreateInput {
-  @Field(() => StaffLevel)
+  @Field(() => StaffLevel, { description: 'The level of the staff' })
   level: StaffLevel;
 
   @Field(() => ID, { nullable: true, description: 'Required for DISTRICT and COMMUNE staff; none for PROVINCIAL' })
@@ -80,11 +80,11 @@ export class RecordStaffInPostInput extends IdempotentCreateInput {
   @Field(() => Int)
   year: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Staff in post (persons)' })
   staff: number;
 }
 
-@InputType()
+@InputType({ description: 'A correction of the staff in post' })
 export class UpdateStaffInPostInput {
   @Field(() => ID)
   id: string;
@@ -92,6 +92,6 @@ export class UpdateStaffInPostInput {
   @Field(() => Int, { description: 'The version you read; the update fails with CONFLICT if it changed since' })
   expectedVersion: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Staff in post (persons)' })
   staff: number;
 }
