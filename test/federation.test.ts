@@ -50,7 +50,7 @@ test('SQL statements per request do not grow with indicators, districts or perio
   expect(long.education).toBeLessThanOrEqual(3);
   expect(long.information).toBeLessThanOrEqual(3);
   expect(long.health).toBeLessThanOrEqual(1);
-  expect(long.labour).toBeLessThanOrEqual(12);
+  expect(long.labour).toBeLessThanOrEqual(14);
 });
 
 test('with police down, the other agencies still answer and the error names police', async () => {

@@ -13,7 +13,7 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) return;
   const dir = mkdtempSync(path.join(tmpdir(), 'qn-test-'));
   const port = 55000 + Math.floor(Math.random() * 5000);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port, persistent: false });
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port, persistent: false, durable: false });
   process.env.DATABASE_URL = server.url('postgres');
   (globalThis as { __QN_PG__?: unknown }).__QN_PG__ = server;
 }

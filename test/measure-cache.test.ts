@@ -1,5 +1,13 @@
-import { measureCacheFor, measureLoader, parsePeriod, SeededRandom, territory } from '@qn/common';
+import { MeasureSql, measureCacheFor, measureLoader, parsePeriod, SeededRandom, SqlParams, territory } from '@qn/common';
 import { MEASURES as INFORMATION_MEASURES } from '../subgraphs/information/src/indicators';
+import { EVIDENCE_MEASURES as INFORMATION_EVIDENCE } from '../subgraphs/information/src/indicators/evidence';
+import { MEASURES as LABOUR_MEASURES, HEALTH_NUMERATOR_CODES } from '../subgraphs/labour/src/records/indicators';
+import { EVIDENCE_MEASURES as LABOUR_EVIDENCE } from '../subgraphs/labour/src/records/indicators/evidence';
+import { MEASURES as POLICE_MEASURES } from '../subgraphs/police/src/indicators';
+import { EVIDENCE_MEASURES as POLICE_EVIDENCE } from '../subgraphs/police/src/indicators/evidence';
+import { MEASURES as EDUCATION_MEASURES } from '../subgraphs/education/src/indicators';
+import { EVIDENCE_MEASURES as EDUCATION_EVIDENCE } from '../subgraphs/education/src/indicators/evidence';
+import { EVIDENCE_MEASURES as HEALTH_EVIDENCE } from '../subgraphs/health/src/indicators/evidence';
 import { caller, dataOf, startSystem, TestSystem } from './harness';
 
 /**
@@ -45,6 +53,57 @@ beforeAll(async () => {
   outlets.central = await outlet('Báo Lao động', 'CENTRAL');
 });
 afterAll(() => system.stop());
+
+test('the key a measure is kept under holds all its SQL depends on: no measure of any subgraph reads the clock', () => {
+  // Every MeasureSql of every subgraph (and labour's statement of the codes health is asked about), by subgraph.
+  const definitions: [string, MeasureSql][] = Object.entries({
+    labour: { ...LABOUR_MEASURES, ...LABOUR_EVIDENCE },
+    'labour, codes for health': HEALTH_NUMERATOR_CODES,
+    police: { ...POLICE_MEASURES, ...POLICE_EVIDENCE },
+    health: HEALTH_EVIDENCE,
+    education: { ...EDUCATION_MEASURES, ...EDUCATION_EVIDENCE },
+    information: { ...INFORMATION_MEASURES, ...INFORMATION_EVIDENCE },
+  }).flatMap(([subgraph, measures]) => Object.entries(measures).map(([code, sql]): [string, MeasureSql] => [`${subgraph} ${code}`, sql]));
+
+  /** The statement and parameters a definition writes for a request, with the clock at `now`. */
+  const written = (sql: MeasureSql, period: string, orgUnit: string, now: string) => {
+    const saved = process.env.QN_NOW;
+    process.env.QN_NOW = now;
+    try {
+      const params = new SqlParams();
+      return { text: sql({ code: '', period: parsePeriod(period), orgUnit: territory.resolve(orgUnit) }, params), values: params.values };
+    } catch (error) {
+      return { refused: (error as Error).message };
+    } finally {
+      if (saved === undefined) delete process.env.QN_NOW;
+      else process.env.QN_NOW = saved;
+    }
+  };
+  let checked = 0;
+  for (const [code, sql] of definitions) {
+    for (const [period, orgUnit] of [
+      ['2024', '51'],
+      ['2025Q3', '21010-2025-07'],
+      ['2023Q2', '522'],
+      ['2021-2025', '51'],
+    ]) {
+      const early = written(sql, period, orgUnit, '2024-01-10T05:00:00Z');
+      const late = written(sql, period, orgUnit, '2027-06-30T05:00:00Z');
+      expect({ code, period, orgUnit, sql: late }).toEqual({ code, period, orgUnit, sql: early });
+      if ('text' in early) {
+        expect({
+          code,
+          clock: /\b(now|current_date|current_timestamp|localtimestamp|clock_timestamp|statement_timestamp|transaction_timestamp)\b/i.test(early.text!),
+        }).toEqual({
+          code,
+          clock: false,
+        });
+        checked += 1;
+      }
+    }
+  }
+  expect(checked).toBeGreaterThan(definitions.length * 2);
+});
 
 test('a write through the API changes a kept number at once, and a correction moves it between periods', async () => {
   const first = await publish(outlets.provincial, '2024-01-05');

@@ -79,13 +79,15 @@ test('npm run new-agency -- culture writes a subgraph that migrates, composes, p
   ]);
   // Its generated test, against the test PostgreSQL, through the gateway of all six (a failure throws).
   // And the deployment's checks, now over six subgraphs: its Kubernetes objects and the gateway's URL for it;
-  // and that every table of the six, culture's included, keeps a data version.
+  // that every table of the six, culture's included, keeps a data version; and that everything it adds
+  // to the client schema has a description.
   inCopy(process.execPath, [
     path.join(copy, 'node_modules', 'jest', 'bin', 'jest.js'),
     '--runInBand',
     'subgraphs/culture/test',
     'test/deploy.test.ts',
     'test/data-version.test.ts',
+    'test/schema.test.ts',
   ]);
   expect(readFileSync(path.join(copy, 'docker-compose.yml'), 'utf8')).toContain('command: ["node", "subgraphs/culture/src/index.js"]');
 });

@@ -13,6 +13,12 @@ export interface EmbeddedOptions {
   port: number;
   /** Keep the data folder when stopped (the default); tests pass false. */
   persistent?: boolean;
+  /**
+   * Make every commit durable on disk (fsync; the default). A throwaway cluster (the test
+   * suite's) passes false: committed data still survives a server restart or crash, only not
+   * a crash of the machine, and creating and dropping databases no longer waits on the disk.
+   */
+  durable?: boolean;
   log?: (line: string) => void;
 }
 
@@ -47,7 +53,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: userInfo().uid === 0,
     onLog: options.log ?? (() => undefined),
     onError: options.log ?? (() => undefined),
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=on'],
+    postgresFlags: [
+      '-c',
+      'max_connections=300',
+      ...(options.durable === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : ['-c', 'fsync=on']),
+    ],
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
