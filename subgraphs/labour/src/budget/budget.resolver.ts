@@ -22,7 +22,7 @@ export const FUNDING_SOURCES = ['PROVINCIAL_BUDGET', 'DISTRICT_BUDGET', 'CENTRAL
 
 @ObjectType({ description: "A unit's yearly estimate, all its lines" })
 export class UnitBudget {
-  @Field(() => ID, { description: 'The reporting unit: an agency code or a district id' })
+  @Field(() => ID, { description: 'The reporting unit: an agency code, a district id (to 30/6/2025) or a commune-level unit id (from 1/7/2025)' })
   unitId: string;
 
   @Field({ description: 'Its name (Vietnamese)' })

@@ -26,9 +26,9 @@ import { fillFigures } from './figures';
 import { IndicatorFigure, ReportFigures } from './figures.types';
 import { canRead, expectedUnits } from './units';
 
-@ObjectType({ description: "One indicator's number for the province or a district in the consolidated report" })
+@ObjectType({ description: "One indicator's number for the province or a local unit in the consolidated report" })
 export class ConsolidatedCell {
-  @Field(() => ID, { description: 'The province or the district-level unit' })
+  @Field(() => ID, { description: 'The province, or a district-level (to 30/6/2025) or commune-level unit (from 1/7/2025)' })
   orgUnitId: string;
 
   @Field({ description: 'Its name (Vietnamese)' })
@@ -59,7 +59,7 @@ export class ConsolidatedCell {
   unavailable: string | null;
 }
 
-@ObjectType({ description: 'One indicator in the consolidated report: the province and each district-level unit' })
+@ObjectType({ description: 'One indicator in the consolidated report: the province and each local reporting unit' })
 export class ConsolidatedIndicator {
   @Field(() => ID, { description: "The indicator's code, e.g. IND-3.1" })
   code: string;
@@ -70,10 +70,10 @@ export class ConsolidatedIndicator {
   @Field(() => ID, { description: 'The agency that computes it and reports it for the province' })
   ownerCode: string;
 
-  @Field(() => ConsolidatedCell, { description: "The province's number, from the owning agency's report" })
+  @Field(() => ConsolidatedCell, { description: "The province's number, from the owning agency's report (its source says whether it is LIVE instead)" })
   province: ConsolidatedCell;
 
-  @Field(() => [ConsolidatedCell], { description: 'Each district-level unit, from its own report' })
+  @Field(() => [ConsolidatedCell], { description: 'Each district-level unit (to 30/6/2025) or commune-level unit (from 1/7/2025), from its own report' })
   districts: ConsolidatedCell[];
 }
 

@@ -127,7 +127,7 @@ export class ReviewUnitYear {
 
 @ObjectType('ReviewUnit', { description: 'A reporting unit in the final review: its reporting year by year' })
 export class ReviewUnit {
-  @Field(() => ID, { description: 'The reporting unit: an agency code or a district id' })
+  @Field(() => ID, { description: 'The reporting unit: an agency code, a district id (to 30/6/2025) or a commune-level unit id (from 1/7/2025)' })
   unitId: string;
 
   @Field({ description: 'Its name (Vietnamese)' })
