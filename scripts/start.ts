@@ -124,9 +124,14 @@ async function main() {
     env[envName(name, 'URL')] ??= `http://localhost:${intFromEnv(envName(name, 'PORT'), DEFAULT_PORTS[name])}/graphql`;
   }
   const urls: Record<string, string> = {};
-  // Subgraphs start one after another: each migrates its own database and, on first run, loads its data.
-  // Each process gets only its own agency's data key and its own internal keys; the gateway no data key, and no database URL.
-  for (const name of SUBGRAPHS) urls[name] = await startProcess(name, `subgraphs/${name}/src/index.ts`, own(name));
+  // The subgraphs start side by side: each migrates its own database and, on first run, loads its data; none
+  // needs another to start (their addresses are set above). Each process gets only its own agency's data key and
+  // its own internal keys; the gateway no data key, and no database URL.
+  await Promise.all(
+    SUBGRAPHS.map(async (name) => {
+      urls[name] = await startProcess(name, `subgraphs/${name}/src/index.ts`, own(name));
+    }),
+  );
   const gatewayEnv = own('gateway');
   delete gatewayEnv.DATABASE_URL;
   urls.gateway = await startProcess('gateway', 'gateway/src/index.ts', gatewayEnv);
