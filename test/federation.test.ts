@@ -21,6 +21,10 @@ test('each agency computes its own indicators: the gateway fetches from every ow
 
 test('SQL statements per request do not grow with indicators, districts or periods asked', async () => {
   const measure = async (query: string) => {
+    // Each question is answered from the data, not from measures an earlier one kept: every
+    // subgraph's data gets a new version first, so the two questions compute alike and differ
+    // only by their lists' length.
+    for (const name of Object.keys(system.subgraphs)) await system.ownerQuery(name, 'UPDATE data_version SET version = version + 1');
     const before = system.statements();
     dataOf(await system.query(query));
     const after = system.statements();
@@ -36,21 +40,22 @@ test('SQL statements per request do not grow with indicators, districts or perio
   // The same question over a short series (2 quarters) and a long one (20 quarters): 16 indicators,
   // 13 districts, 70 tasks either way — more than 5,000 numbers in the long one. Loads that wait on
   // different earlier statements (the owners of indicators and of tasks) may land in one batch or
-  // two depending on timing, so the counts may differ by that, never by the length of the lists.
+  // two depending on timing, so the counts may differ by that — two statements a batch of measures
+  // (the data version, then the computation) — never by the length of the lists.
   await measure(shape('2025Q3')); // warm-up: the first request of a process batches less evenly
   const short = await measure(shape('2025Q3'));
   const long = await measure(shape('2021Q1'));
-  for (const name of Object.keys(long)) expect({ name, growth: long[name] - short[name] <= 2 }).toEqual({ name, growth: true });
+  for (const name of Object.keys(long)) expect({ name, growth: long[name] - short[name] <= 4 }).toEqual({ name, growth: true });
   // A handful of statements per subgraph: one per gateway fetch (indicators, tasks), plus
   // police answering labour's one call for IND-1.3a's denominator, plus labour's lists and keys,
   // plus the registry's entries: one statement for labour's own and the registry's tasks, one
   // for police's task without records (TASK-V.2-1), which police asks of labour's registry. Each
-  // batch of measures reads the data version first, then computes in one statement those not kept.
-  expect(long.police).toBeLessThanOrEqual(5);
-  expect(long.education).toBeLessThanOrEqual(3);
-  expect(long.information).toBeLessThanOrEqual(3);
-  expect(long.health).toBeLessThanOrEqual(1);
-  expect(long.labour).toBeLessThanOrEqual(14);
+  // batch of measures reads the data version first, then computes them in one statement.
+  expect(long.police).toBeLessThanOrEqual(7);
+  expect(long.education).toBeLessThanOrEqual(4);
+  expect(long.information).toBeLessThanOrEqual(4);
+  expect(long.health).toBeLessThanOrEqual(2);
+  expect(long.labour).toBeLessThanOrEqual(16);
 });
 
 test('with police down, the other agencies still answer and the error names police', async () => {
