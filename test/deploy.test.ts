@@ -79,6 +79,17 @@ test.each([...SUBGRAPHS, 'gateway'])('%s: its pod reads its own private key and 
   }
 });
 
+test.each([...SUBGRAPHS, 'gateway'])('%s: traces go where the optional config map qn-observability says, and nowhere without it', (name) => {
+  const env = find('Deployment', name)!.spec.template.spec.containers[0].env as (EnvEntry & {
+    valueFrom?: { configMapKeyRef?: { name: string; key: string; optional?: boolean } };
+  })[];
+  expect(env.find((e) => e.name === 'OTEL_EXPORTER_OTLP_ENDPOINT')?.valueFrom?.configMapKeyRef).toEqual({
+    name: 'qn-observability',
+    key: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    optional: true,
+  });
+});
+
 describe('docker-compose.yml', () => {
   const compose = parseAllDocuments(readFileSync(path.resolve(__dirname, '..', 'docker-compose.yml'), 'utf8'), { merge: true })[0].toJS() as {
     services: Record<string, { environment?: Record<string, string> }>;
