@@ -12,7 +12,7 @@ import {
   userInputError,
   isAnonymous,
 } from '@qn/common';
-import { agencyOn, holderOn, TaskRow } from '../catalogue';
+import { holderOn, TaskRow, worksOn } from '../catalogue';
 import { assertHeadOf, expectedUnits, findUnit, idempotent, isCoordinator, ownUnit, reportingPeriod } from '../reporting';
 import { BudgetEstimate } from './budget-estimate';
 import { SetBudgetEstimateInput } from './budget.input';
@@ -110,10 +110,8 @@ export class BudgetResolver {
     const task = await dataSource.getRepository(TaskRow).findOneBy({ code: input.taskCode });
     if (!task) throw notFoundError('Task', input.taskCode, 'taskCode');
     // The unit's tasks in the year: those it holds, or works on with the holder, on the last day of the year's data window.
-    const agency = unit.agencyCode;
-    const holder = holderOn(task.code, task.ownerCode, period.to);
-    if (holder !== agency && !task.coOwnerCodes.some((c) => agencyOn(c, period.to) === agency))
-      throw userInputError('taskCode', `${task.code} is not a task of ${unit.id} in ${input.year} (held by ${holder})`);
+    if (!worksOn(task, unit.agencyCode, period.to))
+      throw userInputError('taskCode', `${task.code} is not a task of ${unit.id} in ${input.year} (held by ${holderOn(task.code, task.ownerCode, period.to)})`);
     const json = await idempotent<void, Record<string, unknown>>(
       dataSource,
       identity,

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { insertChunks, SeededRandom } from '@qn/common';
-import { agencyOn, holderOn, TaskRow } from '../catalogue';
+import { agencyOn, TaskRow, worksOn } from '../catalogue';
 import { expectedUnits, ReportingUnitKind, reportingPeriod } from '../reporting';
 import { BudgetEstimate } from './budget-estimate';
 
@@ -32,9 +32,7 @@ export async function generateBudgetSampleData(dataSource: DataSource): Promise<
     for (const unit of await expectedUnits(dataSource, period)) {
       if (unit.kind === ReportingUnitKind.COMMUNE) continue;
       if (year === 2021 && unit.agencyCode !== standingAgency) continue;
-      const own = tasks.filter(
-        (t) => holderOn(t.code, t.ownerCode, period.to) === unit.agencyCode || t.coOwnerCodes.some((c) => agencyOn(c, period.to) === unit.agencyCode),
-      );
+      const own = tasks.filter((t) => worksOn(t, unit.agencyCode, period.to));
       for (const task of own) {
         const district = unit.kind === ReportingUnitKind.DISTRICT;
         const standing = unit.agencyCode === standingAgency;

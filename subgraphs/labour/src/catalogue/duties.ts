@@ -60,3 +60,8 @@ export function agencyOn(agencyCode: string, date: string): string {
   for (const t of TRANSFERS) if (t.from === code && t.tasks === 'ALL' && t.date <= date) code = t.to;
   return code;
 }
+
+/** Whether `agencyCode` has a task on a date (ISO): it holds it then, or works on it with the holder as a co-owner the plan names. */
+export function worksOn(task: { code: string; ownerCode: string; coOwnerCodes: string[] }, agencyCode: string, date: string): boolean {
+  return holderOn(task.code, task.ownerCode, date) === agencyCode || task.coOwnerCodes.some((c) => agencyOn(c, date) === agencyCode);
+}

@@ -10,7 +10,7 @@ import { TaskMeasure } from './entities/task-measure';
 
 export { byKey, CatalogueLoaders, createCatalogueLoaders, groupedBy } from './catalogue.loaders';
 export { loadCatalogue } from './catalogue.seed';
-export { agencyOn, DUTY_TRANSFERS, holderOn, holdings } from './duties';
+export { agencyOn, DUTY_TRANSFERS, holderOn, holdings, worksOn } from './duties';
 export { Agency } from './entities/agency';
 export { Indicator, IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, INDICATOR_TYPES, LabourIndicator } from './entities/indicator';
 export { OrgUnit, OrgUnitLevel, OrgUnitSuccession } from './entities/org-unit';
