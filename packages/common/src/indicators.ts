@@ -177,10 +177,14 @@ export interface IndicatorReading {
 /** The readings an agency computes, by indicator code. */
 export type Readings = Record<string, IndicatorReading>;
 
-function formulaOf(kind: TargetSpec['kind'], m: Measure, value: number | null): string {
-  const n = m.numerator ?? '–';
-  const d = m.denominator ?? '–';
-  const v = value ?? '–';
+/** A number as the API's explanations write it: as it is, '–' where there is none. */
+const plainNumber = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : String(x));
+
+/** The computation of a value, each number written by `format` (a document passes its own number format). */
+export function formulaOf(kind: TargetSpec['kind'], m: Measure, value: number | null, format: (x: number | null) => string = plainNumber): string {
+  const n = format(m.numerator);
+  const d = format(m.denominator);
+  const v = format(value);
   switch (kind) {
     case 'MIN_PERCENT':
       return `100 × ${n} / ${d} = ${v}`;
@@ -384,7 +388,7 @@ async function resultFor(job: Job, period: Period): Promise<IndicatorResultData>
     milestone: verdict.milestone,
     explanation: {
       formula: byYear
-        ? `each year: ${formulaOf(target.kind, { numerator: null, denominator: null }, null).replace(/–/g, '…')} (see summary)`
+        ? `each year: ${formulaOf(target.kind, { numerator: null, denominator: null }, null, () => '…')} (see summary)`
         : formulaOf(target.kind, measure as Measure, value),
       reading,
       inputs: byYear ? [] : inputsOf(job.reading, measure as Measure),

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import {
   computeProgress,
   computeResult,
+  formulaOf,
   goalOf,
   Identity,
   IndicatorResultData,
@@ -142,15 +143,14 @@ function ruleVi(target: TargetSpec, baseline: number | null): string {
  * no one computation (each year's is its own), so its formula is stated in words.
  */
 function formulaVi(kind: IndicatorRow['target']['kind'], answer: ProgrammeResult | null): string {
-  const [n, d, v] = answer ? [vi(answer.numerator), vi(answer.denominator), vi(answer.value)] : ['tử số', 'mẫu số', 'giá trị'];
-  const each = answer ? '' : 'mỗi năm ';
+  if (answer) return formulaOf(kind, answer, answer.value, vi);
   switch (kind) {
     case 'MIN_PERCENT':
-      return `${each}100 × ${n} / ${d} = ${v}`;
+      return 'mỗi năm 100 × tử số / mẫu số';
     case 'GROWTH':
-      return answer ? `100 × (${n} − ${d}) / ${d} = ${v}` : 'mỗi năm 100 × (số năm đó − số năm trước) / số năm trước';
+      return 'mỗi năm 100 × (số năm đó − số năm trước) / số năm trước';
     default:
-      return answer ? n : 'số đếm của mỗi năm';
+      return 'số đếm của mỗi năm';
   }
 }
 
