@@ -36,11 +36,7 @@ export const LIMIT_VARIABLES: Record<keyof GatewayLimits, string> = {
 export function limitsFromEnv(env: NodeJS.ProcessEnv): GatewayLimits {
   const limits = { ...DEFAULT_LIMITS };
   for (const [key, name] of Object.entries(LIMIT_VARIABLES) as [keyof GatewayLimits, string][]) {
-    const raw = env[name];
-    if (raw === undefined || raw === '') continue;
-    const value = Number(raw);
-    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got '${raw}'`);
-    limits[key] = value;
+    limits[key] = intFromEnv(name, limits[key], { max: Number.MAX_SAFE_INTEGER, env });
   }
   return limits;
 }

@@ -16,12 +16,18 @@ export function envName(subgraph: string, suffix: string): string {
   return `${subgraph.toUpperCase()}_${suffix}`;
 }
 
-export function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
+/**
+ * A whole number from the environment variable `name` (`fallback` when unset or empty),
+ * from 0 to `max` (65535 unless said: ports and short intervals); anything else stops the
+ * service with a message naming the variable.
+ */
+export function intFromEnv(name: string, fallback: number, options: { max?: number; env?: NodeJS.ProcessEnv } = {}): number {
+  const { max = 65535, env = process.env } = options;
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    throw new Error(`${name} must be a whole number from 0 to 65535, got '${raw}'`);
+  if (!Number.isSafeInteger(value) || value < 0 || value > max) {
+    throw new Error(`${name} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? '(0 or more)' : `from 0 to ${max}`}, got '${raw}'`);
   }
   return value;
 }

@@ -1,17 +1,14 @@
 import { LRUCache } from 'lru-cache';
 import type { DataSource } from 'typeorm';
 import type { Measure } from './status';
+import { intFromEnv } from './config';
 
 /** Most measures each subgraph process keeps (`QN_MEASURE_CACHE_ENTRIES`; 0 keeps none). */
 export const MEASURE_CACHE_ENV = 'QN_MEASURE_CACHE_ENTRIES';
 export const DEFAULT_MEASURE_CACHE_ENTRIES = 20000;
 
 export function measureCacheEntries(env: NodeJS.ProcessEnv = process.env): number {
-  const text = env[MEASURE_CACHE_ENV];
-  if (text === undefined || text === '') return DEFAULT_MEASURE_CACHE_ENTRIES;
-  const entries = Number(text);
-  if (!Number.isInteger(entries) || entries < 0) throw new Error(`${MEASURE_CACHE_ENV} must be a whole number of entries (0 keeps none), got '${text}'`);
-  return entries;
+  return intFromEnv(MEASURE_CACHE_ENV, DEFAULT_MEASURE_CACHE_ENTRIES, { max: Number.MAX_SAFE_INTEGER, env });
 }
 
 /**
@@ -23,6 +20,7 @@ export function measureCacheEntries(env: NodeJS.ProcessEnv = process.env): numbe
  */
 export class MeasureCache {
   private latest = -1n;
+  /** The measures computed at `latest`, by key: the only version any entry is kept at. */
   private readonly entries: LRUCache<string, Measure>;
 
   constructor(readonly max: number) {
@@ -41,13 +39,13 @@ export class MeasureCache {
   /** The measure kept for `key` at `version`, as a copy of its own. */
   get(version: string, key: string): Measure | undefined {
     if (!this.current(version)) return undefined;
-    const measure = this.entries.get(`${version}|${key}`);
+    const measure = this.entries.get(key);
     return measure && { ...measure };
   }
 
   /** Keeps a measure computed at `version` (one computed at an older version than the newest seen is not kept). */
   set(version: string, key: string, measure: Measure): void {
-    if (this.current(version)) this.entries.set(`${version}|${key}`, { ...measure });
+    if (this.current(version)) this.entries.set(key, { ...measure });
   }
 
   get size(): number {
