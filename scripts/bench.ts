@@ -6,11 +6,17 @@
  * data version (docs/performance.md): the first request of a query computes them (its
  * time and statements are printed apart), the timed ones find them kept unless
  * QN_MEASURE_CACHE_ENTRIES=0. Service logs are silent unless LOG_LEVEL is set.
+ *
+ * The generated tips carry no case notes; before timing, the bench gives every tip a
+ * note of about 300 characters, encrypted with police's key as `receiveTip` stores it, so
+ * that a page of tips costs what a page of real ones would. Rows marked `(police)` are
+ * sent straight to the police subgraph, with the token the gateway would sign; "audit
+ * bytes" is what each request of the row added to the subgraphs' audit logs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MEASURE_CACHE_ENV, measureCacheEntries, measureCacheFor, startEmbeddedPostgres } from '@qn/common';
+import { encryptedText, MEASURE_CACHE_ENV, measureCacheEntries, measureCacheFor, startEmbeddedPostgres, SUBGRAPHS } from '@qn/common';
 import { caller, startSystem, TestSystem } from '../test/harness';
 import { TEMPLATE_PREFIX_ENV } from '../test/templates';
 
@@ -22,6 +28,8 @@ function option(name: string, fallback: number): number {
 const SMALL_COUNTS =
   '{ a: indicator(code: "IND-3.1") { resultsByUnit(period: "2024", level: COMMUNE) { value status } } b: indicator(code: "IND-4.2") { resultsByDistrict(period: "2024") { value status trajectory { value } } } }';
 
+const TIPS_50 = '{ tips(first: 50) { totalCount nodes { id receivedOn classification handledInTime } } }';
+
 const QUERIES: Record<string, string> = {
   'catalogue (baseline)': '{ agencies { code } indicators { code title target { kind value } } }',
   'all 16 indicators, 2024': '{ indicators { code result(period: "2024") { value status } } }',
@@ -29,6 +37,9 @@ const QUERIES: Record<string, string> = {
   'dashboard: 20 quarters × 16 indicators': '{ indicators { code series(from: "2021Q1", to: "2025Q4") { period value status } } }',
   'task progress of every task, 2024': '{ tasks { id owner { code } progress(period: "2024") { count } } }',
   'police records page (100 tips)': '{ tips(first: 100) { totalCount nodes { id receivedOn handledInTime } } }',
+  'a page of 50 tips as a police officer': TIPS_50,
+  'the same, straight at police (police)': TIPS_50,
+  'the same with their case notes (police)': '{ tips(first: 50) { totalCount nodes { id receivedOn classification handledInTime notes } } }',
   'IND-3.1 and IND-4.2 by commune-level unit, 2024': SMALL_COUNTS,
   'the same as an ANALYST (small counts suppressed)': SMALL_COUNTS,
 };
@@ -36,16 +47,59 @@ const QUERIES: Record<string, string> = {
 /** Queries run as another caller than the police head the bench signs in as. */
 const CALLERS: Record<string, Parameters<typeof caller>> = {
   'the same as an ANALYST (small counts suppressed)': [null, 'ANALYST'],
+  'a page of 50 tips as a police officer': ['POLICE', 'AGENCY_OFFICER'],
+  'the same, straight at police (police)': ['POLICE', 'AGENCY_OFFICER'],
+  'the same with their case notes (police)': ['POLICE', 'AGENCY_OFFICER'],
 };
 
-async function time(system: TestSystem, query: string, requests: number, concurrency: number, as?: ReturnType<typeof caller>) {
+/** The subgraph a row's queries are sent to straight (its name ends in `(<subgraph>)`), or undefined: through the gateway. */
+function subgraphOf(name: string): string | undefined {
+  const named = name.match(/\((\w+)\)$/)?.[1];
+  return named && (SUBGRAPHS as readonly string[]).includes(named) ? named : undefined;
+}
+
+/** Sends one request of a row: through the gateway, or straight at the subgraph the row names. */
+function sender(system: TestSystem, name: string, query: string, as?: ReturnType<typeof caller>) {
+  const subgraph = subgraphOf(name);
+  if (subgraph) return () => system.querySubgraph(subgraph, query, undefined, { as: as ?? caller('POLICE', 'AGENCY_HEAD') });
+  return () => system.query(query, undefined, as ? { as } : {});
+}
+
+/** Rows and bytes (pg_column_size) in every subgraph's audit log. */
+async function auditSize(system: TestSystem): Promise<{ rows: number; bytes: number }> {
+  let rows = 0;
+  let bytes = 0;
+  for (const name of Object.keys(system.subgraphs)) {
+    const [r] = await system.ownerQuery(name, 'SELECT count(*)::int AS rows, coalesce(sum(pg_column_size(a.*)), 0)::int AS bytes FROM audit_log a');
+    rows += r.rows;
+    bytes += r.bytes;
+  }
+  return { rows, bytes };
+}
+
+/** Gives every tip a case note of about 300 characters, encrypted as police stores notes. */
+async function addCaseNotes(system: TestSystem): Promise<number> {
+  const seal = encryptedText('POLICE_DATA_KEY');
+  const tips: { id: string }[] = await system.ownerQuery('police', 'SELECT id FROM tip ORDER BY id');
+  const note = (i: number) =>
+    `Tin báo số ${i}: xác minh tại cơ sở kinh doanh dịch vụ, lập biên bản làm việc với chủ cơ sở, đối chiếu danh sách người lao động, ` +
+    'kiểm tra giấy phép và sổ sách; chuyển kết quả cho đội nghiệp vụ và báo cáo lãnh đạo theo quy định của Bộ luật Tố tụng hình sự.';
+  for (let start = 0; start < tips.length; start += 1000) {
+    const chunk = tips.slice(start, start + 1000);
+    const values = chunk.map(({ id }, i) => `('${id}'::uuid, '${seal.to(note(start + i)) as string}')`).join(', ');
+    await system.ownerQuery('police', `UPDATE tip SET notes = v.notes FROM (VALUES ${values}) AS v(id, notes) WHERE tip.id = v.id`);
+  }
+  return tips.length;
+}
+
+async function time(send: () => Promise<{ errors?: { message: string }[] }>, query: string, requests: number, concurrency: number) {
   const durations: number[] = [];
   let next = 0;
   const worker = async () => {
     while (next < requests) {
       next += 1;
       const start = performance.now();
-      const response = await system.query(query, undefined, as ? { as } : {});
+      const response = await send();
       durations.push(performance.now() - start);
       if (response.errors?.length) throw new Error(`${query}: ${response.errors[0].message}`);
     }
@@ -70,17 +124,32 @@ async function main() {
   process.env[TEMPLATE_PREFIX_ENV] ??= 'qn_bench_';
   const loadStart = performance.now();
   const system = await startSystem({ sampleData: true, as: caller('POLICE', 'AGENCY_HEAD') });
+  const tips = await addCaseNotes(system);
   console.log(
-    `generated data × ${scale} and started in ${((performance.now() - loadStart) / 1000).toFixed(1)} s; ${requests} requests per query, ${concurrency} at a time\n`,
+    `generated data × ${scale} (${tips} tips, each with a case note) and started in ${((performance.now() - loadStart) / 1000).toFixed(1)} s; ${requests} requests per query, ${concurrency} at a time\n`,
   );
   try {
     let baseline = 0;
-    console.log(['query', 'first ms', 'p50 ms', 'p95 ms', 'req/s', '× baseline p50', 'SQL statements first', 'SQL statements', 'subgraph fetches'].join(' | '));
+    console.log(
+      [
+        'query',
+        'first ms',
+        'p50 ms',
+        'p95 ms',
+        'req/s',
+        '× baseline p50',
+        'SQL statements first',
+        'SQL statements',
+        'subgraph fetches',
+        'audit rows',
+        'audit bytes',
+      ].join(' | '),
+    );
     /** One request's time and the SQL statements (all subgraphs) it cost. */
-    const once = async (query: string, as?: ReturnType<typeof caller>) => {
+    const once = async (send: () => Promise<{ errors?: { message: string }[] }>, query: string) => {
       const before = system.statements();
       const start = performance.now();
-      const response = await system.query(query, undefined, as ? { as } : {});
+      const response = await send();
       const ms = performance.now() - start;
       if (response.errors?.length) throw new Error(`${query}: ${response.errors[0].message}`);
       const after = system.statements();
@@ -88,12 +157,15 @@ async function main() {
     };
     for (const [name, query] of Object.entries(QUERIES)) {
       const as = CALLERS[name] ? caller(...CALLERS[name]) : undefined;
-      const first = await once(query, as);
-      await time(system, query, 10, 1, as);
+      const send = sender(system, name, query, as);
+      const first = await once(send, query);
+      await time(send, query, 10, 1);
       system.gateway.fetches.reset();
-      const { statements } = await once(query, as);
+      const audited = await auditSize(system);
+      const { statements } = await once(send, query);
+      const audit = await auditSize(system);
       const fetches = Object.values(system.gateway.fetches.snapshot()).reduce((a, b) => a + b, 0);
-      const t = await time(system, query, requests, concurrency, as);
+      const t = await time(send, query, requests, concurrency);
       if (!baseline) baseline = t.p50;
       console.log(
         [
@@ -105,7 +177,9 @@ async function main() {
           (t.p50 / baseline).toFixed(2),
           first.statements,
           statements,
-          fetches,
+          subgraphOf(name) ? '–' : fetches,
+          audit.rows - audited.rows,
+          audit.bytes - audited.bytes,
         ].join(' | '),
       );
     }

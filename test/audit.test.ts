@@ -153,6 +153,69 @@ test("a head limited to one district reads only the audit rows about that distri
   expect(province.has(in522) && province.has(in524)).toBe(true);
 });
 
+describe('the audit of a page read is the ids of the records returned, in one INSERT, whatever the page size', () => {
+  const reader = { ...caller('POLICE', 'AGENCY_OFFICER'), subject: 'officer-page-reader' };
+  const DISTRICTS = ['522', '524', '525'];
+  const statements = () => system.statements().police;
+  beforeAll(async () => {
+    // 60 tips of 2023 in three districts, with notes (the first page of 50 holds tips of all three).
+    await system.ownerQuery(
+      'police',
+      `INSERT INTO tip (kind, received_on, channel, district_id, deadline_on, notes, version)
+       SELECT 'DENUNCIATION', DATE '2023-01-01' + n, 'HOTLINE', (ARRAY['522', '524', '525'])[1 + n % 3], DATE '2023-01-21' + n, NULL, 1
+       FROM generate_series(0, 59) AS n`,
+    );
+  });
+  const page = async (first: number, fields = 'id districtId') => {
+    const before = statements();
+    const nodes = dataOf(await system.query(`{ tips(filter: { period: "2023" }, first: ${first}) { nodes { ${fields} } } }`, undefined, { as: reader })).tips
+      .nodes as { id: string; districtId: string }[];
+    return { nodes, statements: statements() - before };
+  };
+  const rowsOf = async () =>
+    system.ownerQuery(
+      'police',
+      `SELECT action, entity, district_id, entity_ids, fields, pg_column_size(a.*) AS bytes FROM audit_log a WHERE subject = 'officer-page-reader' ORDER BY id`,
+    );
+
+  test('a page of 50 records 50 ids, one row per district, and nothing but ids', async () => {
+    const before = (await rowsOf()).length;
+    const { nodes } = await page(50, 'id districtId receivedOn classification handledInTime verification');
+    expect(nodes).toHaveLength(50);
+    const rows = (await rowsOf()).slice(before);
+    // Who read which records: exactly the 50 returned, each under its own district.
+    expect(rows.map((r) => r.district_id).sort()).toEqual(DISTRICTS);
+    for (const row of rows) {
+      expect(row).toMatchObject({ action: 'READ', entity: 'Tip', fields: [] });
+      expect([...row.entity_ids].sort()).toEqual(
+        nodes
+          .filter((t) => t.districtId === row.district_id)
+          .map((t) => t.id)
+          .sort(),
+      );
+    }
+    // Small: at most 256 bytes a row (who, when, action, one row per district) and 40 an id
+    // (36 characters and a 4-byte length): for 50 ids in 3 districts 3 × 256 + 50 × 40 = 2,768
+    // bytes, however many fields of each tip were shown. A copy of a record would not fit.
+    const bytes = rows.reduce((sum, r) => sum + Number(r.bytes), 0);
+    expect(bytes).toBeLessThanOrEqual(rows.length * 256 + 50 * 40);
+  });
+
+  test('SQL statements for a page do not grow with its size: the page, and one INSERT of its audit', async () => {
+    const small = await page(5);
+    const large = await page(50);
+    expect(small.nodes).toHaveLength(5);
+    expect(large.nodes).toHaveLength(50);
+    expect(small.statements).toBe(2);
+    expect(large.statements).toBe(2);
+    // totalCount is counted when it is asked for: one statement more.
+    const before = statements();
+    const counted = dataOf(await system.query(`{ tips(filter: { period: "2023" }, first: 50) { totalCount nodes { id } } }`, undefined, { as: reader })).tips;
+    expect(counted.totalCount).toBe(60);
+    expect(statements() - before).toBe(3);
+  });
+});
+
 describe('create mutations take an optional idempotency key (issue 11, defect 15)', () => {
   const labourOfficer = { ...caller('LABOUR', 'AGENCY_OFFICER'), subject: 'officer-tran' };
   const RECORD = `mutation($input: RecordCommunicationActivityInput!) { recordCommunicationActivity(input: $input) { id heldOn participants } }`;

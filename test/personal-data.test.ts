@@ -68,6 +68,33 @@ test('case notes of a tip are stored encrypted and read back by police', async (
   expect(read.tips.nodes.find((t: { id: string }) => t.id === tip.id).notes).toBe(notes);
 });
 
+test('case notes are decrypted only for the tips whose notes are asked for: a page without them never opens one', async () => {
+  const receive = async (notes: string) =>
+    dataOf(
+      await system.query(
+        `mutation($notes: String!) { receiveTip(input: { kind: CRIME_REPORT, channel: HOTLINE, districtId: "524", receivedOn: "2025-02-10", notes: $notes }) { id } }`,
+        { notes },
+      ),
+    ).receiveTip.id as string;
+  const damaged = await receive('Ghi chú sẽ bị hỏng khi lưu');
+  const intact = await receive('Xác minh tại cơ sở lưu trú trên đường Lê Lợi');
+  // The stored note of one tip no longer decrypts: its authentication tag is replaced by zeros.
+  await system.ownerQuery(
+    'police',
+    `UPDATE tip SET notes = concat_ws(':', split_part(notes, ':', 1), split_part(notes, ':', 2), 'AAAAAAAAAAAAAAAAAAAAAA==', split_part(notes, ':', 4)) WHERE id = '${damaged}'`,
+  );
+  const LIST = (fields: string) => `{ tips(filter: { period: "2025Q1", districtId: "524" }, first: 500) { nodes { id ${fields} } } }`;
+  // Without notes the page is read whole: no note was decrypted, the damaged one neither.
+  const plain = dataOf(await system.query(LIST('classification handledInTime')));
+  expect(plain.tips.nodes.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining([damaged, intact]));
+  // With notes, only the damaged tip's field fails; the others are decrypted and shown.
+  const withNotes = await system.query(LIST('notes'));
+  const nodes = withNotes.data!.tips.nodes as { id: string; notes: string | null }[];
+  expect(nodes.find((t) => t.id === intact)!.notes).toBe('Xác minh tại cơ sở lưu trú trên đường Lê Lợi');
+  expect(nodes.find((t) => t.id === damaged)!.notes).toBeNull();
+  expect(withNotes.errors?.map((e) => e.path)).toEqual([['tips', 'nodes', nodes.findIndex((t) => t.id === damaged), 'notes']]);
+});
+
 describe('a person can be found and erased on a lawful request without breaking what was reported', () => {
   const labourHead = caller('LABOUR', 'AGENCY_HEAD');
   const healthHead = caller('HEALTH', 'AGENCY_HEAD');

@@ -1,5 +1,5 @@
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
-import { createDataSource, dropDatabase, ensureDatabase } from './db/database';
+import { createDataSource, dropDatabase, ensureDatabase, statementCounter } from './db/database';
 import { paginate } from './pagination';
 
 @Entity('page_probe')
@@ -55,7 +55,7 @@ test('pages of 3 walk every row once, in (sort key, id) order, ties broken by id
   const shapes: [number, boolean][] = [];
   for (;;) {
     const p = await page(3, after);
-    expect(p.totalCount).toBe(7);
+    expect(await p.totalCount).toBe(7);
     seen.push(...p.nodes.map((n) => n.id));
     shapes.push([p.nodes.length, p.pageInfo.hasNextPage]);
     if (!p.pageInfo.hasNextPage) break;
@@ -88,7 +88,23 @@ test('the default page is 50; an empty page has no cursor', async () => {
     sortColumn: 'held_on',
     sortKey: (r) => r.heldOn,
   });
-  expect(none).toEqual({ nodes: [], edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } });
+  expect({ ...none, totalCount: await none.totalCount }).toEqual({
+    nodes: [],
+    edges: [],
+    totalCount: 0,
+    pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+  });
+});
+
+test('a page sends one statement, and counts the total with one more only when totalCount is read, once', async () => {
+  const statements = () => statementCounter(dataSource).statements;
+  const before = statements();
+  const p = await page(3);
+  expect(p.nodes.map((n) => n.id)).toEqual(['c', 'e', 'a']);
+  expect(statements() - before).toBe(1);
+  expect(await p.totalCount).toBe(7);
+  expect(await p.totalCount).toBe(7);
+  expect(statements() - before).toBe(2);
 });
 
 test("edges carry each record with its cursor (Relay): a page after an edge's cursor starts right after that record", async () => {
@@ -120,7 +136,7 @@ test('pages of 3 read backward walk every row once, each page in the list order'
   let before: string | null = null;
   for (;;) {
     const p = await back(3, before);
-    expect(p.totalCount).toBe(7);
+    expect(await p.totalCount).toBe(7);
     pages.push(p.nodes.map((n) => n.id));
     // A page read before a cursor has records after it; more come before it while hasPreviousPage.
     expect(p.pageInfo.hasNextPage).toBe(before !== null);

@@ -28,7 +28,8 @@ export interface Connection<T> {
   nodes: T[];
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Counted when first read (a request that does not select it sends no count). */
+  readonly totalCount: Promise<number>;
 }
 
 /** A `<Name>Connection` type (Relay cursor connections, keeping `nodes` and `totalCount`): `nodes`, `edges { cursor node }`, `pageInfo` and `totalCount`. */
@@ -57,7 +58,7 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'How many records match the filter, over all pages' })
-    totalCount: number;
+    totalCount: Promise<number>;
   }
   return ConnectionClass;
 }
@@ -105,9 +106,10 @@ function pageSize(value: number | null | undefined, field: 'first' | 'last'): nu
 }
 
 /**
- * Keyset pagination ordered by (`sortColumn`, id): stable while rows are added,
- * two statements per page (the page and the total), forward or backward. A page read
- * backward is the rows just before `before` (or the list's last rows), in the list's order.
+ * Keyset pagination ordered by (`sortColumn`, id): stable while rows are added, forward
+ * or backward. One statement for the page, and one for the total only if it is read
+ * (`totalCount` is selected). A page read backward is the rows just before `before` (or
+ * the list's last rows), in the list's order.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
@@ -118,7 +120,8 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const size = backward ? pageSize(options.last, 'last') : pageSize(options.first, 'first');
   const alias = query.alias;
   const key = `(${alias}.${options.sortColumn}, ${alias}.id)`;
-  const totalCount = await query.clone().getCount();
+  const counting = query.clone();
+  let totalCount: Promise<number> | undefined;
   const page = query.clone();
   const bounds = (['after', 'before'] as const).filter((f) => options[f]);
   for (const field of bounds) {
@@ -143,7 +146,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   return {
     nodes,
     edges,
-    totalCount,
+    get totalCount() {
+      return (totalCount ??= counting.getCount());
+    },
     pageInfo: {
       hasNextPage: backward ? Boolean(options.before) : more,
       hasPreviousPage: backward ? more : Boolean(options.after),

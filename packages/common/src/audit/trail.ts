@@ -3,38 +3,55 @@ import { MiddlewareFn } from 'type-graphql';
 import { Identity } from '../auth/identity';
 import { AuditEntry } from './audit-entry';
 
+/** What one audit row says besides who asked: the action, the type, the records' ids, the input fields' names, the district. */
+export type AuditRow = Pick<AuditEntry, 'action' | 'entity' | 'entityIds' | 'fields' | 'districtId'>;
+
+/**
+ * Every audit row of a request, in one statement whose text never changes: who asked as
+ * parameters, the rows as one JSON array (ids and names only, never values of a record),
+ * nothing returned. PostgreSQL plans it once per connection whatever the number of rows.
+ */
+const INSERT_ROWS = `INSERT INTO audit_log (subject, agency, roles, action, entity, entity_ids, fields, request_id, district_id)
+  SELECT $1, $2, $3, r.action, r.entity, coalesce(r.entity_ids, '{}'), coalesce(r.fields, '{}'), $4, r.district_id
+  FROM jsonb_to_recordset($5::jsonb) AS r(action text, entity text, entity_ids text[], fields text[], district_id text)`;
+
 /**
  * What one request read of record-level data, written to the audit log in one INSERT
  * when the response is sent, and what it changed, written in each change's transaction.
+ * A read is the ids of the records shown, one row per type and district (a district's
+ * heads read only their district's rows), however many fields of each were shown.
  */
 export class AuditTrail {
-  private readonly reads = new Map<string, Set<string>>();
+  /** Ids of the records read, by type, then by district ('' for none). */
+  private readonly reads = new Map<string, Map<string, Set<string>>>();
 
   constructor(
     private readonly identity: Identity,
     private readonly requestId: string,
   ) {}
 
-  private readonly lookups: Pick<AuditEntry, 'action' | 'entity' | 'fields' | 'districtId'>[] = [];
+  private readonly lookups: AuditRow[] = [];
 
   /** A look-up of one person (by identifier or code): the action and the argument's name, never its value. */
   lookup(action: string, entity: string, fields: string[], districtId: string | null): void {
-    this.lookups.push({ action, entity, fields, districtId });
+    this.lookups.push({ action, entity, entityIds: [], fields, districtId });
   }
 
   /** A record shown to the caller, with its district when it has one (one row per type and district). */
   read(entity: string, id: string, districtId: string | null = null): void {
-    const group = JSON.stringify([entity, districtId]);
-    let ids = this.reads.get(group);
-    if (!ids) this.reads.set(group, (ids = new Set()));
+    let byDistrict = this.reads.get(entity);
+    if (!byDistrict) this.reads.set(entity, (byDistrict = new Map()));
+    const district = districtId ?? '';
+    let ids = byDistrict.get(district);
+    if (!ids) byDistrict.set(district, (ids = new Set()));
     ids.add(id);
   }
 
-  private readonly changes: Pick<AuditEntry, 'action' | 'entity' | 'entityIds' | 'fields'>[] = [];
+  private readonly changes: AuditRow[] = [];
 
   /** A change a mutation's resolver records itself (e.g. the rows an import wrote); written with the mutation's own row. */
   change(action: string, entity: string, ids: string[], fields: string[]): void {
-    this.changes.push({ action, entity, entityIds: ids, fields });
+    this.changes.push({ action, entity, entityIds: ids, fields, districtId: null });
   }
 
   discardChanges(): void {
@@ -42,14 +59,15 @@ export class AuditTrail {
   }
 
   /** Writes a change's row, and those the resolver recorded, with `manager`: inside the change's own transaction. */
-  async writeChange(manager: EntityManager, change: Pick<AuditEntry, 'action' | 'entity' | 'entityIds' | 'fields' | 'districtId'>): Promise<void> {
-    const rows = [{ ...this.who(), ...change }, ...this.changes.map((c) => ({ ...this.who(), districtId: change.districtId, ...c }))];
+  async writeChange(manager: EntityManager, change: AuditRow): Promise<void> {
+    const rows = [change, ...this.changes.map((c) => ({ ...c, districtId: change.districtId }))];
     this.changes.length = 0;
-    await manager.createQueryBuilder().insert().into(AuditEntry).values(rows).execute();
+    await this.insert(manager, rows);
   }
 
-  private who() {
-    return { subject: this.identity.subject, agency: this.identity.agency, roles: this.identity.roles, requestId: this.requestId };
+  private insert(runner: Pick<EntityManager, 'query'>, rows: AuditRow[]): Promise<unknown> {
+    const { subject, agency, roles } = this.identity;
+    return runner.query(INSERT_ROWS, [subject, agency, roles, this.requestId, JSON.stringify(rows.map(toRecord))]);
   }
 
   get empty(): boolean {
@@ -58,18 +76,21 @@ export class AuditTrail {
 
   async flush(dataSource: DataSource): Promise<void> {
     if (this.empty) return;
-    const who = this.who();
-    const rows = [...this.reads].map(([group, ids]) => {
-      const [entity, districtId] = JSON.parse(group) as [string, string | null];
-      return { ...who, action: 'READ', entity, districtId, entityIds: [...ids], fields: [] as string[] };
-    });
-    rows.push(...this.lookups.map((l) => ({ ...who, ...l, entityIds: [] })));
-    rows.push(...this.changes.map((c) => ({ ...who, ...c, districtId: null })));
+    const rows: AuditRow[] = [];
+    for (const [entity, byDistrict] of this.reads) {
+      for (const [district, ids] of byDistrict) rows.push({ action: 'READ', entity, entityIds: [...ids], fields: [], districtId: district || null });
+    }
+    rows.push(...this.lookups, ...this.changes);
     this.reads.clear();
     this.lookups.length = 0;
     this.changes.length = 0;
-    await dataSource.createQueryBuilder().insert().into(AuditEntry).values(rows).execute();
+    await this.insert(dataSource, rows);
   }
+}
+
+/** A row as the INSERT's JSON reads it (the columns' names). */
+function toRecord(row: AuditRow) {
+  return { action: row.action, entity: row.entity, entity_ids: row.entityIds, fields: row.fields, district_id: row.districtId };
 }
 
 /** `base` with some of its members replaced; every other member is the data source's own. */

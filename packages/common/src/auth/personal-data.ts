@@ -77,16 +77,50 @@ export function assertCanErase(identity: Identity): void {
 const VERSION = 'v1';
 
 /**
+ * A text stored encrypted, as read from the database (`encryptedText`): decrypted only
+ * when `open()` is called, so that reading rows costs no decryption of what nobody asked
+ * for (a page of tips without their notes), and a value that cannot be decrypted fails
+ * only the field that shows it.
+ */
+export class SealedText {
+  constructor(
+    /** The stored form: version, IV, tag and ciphertext, base64, joined by ':'. */
+    readonly sealed: string,
+    private readonly key: () => Buffer,
+  ) {}
+
+  open(): string {
+    const [version, iv, tag, body] = this.sealed.split(':');
+    if (version !== VERSION) throw new Error('unknown encryption version');
+    const decipher = createDecipheriv('aes-256-gcm', this.key(), Buffer.from(iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+  }
+}
+
+/** A column of `encryptedText`: the plain text a change was given, or the stored value read back. */
+export type EncryptedText = string | SealedText;
+
+/** The plain text of an `encryptedText` column's value: decrypted here if it was read from the database. */
+export function openText(value: EncryptedText | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : value.open();
+}
+
+/**
  * A TypeORM column transformer that stores text encrypted (AES-256-GCM, random IV);
- * the key is read when a value is first written or read, so a missing key stops
- * only the work that needs it.
+ * the key is read when a value is first written or opened, so a missing key stops only
+ * the work that needs it. Values read come back sealed (`SealedText`): a field resolver
+ * opens them with `openText` when the field is asked for. A sealed value written back
+ * (an entity read and saved) is stored as it was, not encrypted twice.
  */
 export function encryptedText(keyName: string): ValueTransformer {
   let key: Buffer | undefined;
   const getKey = () => (key ??= keyFromEnv(keyName));
   return {
-    to(value: string | null | undefined) {
+    to(value: EncryptedText | null | undefined) {
       if (value === null || value === undefined) return value;
+      if (value instanceof SealedText) return value.sealed;
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', getKey(), iv);
       const body = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
@@ -94,11 +128,7 @@ export function encryptedText(keyName: string): ValueTransformer {
     },
     from(value: string | null | undefined) {
       if (value === null || value === undefined) return value;
-      const [version, iv, tag, body] = value.split(':');
-      if (version !== VERSION) throw new Error('unknown encryption version');
-      const decipher = createDecipheriv('aes-256-gcm', getKey(), Buffer.from(iv, 'base64'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64'));
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+      return new SealedText(value, getKey);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { encryptedText, OrgUnitRef } from '@qn/common';
+import { EncryptedText, encryptedText, OrgUnitRef } from '@qn/common';
 
 export enum TipKind {
   DENUNCIATION = 'DENUNCIATION',
@@ -162,9 +162,9 @@ export class Tip {
   @Column({ type: 'varchar', length: 30, nullable: true })
   outcome: TipOutcome | null;
 
-  @Field(() => String, { nullable: true, description: 'Case-handling notes; stored encrypted (POLICE_DATA_KEY), never a name of an informant' })
+  /** Case-handling notes, stored encrypted; the field `notes` (TipResolver) decrypts them only when asked for. */
   @Column({ type: 'text', nullable: true, transformer: encryptedText('POLICE_DATA_KEY') })
-  notes: string | null;
+  notes: EncryptedText | null;
 
   @Field({ description: 'Handled on or before the deadline' })
   handledInTime(): boolean {
