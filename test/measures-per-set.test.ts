@@ -8,12 +8,14 @@ import { EVIDENCE_MEASURES as EDUCATION_EVIDENCE } from '../subgraphs/education/
 import { EVIDENCE_MEASURES as INFORMATION_EVIDENCE } from '../subgraphs/information/src/indicators/evidence';
 import { EVIDENCE_MEASURES as HEALTH_EVIDENCE } from '../subgraphs/health/src/indicators/evidence';
 import { MEASURES as EDUCATION_MEASURES } from '../subgraphs/education/src/indicators';
-import { startSystem, TestSystem } from './harness';
+import { caller, dataOf, startSystem, TestSystem } from './harness';
 
 /**
- * An indicator's set-based SQL for many periods of the province (`provinceSeries`)
- * gives, for every period, exactly the numbers of its one-period SQL: checked on the
- * generated 2021–2025 records for every period of every kind the programme has.
+ * Indicator numbers computed per set, not per cell. An indicator's set-based SQL for many
+ * periods of the province (`provinceSeries`) gives, for every period, exactly the numbers
+ * of its one-period SQL: checked on the generated 2021–2025 records for every period of
+ * every kind the programme has. And health answers all of labour's questions of one
+ * request in one statement.
  */
 let system: TestSystem;
 
@@ -127,4 +129,21 @@ test("a batch needing more parameters than PostgreSQL's protocol carries (65,535
   const again = counter.statements;
   await measureLoader(dataSource, { 'IND-1.1': LABOUR_MEASURES['IND-1.1'] }, { cache: null }).loadMany(requests);
   expect(counter.statements - again).toBe(1);
+});
+
+test("health answers all of labour's IND-4.2 questions of a request (every period and district) in one statement", async () => {
+  for (const name of Object.keys(system.subgraphs)) await system.ownerQuery(name, 'UPDATE data_version SET version = version + 1');
+  const before = system.statements();
+  const data = dataOf(
+    await system.query(
+      `{ indicator(code: "IND-4.2") { byDistrict: resultsByDistrict(period: "2024") { numerator } series(from: "2024Q1", to: "2025Q4") { numerator } } }`,
+      {},
+      { as: caller('LABOUR', 'COORDINATOR') },
+    ),
+  );
+  const health = system.statements().health - before.health;
+  // 13 districts and 8 quarters: labour asks health about each one's persons it did not serve itself.
+  expect(data.indicator.byDistrict.length).toBe(13);
+  expect(data.indicator.series.length).toBe(8);
+  expect(health).toBe(1);
 });
