@@ -96,6 +96,8 @@ function main() {
   done.push('eslint.config.mjs (the subgraph is kept apart from the others) and CODEOWNERS');
 
   const NAME = name.toUpperCase();
+  // Its service role's URL, given to the migrate job (which makes the role) and to its service alone.
+  const serviceDatabaseUrl = `postgres://qn_${name}_service:\${${NAME}_SERVICE_DATABASE_PASSWORD:?set ${NAME}_SERVICE_DATABASE_PASSWORD (npm run -s keys)}@postgres:5432/qn_${name}`;
   edit('docker-compose.yml', (text) =>
     [
       insertBefore(
@@ -105,6 +107,7 @@ function main() {
     command: ["node", "subgraphs/${name}/src/index.js"]
     environment:
       <<: *subgraph-env
+      ${NAME}_SERVICE_DATABASE_URL: ${serviceDatabaseUrl}
       ${NAME}_PORT: "${port}"
       PROBE_PORT: "${port}"
       QN_SERVICE_PRIVATE_KEY: \${${NAME}_SERVICE_PRIVATE_KEY:?set ${NAME}_SERVICE_PRIVATE_KEY (npm run -s keys)}
@@ -113,11 +116,17 @@ function main() {
 
 `,
       ),
+      insertBefore(
+        '# new-agency: migrate databases above',
+        `      ${NAME}_DATABASE_URL: postgres://qn_${name}:\${${NAME}_DATABASE_PASSWORD:?set ${NAME}_DATABASE_PASSWORD (npm run -s keys)}@postgres:5432/qn_${name}
+      ${NAME}_SERVICE_DATABASE_URL: ${serviceDatabaseUrl}
+`,
+      ),
       insertBefore('# new-agency: gateway subgraph URLs above', `      ${NAME}_URL: http://${name}:${port}/graphql\n`),
       insertBefore('# new-agency: gateway dependencies above', `      ${name}:\n        condition: service_healthy\n`),
     ].reduce((acc, change) => change(acc), text),
   );
-  done.push("docker-compose.yml: its service, healthcheck and the gateway's URL and dependency");
+  done.push("docker-compose.yml: its service, healthcheck, its database in the migrate job, and the gateway's URL and dependency");
 
   const k8sTemplate = path.join(root, 'deploy', 'k8s', 'information.yaml');
   if (existsSync(k8sTemplate)) {
@@ -157,7 +166,9 @@ function main() {
     table and docs/architecture.md.
   - Secrets: its own private key for its calls to other subgraphs (npm start and the tests make one;
     for docker compose and Kubernetes, ${NAME}_SERVICE_PRIVATE_KEY and its public key in QN_SERVICE_PUBLIC_KEYS:
-    npm run -s keys prints a set with it), and a data key if it stores personal data (see personal-data.ts).
+    npm run -s keys prints a set with it), its database passwords (${NAME}_DATABASE_PASSWORD,
+    ${NAME}_SERVICE_DATABASE_PASSWORD, and on Kubernetes ${NAME}_POSTGRES_PASSWORD: npm run -s keys prints
+    them too), and a data key if it stores personal data (see personal-data.ts).
   - Run: npx jest subgraphs/${name}/test; npm run breaking-changes.`);
 }
 

@@ -2,7 +2,8 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { dropDatabase, generateInternalKeys, InternalKeySet, internalKeyEnvironment, SUBGRAPHS } from '@qn/common';
+import { Client } from 'pg';
+import { dropDatabase, dropServiceRole, generateInternalKeys, InternalKeySet, internalKeyEnvironment, SUBGRAPHS } from '@qn/common';
 
 /**
  * What the Dockerfile builds, built the same way here (no Docker engine needed):
@@ -25,6 +26,8 @@ afterAll(async () => {
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
   for (const name of SUBGRAPHS) await dropDatabase(databaseUrl(name));
+  for (const name of SUBGRAPHS) await dropServiceRole(databaseUrl(name));
+  await dropRole(`${prefix}police`);
   rmSync(path.dirname(out), { recursive: true, force: true });
 });
 
@@ -33,6 +36,17 @@ const databaseUrl = (name: string) => {
   url.pathname = `/${prefix}${name}`;
   return url.toString();
 };
+const roleUrl = (name: string, role: string, password: string) => {
+  const url = new URL(databaseUrl(name));
+  url.username = role;
+  url.password = password;
+  return url.toString();
+};
+async function dropRole(role: string): Promise<void> {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  await client.query(`DROP ROLE IF EXISTS "${role}"`).finally(() => client.end());
+}
 const env = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
   PATH: process.env.PATH,
   NODE_ENV: 'production',
@@ -90,17 +104,33 @@ test('the release is JavaScript with production dependencies only: no TypeScript
   expect(readdirSync(path.join(out, 'schema'))).toEqual(expect.arrayContaining(['supergraph.graphql', 'client.graphql']));
 });
 
-test('the migration job migrates every database; a compiled subgraph started with QN_MIGRATE=0 is then ready, and the gateway serves its IDE', async () => {
-  const migrated = execFileSync(process.execPath, ['scripts/migrate.js'], { cwd: out, env: env({}), encoding: 'utf8' });
-  for (const name of SUBGRAPHS) expect(migrated).toMatch(new RegExp(`^${name}: migrations up to date \\(\\d+ applied\\)$`, 'm'));
-  const police = await start('subgraphs/police/src/index.js', { ...internalKeyEnvironment(keys, 'police'), POLICE_PORT: '0', QN_MIGRATE: '0' });
-  const ready = await fetch(new URL('/ready', police));
+test('the migration job migrates every database; a compiled subgraph started with QN_MIGRATE=0 and its service role alone is then ready, and the gateway serves its IDE', async () => {
+  // Police as a deployment runs it: an owner of its own, made by the administrator (DATABASE_URL), and a service role.
+  const police = { owner: roleUrl('police', `${prefix}police`, 'release-owner'), service: roleUrl('police', `${prefix}police_service`, 'release-service') };
+  const migrated = execFileSync(process.execPath, ['scripts/migrate.js'], {
+    cwd: out,
+    env: env({ POLICE_DATABASE_URL: police.owner, POLICE_SERVICE_DATABASE_URL: police.service }),
+    encoding: 'utf8',
+  });
+  for (const name of SUBGRAPHS) {
+    const made = name === 'police' ? `owner ${prefix}police and service role ${prefix}police_service` : `service role ${prefix}${name}_service`;
+    expect(migrated).toMatch(new RegExp(`^${name}: migrations up to date \\(\\d+ applied\\); ${made} granted its rows$`, 'm'));
+  }
+  // Neither the administrator's URL nor the owner's: the service role's only.
+  const policeUrl = await start('subgraphs/police/src/index.js', {
+    ...internalKeyEnvironment(keys, 'police'),
+    DATABASE_URL: '',
+    POLICE_SERVICE_DATABASE_URL: police.service,
+    POLICE_PORT: '0',
+    QN_MIGRATE: '0',
+  });
+  const ready = await fetch(new URL('/ready', policeUrl));
   expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: 'ready', checks: { database: 'ok', migrations: 'ok' } } });
   // In production the gateway trusts only the keys it is given: here the test's key set as a file.
   const gateway = await start('gateway/src/index.js', {
     ...internalKeyEnvironment(keys, 'gateway'),
     GATEWAY_PORT: '0',
-    POLICE_URL: new URL('/graphql', police).toString(),
+    POLICE_URL: new URL('/graphql', policeUrl).toString(),
     AUTH_JWKS_PATH: path.join(root, 'keys', 'dev', 'jwks.json'),
     AUTH_ISSUER: 'qn-dev',
     AUTH_AUDIENCE: 'qn-graph',

@@ -26,10 +26,13 @@ export function runSubgraphFromEnv<L>(definition: SubgraphDefinition<L>): void {
   const logger = createLogger(definition.name);
   const start = async (): Promise<RunningSubgraph> => {
     const port = intFromEnv(envName(definition.name, 'PORT'), DEFAULT_PORTS[definition.name as SubgraphName]);
+    // The service role's URL: provisioned by `npm run migrate` (or the database's administrator), or made by the owner at start.
+    const serviceDatabaseUrl = process.env[envName(definition.name, 'SERVICE_DATABASE_URL')] || undefined;
+    const ownerGiven = Boolean(process.env[envName(definition.name, 'DATABASE_URL')] || process.env.DATABASE_URL);
     const running = await startSubgraph(definition, {
-      databaseUrl: databaseUrlFor(definition.name),
-      // A role provisioned by the database's administrator; without it the subgraph creates `<database>_service`.
-      serviceDatabaseUrl: process.env[envName(definition.name, 'SERVICE_DATABASE_URL')] || undefined,
+      // A deployment gives a service only its service role's URL when its migration job prepared the database.
+      databaseUrl: ownerGiven || !serviceDatabaseUrl ? databaseUrlFor(definition.name) : undefined,
+      serviceDatabaseUrl,
       port,
       sampleData: process.env.QN_SAMPLE_DATA !== '0',
       migrate: process.env.QN_MIGRATE !== '0',

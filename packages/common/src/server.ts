@@ -60,8 +60,12 @@ export interface RunningSubgraph {
 }
 
 export interface StartOptions {
-  /** The database owner's URL: migrations, reference and sample data run as the owner, at start only. */
-  databaseUrl: string;
+  /**
+   * The database owner's URL: migrations, reference and sample data run as the owner, at
+   * start only. Without it (a deployment whose migration job did that, `npm run migrate`)
+   * the process holds only `serviceDatabaseUrl`.
+   */
+  databaseUrl?: string;
   /**
    * The URL the running service connects with. Without it the subgraph creates its own
    * service role (`<database>_service`, see db/roles.ts) with the owner's connection.
@@ -82,6 +86,26 @@ export interface StartOptions {
   internalKeys?: InternalKeyEnvironment;
 }
 
+/**
+ * Everything done to a subgraph's database as its owner, at a service's start or by the
+ * migration job (`npm run migrate`): pending migrations (unless `migrate` is false), the
+ * reference data, the generated data when asked and the database is empty, and the
+ * service role's grants. Returns the URL the service connects with.
+ */
+export async function prepareDatabase<L>(
+  definition: SubgraphDefinition<L>,
+  options: { ownerUrl: string; serviceUrl?: string; migrate?: boolean; sampleData?: boolean },
+): Promise<string> {
+  const owner = await openDatabase(subgraphDataSource(definition, options.ownerUrl), { migrate: options.migrate });
+  try {
+    if (definition.loadReferenceData) await definition.loadReferenceData(owner);
+    if (options.sampleData && definition.generateSampleData) await definition.generateSampleData(owner);
+  } finally {
+    await owner.destroy();
+  }
+  return ensureServiceRole(options.ownerUrl, options.serviceUrl);
+}
+
 /** Ready when the database answers and no migration of this subgraph is pending. */
 export async function databaseReadiness(dataSource: DataSource): Promise<Readiness> {
   // A database that does not answer within two seconds is as good as down for a probe.
@@ -99,17 +123,23 @@ export async function databaseReadiness(dataSource: DataSource): Promise<Readine
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
   const keys = await subgraphKeys(options.internalKeys ?? process.env);
   const logger = options.logger ?? createLogger(definition.name);
-  const owner = await openDatabase(subgraphDataSource(definition, options.databaseUrl), { migrate: options.migrate });
-  let dataSource: DataSource;
-  try {
-    if (definition.loadReferenceData) await definition.loadReferenceData(owner);
-    if (options.sampleData && definition.generateSampleData) await definition.generateSampleData(owner);
-    const serviceUrl = options.serviceDatabaseUrl ?? (await ensureServiceRole(options.databaseUrl));
-    // Every request's SQL runs as the service role, never as the owner.
-    dataSource = await subgraphDataSource(definition, serviceUrl).initialize();
-  } finally {
-    await owner.destroy();
+  let serviceUrl: string;
+  if (options.databaseUrl) {
+    serviceUrl = await prepareDatabase(definition, {
+      ownerUrl: options.databaseUrl,
+      serviceUrl: options.serviceDatabaseUrl,
+      migrate: options.migrate,
+      sampleData: options.sampleData,
+    });
+  } else if (!options.serviceDatabaseUrl) {
+    throw new Error(`${definition.name}: the database owner's URL or the service's must be given`);
+  } else if (options.migrate !== false || options.sampleData) {
+    throw new Error(`${definition.name}: migrations and sample data need the database owner's URL (or \`npm run migrate\`)`);
+  } else {
+    serviceUrl = options.serviceDatabaseUrl;
   }
+  // Every request's SQL runs as the service role, never as the owner.
+  const dataSource = await subgraphDataSource(definition, serviceUrl).initialize();
   const schema = await definition.buildSchema();
   const server = new ApolloServer<SubgraphContext<L>>({
     schema,
