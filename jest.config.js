@@ -23,6 +23,8 @@ module.exports = {
     '<rootDir>/subgraphs/*/src/**/*.test.ts',
     '<rootDir>/gateway/test/**/*.test.ts',
   ],
+  // The longest files first, also before jest has their durations (test/sequencer.mjs).
+  testSequencer: '<rootDir>/test/sequencer.mjs',
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 120000,

@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -16,11 +17,81 @@ const children: ChildProcess[] = [];
 const prefix = `t${process.pid}_release_`;
 let keys: InternalKeySet;
 
+const NPM_CI = ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'];
+/** Installed production dependencies, kept between runs by the digest of what `npm ci` installs from. */
+const INSTALLED = path.join(tmpdir(), 'qn-release-dependencies');
+const KEPT = 3;
+
+/** The release's manifests and lockfile, npm's and node's versions and npm's arguments: all `npm ci` reads. */
+function dependencyDigest(dir: string): string {
+  const manifests = ['-name', 'package.json', '-o', '-name', 'package-lock.json'];
+  const files = execFileSync('find', ['.', '-name', 'node_modules', '-prune', '-o', '-type', 'f', '(', ...manifests, ')', '-print'], {
+    cwd: dir,
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter(Boolean)
+    .sort();
+  const npm = execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim();
+  const digest = createHash('sha256').update(JSON.stringify([process.version, npm, NPM_CI]));
+  for (const file of files) digest.update(`\0${file}\0`).update(readFileSync(path.join(dir, file)));
+  return digest.digest('hex').slice(0, 32);
+}
+
+/** How many files there are under `folders` of `dir` (a kept tree that lost some is installed again). */
+const fileCount = (dir: string, folders: string[]) =>
+  Number(execFileSync('bash', ['-c', 'find "$@" -type f | wc -l', 'count', ...folders], { cwd: dir, encoding: 'utf8' }).trim());
+
+/** Every node_modules folder `npm ci` wrote (the root's and a workspace's nested ones), relative to `dir`. */
+const installedFolders = (dir: string) =>
+  execFileSync('find', ['.', '-name', 'node_modules', '-prune', '-print'], { cwd: dir, encoding: 'utf8' }).split('\n').filter(Boolean);
+
+/**
+ * `npm ci --omit=dev` in the release folder. It installs the same files whenever the manifests
+ * and the lockfile are the same (as Docker keeps that layer while they are unchanged), so what
+ * it installed is kept, hard-linked, under the temp folder by their digest, and a later run
+ * with the same digest links it in instead of unpacking some 40,000 files again.
+ */
+function installProductionDependencies(dir: string): void {
+  const kept = path.join(INSTALLED, dependencyDigest(dir));
+  const list = path.join(kept, 'folders.json');
+  if (existsSync(list)) {
+    const { folders, files } = JSON.parse(readFileSync(list, 'utf8')) as { folders: string[]; files: number };
+    if (fileCount(kept, folders) === files) {
+      for (const folder of folders) execFileSync('cp', ['-al', path.join(kept, folder), path.join(dir, folder)]);
+      utimesSync(kept, new Date(), new Date());
+      return;
+    }
+    rmSync(kept, { recursive: true, force: true });
+  }
+  execFileSync('npm', NPM_CI, { cwd: dir, stdio: 'pipe' });
+  mkdirSync(INSTALLED, { recursive: true });
+  const staging = mkdtempSync(path.join(INSTALLED, 'staging-'));
+  try {
+    const folders = installedFolders(dir);
+    for (const folder of folders) {
+      mkdirSync(path.dirname(path.join(staging, folder)), { recursive: true });
+      execFileSync('cp', ['-al', path.join(dir, folder), path.join(staging, folder)]);
+    }
+    writeFileSync(path.join(staging, 'folders.json'), JSON.stringify({ folders, files: fileCount(dir, folders) }));
+    renameSync(staging, kept);
+    const older = readdirSync(INSTALLED)
+      .filter((name) => !name.startsWith('staging-'))
+      .map((name) => ({ name, at: statSync(path.join(INSTALLED, name)).mtimeMs }))
+      .sort((a, b) => b.at - a.at)
+      .slice(KEPT);
+    for (const { name } of older) rmSync(path.join(INSTALLED, name), { recursive: true, force: true });
+  } catch {
+    // Another run kept the same digest first, or hard links are not possible here: this one keeps nothing.
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
 beforeAll(async () => {
   keys = await generateInternalKeys(SUBGRAPHS);
   out = path.join(mkdtempSync(path.join(tmpdir(), 'qn-release-')), 'app');
   execFileSync('bash', [path.join(root, 'scripts', 'release.sh'), out], { cwd: root, stdio: 'pipe' });
-  execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: out, stdio: 'pipe' });
+  installProductionDependencies(out);
 });
 afterAll(async () => {
   for (const child of children) child.kill('SIGTERM');

@@ -42,9 +42,36 @@ export interface MeasureRequest {
 
 /**
  * One indicator's SQL: a SELECT returning exactly one row with `numerator` and
- * `denominator` for the period and organisation unit asked.
+ * `denominator` for the period and organisation unit asked. It may also say how to
+ * compute many periods for the province at once (`provinceSeries`).
  */
-export type MeasureSql = (request: MeasureRequest, params: SqlParams) => string;
+export type MeasureSql = ((request: MeasureRequest, params: SqlParams) => string) & { provinceSeries?: ProvinceSeriesSql };
+
+/**
+ * Several periods of one indicator for the province in ONE set-based SELECT: a row per
+ * period, `k` (the period's place in `periods`, from 1), `numerator` and `denominator`,
+ * exactly the numbers the indicator's one-period SQL gives for each. Built over
+ * `periodWindows`, it reads each record once per period that holds it, where one SELECT
+ * per period would scan the agency's tables once per period.
+ */
+export type ProvinceSeriesSql = (periods: Period[], params: SqlParams) => string;
+
+/** An indicator's one-period SQL together with its set-based SQL for many periods of the province. */
+export function withProvinceSeries(cell: (request: MeasureRequest, params: SqlParams) => string, provinceSeries: ProvinceSeriesSql): MeasureSql {
+  return Object.assign(cell, { provinceSeries });
+}
+
+/**
+ * The periods' windows as rows `(k, start_on, end_on)`, `k` from 1 in the order given:
+ * two array parameters however many periods (`bounds` gives another window than the
+ * period's [start, end), as an indicator counted from the programme's start needs).
+ */
+export function periodWindows(periods: Period[], params: SqlParams, bounds: (period: Period) => { start: string; end: string } = (p) => p): string {
+  const windows = periods.map(bounds);
+  return `SELECT w.k::int AS k, w.start_on, w.end_on FROM unnest(${params.add(windows.map((w) => w.start))}::date[], ${params.add(
+    windows.map((w) => w.end),
+  )}::date[]) WITH ORDINALITY AS w(start_on, end_on, k)`;
+}
 
 /** `AND <column> >= start AND <column> < end`: a date column within the period's [start, end). */
 export function inPeriod(column: string, { period }: { period: Period }, params: SqlParams): string {
@@ -98,6 +125,38 @@ export function scopeFilter(
   return ` AND (${parts.join(' OR ')})`;
 }
 
+/**
+ * The most parameters one statement is given. PostgreSQL's protocol counts them in 16
+ * bits (65,535 at most); a batch that needs more (IND-1.1 over a hundred periods of
+ * communes, one SELECT each) is sent as several statements, each under the bound.
+ */
+export const MAX_STATEMENT_PARAMS = 30_000;
+
+/** SELECTs joined by UNION ALL into as few statements as keep each under MAX_STATEMENT_PARAMS parameters. */
+class StatementParts {
+  readonly list: { parts: string[]; params: SqlParams }[] = [{ parts: [], params: new SqlParams() }];
+
+  /** Adds the part `build` writes; a part that throws adds nothing (its parameters are taken back). */
+  add(build: (params: SqlParams) => string): void {
+    let current = this.list[this.list.length - 1];
+    const mark = current.params.values.length;
+    let part: string;
+    try {
+      part = build(current.params);
+    } catch (error) {
+      current.params.values.length = mark;
+      throw error;
+    }
+    if (current.params.values.length > MAX_STATEMENT_PARAMS && current.parts.length) {
+      current.params.values.length = mark;
+      current = { parts: [], params: new SqlParams() };
+      this.list.push(current);
+      part = build(current.params);
+    }
+    current.parts.push(part);
+  }
+}
+
 /** The key a measure is kept under besides the data version: all its SQL depends on (no MeasureSql reads the clock or the caller). */
 function measureKey(request: MeasureRequest): string {
   return `${request.code}|${request.period.id}|${request.orgUnit.id}`;
@@ -106,7 +165,9 @@ function measureKey(request: MeasureRequest): string {
 /**
  * A per-request loader that computes every requested (indicator, period, unit)
  * measure of a request in ONE SQL statement (the definitions' SELECTs joined by
- * UNION ALL), however many indicators, periods and districts the query asks for.
+ * UNION ALL), however many indicators, periods and districts the query asks for. The
+ * province's periods of an indicator with `provinceSeries` are one part of it, whatever
+ * their number.
  *
  * Measures are kept between requests under the database's data version
  * (`measure-cache.ts`, `db/data-version.ts`): a request first reads the version (one
@@ -122,26 +183,44 @@ export function measureLoader(dataSource: DataSource, definitions: Record<string
     async (requests) => {
       const version = cache ? ((await dataSource.query(DATA_VERSION_SQL)) as { version: string }[])[0].version : null;
       const kept = requests.map((request) => (cache ? cache.get(version!, measureKey(request)) : undefined));
-      const params = new SqlParams();
       // A request that cannot be asked (a unit the agency cannot count) fails alone, not the batch.
       const refused = new Map<number, Error>();
-      const parts = requests.flatMap((request, i) => {
-        if (kept[i]) return [];
-        const sql = definitions[request.code];
-        if (!sql) throw new Error(`no measure defined for ${request.code}`);
-        const mark = params.values.length;
-        try {
-          return [`SELECT ${i} AS i, m.numerator::float8 AS numerator, m.denominator::float8 AS denominator FROM (${sql(request, params)}) m`];
-        } catch (error) {
-          params.values.length = mark;
-          refused.set(i, error as Error);
-          return [];
+      const statements = new StatementParts();
+      // The province's periods of an indicator with set-based SQL: one part for all of them.
+      const series = new Map<string, number[]>();
+      requests.forEach((request, i) => {
+        if (!kept[i] && request.orgUnit.level === 'PROVINCE' && definitions[request.code]?.provinceSeries) {
+          series.set(request.code, [...(series.get(request.code) ?? []), i]);
         }
       });
-      const union = parts.join('\nUNION ALL\n');
-      const rows: { i: number; numerator: number | null; denominator: number | null; version?: string }[] = parts.length
-        ? await dataSource.query(cache ? `SELECT u.*, v.version FROM (${union}) u CROSS JOIN (${DATA_VERSION_SQL}) v` : union, params.values)
-        : [];
+      const inSeries = new Set<number>();
+      for (const [code, indexes] of series) {
+        if (indexes.length < 2) continue;
+        for (const i of indexes) inSeries.add(i);
+        const periods = indexes.map((i) => requests[i].period);
+        statements.add(
+          (params) =>
+            `SELECT (${params.add(indexes)}::int[])[s.k] AS i, s.numerator::float8 AS numerator, s.denominator::float8 AS denominator FROM (${definitions[code].provinceSeries!(periods, params)}) s`,
+        );
+      }
+      requests.forEach((request, i) => {
+        if (kept[i] || inSeries.has(i)) return;
+        const sql = definitions[request.code];
+        if (!sql) throw new Error(`no measure defined for ${request.code}`);
+        try {
+          statements.add(
+            (params) => `SELECT ${i} AS i, m.numerator::float8 AS numerator, m.denominator::float8 AS denominator FROM (${sql(request, params)}) m`,
+          );
+        } catch (error) {
+          refused.set(i, error as Error);
+        }
+      });
+      const rows: { i: number; numerator: number | null; denominator: number | null; version?: string }[] = [];
+      for (const { parts, params } of statements.list) {
+        if (!parts.length) continue;
+        const union = parts.join('\nUNION ALL\n');
+        rows.push(...(await dataSource.query(cache ? `SELECT u.*, v.version FROM (${union}) u CROSS JOIN (${DATA_VERSION_SQL}) v` : union, params.values)));
+      }
       const byIndex = new Map(rows.map((r) => [Number(r.i), r]));
       return requests.map((request, i) => {
         const error = refused.get(i);

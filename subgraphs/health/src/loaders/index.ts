@@ -3,6 +3,7 @@ import { ANONYMOUS, businessDistrictsLoader, entityLoader, Identity, measureLoad
 import { HarmReductionContact } from '../entities/harm-reduction-contact';
 import { PeriodicHealthCheck } from '../entities/periodic-health-check';
 import { EVIDENCE_MEASURES } from '../indicators/evidence';
+import { serviceUsersLoader } from './service-users';
 
 export function createLoaders(dataSource: DataSource, identity: Identity = ANONYMOUS) {
   return {
@@ -12,6 +13,8 @@ export function createLoaders(dataSource: DataSource, identity: Identity = ANONY
     healthCheckById: entityLoader(dataSource, PeriodicHealthCheck),
     /** Police's registry entries of the businesses checks name: one police call per request. */
     businessDistricts: businessDistrictsLoader('health', identity),
+    /** labour's `healthServiceUsers` fields (IND-4.2): one statement per request. */
+    serviceUsers: serviceUsersLoader(dataSource),
   };
 }
 

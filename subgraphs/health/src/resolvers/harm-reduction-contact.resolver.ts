@@ -15,10 +15,8 @@ import {
   recordScope,
   restrictToScope,
   saveNew,
-  scopeFilter,
   scopeIsCommune,
   serviceFrom,
-  SqlParams,
   SubgraphContext,
   territory,
   todayIso,
@@ -26,7 +24,7 @@ import {
   userInputError,
   PageArgs,
 } from '@qn/common';
-import { HarmReductionContact, SUPPORT_SERVICES } from '../entities/harm-reduction-contact';
+import { HarmReductionContact } from '../entities/harm-reduction-contact';
 import { HealthLoaders } from '../loaders';
 import { HarmReductionContactFilter, RecordHarmReductionContactInput, UpdateHarmReductionContactInput } from './types/harm-reduction-contact.input';
 
@@ -107,7 +105,7 @@ export class HarmReductionContactResolver {
    * `orgUnit` is given, only services given in that unit, where they
    * stood on their date (`scopeFilter`). A count, never which codes:
    * health learns the codes labour asks about, labour learns one number. One SQL
-   * statement per field. Only labour calls it (rule SERVICE), never a person.
+   * statement for all the fields of a request (`serviceUsersLoader`). Only labour calls it (rule SERVICE), never a person.
    */
   @Authorized(serviceFrom('labour'))
   // Service-only: in the subgraph's schema for labour, left out of the graph clients see.
@@ -119,7 +117,7 @@ export class HarmReductionContactResolver {
   async healthServiceUsers(
     @Arg('period') periodId: string,
     @Arg('clientCodes', () => [String]) clientCodes: string[],
-    @Ctx() { dataSource }: SubgraphContext<HealthLoaders>,
+    @Ctx() { loaders }: SubgraphContext<HealthLoaders>,
     @Arg('orgUnit', () => ID, { nullable: true }) orgUnitId?: string,
   ): Promise<number> {
     const period = parsePeriod(periodId);
@@ -127,18 +125,9 @@ export class HarmReductionContactResolver {
     if (clientCodes.length > MAX_SERVICE_USER_CODES) {
       throw userInputError('clientCodes', `at most ${MAX_SERVICE_USER_CODES} codes per call, got ${clientCodes.length}; split them over several calls`);
     }
-    const codes = [...new Set(clientCodes.map((c) => normaliseClientCode(c, 'clientCodes')))];
+    const codes = [...new Set(clientCodes.map((c) => normaliseClientCode(c, 'clientCodes')))].sort();
     if (codes.length === 0) return 0;
-    const p = new SqlParams();
-    const [row] = await dataSource.query(
-      `SELECT count(DISTINCT c.client_code)::int AS users FROM harm_reduction_contact c
-        WHERE c.client_code = ANY(${p.add(codes)}::varchar[])
-          AND c.contacted_on >= ${p.add(period.start)} AND c.contacted_on < ${p.add(period.end)}
-          AND c.service = ANY(${p.add(SUPPORT_SERVICES)}::varchar[])
-          ${scopeFilter({ orgUnit, period }, p, { district: 'c.district_id', commune: 'c.commune_id' })}`,
-      p.values,
-    );
-    return row.users;
+    return loaders.serviceUsers.load({ period, orgUnit, codes });
   }
 
   @Authorized('RECORDS')

@@ -1,4 +1,4 @@
-import { businessPlaceSql, inPeriod, MeasureSql, scopeFilter } from '@qn/common';
+import { businessPlaceSql, inPeriod, MeasureSql, periodWindows, scopeFilter, withProvinceSeries } from '@qn/common';
 import { businessDuring } from './business-place';
 
 /** Workers employed at registered businesses operating in the period: IND-1.3a's denominator, which labour asks for. */
@@ -6,10 +6,18 @@ export const WORKFORCE = 'WORKFORCE';
 
 /** Counts of police records in a period: the evidence behind police's tasks and labour's IND-1.3a (numerator only). */
 export const EVIDENCE_MEASURES: Record<string, MeasureSql> = {
-  [WORKFORCE]: ({ period, orgUnit }, p) => `
+  [WORKFORCE]: withProvinceSeries(
+    ({ period, orgUnit }, p) => `
     SELECT coalesce(sum(b.employees), 0) AS numerator, NULL::float8 AS denominator FROM service_business b
      WHERE b.opened_on < ${p.add(period.end)} AND (b.closed_on IS NULL OR b.closed_on >= ${p.add(period.start)})
        AND ${businessDuring({ orgUnit, period }, p, 'b')}`,
+    // Many periods of the province (labour's IND-1.3a series): the registry read once for all of them.
+    (periods, p) => `
+    SELECT w.k, coalesce(sum(b.employees), 0) AS numerator, NULL::float8 AS denominator
+      FROM (${periodWindows(periods, p)}) w
+      LEFT JOIN service_business b ON b.opened_on < w.end_on AND (b.closed_on IS NULL OR b.closed_on >= w.start_on)
+     GROUP BY w.k`,
+  ),
   'EVIDENCE-INSPECTIONS': ({ period, orgUnit }, p) => `
     SELECT count(*) AS numerator, NULL::float8 AS denominator
       FROM inspection i JOIN service_business b ON b.id = i.business_id

@@ -1,4 +1,4 @@
-import { inPeriod, MeasureRequest, MeasureSql, placeOnDate, scopeFilter, SqlParams } from '@qn/common';
+import { inPeriod, MeasureRequest, MeasureSql, periodWindows, placeOnDate, scopeFilter, SqlParams, withProvinceSeries } from '@qn/common';
 
 /**
  * Where a person (`c`, a support_client) is followed on a date: the district of
@@ -35,11 +35,26 @@ function servedByLabour(request: MeasureRequest, p: SqlParams): string {
  * (`ind42NotServedByLabour`) go to health's `healthServiceUsers`, which counts those
  * who had a social-support health service (a referral to a social service) in the period.
  */
-export const ind42: MeasureSql = (request, p) => `
+export const ind42: MeasureSql = withProvinceSeries(
+  (request, p) => `
   SELECT count(*) FILTER (WHERE ${servedByLabour(request, p)}) AS numerator,
          count(*) AS denominator
     FROM support_client c
-   WHERE ${inNeedAndEligible(request, p)}`;
+   WHERE ${inNeedAndEligible(request, p)}`,
+  // Many periods of the province: each assessment and each service use read for the periods that hold it.
+  (periods, p) => `
+  WITH w AS (${periodWindows(periods, p)}),
+       assessed AS (
+         SELECT DISTINCT w.k, a.client_id FROM w
+           JOIN need_assessment a ON a.in_need AND a.eligible AND a.assessed_on >= w.start_on AND a.assessed_on < w.end_on),
+       served AS (
+         SELECT DISTINCT w.k, s.client_id FROM w JOIN support_service_use s ON s.used_on >= w.start_on AND s.used_on < w.end_on)
+  SELECT w.k, count(a.client_id) FILTER (WHERE s.client_id IS NOT NULL) AS numerator, count(a.client_id) AS denominator
+    FROM w
+    LEFT JOIN assessed a ON a.k = w.k
+    LEFT JOIN served s ON s.k = a.k AND s.client_id = a.client_id
+   GROUP BY w.k`,
+);
 
 /**
  * IND-4.2: one row, `codes` — the persons in need and eligible in the period whom labour
