@@ -95,6 +95,42 @@ test('case notes are decrypted only for the tips whose notes are asked for: a pa
   expect(withNotes.errors?.map((e) => e.path)).toEqual([['tips', 'nodes', nodes.findIndex((t) => t.id === damaged), 'notes']]);
 });
 
+describe('a page of any list of records costs what it returns: one statement for the page, one INSERT of the ids shown', () => {
+  // The record lists of every subgraph (a type whose records are RECORDS), read as the owning agency's head.
+  const LISTS: [string, string, string][] = [
+    ['tips', 'police', 'POLICE'],
+    ['criminalCases', 'police', 'POLICE'],
+    ['inspections', 'police', 'POLICE'],
+    ['serviceBusinesses', 'police', 'POLICE'],
+    ['harmReductionContacts', 'health', 'HEALTH'],
+    ['periodicHealthChecks', 'health', 'HEALTH'],
+    ['supportClients', 'labour', 'LABOUR'],
+    ['communicationActivities', 'labour', 'LABOUR'],
+    ['businessOutreach', 'labour', 'LABOUR'],
+    ['communicationSessions', 'education', 'EDUCATION'],
+    ['publications', 'information', 'INFORMATION'],
+  ];
+  test.each(LISTS)(
+    '%s (%s, read by a head of %s): as many statements for 5 records as for 50, and the audit names exactly the records shown',
+    async (list, subgraph, agency) => {
+      const as = { ...caller(agency, 'AGENCY_HEAD'), subject: `lister-${list}` };
+      const read = async (first: number) => {
+        const before = system.statements()[subgraph];
+        const nodes = dataOf(await system.query(`{ ${list}(first: ${first}) { nodes { id } } }`, undefined, { as }))[list].nodes as { id: string }[];
+        return { ids: nodes.map((n) => n.id), statements: system.statements()[subgraph] - before };
+      };
+      const small = await read(5);
+      const large = await read(50);
+      expect(small.ids).toHaveLength(5);
+      expect(large.ids.length).toBeGreaterThan(5);
+      // The page, and the audit of what it showed: no count (totalCount not asked), nothing per record.
+      expect({ list, small: small.statements, large: large.statements }).toEqual({ list, small: 2, large: 2 });
+      const rows: { entity_ids: string[] }[] = await system.ownerQuery(subgraph, `SELECT entity_ids FROM audit_log WHERE subject = 'lister-${list}'`);
+      expect(rows.flatMap((r) => r.entity_ids).sort()).toEqual([...small.ids, ...large.ids].sort());
+    },
+  );
+});
+
 describe('a person can be found and erased on a lawful request without breaking what was reported', () => {
   const labourHead = caller('LABOUR', 'AGENCY_HEAD');
   const healthHead = caller('HEALTH', 'AGENCY_HEAD');
