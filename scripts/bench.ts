@@ -148,6 +148,7 @@ async function main() {
         'p95 ms',
         'req/s',
         '× baseline p50',
+        'CPU ms',
         'SQL statements first',
         'SQL statements',
         'subgraph fetches',
