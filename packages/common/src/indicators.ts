@@ -132,12 +132,21 @@ export function scopeFilter(
  */
 export const MAX_STATEMENT_PARAMS = 30_000;
 
-/** SELECTs joined by UNION ALL into as few statements as keep each under MAX_STATEMENT_PARAMS parameters. */
-class StatementParts {
-  readonly list: { parts: string[]; params: SqlParams }[] = [{ parts: [], params: new SqlParams() }];
+/**
+ * One SELECT per item of a batch (each naming its item in a column `i`), joined by UNION
+ * ALL into as few statements as keep each under MAX_STATEMENT_PARAMS parameters: the
+ * one way a loader of this codebase asks for a batch's numbers.
+ */
+export class UnionStatements {
+  /** The items whose SELECT could not be written (`add` given their index): each fails alone, not the batch. */
+  readonly refused = new Map<number, Error>();
+  private readonly list: { parts: string[]; params: SqlParams }[] = [{ parts: [], params: new SqlParams() }];
 
-  /** Adds the part `build` writes; a part that throws adds nothing (its parameters are taken back). */
-  add(build: (params: SqlParams) => string): void {
+  /**
+   * Adds the SELECT `build` writes. If it throws, it adds nothing (its parameters are
+   * taken back), and the error is item `refusedAs`'s refusal or, without one, thrown.
+   */
+  add(build: (params: SqlParams) => string, refusedAs?: number): void {
     let current = this.list[this.list.length - 1];
     const mark = current.params.values.length;
     let part: string;
@@ -145,7 +154,9 @@ class StatementParts {
       part = build(current.params);
     } catch (error) {
       current.params.values.length = mark;
-      throw error;
+      if (refusedAs === undefined) throw error;
+      this.refused.set(refusedAs, error as Error);
+      return;
     }
     if (current.params.values.length > MAX_STATEMENT_PARAMS && current.parts.length) {
       current.params.values.length = mark;
@@ -154,6 +165,15 @@ class StatementParts {
       part = build(current.params);
     }
     current.parts.push(part);
+  }
+
+  /** Sends the statements (`wrap` may put each union inside a larger SELECT) and returns all their rows. */
+  async run<R>(dataSource: DataSource, wrap: (union: string) => string = (union) => union): Promise<R[]> {
+    const rows: R[] = [];
+    for (const { parts, params } of this.list) {
+      if (parts.length) rows.push(...((await dataSource.query(wrap(parts.join('\nUNION ALL\n')), params.values)) as R[]));
+    }
+    return rows;
   }
 }
 
@@ -184,8 +204,7 @@ export function measureLoader(dataSource: DataSource, definitions: Record<string
       const version = cache ? ((await dataSource.query(DATA_VERSION_SQL)) as { version: string }[])[0].version : null;
       const kept = requests.map((request) => (cache ? cache.get(version!, measureKey(request)) : undefined));
       // A request that cannot be asked (a unit the agency cannot count) fails alone, not the batch.
-      const refused = new Map<number, Error>();
-      const statements = new StatementParts();
+      const statements = new UnionStatements();
       // The province's periods of an indicator with set-based SQL: one part for all of them.
       const series = new Map<string, number[]>();
       requests.forEach((request, i) => {
@@ -207,23 +226,17 @@ export function measureLoader(dataSource: DataSource, definitions: Record<string
         if (kept[i] || inSeries.has(i)) return;
         const sql = definitions[request.code];
         if (!sql) throw new Error(`no measure defined for ${request.code}`);
-        try {
-          statements.add(
-            (params) => `SELECT ${i} AS i, m.numerator::float8 AS numerator, m.denominator::float8 AS denominator FROM (${sql(request, params)}) m`,
-          );
-        } catch (error) {
-          refused.set(i, error as Error);
-        }
+        statements.add(
+          (params) => `SELECT ${i} AS i, m.numerator::float8 AS numerator, m.denominator::float8 AS denominator FROM (${sql(request, params)}) m`,
+          i,
+        );
       });
-      const rows: { i: number; numerator: number | null; denominator: number | null; version?: string }[] = [];
-      for (const { parts, params } of statements.list) {
-        if (!parts.length) continue;
-        const union = parts.join('\nUNION ALL\n');
-        rows.push(...(await dataSource.query(cache ? `SELECT u.*, v.version FROM (${union}) u CROSS JOIN (${DATA_VERSION_SQL}) v` : union, params.values)));
-      }
+      const rows = await statements.run<{ i: number; numerator: number | null; denominator: number | null; version?: string }>(dataSource, (union) =>
+        cache ? `SELECT u.*, v.version FROM (${union}) u CROSS JOIN (${DATA_VERSION_SQL}) v` : union,
+      );
       const byIndex = new Map(rows.map((r) => [Number(r.i), r]));
       return requests.map((request, i) => {
-        const error = refused.get(i);
+        const error = statements.refused.get(i);
         if (error) return error;
         if (kept[i]) return kept[i];
         const row = byIndex.get(i);

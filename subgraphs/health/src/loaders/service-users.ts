@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { MeasureRequest, requestLoader, scopeFilter, SqlParams } from '@qn/common';
+import { MeasureRequest, requestLoader, scopeFilter, UnionStatements } from '@qn/common';
 import { SUPPORT_SERVICES } from '../entities/harm-reduction-contact';
 
 /** One `healthServiceUsers` field: the period and unit, and the codes (normalised, without repeats) asked about. */
@@ -16,27 +16,20 @@ export interface ServiceUsersRequest extends Pick<MeasureRequest, 'period' | 'or
 export function serviceUsersLoader(dataSource: DataSource) {
   return requestLoader<ServiceUsersRequest, number, string>(
     async (requests) => {
-      const params = new SqlParams();
-      const refused = new Map<number, Error>();
-      const parts = requests.flatMap((request, i) => {
-        const mark = params.values.length;
-        try {
-          return [
-            `SELECT ${i} AS i, count(DISTINCT c.client_code)::int AS users FROM harm_reduction_contact c
+      const statements = new UnionStatements();
+      requests.forEach((request, i) =>
+        statements.add(
+          (params) => `SELECT ${i} AS i, count(DISTINCT c.client_code)::int AS users FROM harm_reduction_contact c
               WHERE c.client_code = ANY(${params.add(request.codes)}::varchar[])
                 AND c.contacted_on >= ${params.add(request.period.start)} AND c.contacted_on < ${params.add(request.period.end)}
                 AND c.service = ANY(${params.add(SUPPORT_SERVICES)}::varchar[])
                 ${scopeFilter(request, params, { district: 'c.district_id', commune: 'c.commune_id' })}`,
-          ];
-        } catch (error) {
-          params.values.length = mark;
-          refused.set(i, error as Error);
-          return [];
-        }
-      });
-      const rows: { i: number; users: number }[] = parts.length ? await dataSource.query(parts.join('\nUNION ALL\n'), params.values) : [];
+          i,
+        ),
+      );
+      const rows = await statements.run<{ i: number; users: number }>(dataSource);
       const users = new Map(rows.map((row) => [Number(row.i), row.users]));
-      return requests.map((_, i) => refused.get(i) ?? users.get(i) ?? 0);
+      return requests.map((_, i) => statements.refused.get(i) ?? users.get(i) ?? 0);
     },
     // Fields asking the same are answered once.
     { cacheKeyFn: (request) => `${request.period.id}|${request.orgUnit.id}|${request.codes.join(',')}` },

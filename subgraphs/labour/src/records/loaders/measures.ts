@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Measure, MeasureLoader, MeasureRequest, requestLoader, SqlParams } from '@qn/common';
+import { Measure, MeasureLoader, MeasureRequest, requestLoader, UnionStatements } from '@qn/common';
 import { HealthServiceUsersLoader } from '../graph/health.client';
 import { PoliceWorkforceLoader } from '../graph/police.client';
 import { HEALTH_NUMERATOR_CODES, READINGS, REMOTE_DENOMINATORS } from '../indicators';
@@ -17,10 +17,11 @@ export interface RemoteParts {
  * with an index column), however many periods and districts.
  */
 async function healthCodes(dataSource: DataSource, requests: { index: number; request: MeasureRequest }[]): Promise<Map<number, string[]>> {
-  if (requests.length === 0) return new Map();
-  const p = new SqlParams();
-  const parts = requests.map(({ index, request }) => `SELECT ${index} AS i, m.codes FROM (${HEALTH_NUMERATOR_CODES[request.code](request, p)}) m`);
-  const rows: { i: number; codes: string[] | null }[] = await dataSource.query(parts.join('\nUNION ALL\n'), p.values);
+  const statements = new UnionStatements();
+  for (const { index, request } of requests) {
+    statements.add((params) => `SELECT ${index} AS i, m.codes FROM (${HEALTH_NUMERATOR_CODES[request.code](request, params)}) m`);
+  }
+  const rows = await statements.run<{ i: number; codes: string[] | null }>(dataSource);
   return new Map(rows.map((r) => [Number(r.i), r.codes ?? []]));
 }
 
