@@ -11,21 +11,13 @@
  * service role and the database, closed to every other role (`provisionDatabase`): then
  * each service can be given its service role's URL only.
  */
-import { databaseUrlFor, envName, prepareDatabase, provisionDatabase, SUBGRAPHS } from '@qn/common';
-import { Client } from 'pg';
+import { databaseUrlFor, envName, prepareDatabase, provisionDatabase, SUBGRAPHS, withConnection } from '@qn/common';
 import { loadSubgraph } from './subgraphs';
 
 const userOf = (url: string) => decodeURIComponent(new URL(url).username);
 
-async function countMigrations(url: string): Promise<number> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query('SELECT count(*)::int AS n FROM migrations')).rows[0].n;
-  } finally {
-    await client.end();
-  }
-}
+const countMigrations = (url: string) =>
+  withConnection(url, async (client) => (await client.query('SELECT count(*)::int AS n FROM migrations')).rows[0].n as number);
 
 async function main() {
   const names = process.argv.slice(2).length ? process.argv.slice(2) : [...SUBGRAPHS];

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
-import { dropDatabase, ensureServiceRole, generateInternalKeys, internalKeyEnvironment, provisionDatabase, startSubgraph } from '@qn/common';
+import { dropDatabase, ensureServiceRole, generateInternalKeys, internalKeyEnvironment, provisionDatabase, startSubgraph, withConnection } from '@qn/common';
 import { loadSubgraph } from '../scripts/subgraphs';
 
 /**
@@ -35,15 +34,8 @@ const police = agency('police');
 const information = agency('information');
 const legacy = agency('legacy');
 
-async function query<T = Record<string, unknown>>(connection: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: connection });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const query = <T = Record<string, unknown>>(connection: string, sql: string, params: unknown[] = []): Promise<T[]> =>
+  withConnection(connection, async (client) => (await client.query(sql, params)).rows as T[]);
 
 afterAll(async () => {
   for (const { owner } of [police, information, legacy]) await dropDatabase(owner);

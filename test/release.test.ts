@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
-import { dropDatabase, dropServiceRole, generateInternalKeys, InternalKeySet, internalKeyEnvironment, SUBGRAPHS } from '@qn/common';
+import { dropDatabase, dropServiceRole, generateInternalKeys, InternalKeySet, internalKeyEnvironment, SUBGRAPHS, withConnection } from '@qn/common';
 
 /**
  * What the Dockerfile builds, built the same way here (no Docker engine needed):
@@ -113,11 +112,7 @@ const roleUrl = (name: string, role: string, password: string) => {
   url.password = password;
   return url.toString();
 };
-async function dropRole(role: string): Promise<void> {
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP ROLE IF EXISTS "${role}"`).finally(() => client.end());
-}
+const dropRole = (role: string) => withConnection(process.env.DATABASE_URL!, (client) => client.query(`DROP ROLE IF EXISTS "${role}"`));
 const env = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
   PATH: process.env.PATH,
   NODE_ENV: 'production',

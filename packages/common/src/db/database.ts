@@ -54,6 +54,17 @@ export function statementCounter(dataSource: DataSource): StatementCounter {
   return dataSource.logger as StatementCounter;
 }
 
+/** Runs `work` on one plain connection to `url` (no pool, no TypeORM), closed whatever happens. */
+export async function withConnection<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Creates the database named in `url` when it does not exist yet. */
 export async function ensureDatabase(url: string): Promise<void> {
   const target = new URL(url);
@@ -61,9 +72,7 @@ export async function ensureDatabase(url: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name '${name}' must be lower-case letters, digits and _`);
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
+  await withConnection(admin.toString(), async (client) => {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (!rowCount) {
       // Another replica may create it at the same moment: that is as good.
@@ -71,9 +80,7 @@ export async function ensureDatabase(url: string): Promise<void> {
         if (error.code !== '42P04' && error.code !== '23505') throw error;
       });
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export async function dropDatabase(url: string): Promise<void> {
@@ -81,13 +88,7 @@ export async function dropDatabase(url: string): Promise<void> {
   const name = decodeURIComponent(target.pathname.slice(1));
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  await withConnection(admin.toString(), (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
 /** The advisory lock (per database) held while a subgraph's migrations run. */

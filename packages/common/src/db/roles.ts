@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Client } from 'pg';
 import { DATA_VERSION_TABLE } from './data-version';
+import { withConnection } from './database';
 
 /**
  * The running service never connects as the database's owner: migrations, reference
@@ -40,15 +41,11 @@ function servicePassword(ownerUrl: string, role: string): string {
 const ROLES_LOCK = 1736_2025;
 
 /** Runs `work` on one connection to `url`, holding the roles lock of that database; the lock goes with the connection. */
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
+function withRolesLock<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  return withConnection(url, async (client) => {
     await client.query('SELECT pg_advisory_lock($1)', [ROLES_LOCK]);
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+    return work(client);
+  });
 }
 
 /** A role's name and password as a connection URL gives them. */
@@ -99,7 +96,7 @@ async function defineLoginRole(client: Client, role: string, password: string, o
 export async function ensureServiceRole(ownerUrl: string, serviceUrl?: string): Promise<string> {
   const database = databaseName(ownerUrl);
   const { role, password, url } = serviceCredentials(ownerUrl, serviceUrl);
-  await withClient(ownerUrl, async (client) => {
+  await withRolesLock(ownerUrl, async (client) => {
     const [{ manage }] = (await client.query('SELECT rolsuper OR rolcreaterole AS manage FROM pg_roles WHERE rolname = current_user')).rows;
     if (manage) await defineLoginRole(client, role, password, { inherit: false });
     else if (!(await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount) {
@@ -140,7 +137,7 @@ export async function provisionDatabase(adminUrl: string, ownerUrl: string, serv
   const service = serviceCredentials(ownerUrl, serviceUrl);
   if (owner.role === credentials(adminUrl).role) throw new Error(`the owner of '${database}' must be a role of its own, not the administrator '${owner.role}'`);
   admin.pathname = '/postgres';
-  await withClient(admin.toString(), async (client) => {
+  await withRolesLock(admin.toString(), async (client) => {
     await defineLoginRole(client, owner.role, owner.password, { inherit: true });
     await defineLoginRole(client, service.role, service.password, { inherit: false });
     const { rows } = await client.query('SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1', [database]);
@@ -154,13 +151,14 @@ export async function provisionDatabase(adminUrl: string, ownerUrl: string, serv
     await client.query(`REVOKE ALL ON DATABASE "${database}" FROM PUBLIC`);
   });
   admin.pathname = `/${database}`;
-  await withClient(admin.toString(), async (client) => {
+  await withRolesLock(admin.toString(), async (client) => {
     const to = `OWNER TO "${owner.role}"`;
-    const others = `pg_get_userbyid(%s) <> $1`;
+    /** The condition "`column`'s role is not the owner" ($1: the owner). */
+    const notOwner = (column: string) => `pg_get_userbyid(${column}) <> $1`;
     // Tables first: a table takes the sequences it owns (serial, identity) with it.
     const relations = await client.query(
       `SELECT c.relname AS name, c.relkind AS kind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${others.replace('%s', 'c.relowner')}`,
+       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${notOwner('c.relowner')}`,
       [owner.role],
     );
     for (const { name, kind } of relations.rows) {
@@ -169,13 +167,13 @@ export async function provisionDatabase(adminUrl: string, ownerUrl: string, serv
     }
     const sequences = await client.query(
       `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = 'public' AND c.relkind = 'S' AND ${others.replace('%s', 'c.relowner')}`,
+       WHERE n.nspname = 'public' AND c.relkind = 'S' AND ${notOwner('c.relowner')}`,
       [owner.role],
     );
     for (const { name } of sequences.rows) await client.query(`ALTER SEQUENCE public."${name}" ${to}`);
     const functions = await client.query(
       `SELECT p.proname AS name, pg_get_function_identity_arguments(p.oid) AS args, p.prokind AS kind FROM pg_proc p
-       JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND ${others.replace('%s', 'p.proowner')}`,
+       JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND ${notOwner('p.proowner')}`,
       [owner.role],
     );
     for (const { name, args, kind } of functions.rows) {
@@ -185,7 +183,7 @@ export async function provisionDatabase(adminUrl: string, ownerUrl: string, serv
     const types = await client.query(
       `SELECT t.typname AS name, t.typtype AS kind FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
        WHERE n.nspname = 'public' AND t.typtype IN ('e', 'd', 'c', 'r') AND t.typelem = 0
-         AND (t.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c') AND ${others.replace('%s', 't.typowner')}`,
+         AND (t.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c') AND ${notOwner('t.typowner')}`,
       [owner.role],
     );
     for (const { name, kind } of types.rows) await client.query(`ALTER ${kind === 'd' ? 'DOMAIN' : 'TYPE'} public."${name}" ${to}`);
@@ -196,5 +194,5 @@ export async function provisionDatabase(adminUrl: string, ownerUrl: string, serv
 export async function dropServiceRole(ownerUrl: string): Promise<void> {
   const admin = new URL(ownerUrl);
   admin.pathname = '/postgres';
-  await withClient(admin.toString(), (client) => client.query(`DROP ROLE IF EXISTS "${serviceRoleName(ownerUrl)}"`));
+  await withRolesLock(admin.toString(), (client) => client.query(`DROP ROLE IF EXISTS "${serviceRoleName(ownerUrl)}"`));
 }
