@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
-import { databaseUrlFor, dropDatabase, openDatabase, subgraphDataSource, SUBGRAPHS } from '@qn/common';
+import { databaseUrlFor, dropDatabase, openDatabase, subgraphDataSource, SUBGRAPHS, withConnection } from '@qn/common';
 import { backup } from '../scripts/backup';
 import { restore } from '../scripts/restore';
 import { loadSubgraph } from '../scripts/subgraphs';
@@ -55,10 +54,8 @@ afterAll(() => {
 });
 
 /** Every table of a database with its row count and a digest of its rows. */
-async function contents(name: string): Promise<Record<string, string>> {
-  const client = new Client({ connectionString: databaseUrlFor(name) });
-  await client.connect();
-  try {
+function contents(name: string): Promise<Record<string, string>> {
+  return withConnection(databaseUrlFor(name), async (client) => {
     const { rows: tables } = await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
     const result: Record<string, string> = {};
     for (const { tablename } of tables) {
@@ -68,9 +65,7 @@ async function contents(name: string): Promise<Record<string, string>> {
       result[tablename] = `${rows[0].n}:${rows[0].digest}`;
     }
     return result;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 test("every agency database comes back identical after backup, loss and restore, police's encrypted columns byte for byte", async () => {

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
 import {
   createLogger,
   dropDatabase,
@@ -23,6 +22,7 @@ import {
   SUBGRAPHS,
   DATA_KEYS,
   environmentFor,
+  withConnection,
 } from '@qn/common';
 import { authConfigFromEnv } from '../gateway/src/auth';
 import { startGateway, RunningGateway } from '../gateway/src/server';
@@ -193,15 +193,7 @@ export async function startSystem(
     subgraphs,
     gatewayToken,
     environment: (service) => environmentFor(service, Object.fromEntries(DATA_KEYS.map((key) => [key, process.env[key]])), keys) as Record<string, string>,
-    async ownerQuery(name, sql) {
-      const client = new Client({ connectionString: databaseUrl(name) });
-      await client.connect();
-      try {
-        return (await client.query(sql)).rows;
-      } finally {
-        await client.end();
-      }
-    },
+    ownerQuery: (name, sql) => withConnection(databaseUrl(name), async (client) => (await client.query(sql)).rows),
     async query(query, variables, requestOptions = {}) {
       const as = requestOptions.as === undefined ? options.as : requestOptions.as;
       const headers: Record<string, string> = as ? { authorization: `Bearer ${await mintDevToken(as)}` } : {};

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { openDatabase, subgraphDataSource } from '@qn/common';
+import { openDatabase, subgraphDataSource, withConnection } from '@qn/common';
 import { loadSubgraph } from '../scripts/subgraphs';
 
 /**
@@ -28,14 +28,8 @@ function databaseUrl(base: string, name: string): string {
   return url.toString();
 }
 
-async function withAdmin<T>(base: string, run: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl(base) });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
+function withAdmin<T>(base: string, run: (client: Client) => Promise<T>): Promise<T> {
+  return withConnection(adminUrl(base), run);
 }
 
 /** The template of one subgraph's database (with generated data when `sampleData`), built if this run has none yet. */
