@@ -126,7 +126,7 @@ async function main() {
   const requests = option('requests', 200);
   const concurrency = option('concurrency', 4);
   process.env.QN_SCALE = String(scale);
-  process.env.LOG_LEVEL ??= 'silent';
+  process.env.LOG_LEVEL ??= 'error';
   const dir = mkdtempSync(path.join(tmpdir(), 'qn-bench-'));
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 56000 + Math.floor(Math.random() * 1000), persistent: false });
   process.env.DATABASE_URL = pg.url('postgres');

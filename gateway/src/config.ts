@@ -4,7 +4,20 @@ import { DEFAULT_PORTS, InternalKeyEnvironment, intFromEnv, Logger, SUBGRAPHS, s
 import { AuthConfig, authConfigFromEnv } from './auth';
 import { DEFAULT_LIMITS, GatewayLimits } from './limits';
 
+/** The gateway's runtimes over the same supergraph (QN_GATEWAY_RUNTIME): @apollo/gateway, or Hive Gateway with its Rust planner. */
+export const GATEWAY_RUNTIMES = ['apollo', 'hive'] as const;
+export type GatewayRuntime = (typeof GATEWAY_RUNTIMES)[number];
+
+export function runtimeFromEnv(env: NodeJS.ProcessEnv): GatewayRuntime {
+  const runtime = env.QN_GATEWAY_RUNTIME || 'apollo';
+  if (!(GATEWAY_RUNTIMES as readonly string[]).includes(runtime))
+    throw new Error(`QN_GATEWAY_RUNTIME must be one of ${GATEWAY_RUNTIMES.join(', ')}, got '${runtime}'`);
+  return runtime as GatewayRuntime;
+}
+
 export interface GatewayConfig {
+  /** The runtime that plans and runs queries; `apollo` when unset. */
+  runtime?: GatewayRuntime;
   port: number;
   host: string;
   supergraphSdl: string;
@@ -53,6 +66,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConf
   }
   const production = env.NODE_ENV === 'production';
   return {
+    runtime: runtimeFromEnv(env),
     production,
     limits: limitsFromEnv(env),
     auth: authConfigFromEnv(env, production),
