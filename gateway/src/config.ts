@@ -15,9 +15,14 @@ export function runtimeFromEnv(env: NodeJS.ProcessEnv): GatewayRuntime {
   return runtime as GatewayRuntime;
 }
 
+/** @apollo/gateway's own default: 30 MiB of plans, measured as their JSON length (a plan of the 16-indicator dashboard is a few KiB). */
+export const DEFAULT_QUERY_PLAN_CACHE_MIB = 30;
+
 export interface GatewayConfig {
   /** The runtime that plans and runs queries; `apollo` when unset. */
   runtime?: GatewayRuntime;
+  /** The bound of @apollo/gateway's query-plan cache (an LRU by approximate size), in MiB (QN_QUERY_PLAN_CACHE_MIB). */
+  queryPlanCacheMiB?: number;
   port: number;
   host: string;
   supergraphSdl: string;
@@ -67,6 +72,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConf
   const production = env.NODE_ENV === 'production';
   return {
     runtime: runtimeFromEnv(env),
+    queryPlanCacheMiB: intFromEnv('QN_QUERY_PLAN_CACHE_MIB', DEFAULT_QUERY_PLAN_CACHE_MIB, { max: 1024, env }),
     production,
     limits: limitsFromEnv(env),
     auth: authConfigFromEnv(env, production),

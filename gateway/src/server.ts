@@ -10,7 +10,7 @@ import { createLogger, gatewaySigningKey, Host, HostedRequest, Logger, serveGrap
 import { downloadRoutes } from './downloads';
 import { authenticate } from './auth';
 import { GatewayContext } from './subgraph-source';
-import { GatewayConfig } from './config';
+import { DEFAULT_QUERY_PLAN_CACHE_MIB, GatewayConfig } from './config';
 import { AgencySubgraphSource, FetchCounter } from './subgraph-source';
 import { ARMOR_LIMITS, CallerRateLimit, checkCost, checkArguments, DEFAULT_LIMITS, GatewayLimits } from './limits';
 import { subgraphsReadiness } from './readiness';
@@ -84,6 +84,8 @@ async function startApolloGateway(config: GatewayConfig): Promise<RunningGateway
   const logger: Logger = config.logger ?? createLogger('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
+    // Plans are kept per query text and operation name, least recently used out first, up to this size.
+    experimental_approximateQueryPlanStoreMiB: config.queryPlanCacheMiB ?? DEFAULT_QUERY_PLAN_CACHE_MIB,
     buildService: ({ name, url }) => new AgencySubgraphSource(name, config.subgraphUrls[name] ?? url!, fetches, limits.subgraphTimeoutMs, signingKey),
   });
   // Tokens are counted by Apollo Server's parser (parseOptions), the cost in limits.ts.
