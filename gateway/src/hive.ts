@@ -303,10 +303,13 @@ export async function startHiveGateway(config: GatewayConfig): Promise<RunningGa
     const started = process.hrtime.bigint();
     req.requestId = requestIdFrom(req.headers);
     res.setHeader(REQUEST_ID_HEADER, req.requestId);
+    const path = (req.url ?? '/').split('?')[0];
     res.on('finish', () => {
-      const path = (req.url ?? '/').split('?')[0];
       const route = path === '/health' || path === '/ready' || path === '/metrics' ? path.slice(1) : 'graphql';
-      metrics.observe(req.method ?? 'GET', route, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics.observe(req.method ?? 'GET', route, res.statusCode, seconds);
+      if (route === 'health' || route === 'metrics') return;
+      logger.info({ requestId: req.requestId, method: req.method, path, status: res.statusCode, durationMs: Math.round(seconds * 1e4) / 10 }, 'request');
     });
     requestScope
       .run({ requestId: req.requestId }, () => handle(req, res))
