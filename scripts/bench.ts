@@ -19,7 +19,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { encryptedText, MEASURE_CACHE_ENV, measureCacheEntries, measureCacheFor, startEmbeddedPostgres, SUBGRAPHS } from '@qn/common';
+import { encryptedText, MEASURE_CACHE_ENV, measureCacheEntries, measureCacheFor, SUBGRAPHS } from '@qn/common';
+import { startEmbeddedPostgres } from '@qn/dev';
 import { caller, startSystem, TestSystem } from '../test/harness';
 import { TEMPLATE_PREFIX_ENV } from '../test/templates';
 

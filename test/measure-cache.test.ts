@@ -1,4 +1,5 @@
-import { MeasureSql, measureCacheFor, measureLoader, parsePeriod, SeededRandom, SqlParams, territory } from '@qn/common';
+import { MeasureSql, measureCacheFor, measureLoader, parsePeriod, SqlParams, territory } from '@qn/common';
+import { SeededRandom } from '@qn/dev';
 import { MEASURES as INFORMATION_MEASURES } from '../subgraphs/information/src/indicators';
 import { EVIDENCE_MEASURES as INFORMATION_EVIDENCE } from '../subgraphs/information/src/indicators/evidence';
 import { MEASURES as LABOUR_MEASURES, HEALTH_NUMERATOR_CODES } from '../subgraphs/labour/src/records/indicators';

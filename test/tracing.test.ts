@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { DATA_KEYS, dropDatabase, dropServiceRole, envName, generateInternalKeys, internalKeyEnvironment, mintDevToken } from '@qn/common';
+import { DATA_KEYS, dropDatabase, dropServiceRole, envName, generateInternalKeys, internalKeyEnvironment } from '@qn/common';
+import { mintDevToken } from '@qn/dev';
 import { caller } from './harness';
 import { cloneTemplate } from './templates';
 

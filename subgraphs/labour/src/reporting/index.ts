@@ -22,4 +22,3 @@ export { assertHeadOf, canRead, DISTRICT_GROUP, expectedUnits, findUnit, isCoord
 export const REPORTING_ENTITIES = [...REPORT_ENTITIES, FigureComment];
 export const REPORTING_RESOLVERS = [ReportResolver, ConsolidatedReportResolver, ReportChecksResolver, NotificationResolver] as const;
 export { planReminders, ReminderWorker } from './reminders';
-export { generateContactsSampleData } from './contacts.sample-data';
