@@ -44,7 +44,7 @@ beforeAll(async () => {
     const definition = loadSubgraph(name);
     const dataSource = await openDatabase(subgraphDataSource(definition, databaseUrlFor(name)));
     if (definition.loadReferenceData) await definition.loadReferenceData(dataSource);
-    if (name === 'police' || name === 'information') await loadSampleData(name)(dataSource);
+    if (name === 'police' || name === 'information') await loadSampleData(name)!(dataSource);
     await dataSource.destroy();
   }
 }, 300000);

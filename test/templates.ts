@@ -46,7 +46,7 @@ async function template(base: string, subgraph: string, sampleData: boolean): Pr
         const dataSource = await openDatabase(subgraphDataSource(definition, databaseUrl(base, name)));
         try {
           if (definition.loadReferenceData) await definition.loadReferenceData(dataSource);
-          if (sampleData) await loadSampleData(subgraph)(dataSource);
+          if (sampleData) await loadSampleData(subgraph)?.(dataSource);
         } finally {
           await dataSource.destroy();
         }
