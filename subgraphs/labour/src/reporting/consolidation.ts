@@ -14,7 +14,7 @@ import {
   vietnamDate,
 } from '@qn/common';
 import { READINGS } from '../records';
-import { INDICATOR_TYPE_BY_SUBGRAPH } from '../catalogue';
+import { indicatorTypeName } from '../catalogue';
 import { remoteSmallCountFlags } from './graph.client';
 import { RecordsLoaders } from '../records';
 import { RegistryLoaders } from '../registry';
@@ -171,17 +171,13 @@ function acceptedRevision(all: Report[]): Report | null {
 async function protectSmallCounts(identity: Identity, rows: IndicatorRow[], table: ConsolidatedIndicator[]): Promise<ConsolidatedIndicator[]> {
   if (!protectedCaller(identity)) return table;
   const flags = new Map<string, boolean>();
-  const bySubgraph = new Map<string, string[]>();
-  for (const row of rows) {
-    if (row.ownerSubgraph === 'labour') flags.set(row.code, Boolean(READINGS[row.code]?.protectSmallCounts));
-    else bySubgraph.set(row.ownerSubgraph, [...(bySubgraph.get(row.ownerSubgraph) ?? []), row.code]);
-  }
-  await Promise.all(
-    [...bySubgraph.entries()].map(async ([subgraph, codes]) => {
-      const answer = await remoteSmallCountFlags(subgraph, INDICATOR_TYPE_BY_SUBGRAPH[subgraph], codes, identity).catch(() => new Map<string, boolean>());
-      for (const code of codes) flags.set(code, answer.get(code) ?? true);
-    }),
+  const others = rows.filter((row) => row.ownerSubgraph !== 'labour');
+  for (const row of rows) if (row.ownerSubgraph === 'labour') flags.set(row.code, Boolean(READINGS[row.code]?.protectSmallCounts));
+  const answers = await remoteSmallCountFlags(
+    others.map((row) => ({ type: indicatorTypeName(row), code: row.code })),
+    identity,
   );
+  others.forEach((row, i) => flags.set(row.code, answers[i]));
   const hide = (c: ConsolidatedCell, why: Suppression): ConsolidatedCell => ({
     ...c,
     numerator: null,
