@@ -1,6 +1,8 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import {
+  IndicatorStatus,
+  IndicatorStatusEnum,
   clockNow,
   Identity,
   isPrimary,
@@ -46,8 +48,8 @@ export class ConsolidatedCell {
   @Field(() => Float, { nullable: true, description: "The plan's goal" })
   target: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The verdict (an IndicatorStatus; null: no number)' })
-  status: string | null;
+  @Field(() => IndicatorStatusEnum, { nullable: true, description: 'The verdict (null: no number)' })
+  status: IndicatorStatus | null;
 
   @Field({ description: 'REPORT: as the responsible unit submitted it; LIVE: from the graph today, the unit has not reported' })
   source: string;

@@ -1,18 +1,10 @@
 import { GraphQLError } from 'graphql';
-import { entityOperation, graphClient, Identity, TargetSpec, targetRepresentation } from '@qn/common';
+import { entityOperation, graphClient, Identity, IndicatorResultData, TargetSpec, targetRepresentation } from '@qn/common';
 
 const { entities } = graphClient('labour');
 
-export interface RemoteResult {
-  orgUnit: { id: string };
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  target: number | null;
-  status: string;
-  statusReason?: string | null;
-  milestone?: number | null;
-}
+/** What reporting reads of another agency's result: the fields of common's one result type it asks for (RESULT_FIELDS). */
+export type RemoteResult = Pick<IndicatorResultData, 'orgUnit' | 'numerator' | 'denominator' | 'value' | 'target' | 'status' | 'statusReason' | 'milestone'>;
 
 export interface RemoteIndicator {
   code: string;

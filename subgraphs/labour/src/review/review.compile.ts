@@ -3,6 +3,7 @@ import {
   computeProgress,
   computeResult,
   entityOperation,
+  ExplanationData,
   formulaOf,
   goalOf,
   graphClient,
@@ -10,11 +11,13 @@ import {
   IndicatorResultData,
   PROGRAMME_FIRST_YEAR,
   PROGRAMME_LAST_YEAR,
+  ResultSummaryData,
   ruleKind,
   STATUS_VI,
   TargetSpec,
   territory,
   viNumber,
+  YearVerdict,
 } from '@qn/common';
 import { Agency, IndicatorRow, indicatorTypeName, TaskRow, taskTypeName } from '../catalogue';
 import { READINGS, RecordsLoaders, TASK_EVIDENCE } from '../records';
@@ -34,7 +37,7 @@ import {
 } from '../reporting';
 import { compileBudgetPlan, FUNDING_SOURCES } from '../budget';
 import { programmeIssuer } from './issuer';
-import { ReviewBudgetLine, ReviewContent, ReviewIndicator, ReviewTask, ReviewUnit, ReviewYear } from './review.types';
+import { ReviewBudgetLine, ReviewContent, ReviewIndicator, ReviewTask, ReviewUnit } from './review.types';
 
 const YEARS = Array.from({ length: PROGRAMME_LAST_YEAR - PROGRAMME_FIRST_YEAR + 1 }, (_, i) => PROGRAMME_FIRST_YEAR + i);
 export const ADDRESSEES_VI = ['Ủy ban nhân dân tỉnh Quảng Ngãi', 'Bộ Y tế'];
@@ -42,18 +45,17 @@ export const ADDRESSEES_VI = ['Ủy ban nhân dân tỉnh Quảng Ngãi', 'Bộ 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const vi = viNumber;
 
-interface ProgrammeResult {
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  status: string;
-  statusReason?: string | null;
+/**
+ * An indicator's programme result as the review reads it (RESULT_FIELDS): common's one
+ * result type, with its promised parts (baseline, trajectory) settled.
+ */
+type ProgrammeResult = Pick<IndicatorResultData, 'numerator' | 'denominator' | 'value' | 'status' | 'statusReason'> & {
   milestone: number | null;
   baseline: number | null;
-  summary: { yearsMet: number; yearsJudged: number; lastYear: { year: number; status: string } | null } | null;
-  trajectory: ReviewYear[];
-  explanation: { formula: string; reading: string; targetRule: string } | null;
-}
+  summary: (Pick<ResultSummaryData, 'yearsMet' | 'yearsJudged'> & { lastYear: Pick<YearVerdict, 'year' | 'status'> | null }) | null;
+  trajectory: YearVerdict[];
+  explanation: Pick<ExplanationData, 'formula' | 'reading' | 'targetRule'> | null;
+};
 
 const RESULT_FIELDS = `numerator denominator value status statusReason milestone baseline summary { yearsMet yearsJudged lastYear { year status } }
   trajectory { year value milestone status } explanation { formula reading targetRule }`;
