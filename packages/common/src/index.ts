@@ -31,6 +31,7 @@ export * from './audit/trail';
 export * from './audit/migrations';
 export * from './federation/erasure';
 export * from './graph-client';
+export * from './federation/routes';
 export * from './business-links';
 export * from './http/host';
 export * from './http/logger';
