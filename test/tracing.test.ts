@@ -82,7 +82,6 @@ function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
     ...process.env,
     LOG_LEVEL: 'info',
     HOST: '127.0.0.1',
-    QN_SAMPLE_DATA: '0',
     QN_WORKERS: '0',
     OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
     // Spans stay buffered until the process stops: what arrives was flushed by the graceful stop.
