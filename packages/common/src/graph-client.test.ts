@@ -37,6 +37,19 @@ function fakeFetch(answer: (port: string, body: { query: string; variables: Reco
 const serving = <T>(work: () => Promise<T>) =>
   requestScope.run({ requestId: 'r-1', onward: { service: 'labour', subject: ANONYMOUS.subject, sign: async (aud) => `token-for-${aud}` } }, work);
 
+/** `FLAGS` asked for these indicators (type and code) as labour serving a request. */
+const flagsOf = (indicators: [string, string][], impl: typeof fetch) =>
+  serving(() =>
+    entities(
+      'labour',
+      FLAGS,
+      indicators.map(([__typename, code]) => ({ __typename, code })),
+      {},
+      ANONYMOUS,
+      impl,
+    ),
+  );
+
 const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
 afterEach(() => logged.mockClear());
 
@@ -45,19 +58,13 @@ describe('entities', () => {
     const { impl, sent } = fakeFetch((port, body) => ({
       data: { _entities: (body.variables.representations as { code: string }[]).map((r) => ({ code: r.code, protectsSmallCounts: port === '4002' })) },
     }));
-    const answers = await serving(() =>
-      entities(
-        'labour',
-        FLAGS,
-        [
-          { __typename: 'PoliceIndicator', code: 'IND-3.1' },
-          { __typename: 'EducationIndicator', code: 'IND-2.1' },
-          { __typename: 'PoliceIndicator', code: 'IND-3.2' },
-        ],
-        {},
-        ANONYMOUS,
-        impl,
-      ),
+    const answers = await flagsOf(
+      [
+        ['PoliceIndicator', 'IND-3.1'],
+        ['EducationIndicator', 'IND-2.1'],
+        ['PoliceIndicator', 'IND-3.2'],
+      ],
+      impl,
     );
     expect(answers).toEqual([
       { code: 'IND-3.1', protectsSmallCounts: true },
@@ -81,19 +88,13 @@ describe('entities', () => {
       data: { _entities: [null, { code: 'IND-3.2', protectsSmallCounts: false }] },
       errors: [{ message: 'boom', path: ['_entities', 0, 'protectsSmallCounts'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
     }));
-    const answers = await serving(() =>
-      entities(
-        'labour',
-        FLAGS,
-        [
-          { __typename: 'PoliceIndicator', code: 'IND-3.1' },
-          { __typename: 'NoSuchIndicator', code: 'IND-9' },
-          { __typename: 'PoliceIndicator', code: 'IND-3.2' },
-        ],
-        {},
-        ANONYMOUS,
-        impl,
-      ),
+    const answers = await flagsOf(
+      [
+        ['PoliceIndicator', 'IND-3.1'],
+        ['NoSuchIndicator', 'IND-9'],
+        ['PoliceIndicator', 'IND-3.2'],
+      ],
+      impl,
     );
     expect(sent).toHaveLength(1);
     expect(answers[0]).toBeInstanceOf(GraphQLError);
@@ -111,18 +112,12 @@ describe('entities', () => {
     const { impl } = fakeFetch((port) =>
       port === '4002' ? new TypeError('fetch failed') : { data: { _entities: [{ code: 'IND-2.1', protectsSmallCounts: false }] } },
     );
-    const answers = await serving(() =>
-      entities(
-        'labour',
-        FLAGS,
-        [
-          { __typename: 'PoliceIndicator', code: 'IND-3.1' },
-          { __typename: 'EducationIndicator', code: 'IND-2.1' },
-        ],
-        {},
-        ANONYMOUS,
-        impl,
-      ),
+    const answers = await flagsOf(
+      [
+        ['PoliceIndicator', 'IND-3.1'],
+        ['EducationIndicator', 'IND-2.1'],
+      ],
+      impl,
     );
     expect((answers[0] as GraphQLError).extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', service: 'police' });
     expect(answers[1]).toEqual({ code: 'IND-2.1', protectsSmallCounts: false });

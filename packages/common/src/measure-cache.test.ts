@@ -105,6 +105,21 @@ describe('measureLoader keeps measures by data version', () => {
     const measures = await loader.loadMany(asks.map(([code, period]) => ask(code, period)));
     return { measures, statements: statements() - before };
   };
+  /** Runs `work` with every statement the data source sends recorded in `sent`. */
+  const sending = async (work: (sent: string[]) => Promise<void>) => {
+    const sent: string[] = [];
+    const real = dataSource.query.bind(dataSource);
+    const spy = jest.spyOn(dataSource, 'query').mockImplementation(((sql: string, parameters?: unknown[]) => {
+      sent.push(sql);
+      return real(sql, parameters);
+    }) as DataSource['query']);
+    try {
+      await work(sent);
+    } finally {
+      spy.mockRestore();
+    }
+    return { sent };
+  };
   const insert = (heldOn: string, n: number) => dataSource.query('INSERT INTO probe (held_on, n) VALUES ($1, $2)', [heldOn, n]);
   const versions = async () => JSON.parse((await dataSource.query(TABLE_VERSIONS_SQL))[0].versions) as Record<string, string>;
 
@@ -169,13 +184,7 @@ describe('measureLoader keeps measures by data version', () => {
   test('only the measures not kept are computed, in the same one statement', async () => {
     const cache = new MeasureCache(100);
     await request([['SUM', '2024']], cache);
-    const sent: string[] = [];
-    const real = dataSource.query.bind(dataSource);
-    const spy = jest.spyOn(dataSource, 'query').mockImplementation(((sql: string, parameters?: unknown[]) => {
-      sent.push(sql);
-      return real(sql, parameters);
-    }) as DataSource['query']);
-    try {
+    const { sent } = await sending(async () => {
       const mixed = await request(
         [
           ['SUM', '2024'],
@@ -187,9 +196,7 @@ describe('measureLoader keeps measures by data version', () => {
         { numerator: 15, denominator: 3 },
         { numerator: 3, denominator: 1 },
       ]);
-    } finally {
-      spy.mockRestore();
-    }
+    });
     expect(sent).toHaveLength(2);
     expect(sent[0]).toBe(TABLE_VERSIONS_SQL);
     // One part for 2024Q2 only, and the versions read in the same statement (its one UNION ALL).
@@ -238,24 +245,15 @@ describe('measureLoader keeps measures by data version', () => {
     // OTHER: the two rows of 2024 in other_probe.
     expect(first.measures[1]).toEqual({ numerator: 2, denominator: null });
     expect((await request(asks, cache)).statements).toBe(1);
-    const sent: string[] = [];
-    const real = dataSource.query.bind(dataSource);
-    const spy = jest.spyOn(dataSource, 'query').mockImplementation(((sql: string, parameters?: unknown[]) => {
-      sent.push(sql);
-      return real(sql, parameters);
-    }) as DataSource['query']);
-    try {
-      await dataSource.query("INSERT INTO other_probe (held_on) VALUES ('2024-09-01')");
-      sent.length = 0;
+    await dataSource.query("INSERT INTO other_probe (held_on) VALUES ('2024-09-01')");
+    await sending(async (sent) => {
       const after = await request(asks, cache);
       // SUM is served as kept (probe unchanged); OTHER now counts three rows.
       expect(after.measures).toEqual([before, { numerator: 3, denominator: null }]);
       expect(after.statements).toBe(2);
       expect(sent[1]).toContain('other_probe');
       expect(sent[1]).not.toMatch(/FROM probe\b/);
-    } finally {
-      spy.mockRestore();
-    }
+    });
   });
 
   test('a refused request fails alone and is not kept; the cache turned off reads no version', async () => {
