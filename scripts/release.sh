@@ -12,8 +12,9 @@ rm -rf "$out"
 packages=()
 for dir in packages/*/; do [ "$dir" = packages/dev/ ] || packages+=("${dir%/}"); done
 npx tsc -p tsconfig.build.json --outDir "$out"
-# tsc compiles what the services import even when tsconfig.build.json leaves it out: nothing of the development package may be among it.
-leaked=$(find "$out" -path "$out/packages/dev" -o -name '*sample-data.js' | head -n 5)
+# Nothing the services run may require the development package (tsc leaves @qn/dev, reached through node_modules,
+# out of the output) or generated data (which tsc compiles when it is imported, though tsconfig.build.json leaves it out).
+leaked=$({ find "$out" -path "$out/packages/dev" -o -name '*sample-data.js'; grep -rlE 'require\("(@qn/dev|[^"]*sample-data)"\)' "$out" || true; } | head -n 5)
 if [ -n "$leaked" ]; then echo "release: production code imports development code (@qn/dev, generated data): $leaked" >&2; exit 1; fi
 find "${packages[@]/%//src}" subgraphs/*/src gateway/src -type f ! -name '*.ts' ! -name '*.json' -exec cp --parents {} "$out"/ \;
 cp --parents package.json package-lock.json "${packages[@]/%//package.json}" subgraphs/*/package.json gateway/package.json "$out"/
