@@ -1,6 +1,7 @@
 # One image for every service; docker-compose.yml and deploy/k8s pick the entry point.
 # Node 22 is a supported LTS line; the image runs compiled JavaScript with production
-# dependencies only: no TypeScript, no test tools, no embedded PostgreSQL, no dev key.
+# dependencies only: no TypeScript, no test tools, no embedded PostgreSQL, no dev key, and
+# no development package (@qn/dev) or generated data (scripts/release.sh leaves them out).
 FROM node:22-bookworm-slim AS build
 WORKDIR /src
 COPY . .

@@ -37,6 +37,17 @@ const roomZones = ROOMS.flatMap((room, i) => [
   { target: `${LABOUR}/${room}`, from: TOP_LEVEL, message: "a room does not import the subgraph's assembly" },
 ]);
 
+/**
+ * Production code: what the release compiles and the services run. It never imports the
+ * development package (@qn/dev: embedded PostgreSQL, the generated data's generator,
+ * development tokens), which production images do not install, nor a subgraph's generated
+ * data. The generated data (`src/**\/*sample-data.ts`) is development code kept beside the
+ * entities it fills: scripts/subgraphs.ts's `loadSampleData` loads it for `npm start`,
+ * `npm run migrate` with QN_SAMPLE_DATA=1 and the tests.
+ */
+const PRODUCTION = ['packages/common/src/**/*.ts', 'subgraphs/*/src/**/*.ts', 'gateway/src/**/*.ts'];
+const SAMPLE_DATA = ['subgraphs/*/src/**/*sample-data.ts'];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'coverage/**', 'schema/**'] },
   js.configs.recommended,
@@ -58,6 +69,7 @@ export default tseslint.config(
           zones: [
             ...agencyZones,
             { target: './packages', from: ['./subgraphs', './gateway'], message: 'shared packages know no subgraph and no gateway' },
+            { target: './packages/common', from: './packages/dev', message: 'production code never imports the development package (@qn/dev)' },
             { target: './gateway', from: './subgraphs', message: 'the gateway knows subgraphs only by their SDL and URL' },
             ...['./test', './packages/*/test/**', './subgraphs/*/test/**', './gateway/test'].map((from) => ({
               target: ['./packages/*/src/**', './subgraphs/*/src/**', './gateway/src/**'],
@@ -82,6 +94,21 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-function-type': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: PRODUCTION,
+    ignores: [...SAMPLE_DATA, '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^@qn/dev(/|$)|/packages/dev(/|$)', message: 'production code never imports the development package (@qn/dev)' },
+            { regex: 'sample-data$', message: "production code never imports generated data: it is the development package's" },
+          ],
+        },
+      ],
     },
   },
 );

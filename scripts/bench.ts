@@ -25,7 +25,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { encryptedText, MEASURE_CACHE_ENV, measureCacheEntries, measureCacheFor, mintDevToken, startEmbeddedPostgres, SUBGRAPHS } from '@qn/common';
+import { encryptedText, MEASURE_CACHE_ENV, measureCacheEntries, measureCacheFor, SUBGRAPHS } from '@qn/common';
+import { mintDevToken, startEmbeddedPostgres } from '@qn/dev';
 import { GATEWAY_RUNTIMES, GatewayRuntime } from '../gateway/src/config';
 import type { RunningGateway } from '../gateway/src/server';
 import { caller, post, startSystem, TestSystem } from '../test/harness';

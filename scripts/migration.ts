@@ -7,15 +7,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as prettier from 'prettier';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  dataVersionSql,
-  dropDataVersionSql,
-  openDatabase,
-  startEmbeddedPostgres,
-  subgraphDataSource,
-  SubgraphDefinition,
-  UNVERSIONED_TABLES,
-} from '@qn/common';
+import { dataVersionSql, dropDataVersionSql, openDatabase, subgraphDataSource, SubgraphDefinition, UNVERSIONED_TABLES } from '@qn/common';
+import { startEmbeddedPostgres } from '@qn/dev';
 import { Query } from 'typeorm/driver/Query';
 import { loadSubgraph } from './subgraphs';
 

@@ -162,7 +162,7 @@ function main() {
     ${names.Name}Indicator/${names.Name}Task classes and the owner subgraph in catalogue/data/*.json) and use
     agencyIndicator/agencyTask in subgraphs/${name}/src/schema.ts as information does.
   - Record-level access: recordOwners is ['${names.AGENCY}']; check docs/security.md for what it may see.
-  - Sample data for npm start (generateSampleData), the owners' team in CODEOWNERS, README's architecture
+  - Generated data for npm start and the tests (src/db/sample-data.ts exporting generateSampleData, built on @qn/dev), the owners' team in CODEOWNERS, README's architecture
     table and docs/architecture.md.
   - Secrets: its own private key for its calls to other subgraphs (npm start and the tests make one;
     for docker compose and Kubernetes, ${NAME}_SERVICE_PRIVATE_KEY and its public key in QN_SERVICE_PUBLIC_KEYS:

@@ -1,23 +1,16 @@
 /**
  * `npm start`: the whole system on one machine. Without DATABASE_URL it runs an
- * embedded PostgreSQL (data kept in .data/postgres, so a restart loses nothing);
- * then every subgraph and the gateway as processes of their own. Ctrl-C stops all.
+ * embedded PostgreSQL (data kept in .data/postgres, so a restart loses nothing); then
+ * the migration job with the generated data (`npm run migrate`, QN_SAMPLE_DATA=1, unless
+ * QN_SAMPLE_DATA=0), and every subgraph and the gateway as processes of their own.
+ * Ctrl-C stops all.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import {
-  DATA_KEYS,
-  DEFAULT_PORTS,
-  EmbeddedServer,
-  envName,
-  environmentFor,
-  generateInternalKeys,
-  intFromEnv,
-  startEmbeddedPostgres,
-  SUBGRAPHS,
-} from '@qn/common';
+import { DATA_KEYS, DEFAULT_PORTS, envName, environmentFor, generateInternalKeys, intFromEnv, SUBGRAPHS } from '@qn/common';
+import { EmbeddedServer, startEmbeddedPostgres } from '@qn/dev';
 
 const root = path.resolve(__dirname, '..');
 const children: ChildProcess[] = [];
@@ -38,30 +31,45 @@ function readable(line: string): { text: string; entry?: Record<string, unknown>
   return { text: `${String(level)} ${msg}${rest}`, entry };
 }
 
+/** Runs a TypeScript file as a process of its own, its lines shown as `[name] …`; `onEntry` sees each JSON log entry. */
+function spawnScript(name: string, args: string[], env: NodeJS.ProcessEnv, onEntry: (entry: Record<string, unknown>) => void = () => undefined): ChildProcess {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  const relay = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
+    let buffer = '';
+    stream.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      for (const line of lines) {
+        const { text, entry } = readable(line);
+        out.write(`[${name}] ${text}\n`);
+        if (entry) onEntry(entry);
+      }
+    });
+  };
+  relay(child.stdout!, process.stdout);
+  relay(child.stderr!, process.stderr);
+  return child;
+}
+
 /** Starts one service and resolves with the URL it reports once it listens. */
 function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    const prefix = `[${name}] `;
-    const relay = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
-      let buffer = '';
-      stream.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString();
-        const lines = buffer.split('\n');
-        buffer = lines.pop()!;
-        for (const line of lines) {
-          const { text, entry } = readable(line);
-          out.write(`${prefix}${text}\n`);
-          if (typeof entry?.url === 'string' && String(entry.msg).includes('ready at')) resolve(entry.url);
-        }
-      });
-    };
-    relay(child.stdout!, process.stdout);
-    relay(child.stderr!, process.stderr);
+    const child = spawnScript(name, [entry], env, (line) => {
+      if (typeof line.url === 'string' && String(line.msg).includes('ready at')) resolve(line.url);
+    });
     child.on('exit', (code) => {
       if (!stopping) reject(new Error(`${name} exited with code ${code} while starting`));
     });
+  });
+}
+
+/** `npm run migrate <name>` with the generated data (loaded into an empty database only); resolves once it succeeded. */
+function loadGeneratedData(name: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawnScript(name, ['scripts/migrate.ts', name], { ...env, QN_SAMPLE_DATA: '1' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name}: the migration job exited with code ${code}`))));
   });
 }
 
@@ -123,10 +131,13 @@ async function main() {
   for (const name of SUBGRAPHS) {
     env[envName(name, 'URL')] ??= `http://localhost:${intFromEnv(envName(name, 'PORT'), DEFAULT_PORTS[name])}/graphql`;
   }
+  // The generated data (on the first run: into empty databases) comes from the development package (@qn/dev), which
+  // the services never load: the migration job loads it first, one job per subgraph side by side.
+  if (env.QN_SAMPLE_DATA !== '0') await Promise.all(SUBGRAPHS.map((name) => loadGeneratedData(name, environmentFor(name, env))));
   const urls: Record<string, string> = {};
-  // The subgraphs start side by side: each migrates its own database and, on first run, loads its data; none
-  // needs another to start (their addresses are set above). Each process gets only its own agency's data key and
-  // its own internal keys; the gateway no data key, and no database URL.
+  // The subgraphs start side by side: each migrates its own database (nothing is pending after the job) and loads
+  // its reference data; none needs another to start (their addresses are set above). Each process gets only its own
+  // agency's data key and its own internal keys; the gateway no data key, and no database URL.
   await Promise.all(
     SUBGRAPHS.map(async (name) => {
       urls[name] = await startProcess(name, `subgraphs/${name}/src/index.ts`, own(name));

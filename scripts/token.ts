@@ -2,7 +2,8 @@
  * Mints a development token signed with the development key (keys/dev); see `--help`.
  */
 import { parseArgs } from 'node:util';
-import { mintDevToken, Role, ROLES } from '@qn/common';
+import { Role, ROLES } from '@qn/common';
+import { mintDevToken } from '@qn/dev';
 
 const HELP = `Mints a development token for the local graph (signed with keys/dev; the gateway does not trust that key in production).
 

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateKeyPair, importJWK, SignJWT } from 'jose';
-import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEYS_DIR, gatewaySigningKey, Identity, IDENTITY_HEADER, identityClaims, mintDevToken } from '@qn/common';
+import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEYS_DIR, gatewaySigningKey, Identity, IDENTITY_HEADER, identityClaims } from '@qn/common';
+import { mintDevToken } from '@qn/dev';
 import { caller, dataOf, GraphQLResponse, startSystem, TestSystem } from './harness';
 
 /**

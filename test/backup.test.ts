@@ -5,7 +5,7 @@ import path from 'node:path';
 import { databaseUrlFor, dropDatabase, openDatabase, subgraphDataSource, SUBGRAPHS, withConnection } from '@qn/common';
 import { backup } from '../scripts/backup';
 import { restore } from '../scripts/restore';
-import { loadSubgraph } from '../scripts/subgraphs';
+import { loadSampleData, loadSubgraph } from '../scripts/subgraphs';
 
 /**
  * npm run backup / restore round-tripped on a PostgreSQL whose pg_dump is installed:
@@ -44,7 +44,7 @@ beforeAll(async () => {
     const definition = loadSubgraph(name);
     const dataSource = await openDatabase(subgraphDataSource(definition, databaseUrlFor(name)));
     if (definition.loadReferenceData) await definition.loadReferenceData(dataSource);
-    if ((name === 'police' || name === 'information') && definition.generateSampleData) await definition.generateSampleData(dataSource);
+    if (name === 'police' || name === 'information') await loadSampleData(name)!(dataSource);
     await dataSource.destroy();
   }
 }, 300000);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildClientSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
 import { auditServer } from 'graphql-http';
-import { mintDevToken } from '@qn/common';
+import { mintDevToken } from '@qn/dev';
 import { caller, dataOf, startSystem, TestSystem } from './harness';
 
 /** What a client of the gateway relies on: the committed client schema, generated types, GraphQL over HTTP. */

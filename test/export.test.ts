@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { caller, dataOf, startSystem, TestSystem } from './harness';
-import { mintDevToken } from '@qn/common';
+import { mintDevToken } from '@qn/dev';
 
 /** Analysts download any indicator query's answer as CSV or XLSX from the gateway's /downloads/query.{csv,xlsx}, as themselves. */
 let system: TestSystem;

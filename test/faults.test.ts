@@ -76,7 +76,6 @@ describe('PostgreSQL restarted under load', () => {
     police = await startSubgraph(loadSubgraph('police'), {
       databaseUrl: pg.url('qn_police'),
       port: 0,
-      sampleData: false,
       internalKeys: internalKeyEnvironment(keys, 'police'),
     });
   });

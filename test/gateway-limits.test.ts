@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEYS_DIR, IDENTITY_HEADER, mintDevToken } from '@qn/common';
+import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEYS_DIR, IDENTITY_HEADER } from '@qn/common';
+import { mintDevToken } from '@qn/dev';
 import { importJWK, SignJWT } from 'jose';
 import { caller, dataOf, post, startSystem, TestSystem } from './harness';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '@qn/common';
+import { startEmbeddedPostgres } from '@qn/dev';
 import { TEMPLATE_PREFIX_ENV } from './templates';
 
 /**

@@ -1,4 +1,4 @@
-import { EmbeddedServer } from '@qn/common';
+import { EmbeddedServer } from '@qn/dev';
 import { dropTemplates } from './templates';
 
 export default async function globalTeardown(): Promise<void> {

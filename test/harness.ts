@@ -12,7 +12,6 @@ import {
   IDENTITY_HEADER,
   internalKeyEnvironment,
   InternalTokenScope,
-  mintDevToken,
   RunningSubgraph,
   signGatewayToken,
   signServiceToken,
@@ -24,6 +23,7 @@ import {
   environmentFor,
   withConnection,
 } from '@qn/common';
+import { mintDevToken } from '@qn/dev';
 import { authConfigFromEnv } from '../gateway/src/auth';
 import { startGateway, RunningGateway } from '../gateway/src/server';
 import type { GatewayLimits } from '../gateway/src/limits';
@@ -146,7 +146,6 @@ export async function startSystem(
         subgraphs[name] = await startSubgraph(loadSubgraph(name), {
           databaseUrl: databaseUrl(name),
           port: 0,
-          sampleData: options.sampleData,
           logger: logger(name),
           internalKeys: internalKeyEnvironment(keys, name),
         });

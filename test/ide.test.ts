@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, Browser } from 'playwright-core';
-import { mintDevToken } from '@qn/common';
+import { mintDevToken } from '@qn/dev';
 import { caller, startSystem, TestSystem } from './harness';
 
 /**

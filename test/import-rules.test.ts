@@ -14,7 +14,7 @@ const cases = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
 const eslint = new ESLint({ cwd: process.cwd() });
 Promise.all(cases.map(async ({ file, code }) => {
   const [result] = await eslint.lintText(code, { filePath: require('node:path').resolve(file) });
-  return result.messages.filter((m) => m.ruleId === 'import-x/no-restricted-paths').map((m) => m.message);
+  return result.messages.filter((m) => ['import-x/no-restricted-paths', 'no-restricted-imports'].includes(m.ruleId)).map((m) => m.message);
 })).then((errors) => process.stdout.write(JSON.stringify(errors)));
 `;
 
@@ -70,12 +70,50 @@ const refused: [string, string, string, string][] = [
     "import { x } from '../resolvers/service-business.reference';",
     'entities sit below resolvers and loaders',
   ],
+  [
+    'a subgraph importing the development package',
+    'subgraphs/health/src/probe.ts',
+    "import { SeededRandom } from '@qn/dev';",
+    'production code never imports the development package',
+  ],
+  [
+    'the gateway importing the development package',
+    'gateway/src/probe.ts',
+    "import { mintDevToken } from '@qn/dev';",
+    'production code never imports the development package',
+  ],
+  [
+    'common importing the development package by path',
+    'packages/common/src/probe.ts',
+    "import { startEmbeddedPostgres } from '../../dev/src/embedded';",
+    'production code never imports the development package',
+  ],
+  [
+    "a subgraph's assembly importing its generated data",
+    'subgraphs/police/src/server.ts',
+    "import { generateSampleData } from './db/sample-data';",
+    'production code never imports generated data',
+  ],
+  [
+    'a room importing its generated data',
+    'subgraphs/labour/src/records/probe.ts',
+    "import { generateRecordsSampleData } from './records.sample-data';",
+    'production code never imports generated data',
+  ],
 ];
 
 const allowed: [string, string, string][] = [
   ['a room importing a room below through its index', 'subgraphs/labour/src/budget/probe.ts', "import { TaskRow } from '../catalogue';"],
   ['a subgraph importing common', 'subgraphs/police/src/probe.ts', "import { territory } from '@qn/common';"],
   ['a subgraph test importing its own code', 'subgraphs/labour/test/probe.test.ts', "import { reportingPeriod } from '../src/reporting/calendar';"],
+  ["a subgraph's generated data importing the development package", 'subgraphs/police/src/db/sample-data.ts', "import { SeededRandom } from '@qn/dev';"],
+  [
+    "labour's generated data gathering its rooms'",
+    'subgraphs/labour/src/db/sample-data.ts',
+    "import { generateRecordsSampleData } from '../records/records.sample-data';",
+  ],
+  ['a script importing the development package', 'scripts/probe.ts', "import { startEmbeddedPostgres } from '@qn/dev';"],
+  ['a test importing the development package', 'test/probe.test.ts', "import { mintDevToken } from '@qn/dev';"],
 ];
 
 const cases = [...refused, ...allowed].map(([, file, line]) => ({ file, code: `${line}\nexport const probe = 1;\n` }));

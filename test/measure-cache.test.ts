@@ -1,4 +1,5 @@
-import { MeasureSql, measureCacheFor, measureLoader, parsePeriod, SeededRandom, SqlParams, territory } from '@qn/common';
+import { MeasureSql, measureCacheFor, measureLoader, parsePeriod, SqlParams, TABLE_VERSIONS_SQL, tablesNamed, territory } from '@qn/common';
+import { SeededRandom } from '@qn/dev';
 import { MEASURES as INFORMATION_MEASURES } from '../subgraphs/information/src/indicators';
 import { EVIDENCE_MEASURES as INFORMATION_EVIDENCE } from '../subgraphs/information/src/indicators/evidence';
 import { MEASURES as LABOUR_MEASURES, HEALTH_NUMERATOR_CODES } from '../subgraphs/labour/src/records/indicators';
@@ -54,16 +55,20 @@ beforeAll(async () => {
 });
 afterAll(() => system.stop());
 
+/** Every MeasureSql of every subgraph (and labour's statement of the codes health is asked about), with the subgraph whose database it reads. */
+const DEFINITIONS: { subgraph: string; code: string; sql: MeasureSql }[] = (
+  [
+    ['labour', 'labour', { ...LABOUR_MEASURES, ...LABOUR_EVIDENCE }],
+    ['labour', 'labour, codes for health', HEALTH_NUMERATOR_CODES],
+    ['police', 'police', { ...POLICE_MEASURES, ...POLICE_EVIDENCE }],
+    ['health', 'health', HEALTH_EVIDENCE],
+    ['education', 'education', { ...EDUCATION_MEASURES, ...EDUCATION_EVIDENCE }],
+    ['information', 'information', { ...INFORMATION_MEASURES, ...INFORMATION_EVIDENCE }],
+  ] as [string, string, Record<string, MeasureSql>][]
+).flatMap(([subgraph, name, measures]) => Object.entries(measures).map(([code, sql]) => ({ subgraph, code: `${name} ${code}`, sql })));
+
 test('the key a measure is kept under holds all its SQL depends on: no measure of any subgraph reads the clock', () => {
-  // Every MeasureSql of every subgraph (and labour's statement of the codes health is asked about), by subgraph.
-  const definitions: [string, MeasureSql][] = Object.entries({
-    labour: { ...LABOUR_MEASURES, ...LABOUR_EVIDENCE },
-    'labour, codes for health': HEALTH_NUMERATOR_CODES,
-    police: { ...POLICE_MEASURES, ...POLICE_EVIDENCE },
-    health: HEALTH_EVIDENCE,
-    education: { ...EDUCATION_MEASURES, ...EDUCATION_EVIDENCE },
-    information: { ...INFORMATION_MEASURES, ...INFORMATION_EVIDENCE },
-  }).flatMap(([subgraph, measures]) => Object.entries(measures).map(([code, sql]): [string, MeasureSql] => [`${subgraph} ${code}`, sql]));
+  const definitions: [string, MeasureSql][] = DEFINITIONS.map((d) => [d.code, d.sql]);
 
   /** The statement and parameters a definition writes for a request, with the clock at `now`. */
   const written = (sql: MeasureSql, period: string, orgUnit: string, now: string) => {
@@ -105,6 +110,56 @@ test('the key a measure is kept under holds all its SQL depends on: no measure o
   expect(checked).toBeGreaterThan(definitions.length * 2);
 });
 
+test('a measure is kept with the versions of the tables its SQL names, and those are all the tables its plan reads', async () => {
+  /** The tables a plan reads (EXPLAIN's "Relation Name"s, views expanded). */
+  const relations = (plan: unknown): string[] => {
+    if (Array.isArray(plan)) return plan.flatMap(relations);
+    if (!plan || typeof plan !== 'object') return [];
+    const node = plan as Record<string, unknown>;
+    return [...(typeof node['Relation Name'] === 'string' ? [node['Relation Name']] : []), ...Object.values(node).flatMap(relations)];
+  };
+  const versionsOf = new Map<string, Record<string, string>>();
+  let checked = 0;
+  for (const { subgraph, code, sql } of DEFINITIONS) {
+    const dataSource = system.subgraphs[subgraph as keyof typeof system.subgraphs].dataSource;
+    if (!versionsOf.has(subgraph)) versionsOf.set(subgraph, JSON.parse((await dataSource.query(TABLE_VERSIONS_SQL))[0].versions));
+    const versions = versionsOf.get(subgraph)!;
+    const written: { text: string; values: unknown[] }[] = [];
+    for (const [period, orgUnit] of [
+      ['2024', '51'],
+      ['2023Q2', '522'],
+      ['2025Q3', '21010-2025-07'],
+    ]) {
+      const params = new SqlParams();
+      try {
+        written.push({ text: sql({ code: '', period: parsePeriod(period), orgUnit: territory.resolve(orgUnit) }, params), values: params.values });
+      } catch {
+        // A unit the agency cannot count: nothing is written, nothing kept.
+      }
+    }
+    if (sql.provinceSeries) {
+      const params = new SqlParams();
+      written.push({
+        text: sql.provinceSeries(
+          ['2024Q1', '2024Q2'].map((p) => parsePeriod(p)),
+          params,
+        ),
+        values: params.values,
+      });
+    }
+    for (const { text, values } of written) {
+      const [{ 'QUERY PLAN': plan }] = await dataSource.query(`EXPLAIN (FORMAT JSON) ${text}`, values);
+      const read = [...new Set(relations(plan))].sort();
+      const named = tablesNamed(text, versions);
+      // Every table the plan reads has a version and is among those the measure is kept with (more is only less kept, never stale).
+      expect({ code, read: read.filter((t) => !(t in versions)) }).toEqual({ code, read: [] });
+      expect({ code, missing: read.filter((t) => !named?.includes(t)) }).toEqual({ code, missing: [] });
+      checked += 1;
+    }
+  }
+  expect(checked).toBeGreaterThan(DEFINITIONS.length * 2);
+});
+
 test('a write through the API changes a kept number at once, and a correction moves it between periods', async () => {
   const first = await publish(outlets.provincial, '2024-01-05');
   // IND-1.2a: months of 2024 with a provincial piece / 12 — January only.
@@ -138,7 +193,7 @@ test('the same request again reads only the data version; after a write the meas
   expect(after.value).toEqual({ result: { numerator: 1 }, series: [0, 1, 0, 0].map((numerator) => ({ numerator })) });
 });
 
-test("labour keeps only its own part of IND-1.3a: police's denominator is kept by police and follows police's writes", async () => {
+test("labour keeps only its own part of IND-1.3a: police's denominator is kept by police and follows police's writes to its table only", async () => {
   const business = async (districtId: string, employees: number) =>
     dataOf(
       await system.query(
@@ -167,6 +222,17 @@ test("labour keeps only its own part of IND-1.3a: police's denominator is kept b
   expect(after.value).toMatchObject({ numerator: 4, denominator: 40, value: 10 });
   expect(after.statements.police).toBe(2);
   expect(after.statements.labour).toBe(warm.statements.labour);
+  // A tip is written to another police table (tip): the workforce (service_business) stays kept.
+  dataOf(
+    await system.query(
+      `mutation($input: ReceiveTipInput!) { receiveTip(input: $input) { id } }`,
+      { input: { kind: 'DENUNCIATION', receivedOn: '2023-05-01', channel: 'HOTLINE', districtId: '522', classification: 'PROSTITUTION' } },
+      { as: policeOfficer },
+    ),
+  );
+  const afterTip = await read();
+  expect(afterTip.value).toMatchObject({ numerator: 4, denominator: 40 });
+  expect(afterTip.statements.police).toBe(1);
 });
 
 test('random writes interleaved with reads: every read equals a fresh computation without the cache', async () => {

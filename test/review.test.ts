@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { writeFileSync } from 'node:fs';
-import { Identity, mintDevToken } from '@qn/common';
+import { Identity } from '@qn/common';
+import { mintDevToken } from '@qn/dev';
 import { caller, dataOf, startSystem, TestSystem } from './harness';
 
 /**

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { openDatabase, subgraphDataSource, withConnection } from '@qn/common';
-import { loadSubgraph } from '../scripts/subgraphs';
+import { loadSampleData, loadSubgraph } from '../scripts/subgraphs';
 
 /**
  * Migrated template databases for the tests. Migrating five databases from scratch
@@ -46,7 +46,7 @@ async function template(base: string, subgraph: string, sampleData: boolean): Pr
         const dataSource = await openDatabase(subgraphDataSource(definition, databaseUrl(base, name)));
         try {
           if (definition.loadReferenceData) await definition.loadReferenceData(dataSource);
-          if (sampleData && definition.generateSampleData) await definition.generateSampleData(dataSource);
+          if (sampleData) await loadSampleData(subgraph)?.(dataSource);
         } finally {
           await dataSource.destroy();
         }

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { DATA_KEYS, dropDatabase, dropServiceRole, envName, generateInternalKeys, internalKeyEnvironment, mintDevToken } from '@qn/common';
+import { DATA_KEYS, dropDatabase, dropServiceRole, envName, generateInternalKeys, internalKeyEnvironment } from '@qn/common';
+import { mintDevToken } from '@qn/dev';
 import { caller } from './harness';
 import { cloneTemplate } from './templates';
 
@@ -81,7 +82,6 @@ function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
     ...process.env,
     LOG_LEVEL: 'info',
     HOST: '127.0.0.1',
-    QN_SAMPLE_DATA: '0',
     QN_WORKERS: '0',
     OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
     // Spans stay buffered until the process stops: what arrives was flushed by the graceful stop.

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { DEFAULT_PORTS, InternalKeyEnvironment, intFromEnv, Logger, SUBGRAPHS, subgraphUrlFor } from '@qn/common';
+import { DEFAULT_PORTS, InternalKeyEnvironment, intFromEnv, Logger, readSupergraph, SUBGRAPHS, subgraphUrlFor } from '@qn/common';
 import { AuthConfig, authConfigFromEnv } from './auth';
 import { DEFAULT_LIMITS, GatewayLimits } from './limits';
 
@@ -59,16 +57,8 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): GatewayLimits {
   return limits;
 }
 
-export const SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
-
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const file = env.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH;
-  let supergraphSdl: string;
-  try {
-    supergraphSdl = readFileSync(file, 'utf8');
-  } catch {
-    throw new Error(`SUPERGRAPH_PATH: cannot read the supergraph at ${file} (run npm run schema)`);
-  }
+  const supergraphSdl = readSupergraph(env);
   const production = env.NODE_ENV === 'production';
   return {
     runtime: runtimeFromEnv(env),

@@ -4,7 +4,7 @@
  * Usage: node -r @swc-node/register test/support/embedded-postgres.ts <dataDir> <port>;
  * prints "ready" once it accepts connections, stops the server on SIGTERM.
  */
-import { startEmbeddedPostgres } from '@qn/common';
+import { startEmbeddedPostgres } from '@qn/dev';
 
 async function main() {
   const [dataDir, port] = process.argv.slice(2);

@@ -1,7 +1,9 @@
+import { GraphQLError } from 'graphql';
 import DataLoader from 'dataloader';
 import { Identity } from './auth';
 import { userInputError } from './errors';
-import { postToSubgraph, subgraphUnavailable } from './graph-client';
+import { ask, fieldOperation, subgraphUnavailable } from './graph-client';
+import { supergraphRoutes } from './federation/routes';
 import { requestLoader } from './loaders';
 import { placeOnDate } from './indicators';
 import { LongLivedPlace, longLivedPlace, OrgUnitRecord, REFORM_DATE, territory } from './territory';
@@ -100,45 +102,51 @@ function districtSuccessors(districtId: string): { unit: OrgUnitRecord; part: bo
   return [...out.values()];
 }
 
-interface BusinessDistrictsBody {
-  data?: { serviceBusinessDistricts?: (BusinessDistrict | null)[] | null } | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-/** Most ids police's `serviceBusinessDistricts` takes in one call. */
+/** Most ids police's `serviceBusinessDistricts` takes in one field; more are asked under several aliases of one call. */
 export const MAX_BUSINESS_DISTRICT_IDS = 1000;
 
-const QUERY =
-  'query BusinessDistricts($ids: [ID!]!) { serviceBusinessDistricts(ids: $ids) { id districtId communeId communeAfterReformId openedOn closedOn } }';
+const isBusinessDistricts = (value: unknown): value is (BusinessDistrict | null)[] => Array.isArray(value);
+
+const SERVICE_BUSINESS_DISTRICTS = fieldOperation({
+  name: 'BusinessDistricts',
+  field: 'serviceBusinessDistricts',
+  args: { ids: '[ID!]!' },
+  selection: 'id districtId communeId communeAfterReformId openedOn closedOn',
+  accept: isBusinessDistricts,
+});
 
 /**
  * A per-request loader of police's registry entries (place, opened, closed) by
  * business id, for a subgraph (`from`: health, labour) that attaches its records to
- * police's businesses. Every id a request needs goes into ONE police call (split only
- * past MAX_BUSINESS_DISTRICT_IDS); the subgraph never reads police's database. The call
- * is signed by `from` for the caller the request serves (graph-client.ts), so police
- * knows the `from` service asks, which `serviceBusinessDistricts` requires (access rule SERVICE). Null for an id police does
+ * police's businesses. Every id a request needs goes into ONE call to the subgraph that
+ * resolves `serviceBusinessDistricts` (police), one alias per MAX_BUSINESS_DISTRICT_IDS;
+ * the subgraph never reads police's database. The call is signed by `from` for the caller
+ * the request serves (graph-client.ts), so police knows the `from` service asks, which
+ * `serviceBusinessDistricts` requires (access rule SERVICE). Null for an id police does
  * not know; SUBGRAPH_UNAVAILABLE naming police when police cannot answer.
  */
 export function businessDistrictsLoader(from: string, identity: Identity, fetchImpl: typeof fetch = fetch): DataLoader<string, BusinessDistrict | null> {
   return requestLoader<string, BusinessDistrict | null>(async (keys) => {
     const ids = keys.map((id) => id.toLowerCase());
-    const answers: (BusinessDistrict | null)[] = [];
-    for (let start = 0; start < ids.length; start += MAX_BUSINESS_DISTRICT_IDS) {
-      const slice = ids.slice(start, start + MAX_BUSINESS_DISTRICT_IDS);
-      const body = await postToSubgraph<BusinessDistrictsBody>(from, 'police', identity, QUERY, { ids: slice }, 'BusinessDistricts', fetchImpl);
-      const list = body.data?.serviceBusinessDistricts;
-      if (!Array.isArray(list) || list.length !== slice.length) {
-        const error = body.errors?.[0];
-        throw subgraphUnavailable(
-          from,
-          'police',
-          `serviceBusinessDistricts gave no answer (${error?.message ?? 'no data'}${error?.extensions?.code ? ` [${error.extensions.code}]` : ''})`,
-        );
-      }
-      answers.push(...list);
-    }
-    return answers;
+    const slices: string[][] = [];
+    for (let start = 0; start < ids.length; start += MAX_BUSINESS_DISTRICT_IDS) slices.push(ids.slice(start, start + MAX_BUSINESS_DISTRICT_IDS));
+    const answers = await ask(
+      from,
+      SERVICE_BUSINESS_DISTRICTS,
+      slices.map((slice) => ({ ids: slice })),
+      identity,
+      fetchImpl,
+    );
+    return answers.flatMap((answer, i): (BusinessDistrict | null | GraphQLError)[] => {
+      if (answer instanceof Error) return slices[i].map(() => answer);
+      if (answer.length === slices[i].length) return answer;
+      const wrong = subgraphUnavailable(
+        from,
+        supergraphRoutes().rootField(SERVICE_BUSINESS_DISTRICTS.field),
+        `serviceBusinessDistricts answered ${answer.length} entries for ${slices[i].length} ids`,
+      );
+      return slices[i].map(() => wrong);
+    });
   });
 }
 

@@ -1,7 +1,8 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, OperationDefinitionNode, parse } from 'graphql';
 import { Identity, IDENTITY_HEADER } from './auth';
 import { REQUEST_ID_HEADER, requestScope } from './http/request-id';
 import { subgraphUrlFor } from './config';
+import { supergraphRoutes } from './federation/routes';
 
 /**
  * The one way a subgraph calls another agency's subgraph (labour for police's workforce
@@ -12,6 +13,13 @@ import { subgraphUrlFor } from './config';
  * request came with (`signServiceToken`), so the callee applies that caller's rights,
  * knows which subgraph asks (`identity.service`, for the fields of access rule SERVICE),
  * and no subgraph can make up a caller.
+ *
+ * A call is declared once, as an operation (`fieldOperation`, `entityOperation`): what it
+ * asks, with the GraphQL types of its arguments and a check of each answer's shape. It
+ * never names the agency: the committed supergraph says which subgraph resolves the
+ * field or the entity type (`federation/routes.ts`), and `test/graph-operations.test.ts`
+ * checks every declared operation against that subgraph's schema, so a schema change
+ * that would break a caller fails there and not in production.
  *
  * Every function takes `from`, the calling subgraph, which names it in the log. Use
  * `graphClient(from)` to get them bound to one subgraph.
@@ -45,7 +53,7 @@ export function subgraphUnavailable(from: string, subgraph: string, detail: stri
  * `from` is serving, whose caller `identity` must be. Returns the JSON body; throws
  * SUBGRAPH_UNAVAILABLE naming the agency when it cannot answer.
  */
-export async function postToSubgraph<B>(
+async function postToSubgraph<B>(
   from: string,
   subgraph: string,
   identity: Identity,
@@ -85,13 +93,13 @@ export async function postToSubgraph<B>(
 }
 
 /** One argument of an aliased field: its GraphQL type and value (left out when null or undefined). */
-export interface FieldArgument {
+interface FieldArgument {
   type: string;
   value: unknown;
 }
 
 /** One field to ask for: `field(arg: …)` under its own alias. */
-export interface AliasedField {
+interface AliasedField {
   args: Record<string, FieldArgument>;
 }
 
@@ -101,8 +109,7 @@ interface GraphQLResponseBody {
 }
 
 /**
- * The one way a subgraph (`from`) asks another agency's subgraph for something: ONE
- * request to the named subgraph (its URL read at call time, so a test harness can set it
+ * ONE request to the named subgraph (its URL read at call time, so a test harness can set it
  * after `from` has started) with `field` once per item under aliases `f0`, `f1`…, each with its own
  * variables (and `selection` under each, for an object), for the request `from` is
  * serving (its caller `identity`; see `postToSubgraph`). No subgraph reads another
@@ -112,7 +119,7 @@ interface GraphQLResponseBody {
  * SUBGRAPH_UNAVAILABLE error naming the subgraph (the reason goes to the log): the whole
  * request failing fails every item, an error on one alias fails that item alone.
  */
-export async function queryAliased<T>(
+async function queryAliased<T>(
   from: string,
   subgraph: string,
   operation: { name: string; field: string; selection?: string },
@@ -139,7 +146,8 @@ export async function queryAliased<T>(
   try {
     body = await postToSubgraph<GraphQLResponseBody>(from, subgraph, identity, query, variables, operation.name, fetchImpl);
   } catch (error) {
-    return items.map(() => error as GraphQLError);
+    if (!(error instanceof GraphQLError)) throw error; // a caller's mistake, not the agency's failure
+    return items.map(() => error);
   }
   return items.map((_, i) => {
     const value = body.data?.[`f${i}`];
@@ -152,26 +160,168 @@ export async function queryAliased<T>(
 
 export const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
+/** A root field of another agency's subgraph, asked once per item under its own alias (`ask`). */
+export interface FieldOperation<T> {
+  readonly kind: 'field';
+  /** The operation's name, in both subgraphs' logs. */
+  readonly name: string;
+  readonly field: string;
+  /** Each argument's GraphQL type; an item's argument is left out when null or undefined. */
+  readonly args: Readonly<Record<string, string>>;
+  /** The fields to read under `field`, for an object. */
+  readonly selection?: string;
+  /** Whether one alias's value is an answer. */
+  readonly accept: (value: unknown) => value is T;
+}
+
+/** Fields of entities another agency resolves, fetched by their keys (`entities`). */
+export interface EntityOperation<T> {
+  readonly kind: 'entity';
+  readonly name: string;
+  /** The interface (or type) the entities asked for implement: the selection is checked on each of its types. */
+  readonly on: string;
+  /** The fields to read on each entity; `$name` variables are declared in `variables`. */
+  readonly selection: string;
+  readonly variables: Readonly<Record<string, string>>;
+  readonly accept: (value: unknown) => value is T;
+  /** The selection's top-level fields: the subgraph that resolves them all is asked. */
+  readonly fields: readonly string[];
+}
+
+export type GraphOperation = FieldOperation<unknown> | EntityOperation<unknown>;
+
+const declared = new Map<string, GraphOperation>();
+
+function declare<O extends GraphOperation>(operation: O): O {
+  const known = declared.get(operation.name);
+  if (known && JSON.stringify(known) !== JSON.stringify(operation)) throw new Error(`two cross-agency operations are named ${operation.name}`);
+  declared.set(operation.name, operation);
+  return operation;
+}
+
+/** Every operation declared by the modules loaded so far. */
+export function declaredOperations(): GraphOperation[] {
+  return [...declared.values()];
+}
+
+/** Declares a call of another agency's root field `field` (see `ask`). */
+export function fieldOperation<T>(operation: Omit<FieldOperation<T>, 'kind'>): FieldOperation<T> {
+  return declare({ kind: 'field', ...operation });
+}
+
+/** Declares a read of fields of entities another agency resolves (see `entities`). */
+export function entityOperation<T>(
+  operation: Omit<EntityOperation<T>, 'kind' | 'fields' | 'variables'> & { variables?: Record<string, string> },
+): EntityOperation<T> {
+  const [definition] = parse(`{ ${operation.selection} }`, { noLocation: true }).definitions as OperationDefinitionNode[];
+  const fields = definition.selectionSet.selections.map((s) => {
+    if (s.kind !== Kind.FIELD) throw new Error(`${operation.name}: the selection's top level must be fields, not fragments`);
+    return s.name.value;
+  });
+  return declare({ kind: 'entity', variables: {}, ...operation, fields: [...new Set(fields)].filter((f) => f !== '__typename') });
+}
+
+/** The document of an entity operation for the concrete types asked of one subgraph. */
+export function entitiesDocument(operation: EntityOperation<unknown>, types: string[]): string {
+  const declarations = ['$representations: [_Any!]!', ...Object.entries(operation.variables).map(([name, type]) => `$${name}: ${type}`)];
+  const fragments = [...types].sort().map((type) => `... on ${type} { ${operation.selection} }`);
+  return `query ${operation.name}(${declarations.join(', ')}) { _entities(representations: $representations) { ${fragments.join(' ')} } }`;
+}
+
+/**
+ * Asks, in ONE request, the subgraph that resolves `operation.field` (by the supergraph)
+ * for the field once per item, each item giving the arguments' values. Per item in order:
+ * the answer, or SUBGRAPH_UNAVAILABLE naming that subgraph (`queryAliased`).
+ */
+export async function ask<T>(
+  from: string,
+  operation: FieldOperation<T>,
+  items: readonly Record<string, unknown>[],
+  identity: Identity,
+  fetchImpl: typeof fetch = fetch,
+): Promise<(T | GraphQLError)[]> {
+  if (items.length === 0) return [];
+  const subgraph = supergraphRoutes().rootField(operation.field);
+  return queryAliased(
+    from,
+    subgraph,
+    { name: operation.name, field: operation.field, selection: operation.selection },
+    items.map((item) => ({ args: Object.fromEntries(Object.entries(operation.args).map(([name, type]) => [name, { type, value: item[name] }])) })),
+    identity,
+    operation.accept,
+    fetchImpl,
+  );
+}
+
+/** An entity's key fields, with the concrete type that names the agency's subgraph. */
+export type Representation = { __typename: string } & Record<string, unknown>;
+
+interface EntitiesBody {
+  data?: { _entities?: unknown[] | null } | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+}
+
+/**
+ * Reads `operation`'s fields of each entity from the subgraph the supergraph says resolves
+ * them for its type — ONE `_entities` request per subgraph, the subgraphs asked at once —
+ * as the gateway would, for the request `from` is serving (its caller `identity`). Per
+ * representation in order: the answer; null when no subgraph resolves those fields of
+ * that type (nothing to ask); or SUBGRAPH_UNAVAILABLE naming the subgraph that could not
+ * answer (the whole request, or that entity).
+ */
+export async function entities<T>(
+  from: string,
+  operation: EntityOperation<T>,
+  representations: Representation[],
+  variables: Record<string, unknown>,
+  identity: Identity,
+  fetchImpl: typeof fetch = fetch,
+): Promise<(T | GraphQLError | null)[]> {
+  const out: (T | GraphQLError | null)[] = representations.map(() => null);
+  const bySubgraph = new Map<string, number[]>();
+  representations.forEach((representation, i) => {
+    const subgraph = supergraphRoutes().entityFields(representation.__typename, [...operation.fields]);
+    if (subgraph) bySubgraph.set(subgraph, [...(bySubgraph.get(subgraph) ?? []), i]);
+  });
+  await Promise.all(
+    [...bySubgraph.entries()].map(async ([subgraph, indices]) => {
+      const asked = indices.map((i) => representations[i]);
+      const query = entitiesDocument(operation, [...new Set(asked.map((r) => r.__typename))]);
+      let body: EntitiesBody;
+      try {
+        body = await postToSubgraph<EntitiesBody>(from, subgraph, identity, query, { ...variables, representations: asked }, operation.name, fetchImpl);
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error; // a caller's mistake, not the agency's failure
+        for (const i of indices) out[i] = error;
+        return;
+      }
+      indices.forEach((i, n) => {
+        const value = body.data?._entities?.[n];
+        if (operation.accept(value)) {
+          out[i] = value;
+          return;
+        }
+        const error = body.errors?.find((e) => e.path?.[0] === '_entities' && e.path[1] === n) ?? body.errors?.[0];
+        const code = error?.extensions?.code ? ` [${error.extensions.code}]` : '';
+        out[i] = subgraphUnavailable(from, subgraph, `${operation.name} _entities[${n}] gave no answer (${error?.message ?? 'no data'}${code})`);
+      });
+    }),
+  );
+  return out;
+}
+
 /** The calls above, bound to the calling subgraph `from` (named in the log). */
 export function graphClient(from: string) {
   return {
     subgraphUnavailable: (subgraph: string, detail: string) => subgraphUnavailable(from, subgraph, detail),
-    postToSubgraph: <B>(
-      subgraph: string,
-      identity: Identity,
-      query: string,
+    ask: <T>(operation: FieldOperation<T>, items: readonly Record<string, unknown>[], identity: Identity, fetchImpl: typeof fetch = fetch) =>
+      ask<T>(from, operation, items, identity, fetchImpl),
+    entities: <T>(
+      operation: EntityOperation<T>,
+      representations: Representation[],
       variables: Record<string, unknown>,
-      operation: string,
-      fetchImpl: typeof fetch = fetch,
-      timeoutMs = SUBGRAPH_TIMEOUT_MS,
-    ) => postToSubgraph<B>(from, subgraph, identity, query, variables, operation, fetchImpl, timeoutMs),
-    queryAliased: <T>(
-      subgraph: string,
-      operation: { name: string; field: string; selection?: string },
-      items: AliasedField[],
       identity: Identity,
-      accept: (value: unknown) => value is T,
       fetchImpl: typeof fetch = fetch,
-    ) => queryAliased<T>(from, subgraph, operation, items, identity, accept, fetchImpl),
+    ) => entities<T>(from, operation, representations, variables, identity, fetchImpl),
   };
 }

@@ -22,7 +22,7 @@ import { OrgUnitLevel, OrgUnitRecord, REFORM_DATE, territory } from './territory
 import { userInputError } from './errors';
 import type { Identity } from './auth/identity';
 import { Cell, protectedCaller, Suppression, suppressCells, suppressionReason } from './disclosure';
-import { DATA_VERSION_SQL } from './db/data-version';
+import { TABLE_VERSIONS_SQL, TableVersions, tablesNamed } from './db/data-version';
 import { MeasureCache, measureCacheFor } from './measure-cache';
 
 /** Collects positional parameters while SQL text is assembled. */
@@ -146,7 +146,7 @@ export class UnionStatements {
    * Adds the SELECT `build` writes. If it throws, it adds nothing (its parameters are
    * taken back), and the error is item `refusedAs`'s refusal or, without one, thrown.
    */
-  add(build: (params: SqlParams) => string, refusedAs?: number): void {
+  add(build: (params: SqlParams) => string, refusedAs?: number): { sql: string; statement: number } | undefined {
     let current = this.list[this.list.length - 1];
     const mark = current.params.values.length;
     let part: string;
@@ -156,7 +156,7 @@ export class UnionStatements {
       current.params.values.length = mark;
       if (refusedAs === undefined) throw error;
       this.refused.set(refusedAs, error as Error);
-      return;
+      return undefined;
     }
     if (current.params.values.length > MAX_STATEMENT_PARAMS && current.parts.length) {
       current.params.values.length = mark;
@@ -165,15 +165,21 @@ export class UnionStatements {
       part = build(current.params);
     }
     current.parts.push(part);
+    return { sql: part, statement: this.list.length - 1 };
   }
 
-  /** Sends the statements (`wrap` may put each union inside a larger SELECT) and returns all their rows. */
-  async run<R>(dataSource: DataSource, wrap: (union: string) => string = (union) => union): Promise<R[]> {
-    const rows: R[] = [];
+  /** Sends the statements (`wrap` may put each union inside a larger SELECT) and returns each one's rows, by the statement `add` named. */
+  async runEach<R>(dataSource: DataSource, wrap: (union: string) => string = (union) => union): Promise<R[][]> {
+    const out: R[][] = [];
     for (const { parts, params } of this.list) {
-      if (parts.length) rows.push(...((await dataSource.query(wrap(parts.join('\nUNION ALL\n')), params.values)) as R[]));
+      out.push(parts.length ? ((await dataSource.query(wrap(parts.join('\nUNION ALL\n')), params.values)) as R[]) : []);
     }
-    return rows;
+    return out;
+  }
+
+  /** Sends the statements and returns all their rows. */
+  async run<R>(dataSource: DataSource, wrap?: (union: string) => string): Promise<R[]> {
+    return (await this.runEach<R>(dataSource, wrap)).flat();
   }
 }
 
@@ -189,22 +195,26 @@ function measureKey(request: MeasureRequest): string {
  * province's periods of an indicator with `provinceSeries` are one part of it, whatever
  * their number.
  *
- * Measures are kept between requests under the database's data version
- * (`measure-cache.ts`, `db/data-version.ts`): a request first reads the version (one
- * cheap statement); the measures kept under it are served without SQL, the others are
- * computed in the one statement, which also reads the version they were computed at in
- * its own snapshot, and are kept under that one. A refused request is not kept. A data
- * source bound to a transaction (a mutation's view) neither reads nor fills the cache:
- * it may see its own writes before they commit.
+ * Measures are kept between requests with the data versions of the tables their SQL
+ * names (`measure-cache.ts`, `db/data-version.ts`): a request first reads every table's
+ * version (one cheap statement); a measure kept with the same versions of its tables is
+ * served without SQL, the others are computed in the one statement, which also reads the
+ * versions in its own snapshot (a row of its own, `i` = -1), and are kept with those. A
+ * write to one table leaves the measures of the others kept. A refused request is not
+ * kept, nor a measure whose SQL names a bookkeeping table. A data source bound to a
+ * transaction (a mutation's view) neither reads nor fills the cache: it may see its own
+ * writes before they commit.
  */
 export function measureLoader(dataSource: DataSource, definitions: Record<string, MeasureSql>, options: { cache?: MeasureCache | null } = {}) {
   const cache = dataSource.manager.queryRunner ? null : options.cache === undefined ? measureCacheFor(dataSource) : options.cache;
   return requestLoader<MeasureRequest, Measure, string>(
     async (requests) => {
-      const version = cache ? ((await dataSource.query(DATA_VERSION_SQL)) as { version: string }[])[0].version : null;
-      const kept = requests.map((request) => (cache ? cache.get(version!, measureKey(request)) : undefined));
+      const versions: TableVersions | null = cache ? JSON.parse(((await dataSource.query(TABLE_VERSIONS_SQL)) as { versions: string }[])[0].versions) : null;
+      const kept = requests.map((request) => (cache ? cache.get(versions!, measureKey(request)) : undefined));
       // A request that cannot be asked (a unit the agency cannot count) fails alone, not the batch.
       const statements = new UnionStatements();
+      /** Per request computed: the text of its part (what tables it reads) and the statement it went into. */
+      const parts = new Map<number, { sql: string; statement: number }>();
       // The province's periods of an indicator with set-based SQL: one part for all of them.
       const series = new Map<string, number[]>();
       requests.forEach((request, i) => {
@@ -212,36 +222,44 @@ export function measureLoader(dataSource: DataSource, definitions: Record<string
           series.set(request.code, [...(series.get(request.code) ?? []), i]);
         }
       });
-      const inSeries = new Set<number>();
       for (const [code, indexes] of series) {
         if (indexes.length < 2) continue;
-        for (const i of indexes) inSeries.add(i);
         const periods = indexes.map((i) => requests[i].period);
-        statements.add(
+        const part = statements.add(
           (params) =>
             `SELECT (${params.add(indexes)}::int[])[s.k] AS i, s.numerator::float8 AS numerator, s.denominator::float8 AS denominator FROM (${definitions[code].provinceSeries!(periods, params)}) s`,
-        );
+        )!;
+        for (const i of indexes) parts.set(i, part);
       }
       requests.forEach((request, i) => {
-        if (kept[i] || inSeries.has(i)) return;
+        if (kept[i] || parts.has(i)) return;
         const sql = definitions[request.code];
         if (!sql) throw new Error(`no measure defined for ${request.code}`);
-        statements.add(
+        const part = statements.add(
           (params) => `SELECT ${i} AS i, m.numerator::float8 AS numerator, m.denominator::float8 AS denominator FROM (${sql(request, params)}) m`,
           i,
         );
+        if (part) parts.set(i, part);
       });
-      const rows = await statements.run<{ i: number; numerator: number | null; denominator: number | null; version?: string }>(dataSource, (union) =>
-        cache ? `SELECT u.*, v.version FROM (${union}) u CROSS JOIN (${DATA_VERSION_SQL}) v` : union,
+      type Row = { i: number; numerator: number | null; denominator: number | null; versions?: string | null };
+      const results = await statements.runEach<Row>(dataSource, (union) =>
+        cache ? `SELECT u.*, NULL::text AS versions FROM (${union}) u\nUNION ALL\nSELECT -1, NULL::float8, NULL::float8, (${TABLE_VERSIONS_SQL})` : union,
       );
-      const byIndex = new Map(rows.map((r) => [Number(r.i), r]));
+      // Each statement's rows, and the versions its snapshot read.
+      const computed = results.map((rows) => {
+        const own = rows.find((r) => Number(r.i) === -1);
+        return { byIndex: new Map(rows.map((r) => [Number(r.i), r])), versions: own?.versions ? (JSON.parse(own.versions) as TableVersions) : null };
+      });
       return requests.map((request, i) => {
         const error = statements.refused.get(i);
         if (error) return error;
         if (kept[i]) return kept[i];
+        const part = parts.get(i)!;
+        const { byIndex, versions: at } = computed[part.statement];
         const row = byIndex.get(i);
         const measure = { numerator: row?.numerator ?? null, denominator: row?.denominator ?? null };
-        if (cache && row?.version !== undefined) cache.set(row.version, measureKey(request), measure);
+        const tables = cache && at ? tablesNamed(part.sql, at) : null;
+        if (cache && at && tables) cache.set(at, measureKey(request), measure, tables);
         return measure;
       });
     },

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { DataSource } from 'typeorm';
 import type { Measure } from './status';
 import { intFromEnv } from './config';
+import type { TableVersions } from './db/data-version';
 
 /** Most measures each subgraph process keeps (`QN_MEASURE_CACHE_ENTRIES`; 0 keeps none). */
 export const MEASURE_CACHE_ENV = 'QN_MEASURE_CACHE_ENTRIES';
@@ -12,40 +13,34 @@ export function measureCacheEntries(env: NodeJS.ProcessEnv = process.env): numbe
 }
 
 /**
- * The measures a subgraph process has computed, kept under the data version they were
- * computed at (`db/data-version.ts`): an entry is served only to a request that read the
- * same version, so it is never stale. Versions only rise, so on a newer one every older
- * entry is dropped at once (none could be asked for again); between versions the least
- * recently used entries go first once `max` are kept.
+ * The measures a subgraph process has computed, each kept with the data versions of the
+ * tables its SQL reads (`db/data-version.ts`), as they were in the snapshot it was
+ * computed in: an entry is served only to a request whose snapshot has those same
+ * versions — none of its tables written since — so it is never stale, and a write to one
+ * table leaves the measures of every other table kept. An entry found outdated is
+ * dropped; the least recently used go first once `max` are kept.
  */
 export class MeasureCache {
-  private latest = -1n;
-  /** The measures computed at `latest`, by key: the only version any entry is kept at. */
-  private readonly entries: LRUCache<string, Measure>;
+  private readonly entries: LRUCache<string, { measure: Measure; tables: readonly (readonly [string, string | undefined])[] }>;
 
   constructor(readonly max: number) {
-    this.entries = new LRUCache<string, Measure>({ max });
+    this.entries = new LRUCache({ max });
   }
 
-  private current(version: string): boolean {
-    const v = BigInt(version);
-    if (v > this.latest) {
-      this.entries.clear();
-      this.latest = v;
-    }
-    return v === this.latest;
+  /** The measure kept for `key`, as a copy of its own, if none of its tables changed in `versions` (a request's snapshot). */
+  get(versions: TableVersions, key: string): Measure | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.tables.every(([table, version]) => versions[table] === version)) return { ...entry.measure };
+    // Counters only rise: an entry behind the request's snapshot is outdated for good; one ahead of it (a request that read its versions earlier) stays.
+    if (entry.tables.some(([table, version]) => version === undefined || versions[table] === undefined || BigInt(version) < BigInt(versions[table])))
+      this.entries.delete(key);
+    return undefined;
   }
 
-  /** The measure kept for `key` at `version`, as a copy of its own. */
-  get(version: string, key: string): Measure | undefined {
-    if (!this.current(version)) return undefined;
-    const measure = this.entries.get(key);
-    return measure && { ...measure };
-  }
-
-  /** Keeps a measure computed at `version` (one computed at an older version than the newest seen is not kept). */
-  set(version: string, key: string, measure: Measure): void {
-    if (this.current(version)) this.entries.set(key, { ...measure });
+  /** Keeps a measure computed from `tables` in a snapshot with `versions`. */
+  set(versions: TableVersions, key: string, measure: Measure, tables: readonly string[]): void {
+    this.entries.set(key, { measure: { ...measure }, tables: tables.map((table) => [table, versions[table]] as const) });
   }
 
   get size(): number {

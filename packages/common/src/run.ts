@@ -34,7 +34,6 @@ export function runSubgraphFromEnv<L>(definition: SubgraphDefinition<L>): void {
       databaseUrl: ownerGiven || !serviceDatabaseUrl ? databaseUrlFor(definition.name) : undefined,
       serviceDatabaseUrl,
       port,
-      sampleData: process.env.QN_SAMPLE_DATA !== '0',
       migrate: process.env.QN_MIGRATE !== '0',
       host: process.env.HOST ?? '127.0.0.1',
       logger,

@@ -34,8 +34,6 @@ export interface SubgraphDefinition<L> {
   createLoaders(dataSource: DataSource, identity: Identity): L;
   /** Reference data the subgraph cannot work without (the plan catalogue); loaded at every start, idempotent. */
   loadReferenceData?(dataSource: DataSource): Promise<void>;
-  /** Realistic generated records for 2021–2025; loaded only into an empty database. */
-  generateSampleData?(dataSource: DataSource): Promise<void>;
   /** Background work of the service (labour's reminder e-mails), started with it when workers are on; the result stops it. */
   startWorkers?(dataSource: DataSource, logger: Logger): { stop(): Promise<void> };
 }
@@ -72,7 +70,6 @@ export interface StartOptions {
    */
   serviceDatabaseUrl?: string;
   port: number;
-  sampleData?: boolean;
   /** Run pending migrations at start (under the database's advisory lock); false when a separate job runs them. */
   migrate?: boolean;
   host?: string;
@@ -87,19 +84,27 @@ export interface StartOptions {
 }
 
 /**
+ * Realistic generated records of one subgraph for 2021–2025, loaded only into an empty
+ * database: each subgraph's `src/db/sample-data.ts`, a development module that a service
+ * never loads (scripts/subgraphs.ts's `loadSampleData`; `npm start`, `npm run migrate` with
+ * QN_SAMPLE_DATA=1 and the tests give it here).
+ */
+export type GenerateSampleData = (dataSource: DataSource) => Promise<void>;
+
+/**
  * Everything done to a subgraph's database as its owner, at a service's start or by the
  * migration job (`npm run migrate`): pending migrations (unless `migrate` is false), the
- * reference data, the generated data when asked and the database is empty, and the
- * service role's grants. Returns the URL the service connects with.
+ * reference data, the generated data when given, and the service role's grants. Returns
+ * the URL the service connects with.
  */
 export async function prepareDatabase<L>(
   definition: SubgraphDefinition<L>,
-  options: { ownerUrl: string; serviceUrl?: string; migrate?: boolean; sampleData?: boolean },
+  options: { ownerUrl: string; serviceUrl?: string; migrate?: boolean; sampleData?: GenerateSampleData },
 ): Promise<string> {
   const owner = await openDatabase(subgraphDataSource(definition, options.ownerUrl), { migrate: options.migrate });
   try {
     if (definition.loadReferenceData) await definition.loadReferenceData(owner);
-    if (options.sampleData && definition.generateSampleData) await definition.generateSampleData(owner);
+    if (options.sampleData) await options.sampleData(owner);
   } finally {
     await owner.destroy();
   }
@@ -129,12 +134,11 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       ownerUrl: options.databaseUrl,
       serviceUrl: options.serviceDatabaseUrl,
       migrate: options.migrate,
-      sampleData: options.sampleData,
     });
   } else if (!options.serviceDatabaseUrl) {
     throw new Error(`${definition.name}: the database owner's URL or the service's must be given`);
-  } else if (options.migrate !== false || options.sampleData) {
-    throw new Error(`${definition.name}: migrations and sample data need the database owner's URL (or \`npm run migrate\`)`);
+  } else if (options.migrate !== false) {
+    throw new Error(`${definition.name}: migrations need the database owner's URL (or \`npm run migrate\`)`);
   } else {
     serviceUrl = options.serviceDatabaseUrl;
   }

@@ -5,7 +5,6 @@ import { Institution } from './entities/institution';
 import { createLoaders, EducationLoaders } from './loaders';
 import { migrations } from './db/migrations';
 import { buildSchema } from './schema';
-import { generateSampleData } from './db/sample-data';
 
 export const education: SubgraphDefinition<EducationLoaders> = {
   name: 'education',
@@ -13,5 +12,4 @@ export const education: SubgraphDefinition<EducationLoaders> = {
   migrations,
   buildSchema,
   createLoaders,
-  generateSampleData,
 };

@@ -4,7 +4,6 @@ import { PeriodicHealthCheck } from './entities/periodic-health-check';
 import { createLoaders, HealthLoaders } from './loaders';
 import { migrations } from './db/migrations';
 import { buildSchema } from './schema';
-import { generateSampleData } from './db/sample-data';
 
 export const health: SubgraphDefinition<HealthLoaders> = {
   name: 'health',
@@ -12,5 +11,4 @@ export const health: SubgraphDefinition<HealthLoaders> = {
   migrations,
   buildSchema,
   createLoaders,
-  generateSampleData,
 };

@@ -5,7 +5,6 @@ import { WebsiteBlockingProposal } from './entities/website-blocking-proposal';
 import { createLoaders, InformationLoaders } from './loaders';
 import { migrations } from './db/migrations';
 import { buildSchema } from './schema';
-import { generateSampleData } from './db/sample-data';
 
 export const information: SubgraphDefinition<InformationLoaders> = {
   name: 'information',
@@ -13,5 +12,4 @@ export const information: SubgraphDefinition<InformationLoaders> = {
   migrations,
   buildSchema,
   createLoaders,
-  generateSampleData,
 };

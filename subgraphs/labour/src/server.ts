@@ -1,12 +1,12 @@
 import { intFromEnv, SubgraphDefinition } from '@qn/common';
-import { BUDGET_ENTITIES, generateBudgetSampleData } from './budget';
+import { BUDGET_ENTITIES } from './budget';
 import { CATALOGUE_ENTITIES, loadCatalogue } from './catalogue';
 import { migrations } from './db/migrations';
 import { createLoaders, LabourLoaders } from './loaders';
 import { mailerFromEnv, NOTIFICATION_ENTITIES } from './notifications';
-import { generateSampleData, RECORD_ENTITIES } from './records';
-import { generateRegistrySampleData, REGISTRY_ENTITIES } from './registry';
-import { generateContactsSampleData, REPORTING_ENTITIES, ReminderWorker } from './reporting';
+import { RECORD_ENTITIES } from './records';
+import { REGISTRY_ENTITIES } from './registry';
+import { REPORTING_ENTITIES, ReminderWorker } from './reporting';
 import { buildSchema } from './schema';
 
 export const labour: SubgraphDefinition<LabourLoaders> = {
@@ -16,12 +16,6 @@ export const labour: SubgraphDefinition<LabourLoaders> = {
   buildSchema,
   createLoaders,
   loadReferenceData: loadCatalogue,
-  async generateSampleData(dataSource) {
-    await generateSampleData(dataSource);
-    await generateRegistrySampleData(dataSource);
-    await generateContactsSampleData(dataSource);
-    await generateBudgetSampleData(dataSource);
-  },
   // Reminders of deadlines, overdue reports, returns and approvals, by e-mail (docs/reminders.md).
   startWorkers(dataSource, logger) {
     const intervalMs = 1000 * intFromEnv('QN_REMINDER_INTERVAL_S', 300);

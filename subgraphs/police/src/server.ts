@@ -6,7 +6,6 @@ import { Tip } from './entities/tip';
 import { createLoaders, PoliceLoaders } from './loaders';
 import { migrations } from './db/migrations';
 import { buildSchema } from './schema';
-import { generateSampleData } from './db/sample-data';
 
 export const police: SubgraphDefinition<PoliceLoaders> = {
   name: 'police',
@@ -14,5 +13,4 @@ export const police: SubgraphDefinition<PoliceLoaders> = {
   migrations,
   buildSchema,
   createLoaders,
-  generateSampleData,
 };

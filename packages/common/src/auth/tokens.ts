@@ -1,21 +1,9 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { importJWK, SignJWT } from 'jose';
-import { Identity, identityClaims } from './identity';
 
+/**
+ * The development key's issuer, audience and folder (keys/dev): the gateway trusts its public
+ * key outside production only; tokens signed with its private key come from @qn/dev's `mintDevToken`.
+ */
 export const DEV_ISSUER = 'qn-dev';
 export const DEV_AUDIENCE = 'qn-graph';
 export const DEV_KEYS_DIR = path.resolve(__dirname, '..', '..', '..', '..', 'keys', 'dev');
-
-/** Signs a caller token with the development key, as an identity provider would (local use and tests). */
-export async function mintDevToken(identity: Identity, options: { expiresIn?: string; issuer?: string; audience?: string } = {}): Promise<string> {
-  const jwk = JSON.parse(readFileSync(path.join(DEV_KEYS_DIR, 'private-key.json'), 'utf8'));
-  const key = await importJWK(jwk, 'ES256');
-  return new SignJWT(identityClaims(identity))
-    .setProtectedHeader({ alg: 'ES256', kid: jwk.kid })
-    .setIssuer(options.issuer ?? DEV_ISSUER)
-    .setAudience(options.audience ?? DEV_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '8h')
-    .sign(key);
-}

@@ -82,3 +82,20 @@ export async function dropDataVersion(queryRunner: QueryRunner, tables: readonly
 
 /** The database's data version as text: one cheap statement over one row per table. */
 export const DATA_VERSION_SQL = `SELECT coalesce(sum(version), 0)::text AS version FROM ${DATA_VERSION_TABLE}`;
+
+/** Each table's counter as text, by table name. */
+export type TableVersions = Readonly<Record<string, string>>;
+
+/**
+ * Every table's counter at once, as one JSON object (`{"tip": "12", …}`, counters as
+ * text): what a result computed from some of the tables is kept under (`measure-cache.ts`).
+ */
+export const TABLE_VERSIONS_SQL = `SELECT coalesce(jsonb_object_agg(table_name, version::text), '{}')::text AS versions FROM ${DATA_VERSION_TABLE}`;
+
+/** The tables of `versions` a statement's text names (string literals left out), or null when it names a bookkeeping table, which keeps no version. */
+export function tablesNamed(sql: string, versions: TableVersions): string[] | null {
+  const text = sql.replace(/'(?:[^']|'')*'/g, "''");
+  const named = (table: string) => new RegExp(`(?<![\\w$])${table}(?![\\w$])`, 'i').test(text);
+  if (UNVERSIONED_TABLES.some(named)) return null;
+  return Object.keys(versions).filter(named).sort();
+}

@@ -1,6 +1,6 @@
 import { Arg, Authorized, ClassType, Ctx, Directive, Field, FieldResolver, ID, InterfaceType, ObjectType, Resolver, Root } from 'type-graphql';
 import { Identity } from '../auth';
-import { queryAliased } from '../graph-client';
+import { ask, fieldOperation } from '../graph-client';
 import { MeasureLoader } from '../indicators';
 import { requestLoader } from '../loaders';
 import { programmePeriod } from '../periods';
@@ -43,20 +43,18 @@ export interface AgencyTaskOptions<C> {
 const isProgress = (value: unknown): value is TaskProgressData | null =>
   value === null || (typeof value === 'object' && value !== null && typeof (value as TaskProgressData).count === 'number');
 
+const REGISTRY_PROGRESS = fieldOperation({
+  name: 'RegistryProgress',
+  field: 'registryProgress',
+  args: { taskId: 'ID!', period: 'String!', orgUnit: 'ID' },
+  selection: 'period count evidence status values { measure value }',
+  accept: isProgress,
+});
+
 /** A per-request loader of labour's `registryProgress(taskId, period, orgUnit)`, for the subgraph `from`. */
 export function registryProgressLoader(from: string, identity: Identity) {
   return requestLoader<{ taskId: string; period: string; orgUnit?: string | null }, TaskProgressData | null, string>(
-    async (keys) =>
-      queryAliased(
-        from,
-        'labour',
-        { name: 'RegistryProgress', field: 'registryProgress', selection: 'period count evidence status values { measure value }' },
-        keys.map((k) => ({
-          args: { taskId: { type: 'ID!', value: k.taskId }, period: { type: 'String!', value: k.period }, orgUnit: { type: 'ID', value: k.orgUnit } },
-        })),
-        identity,
-        isProgress,
-      ),
+    async (keys) => ask(from, REGISTRY_PROGRESS, keys, identity),
     { cacheKeyFn: (k) => `${k.taskId}|${k.period}|${k.orgUnit ?? ''}` },
   );
 }

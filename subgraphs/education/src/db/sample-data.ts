@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { dataScale, insertChunks, REFORM_DATE, SeededRandom, territory } from '@qn/common';
+import { REFORM_DATE, territory } from '@qn/common';
+import { dataScale, insertChunks, SeededRandom } from '@qn/dev';
 import { CommunicationSession, SessionForm } from '../entities/communication-session';
 import { Enrolment } from '../entities/enrolment';
 import { Institution, InstitutionKind } from '../entities/institution';

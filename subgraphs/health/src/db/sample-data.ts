@@ -1,19 +1,16 @@
 import { DataSource } from 'typeorm';
+import { addDays, OrgUnitRecord, REFORM_DATE, territory } from '@qn/common';
 import {
-  addDays,
   dataScale,
   insertChunks,
-  OrgUnitRecord,
-  REFORM_DATE,
+  SAMPLE_DISTRICT_WEIGHT,
   sampleBusiness,
   sampleBusinessCount,
   sampleBusinessWindow,
-  SAMPLE_DISTRICT_WEIGHT,
   sampleSharedClientCode,
   sampleSharedClientCount,
   SeededRandom,
-  territory,
-} from '@qn/common';
+} from '@qn/dev';
 import { HarmReductionContact, HarmReductionService } from '../entities/harm-reduction-contact';
 import { PeriodicHealthCheck } from '../entities/periodic-health-check';
 

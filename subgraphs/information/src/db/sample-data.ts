@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { addDays, dataScale, insertChunks, REFORM_DATE, SeededRandom, territory } from '@qn/common';
+import { addDays, REFORM_DATE, territory } from '@qn/common';
+import { dataScale, insertChunks, SeededRandom } from '@qn/dev';
 import { PressLevel, PressMedium, PressOutlet } from '../entities/press-outlet';
 import { Publication, PublicationKind } from '../entities/publication';
 import { BlockingReason, WebsiteBlockingProposal } from '../entities/website-blocking-proposal';

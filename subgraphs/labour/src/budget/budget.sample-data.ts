@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { insertChunks, SeededRandom } from '@qn/common';
+import { insertChunks, SeededRandom } from '@qn/dev';
 import { agencyOn, TaskRow, worksOn } from '../catalogue';
 import { expectedUnits, ReportingUnitKind, reportingPeriod } from '../reporting';
 import { BudgetEstimate } from './budget-estimate';

@@ -3,6 +3,5 @@ import { BudgetEstimate } from './budget-estimate';
 import { BudgetResolver } from './budget.resolver';
 
 export { compileBudgetPlan, FUNDING_SOURCES } from './budget.resolver';
-export { generateBudgetSampleData } from './budget.sample-data';
 export const BUDGET_ENTITIES = [BudgetEstimate];
 export const BUDGET_RESOLVERS = [BudgetResolver] as const;

@@ -12,11 +12,11 @@ export { byKey, CatalogueLoaders, createCatalogueLoaders, groupedBy } from './ca
 export { loadCatalogue } from './catalogue.seed';
 export { agencyOn, DUTY_TRANSFERS, holderOn, holdings, worksOn } from './duties';
 export { Agency } from './entities/agency';
-export { Indicator, IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, INDICATOR_TYPES, LabourIndicator } from './entities/indicator';
+export { Indicator, IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, INDICATOR_TYPES, indicatorTypeName, LabourIndicator } from './entities/indicator';
 export { OrgUnit, OrgUnitLevel, OrgUnitSuccession } from './entities/org-unit';
 export { MeasureUnit, ProgressSource, TaskMeasure } from './entities/task-measure';
 export { TASK_MEASURES } from './task-measures';
-export { LabourTask, RegistryTask, Task, TaskRow, TASK_TYPE_BY_SUBGRAPH, TASK_TYPES } from './entities/task';
+export { LabourTask, RegistryTask, Task, TaskRow, TASK_TYPE_BY_SUBGRAPH, TASK_TYPES, taskTypeName } from './entities/task';
 export { IndicatorObject, TaskObject, toIndicator, toTask } from './resolvers/catalogue.mappers';
 export { AgencyResolver } from './resolvers/agency.resolver';
 export { catalogueReferences } from './resolvers/catalogue.reference';

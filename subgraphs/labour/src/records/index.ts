@@ -14,7 +14,6 @@ export { ServiceBusinessRef } from './entities/service-business';
 export { EVIDENCE_MEASURES, TASK_EVIDENCE } from './indicators/evidence';
 export { READINGS } from './indicators';
 export { createRecordsLoaders, RecordsLoaders } from './loaders/records.loaders';
-export { generateSampleData } from './records.sample-data';
 export { CommunicationActivityResolver } from './resolvers/communication.resolver';
 export { DistrictPlanResolver, PilotModelResolver, ProgrammeIntegrationResolver } from './resolvers/district.resolver';
 export { IndicatorResultResolver } from './resolvers/indicator-result.resolver';

@@ -1,17 +1,15 @@
 import { DataSource } from 'typeorm';
+import { addDays, REFORM_DATE, territory } from '@qn/common';
 import {
-  addDays,
   dataScale,
   insertChunks,
-  REFORM_DATE,
   sampleBusiness,
   sampleBusinessCount,
   sampleBusinessWindow,
   sampleSharedClientCode,
   sampleSharedClientCount,
   SeededRandom,
-  territory,
-} from '@qn/common';
+} from '@qn/dev';
 import type { OrgUnitRecord } from '@qn/common';
 import { CommunicationActivity, CommunicationAudience, CommunicationForm } from './entities/communication-activity';
 import { DistrictPlan, IntegratedProgramme, ProgrammeIntegration } from './entities/district-plan';
@@ -65,7 +63,7 @@ const ZONES: { name: string; kind: ZoneKind; districtId: string; communeAfterRef
  * pseudonymous code, training and staff in post. Remote districts fall below target.
  * Runs only on an empty database (no communication activity yet).
  */
-export async function generateSampleData(dataSource: DataSource): Promise<void> {
+export async function generateRecordsSampleData(dataSource: DataSource): Promise<void> {
   if (await dataSource.getRepository(CommunicationActivity).exist()) return;
   const random = new SeededRandom('labour');
   const scale = dataScale();

@@ -14,7 +14,6 @@ export { TaskProgressEntry };
 export { progressFromEntries, RegistryProgressLoader } from './registry.progress';
 /** What reporting needs of the registry in its per-request loaders. */
 export type RegistryLoaders = ReturnType<typeof createRegistryLoaders>;
-export { generateRegistrySampleData } from './registry.sample-data';
 export { checkReportFigures, FigureViolation, modifiedZScore } from './figure-checks';
 
 export const REGISTRY_ENTITIES = [TaskProgressEntry];

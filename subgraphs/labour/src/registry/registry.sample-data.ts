@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { insertChunks, SeededRandom, TaskStatus, territory } from '@qn/common';
+import { TaskStatus, territory } from '@qn/common';
+import { insertChunks, SeededRandom } from '@qn/dev';
 import { MeasureUnit, ProgressSource, TaskMeasure, TaskRow } from '../catalogue';
 import { TaskProgressEntry } from './entities/progress-entry';
 

@@ -1,6 +1,8 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import {
+  IndicatorStatus,
+  IndicatorStatusEnum,
   clockNow,
   Identity,
   isPrimary,
@@ -14,7 +16,7 @@ import {
   vietnamDate,
 } from '@qn/common';
 import { READINGS } from '../records';
-import { INDICATOR_TYPE_BY_SUBGRAPH } from '../catalogue';
+import { indicatorTypeName } from '../catalogue';
 import { remoteSmallCountFlags } from './graph.client';
 import { RecordsLoaders } from '../records';
 import { RegistryLoaders } from '../registry';
@@ -46,8 +48,8 @@ export class ConsolidatedCell {
   @Field(() => Float, { nullable: true, description: "The plan's goal" })
   target: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The verdict (an IndicatorStatus; null: no number)' })
-  status: string | null;
+  @Field(() => IndicatorStatusEnum, { nullable: true, description: 'The verdict (null: no number)' })
+  status: IndicatorStatus | null;
 
   @Field({ description: 'REPORT: as the responsible unit submitted it; LIVE: from the graph today, the unit has not reported' })
   source: string;
@@ -171,17 +173,13 @@ function acceptedRevision(all: Report[]): Report | null {
 async function protectSmallCounts(identity: Identity, rows: IndicatorRow[], table: ConsolidatedIndicator[]): Promise<ConsolidatedIndicator[]> {
   if (!protectedCaller(identity)) return table;
   const flags = new Map<string, boolean>();
-  const bySubgraph = new Map<string, string[]>();
-  for (const row of rows) {
-    if (row.ownerSubgraph === 'labour') flags.set(row.code, Boolean(READINGS[row.code]?.protectSmallCounts));
-    else bySubgraph.set(row.ownerSubgraph, [...(bySubgraph.get(row.ownerSubgraph) ?? []), row.code]);
-  }
-  await Promise.all(
-    [...bySubgraph.entries()].map(async ([subgraph, codes]) => {
-      const answer = await remoteSmallCountFlags(subgraph, INDICATOR_TYPE_BY_SUBGRAPH[subgraph], codes, identity).catch(() => new Map<string, boolean>());
-      for (const code of codes) flags.set(code, answer.get(code) ?? true);
-    }),
+  const others = rows.filter((row) => row.ownerSubgraph !== 'labour');
+  for (const row of rows) if (row.ownerSubgraph === 'labour') flags.set(row.code, Boolean(READINGS[row.code]?.protectSmallCounts));
+  const answers = await remoteSmallCountFlags(
+    others.map((row) => ({ type: indicatorTypeName(row), code: row.code })),
+    identity,
   );
+  others.forEach((row, i) => flags.set(row.code, answers[i]));
   const hide = (c: ConsolidatedCell, why: Suppression): ConsolidatedCell => ({
     ...c,
     numerator: null,

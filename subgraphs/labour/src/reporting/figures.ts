@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { addDays, clockNow, computeProgress, computeResult, Identity, IndicatorResultData, parsePeriod, territory } from '@qn/common';
-import { agencyOn, holderOn, IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../catalogue';
+import { agencyOn, holderOn, IndicatorRow, indicatorTypeName, TaskRow, taskTypeName } from '../catalogue';
 import { EVIDENCE_MEASURES, READINGS, RecordsLoaders, TASK_EVIDENCE } from '../records';
 import { RegistryLoaders } from '../registry';
 import { CountFigure, IndicatorFigure, ReportFigures, TaskFigure } from './figures.types';
@@ -94,30 +94,21 @@ export async function fillFigures(
   const answersFor = (row: IndicatorRow) => agencyOn(row.ownerCode, day);
   const holder = (t: TaskRow) => holderOn(t.code, t.ownerCode, day);
 
-  // Other agencies' indicators: one request per subgraph, province and districts together.
+  // Other agencies' indicators: one request per agency's subgraph, province and districts together.
   const remote = new Map<string, RemoteIndicator | string>();
-  const bySubgraph = new Map<string, IndicatorRow[]>();
-  for (const row of indicators) {
-    if (row.ownerSubgraph === 'labour') continue;
-    if (!districts.length && !agencyCodes.has(answersFor(row))) continue;
-    bySubgraph.set(row.ownerSubgraph, [...(bySubgraph.get(row.ownerSubgraph) ?? []), row]);
-  }
-  await Promise.all(
-    [...bySubgraph.entries()].map(async ([subgraph, rows]) => {
-      try {
-        const results = await remoteIndicatorResults(
-          subgraph,
-          INDICATOR_TYPE_BY_SUBGRAPH[subgraph],
-          rows.map((r) => ({ code: r.code, target: r.target as never })),
-          dataPeriod,
-          identity,
-        );
-        for (const row of rows) remote.set(row.code, results.get(row.code) ?? `the ${subgraph} subgraph does not compute ${row.code}`);
-      } catch (error) {
-        for (const row of rows) remote.set(row.code, errorText(error));
-      }
-    }),
+  const asked = indicators.filter((row) => row.ownerSubgraph !== 'labour' && (districts.length > 0 || agencyCodes.has(answersFor(row))));
+  const answers = await remoteIndicatorResults(
+    asked.map((row) => ({ type: indicatorTypeName(row), code: row.code, target: row.target })),
+    dataPeriod,
+    identity,
   );
+  asked.forEach((row, i) => {
+    const answer = answers[i];
+    remote.set(
+      row.code,
+      answer === null ? `the ${row.ownerSubgraph} subgraph does not compute ${row.code}` : answer instanceof Error ? errorText(answer) : answer,
+    );
+  });
 
   const indicatorFigure = async (row: IndicatorRow, orgUnitId: string): Promise<IndicatorFigure> => {
     if (row.ownerSubgraph === 'labour') {
@@ -143,27 +134,11 @@ export async function fillFigures(
   };
 
   // Tasks of agencies with a subgraph other than labour: asked of that subgraph.
-  const remoteProgress = new Map<string, { count: number; evidence: string } | null>();
-  const remoteTasks = new Map<string, TaskRow[]>();
-  for (const t of tasks) {
-    if (!agencyCodes.has(holder(t)) || !TASK_TYPE_BY_SUBGRAPH[t.ownerSubgraph] || t.ownerSubgraph === 'labour') continue;
-    remoteTasks.set(t.ownerSubgraph, [...(remoteTasks.get(t.ownerSubgraph) ?? []), t]);
-  }
-  await Promise.all(
-    [...remoteTasks.entries()].map(async ([subgraph, rows]) => {
-      try {
-        const progress = await remoteTaskProgress(
-          subgraph,
-          TASK_TYPE_BY_SUBGRAPH[subgraph],
-          rows.map((r) => r.code),
-          dataPeriod,
-          identity,
-        );
-        for (const [id, p] of progress) remoteProgress.set(id, p);
-      } catch {
-        // The agency's service is down: its tasks carry no count; the indicators say why.
-      }
-    }),
+  const remoteTasks = tasks.filter((t) => agencyCodes.has(holder(t)) && t.ownerSubgraph !== 'labour' && t.ownerSubgraph !== 'registry');
+  const remoteProgress = await remoteTaskProgress(
+    remoteTasks.map((t) => ({ type: taskTypeName(t), id: t.code })),
+    dataPeriod,
+    identity,
   );
 
   const taskFigure = async (t: TaskRow, orgUnitId: string | null): Promise<TaskFigure> => {

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { IndicatorStatus, IndicatorStatusEnum } from '@qn/common';
 
 /** One indicator's number as a report carries it (stored with the report: what the unit submitted). */
 @ObjectType('ReportIndicatorFigure', { description: "An indicator's number in a report, for the unit's territory or the province" })
@@ -27,11 +28,8 @@ export class IndicatorFigure {
   @Field(() => Float, { nullable: true, description: "The plan's goal (null: no number)" })
   target: number | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'ACHIEVED, ON_TRACK, AT_RISK, NOT_MET, NO_DATA or NOT_APPLICABLE; null when the owning subgraph could not answer',
-  })
-  status: string | null;
+  @Field(() => IndicatorStatusEnum, { nullable: true, description: 'The verdict; null when the owning subgraph could not answer' })
+  status: IndicatorStatus | null;
 
   @Field(() => String, { nullable: true, description: 'Why the number is not judged (NOT_APPLICABLE) or has no data' })
   statusReason?: string | null;

@@ -1,22 +1,10 @@
-import { graphClient, Identity, TargetSpec, targetRepresentation } from '@qn/common';
+import { GraphQLError } from 'graphql';
+import { entityOperation, graphClient, Identity, IndicatorResultData, TargetSpec, targetRepresentation } from '@qn/common';
 
-const { postToSubgraph, subgraphUnavailable } = graphClient('labour');
+const { entities } = graphClient('labour');
 
-interface EntitiesBody {
-  data?: { _entities?: (Record<string, unknown> | null)[] } | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
-}
-
-export interface RemoteResult {
-  orgUnit: { id: string };
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  target: number | null;
-  status: string;
-  statusReason?: string | null;
-  milestone?: number | null;
-}
+/** What reporting reads of another agency's result: the fields of common's one result type it asks for (RESULT_FIELDS). */
+export type RemoteResult = Pick<IndicatorResultData, 'orgUnit' | 'numerator' | 'denominator' | 'value' | 'target' | 'status' | 'statusReason' | 'milestone'>;
 
 export interface RemoteIndicator {
   code: string;
@@ -24,111 +12,98 @@ export interface RemoteIndicator {
   districts: RemoteResult[];
 }
 
-/**
- * Asks another agency's subgraph for entities directly (`_entities`), as the gateway
- * would: the representations name the agency's concrete type, the request passes on the
- * caller's gateway token inside labour's own signed call (graph-client.ts), so the agency
- * applies the caller's own rights. Labour never reads another agency's database. Throws SUBGRAPH_UNAVAILABLE
- * naming the agency when it cannot answer.
- */
-export async function queryEntities(
-  subgraph: string,
-  identity: Identity,
-  query: string,
-  representations: Record<string, unknown>[],
-  variables: Record<string, unknown> = {},
-  fetchImpl: typeof fetch = fetch,
-): Promise<EntitiesBody> {
-  return postToSubgraph<EntitiesBody>(subgraph, identity, query, { ...variables, representations }, 'report figures', fetchImpl);
+/** The fields of a result reporting reads of another agency. */
+export const RESULT_FIELDS = 'orgUnit { id } numerator denominator value target status statusReason milestone';
+
+export const isEntity = <T>(value: unknown): value is T => typeof value === 'object' && value !== null;
+
+/** What an answer of one of the calls below is, per item: the answer, null (no agency resolves it) or the agency's failure. */
+export type RemoteAnswer<T> = T | GraphQLError | null;
+
+const REPORT_INDICATORS = entityOperation<{ code: string; province: RemoteResult | null; districts: RemoteResult[] | null }>({
+  name: 'ReportIndicators',
+  on: 'Indicator',
+  variables: { period: 'String!' },
+  selection: `code province: result(period: $period) { ${RESULT_FIELDS} } districts: resultsByDistrict(period: $period) { ${RESULT_FIELDS} }`,
+  accept: isEntity,
+});
+
+/** Another agency's indicator, as the catalogue knows it: its concrete type (`indicatorTypeName`), its code and target. */
+export interface IndicatorEntity {
+  type: string;
+  code: string;
+  target: TargetSpec;
 }
 
-const RESULT_FIELDS = 'orgUnit { id } numerator denominator value target status statusReason milestone';
+/** The key of another agency's indicator entity, with its target (its results `@requires` it). */
+export const indicatorRepresentation = (i: IndicatorEntity) => ({ __typename: i.type, code: i.code, target: targetRepresentation(i.target) });
 
 /**
- * An agency's indicators for a period: the province and every district-level unit, in
- * ONE request to the agency's subgraph however many indicators it computes.
+ * Other agencies' indicators for a period, the province and every district-level unit:
+ * each is asked of the subgraph that resolves its type's results (by the supergraph), one
+ * request per subgraph however many indicators it computes, the subgraphs at once. The
+ * call passes on the caller's gateway token inside labour's own signed call
+ * (graph-client.ts), so each agency applies the caller's own rights; labour never reads
+ * another agency's database. Per indicator, in order.
  */
-export async function remoteIndicatorResults(
-  subgraph: string,
-  typeName: string,
-  indicators: { code: string; target: Record<string, unknown> }[],
-  period: string,
-  identity: Identity,
-): Promise<Map<string, RemoteIndicator>> {
-  if (indicators.length === 0) return new Map();
-  const query = `query ReportIndicators($representations: [_Any!]!, $period: String!) {
-    _entities(representations: $representations) {
-      ... on ${typeName} { code province: result(period: $period) { ${RESULT_FIELDS} } districts: resultsByDistrict(period: $period) { ${RESULT_FIELDS} } }
-    }
-  }`;
-  const representations = indicators.map(({ code, target }) => ({
-    __typename: typeName,
-    code,
-    target: targetRepresentation(target as unknown as TargetSpec),
-  }));
-  const body = await queryEntities(subgraph, identity, query, representations, { period });
-  const entities = body.data?._entities;
-  if (!entities) throw subgraphUnavailable(subgraph, `_entities gave no data (${body.errors?.[0]?.message ?? 'no data'})`);
-  const out = new Map<string, RemoteIndicator>();
-  entities.forEach((entity, i) => {
-    if (!entity) return;
-    const code = indicators[i].code;
-    out.set(code, {
-      code,
-      province: (entity.province as RemoteResult | null) ?? null,
-      districts: (entity.districts as RemoteResult[] | null) ?? [],
-    });
-  });
-  return out;
+export async function remoteIndicatorResults(indicators: IndicatorEntity[], period: string, identity: Identity): Promise<RemoteAnswer<RemoteIndicator>[]> {
+  const answers = await entities(REPORT_INDICATORS, indicators.map(indicatorRepresentation), { period }, identity);
+  return answers.map((answer) =>
+    answer === null || answer instanceof GraphQLError ? answer : { code: answer.code, province: answer.province ?? null, districts: answer.districts ?? [] },
+  );
 }
 
+const TASK_PROGRESS = entityOperation<{ id: string; progress: { count: number; evidence: string } | null }>({
+  name: 'ReportTaskProgress',
+  on: 'Task',
+  variables: { period: 'String!', orgUnit: 'ID' },
+  selection: 'id progress(period: $period, orgUnit: $orgUnit) { count evidence }',
+  accept: isEntity,
+});
+
 /**
- * Progress of an agency's tasks for a period, from its own subgraph. A subgraph that
- * does not (yet) resolve `progress` for its task type answers a validation error: its
- * tasks then have no count, and the report says so.
+ * Progress of other agencies' tasks for a period, each from the subgraph that resolves
+ * its type's `progress`. A task whose type no subgraph resolves `progress` for, or whose
+ * agency cannot answer, has no count: the report says so.
  */
 export async function remoteTaskProgress(
-  subgraph: string,
-  typeName: string,
-  taskIds: string[],
+  tasks: { type: string; id: string }[],
   period: string,
   identity: Identity,
   orgUnit?: string,
 ): Promise<Map<string, { count: number; evidence: string } | null>> {
-  if (taskIds.length === 0) return new Map();
-  const query = `query ReportTaskProgress($representations: [_Any!]!, $period: String!, $orgUnit: ID) {
-    _entities(representations: $representations) { ... on ${typeName} { id progress(period: $period, orgUnit: $orgUnit) { count evidence } } }
-  }`;
-  const body = await queryEntities(
-    subgraph,
-    identity,
-    query,
-    taskIds.map((id) => ({ __typename: typeName, id })),
+  const answers = await entities(
+    TASK_PROGRESS,
+    tasks.map((t) => ({ __typename: t.type, id: t.id })),
     { period, orgUnit: orgUnit ?? null },
+    identity,
   );
-  const out = new Map<string, { count: number; evidence: string } | null>();
-  if (!body.data?._entities) return out; // no progress in that subgraph's schema
-  body.data._entities.forEach((entity, i) => {
-    const progress = entity?.progress as { count: number; evidence: string } | null | undefined;
-    out.set(taskIds[i], progress ?? null);
-  });
-  return out;
+  return new Map(
+    tasks.map((t, i) => {
+      const answer = answers[i];
+      return [t.id, answer === null || answer instanceof GraphQLError ? null : answer.progress];
+    }),
+  );
 }
 
+const SMALL_COUNT_FLAGS = entityOperation<{ code: string; protectsSmallCounts: boolean }>({
+  name: 'SmallCountFlags',
+  on: 'Indicator',
+  selection: 'code protectsSmallCounts',
+  accept: isEntity,
+});
+
 /**
- * Which of an agency's indicators it protects small counts of (`protectsSmallCounts`, set
- * by the agency on its readings): one request to the agency's subgraph.
+ * Which of other agencies' indicators their agency protects small counts of
+ * (`protectsSmallCounts`, set by the agency on its readings), per indicator in order; an
+ * agency that cannot answer counts as protecting.
  */
-export async function remoteSmallCountFlags(subgraph: string, typeName: string, codes: string[], identity: Identity): Promise<Map<string, boolean>> {
-  if (codes.length === 0) return new Map();
-  const query = `query SmallCountFlags($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typeName} { code protectsSmallCounts } } }`;
-  const body = await queryEntities(
-    subgraph,
+export async function remoteSmallCountFlags(indicators: { type: string; code: string }[], identity: Identity): Promise<boolean[]> {
+  const answers = await entities(
+    SMALL_COUNT_FLAGS,
+    indicators.map((i) => ({ __typename: i.type, code: i.code })),
+    {},
     identity,
-    query,
-    codes.map((code) => ({ __typename: typeName, code })),
   );
-  const entities = body.data?._entities;
-  if (!entities) throw subgraphUnavailable(subgraph, `_entities gave no data (${body.errors?.[0]?.message ?? 'no data'})`);
-  return new Map(entities.map((entity, i) => [codes[i], Boolean(entity?.protectsSmallCounts)]));
+  return answers.map((answer) => (answer === null || answer instanceof GraphQLError ? true : Boolean(answer.protectsSmallCounts)));
 }

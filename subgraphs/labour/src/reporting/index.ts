@@ -13,7 +13,7 @@ export { dmy, FONT, grid, heading, para, run } from './document';
 export { Report, ReportStatus, ReportingUnitKind } from './entities';
 export { FigureSource, registerFigureSource } from './figures';
 export { IndicatorFigure, ReportFigures } from './figures.types';
-export { queryEntities, remoteTaskProgress } from './graph.client';
+export { indicatorRepresentation, isEntity, remoteTaskProgress } from './graph.client';
 export { ExportFile } from './report.resolver';
 export { ReportService } from './report.service';
 export { idempotent } from './idempotency';
@@ -22,4 +22,3 @@ export { assertHeadOf, canRead, DISTRICT_GROUP, expectedUnits, findUnit, isCoord
 export const REPORTING_ENTITIES = [...REPORT_ENTITIES, FigureComment];
 export const REPORTING_RESOLVERS = [ReportResolver, ConsolidatedReportResolver, ReportChecksResolver, NotificationResolver] as const;
 export { planReminders, ReminderWorker } from './reminders';
-export { generateContactsSampleData } from './contacts.sample-data';

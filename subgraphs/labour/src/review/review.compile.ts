@@ -2,28 +2,33 @@ import { DataSource } from 'typeorm';
 import {
   computeProgress,
   computeResult,
+  entityOperation,
+  ExplanationData,
   formulaOf,
   goalOf,
+  graphClient,
   Identity,
   IndicatorResultData,
   PROGRAMME_FIRST_YEAR,
   PROGRAMME_LAST_YEAR,
+  ResultSummaryData,
   ruleKind,
   STATUS_VI,
   TargetSpec,
-  targetRepresentation,
   territory,
   viNumber,
+  YearVerdict,
 } from '@qn/common';
-import { Agency, IndicatorRow, INDICATOR_TYPE_BY_SUBGRAPH, TaskRow, TASK_TYPE_BY_SUBGRAPH } from '../catalogue';
+import { Agency, IndicatorRow, indicatorTypeName, TaskRow, taskTypeName } from '../catalogue';
 import { READINGS, RecordsLoaders, TASK_EVIDENCE } from '../records';
 import {
   completeness,
   dmy,
   IndicatorFigure,
+  indicatorRepresentation,
+  isEntity,
   latestReports,
   PROGRAMME_REVIEW_PERIOD,
-  queryEntities,
   remoteTaskProgress,
   Report,
   ReportFigures,
@@ -32,7 +37,7 @@ import {
 } from '../reporting';
 import { compileBudgetPlan, FUNDING_SOURCES } from '../budget';
 import { programmeIssuer } from './issuer';
-import { ReviewBudgetLine, ReviewContent, ReviewIndicator, ReviewTask, ReviewUnit, ReviewYear } from './review.types';
+import { ReviewBudgetLine, ReviewContent, ReviewIndicator, ReviewTask, ReviewUnit } from './review.types';
 
 const YEARS = Array.from({ length: PROGRAMME_LAST_YEAR - PROGRAMME_FIRST_YEAR + 1 }, (_, i) => PROGRAMME_FIRST_YEAR + i);
 export const ADDRESSEES_VI = ['Ủy ban nhân dân tỉnh Quảng Ngãi', 'Bộ Y tế'];
@@ -40,74 +45,73 @@ export const ADDRESSEES_VI = ['Ủy ban nhân dân tỉnh Quảng Ngãi', 'Bộ 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const vi = viNumber;
 
-interface ProgrammeResult {
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  status: string;
-  statusReason?: string | null;
+/**
+ * An indicator's programme result as the review reads it (RESULT_FIELDS): common's one
+ * result type, with its promised parts (baseline, trajectory) settled.
+ */
+type ProgrammeResult = Pick<IndicatorResultData, 'numerator' | 'denominator' | 'value' | 'status' | 'statusReason'> & {
   milestone: number | null;
   baseline: number | null;
-  summary: { yearsMet: number; yearsJudged: number; lastYear: { year: number; status: string } | null } | null;
-  trajectory: ReviewYear[];
-  explanation: { formula: string; reading: string; targetRule: string } | null;
-}
+  summary: (Pick<ResultSummaryData, 'yearsMet' | 'yearsJudged'> & { lastYear: Pick<YearVerdict, 'year' | 'status'> | null }) | null;
+  trajectory: YearVerdict[];
+  explanation: Pick<ExplanationData, 'formula' | 'reading' | 'targetRule'> | null;
+};
 
 const RESULT_FIELDS = `numerator denominator value status statusReason milestone baseline summary { yearsMet yearsJudged lastYear { year status } }
   trajectory { year value milestone status } explanation { formula reading targetRule }`;
 
+const { entities } = graphClient('labour');
+
+const REVIEW_INDICATORS = entityOperation<{ code: string; result: ProgrammeResult | null }>({
+  name: 'ReviewIndicators',
+  on: 'Indicator',
+  variables: { period: 'String!' },
+  selection: `code result(period: $period) { ${RESULT_FIELDS} }`,
+  accept: isEntity,
+});
+
 /** Every indicator's programme result 2021-2025 with its five years: labour's computed here, the others' asked of their agencies, one request each. */
 async function programmeResults(rows: IndicatorRow[], loaders: RecordsLoaders, identity: Identity): Promise<Map<string, ProgrammeResult | string>> {
   const out = new Map<string, ProgrammeResult | string>();
-  const bySubgraph = new Map<string, IndicatorRow[]>();
-  for (const row of rows) bySubgraph.set(row.ownerSubgraph, [...(bySubgraph.get(row.ownerSubgraph) ?? []), row]);
+  const own = rows.filter((row) => row.ownerSubgraph === 'labour');
+  const others = rows.filter((row) => row.ownerSubgraph !== 'labour');
+  const asked = entities(
+    REVIEW_INDICATORS,
+    others.map((row) => indicatorRepresentation({ type: indicatorTypeName(row), code: row.code, target: row.target })),
+    { period: PROGRAMME_REVIEW_PERIOD },
+    identity,
+  );
   await Promise.all(
-    [...bySubgraph.entries()].map(async ([subgraph, list]) => {
-      if (subgraph === 'labour') {
-        await Promise.all(
-          list.map(async (row) => {
-            try {
-              const result: IndicatorResultData = await computeResult(
-                loaders.measures,
-                row.code,
-                row.target,
-                PROGRAMME_REVIEW_PERIOD,
-                null,
-                READINGS[row.code],
-                identity,
-              );
-              out.set(row.code, {
-                ...result,
-                baseline: (await result.baseline) ?? null,
-                milestone: result.milestone ?? null,
-                summary: result.summary ?? null,
-                trajectory: (await result.trajectory) ?? [],
-                explanation: result.explanation ?? null,
-              });
-            } catch (error) {
-              out.set(row.code, errorText(error));
-            }
-          }),
-        );
-        return;
-      }
-      const typeName = INDICATOR_TYPE_BY_SUBGRAPH[subgraph];
+    own.map(async (row) => {
       try {
-        const body = await queryEntities(
-          subgraph,
+        const result: IndicatorResultData = await computeResult(
+          loaders.measures,
+          row.code,
+          row.target,
+          PROGRAMME_REVIEW_PERIOD,
+          null,
+          READINGS[row.code],
           identity,
-          `query ReviewIndicators($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typeName} { code result(period: "${PROGRAMME_REVIEW_PERIOD}") { ${RESULT_FIELDS} } } } }`,
-          list.map((row) => ({ __typename: typeName, code: row.code, target: targetRepresentation(row.target) })),
         );
-        list.forEach((row, i) => {
-          const result = body.data?._entities?.[i]?.result as ProgrammeResult | null | undefined;
-          out.set(row.code, result ?? `the ${subgraph} subgraph gave no result (${body.errors?.[0]?.message ?? 'no data'})`);
+        out.set(row.code, {
+          ...result,
+          baseline: (await result.baseline) ?? null,
+          milestone: result.milestone ?? null,
+          summary: result.summary ?? null,
+          trajectory: (await result.trajectory) ?? [],
+          explanation: result.explanation ?? null,
         });
       } catch (error) {
-        for (const row of list) out.set(row.code, errorText(error));
+        out.set(row.code, errorText(error));
       }
     }),
   );
+  (await asked).forEach((answer, i) => {
+    const row = others[i];
+    if (answer === null) out.set(row.code, `the ${row.ownerSubgraph} subgraph does not compute ${row.code}`);
+    else if (answer instanceof Error) out.set(row.code, errorText(answer));
+    else out.set(row.code, answer.result ?? `the ${row.ownerSubgraph} subgraph gave no result`);
+  });
   return out;
 }
 
@@ -206,10 +210,7 @@ async function reviewTasks(
 ): Promise<ReviewTask[]> {
   const records = new Map<string, Map<number, number | null>>();
   const evidence = new Map<string, string | null>();
-  const bySubgraph = new Map<string, TaskRow[]>();
-  for (const t of tasks)
-    if (t.ownerSubgraph !== 'labour' && TASK_TYPE_BY_SUBGRAPH[t.ownerSubgraph])
-      bySubgraph.set(t.ownerSubgraph, [...(bySubgraph.get(t.ownerSubgraph) ?? []), t]);
+  const others = tasks.filter((t) => t.ownerSubgraph !== 'labour' && t.ownerSubgraph !== 'registry');
   await Promise.all(
     YEARS.map(async (year) => {
       await Promise.all(
@@ -222,23 +223,17 @@ async function reviewTasks(
             if (progress) evidence.set(t.code, progress.evidence);
           }),
       );
-      await Promise.all(
-        [...bySubgraph.entries()].map(async ([subgraph, list]) => {
-          const progress = await remoteTaskProgress(
-            subgraph,
-            TASK_TYPE_BY_SUBGRAPH[subgraph],
-            list.map((t) => t.code),
-            String(year),
-            identity,
-          ).catch(() => new Map());
-          for (const t of list) {
-            if (!records.has(t.code)) records.set(t.code, new Map());
-            const p = progress.get(t.code) ?? null;
-            records.get(t.code)!.set(year, p?.count ?? null);
-            if (p) evidence.set(t.code, p.evidence);
-          }
-        }),
+      const progress = await remoteTaskProgress(
+        others.map((t) => ({ type: taskTypeName(t), id: t.code })),
+        String(year),
+        identity,
       );
+      for (const t of others) {
+        if (!records.has(t.code)) records.set(t.code, new Map());
+        const p = progress.get(t.code) ?? null;
+        records.get(t.code)!.set(year, p?.count ?? null);
+        if (p) evidence.set(t.code, p.evidence);
+      }
     }),
   );
   const yearly = new Map<number, Map<string, Report>>();

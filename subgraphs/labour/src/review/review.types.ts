@@ -1,5 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { IndicatorStatus, IndicatorStatusEnum } from '@qn/common';
 import { ExportFile, Report } from '../reporting';
 
 @ObjectType('ReviewYear', { description: 'One programme year of an indicator in the final review: its value, what it was judged against and the verdict' })
@@ -13,8 +14,8 @@ export class ReviewYear {
   @Field(() => Float, { nullable: true, description: 'What the year was judged against (null: not judged)' })
   milestone: number | null;
 
-  @Field({ description: "The year's verdict (an IndicatorStatus)" })
-  status: string;
+  @Field(() => IndicatorStatusEnum, { description: "The year's verdict" })
+  status: IndicatorStatus;
 }
 
 @ObjectType('ReviewIndicator', { description: 'An indicator in the final review: each year 2021–2025, the programme summary, the target and the explanation' })

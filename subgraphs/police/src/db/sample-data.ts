@@ -1,18 +1,15 @@
 import { DataSource } from 'typeorm';
+import { addDays, OrgUnitRecord, REFORM_DATE, territory } from '@qn/common';
 import {
-  addDays,
   dataScale,
   insertChunks,
-  OrgUnitRecord,
-  REFORM_DATE,
+  SAMPLE_DISTRICT_WEIGHT,
+  SAMPLE_LAST_DAY,
   sampleBusiness,
   sampleBusinessCount,
   sampleBusinessWindow,
-  SAMPLE_DISTRICT_WEIGHT,
-  SAMPLE_LAST_DAY,
   SeededRandom,
-  territory,
-} from '@qn/common';
+} from '@qn/dev';
 import { Inspection, InspectionOutcome, InspectionTeam } from '../entities/inspection';
 import { BusinessKind, ServiceBusiness } from '../entities/service-business';
 import { CaseCharge, CaseOutcome, CriminalCase } from '../entities/criminal-case';

@@ -10,6 +10,9 @@ export const INDICATOR_TYPE_BY_SUBGRAPH: Record<string, string> = {
   information: 'InformationIndicator',
 };
 
+/** The concrete GraphQL type of a catalogue row: who asks the agency for its results names this type, never the agency. */
+export const indicatorTypeName = (row: Pick<IndicatorRow, 'ownerSubgraph'>): string => INDICATOR_TYPE_BY_SUBGRAPH[row.ownerSubgraph];
+
 /** A row of the plan's indicator catalogue (section II, "a) Chỉ tiêu"). */
 @Entity('indicator')
 export class IndicatorRow {
@@ -53,7 +56,7 @@ export class IndicatorRow {
 @Directive('@key(fields: "code")')
 @InterfaceType('Indicator', {
   description: INDICATOR_DESCRIPTION,
-  resolveType: (row: IndicatorRow) => INDICATOR_TYPE_BY_SUBGRAPH[row.ownerSubgraph],
+  resolveType: indicatorTypeName,
 })
 export abstract class Indicator {
   @Field(() => ID, { description: INDICATOR_FIELD_DESCRIPTIONS.code })

@@ -12,6 +12,9 @@ export const TASK_TYPE_BY_SUBGRAPH: Record<string, string> = {
 };
 export const REGISTRY_TASK_TYPE = 'RegistryTask';
 
+/** The concrete GraphQL type of a task row (the registry's type for an agency without a subgraph). */
+export const taskTypeName = (row: Pick<TaskRow, 'ownerSubgraph'>): string => TASK_TYPE_BY_SUBGRAPH[row.ownerSubgraph] ?? REGISTRY_TASK_TYPE;
+
 /** One task of the plan: a bullet of II.xb, a solution of III.x or a duty of section V. */
 @Entity('task')
 export class TaskRow {
@@ -50,7 +53,7 @@ export class TaskRow {
 @Directive('@key(fields: "id")')
 @InterfaceType('Task', {
   description: TASK_DESCRIPTION,
-  resolveType: (row: TaskRow) => TASK_TYPE_BY_SUBGRAPH[row.ownerSubgraph] ?? REGISTRY_TASK_TYPE,
+  resolveType: taskTypeName,
 })
 export abstract class Task {
   @Field(() => ID, { description: TASK_ID_DESCRIPTION })

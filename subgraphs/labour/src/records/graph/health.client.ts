@@ -1,7 +1,14 @@
 import { GraphQLError } from 'graphql';
-import { ANONYMOUS, graphClient, Identity, isCount, Period, requestLoader } from '@qn/common';
+import { ANONYMOUS, fieldOperation, graphClient, Identity, isCount, Period, requestLoader } from '@qn/common';
 
-const { queryAliased } = graphClient('labour');
+const { ask } = graphClient('labour');
+
+const HEALTH_SERVICE_USERS = fieldOperation({
+  name: 'LabourHealthServiceUsers',
+  field: 'healthServiceUsers',
+  args: { period: 'String!', clientCodes: '[String!]!' },
+  accept: isCount,
+});
 
 /** Most codes health's `healthServiceUsers` takes in one field; longer lists are split over several aliases. */
 export const HEALTH_MAX_CODES = 5000;
@@ -16,7 +23,7 @@ export interface HealthUsersRequest {
  * A per-request loader of health's `healthServiceUsers(period, clientCodes)`: how many
  * of the given persons had a health service that counts as support in the period (IND-4.2's
  * part that is health's). Every list a labour request needs goes into ONE health request
- * (HEALTH_URL), one aliased field per list — or per slice of HEALTH_MAX_CODES codes, the
+ * (the subgraph the supergraph says resolves it), one aliased field per list — or per slice of HEALTH_MAX_CODES codes, the
  * slices' counts added up (the codes are distinct, so no person counts twice). No
  * `orgUnit`: labour's codes are already the persons of the unit asked about (by the
  * district they are registered in), and a service health gave them in another district
@@ -36,12 +43,10 @@ export function healthServiceUsersLoader(identity: Identity = ANONYMOUS, fetchIm
           slices.push({ request, period: r.period, codes: r.codes.slice(start, start + HEALTH_MAX_CODES) });
         }
       });
-      const answers = await queryAliased(
-        'health',
-        { name: 'LabourHealthServiceUsers', field: 'healthServiceUsers' },
-        slices.map((s) => ({ args: { period: { type: 'String!', value: s.period.id }, clientCodes: { type: '[String!]!', value: s.codes } } })),
+      const answers = await ask(
+        HEALTH_SERVICE_USERS,
+        slices.map((s) => ({ period: s.period.id, clientCodes: s.codes })),
         identity,
-        isCount,
         fetchImpl,
       );
       const totals: (number | GraphQLError)[] = requests.map(() => 0);

@@ -1,6 +1,4 @@
-import { CODE_ALPHABET } from './auth/personal-data';
-import { addDays } from './periods';
-import { REFORM_DATE, territory } from './territory';
+import { addDays, CODE_ALPHABET, REFORM_DATE, territory } from '@qn/common';
 
 /**
  * A small seeded pseudo-random generator (mulberry32), so generated data is the
