@@ -146,7 +146,7 @@ describe.each(GATEWAY_RUNTIMES)('on %s', (runtime) => {
 
 test('Hive refuses a caller over the rate as @apollo/gateway does: HTTP 429 and Retry-After', async () => {
   const limited = await system.startGateway({ runtime: 'hive', limits: { requestsPerSecond: 3 } });
-  // Hive loads the supergraph on its first request: a first caller's, so that the burst falls in one second.
+  // Hive stitches the subgraphs on its first subgraph fetch: a first caller's, so that the burst falls in one second.
   await raw(limited.url, { query: '{ agencies { code } }' }, await bearer(['LABOUR', 'ANALYST']));
   const headers = await bearer(['HEALTH', 'ANALYST']);
   const burst = await Promise.all(Array.from({ length: 8 }, () => raw(limited.url, { query: '{ agencies { code } }' }, headers)));
