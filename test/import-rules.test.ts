@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -130,4 +131,20 @@ test.each(refused.map((c, i) => [...c, i] as const))('refuses %s', (_case, _file
 
 test.each(allowed.map((c, i) => [...c, refused.length + i] as const))('allows %s', (_case, _file, _line, i) => {
   expect(results[i]).toEqual([]);
+});
+
+test("CODEOWNERS names an owner for every subgraph, every room of labour's and every shared package", () => {
+  const owned = new Set(
+    readFileSync(path.join(root, 'CODEOWNERS'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() && !line.startsWith('#'))
+      .map((line) => line.split(/\s+/)[0]),
+  );
+  const folders = (dir: string) =>
+    readdirSync(path.join(root, dir), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => `/${dir}/${entry.name}/`);
+  const rooms = folders('subgraphs/labour/src').filter((room) => !room.endsWith('/db/'));
+  const expected = [...folders('subgraphs'), ...rooms, '/packages/', '/gateway/', '/schema/'];
+  expect(expected.filter((folder) => !owned.has(folder))).toEqual([]);
 });
