@@ -15,13 +15,21 @@
  * the process's CPU time per timed request: the gateway, the five subgraphs and the
  * clients all run in this process (PostgreSQL's own time is not in it), and it moves far
  * less than the latencies when other work shares the machine.
+ *
+ * `--runtimes apollo,hive` (the default; `--runtimes apollo` for one): every row sent through
+ * the gateway is timed again on each runtime's gateway (QN_GATEWAY_RUNTIME's values,
+ * gateway/src/hive.ts) over the same subgraphs and data, one after the other, and a second
+ * table prints the runtimes side by side, each with its ratio to its own catalogue and the SQL
+ * statements and subgraph fetches one warm request of the row cost on it (the same work, or not).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { encryptedText, MEASURE_CACHE_ENV, measureCacheEntries, measureCacheFor, SUBGRAPHS } from '@qn/common';
-import { startEmbeddedPostgres } from '@qn/dev';
-import { caller, startSystem, TestSystem } from '../test/harness';
+import { mintDevToken, startEmbeddedPostgres } from '@qn/dev';
+import { GATEWAY_RUNTIMES, GatewayRuntime } from '../gateway/src/config';
+import type { RunningGateway } from '../gateway/src/server';
+import { caller, post, startSystem, TestSystem } from '../test/harness';
 import { TEMPLATE_PREFIX_ENV } from '../test/templates';
 
 function option(name: string, fallback: number): number {
@@ -67,6 +75,12 @@ function sender(system: TestSystem, name: string, query: string, as?: ReturnType
   const subgraph = subgraphOf(name);
   if (subgraph) return () => system.querySubgraph(subgraph, query, undefined, { as: as ?? caller('POLICE', 'AGENCY_HEAD') });
   return () => system.query(query, undefined, as ? { as } : {});
+}
+
+/** Sends one request of a row through another gateway over the same subgraphs, as the same caller. */
+function senderVia(gateway: RunningGateway, query: string, as: ReturnType<typeof caller>) {
+  let token: Promise<string> | undefined;
+  return async () => post(gateway.url, { query }, { authorization: `Bearer ${await (token ??= mintDevToken(as))}` });
 }
 
 /** Rows and bytes (pg_column_size) in every subgraph's audit log. */
@@ -126,19 +140,30 @@ async function main() {
   const scale = option('scale', 10);
   const requests = option('requests', 200);
   const concurrency = option('concurrency', 4);
+  const runtimesArg = process.argv.indexOf('--runtimes');
+  const runtimes = (runtimesArg >= 0 ? process.argv[runtimesArg + 1].split(',') : [...GATEWAY_RUNTIMES]) as GatewayRuntime[];
+  for (const runtime of runtimes) if (!(GATEWAY_RUNTIMES as readonly string[]).includes(runtime)) throw new Error(`--runtimes: unknown runtime ${runtime}`);
   process.env.QN_SCALE = String(scale);
-  process.env.LOG_LEVEL ??= 'silent';
+  process.env.LOG_LEVEL ??= 'error';
   const dir = mkdtempSync(path.join(tmpdir(), 'qn-bench-'));
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 56000 + Math.floor(Math.random() * 1000), persistent: false });
   process.env.DATABASE_URL = pg.url('postgres');
   // The harness clones every database from a migrated template (test/templates.ts); here they live and die with this PostgreSQL.
   process.env[TEMPLATE_PREFIX_ENV] ??= 'qn_bench_';
   const loadStart = performance.now();
-  const system = await startSystem({ sampleData: true, as: caller('POLICE', 'AGENCY_HEAD') });
+  const bencher = caller('POLICE', 'AGENCY_HEAD');
+  const system = await startSystem({ sampleData: true, as: bencher, runtime: runtimes[0] });
+  // The other runtimes' gateways, with the harness's limits (no per-caller rate, long timeouts).
+  const others: [GatewayRuntime, RunningGateway][] = [];
+  for (const runtime of runtimes.slice(1)) {
+    others.push([runtime, await system.startGateway({ runtime, limits: { requestsPerSecond: 0, subgraphTimeoutMs: 120000, requestTimeoutMs: 240000 } })]);
+  }
   const tips = await addCaseNotes(system);
   console.log(
-    `generated data × ${scale} (${tips} tips, each with a case note) and started in ${((performance.now() - loadStart) / 1000).toFixed(1)} s; ${requests} requests per query, ${concurrency} at a time\n`,
+    `generated data × ${scale} (${tips} tips, each with a case note) and started in ${((performance.now() - loadStart) / 1000).toFixed(1)} s; ${requests} requests per query, ${concurrency} at a time; gateway runtimes ${runtimes.join(', ')}\n`,
   );
+  type Timing = Awaited<ReturnType<typeof time>>;
+  const sideBySide: { name: string; timings: Timing[]; work: string[] }[] = [];
   try {
     let baseline = 0;
     console.log(
@@ -179,6 +204,21 @@ async function main() {
       const fetches = Object.values(system.gateway.fetches.snapshot()).reduce((a, b) => a + b, 0);
       const t = await time(send, query, requests, concurrency);
       if (!baseline) baseline = t.p50;
+      if (!subgraphOf(name) && others.length) {
+        // Every runtime, the first too, is sent the row with one token minted beforehand, so
+        // that no runtime's time holds the client's signing (the table above mints one per request).
+        const timings: Timing[] = [];
+        const work: string[] = [];
+        for (const gateway of [system.gateway, ...others.map(([, g]) => g)]) {
+          const via = senderVia(gateway, query, as ?? bencher);
+          await time(via, query, 10, 1);
+          gateway.fetches.reset();
+          const one = await once(via, query);
+          work.push(`${one.statements}/${Object.values(gateway.fetches.snapshot()).reduce((a, b) => a + b, 0)}`);
+          timings.push(await time(via, query, requests, concurrency));
+        }
+        sideBySide.push({ name, timings, work });
+      }
       console.log(
         [
           name,
@@ -195,6 +235,25 @@ async function main() {
           audit.bytes - audited.bytes,
         ].join(' | '),
       );
+    }
+    if (sideBySide.length) {
+      const header = ['query'];
+      for (const runtime of runtimes) {
+        header.push(...['p50 ms', 'p95 ms', 'req/s', 'CPU ms', '× catalogue', 'SQL/fetches'].map((c) => `${runtime} ${c}`));
+      }
+      for (const runtime of runtimes.slice(1)) header.push(`${runtime} / ${runtimes[0]} p50`);
+      console.log(
+        `\ngateway runtimes side by side (the same subgraphs and data, one token per row; each row timed on one runtime after the other)\n${header.join(' | ')}`,
+      );
+      const baselines = sideBySide[0].timings.map((t) => t.p50);
+      for (const { name, timings, work } of sideBySide) {
+        const cells = [name];
+        timings.forEach((t, i) =>
+          cells.push(t.p50.toFixed(1), t.p95.toFixed(1), t.perSecond.toFixed(0), t.cpuMs.toFixed(1), (t.p50 / baselines[i]).toFixed(2), work[i]),
+        );
+        for (const t of timings.slice(1)) cells.push((t.p50 / timings[0].p50).toFixed(2));
+        console.log(cells.join(' | '));
+      }
     }
     const kept = Object.entries(system.subgraphs).map(([name, s]) => `${name} ${measureCacheFor(s.dataSource)?.size ?? 'off'}`);
     console.log(`\nmeasures kept at the end (${MEASURE_CACHE_ENV}=${measureCacheEntries()} per process): ${kept.join(', ')}`);

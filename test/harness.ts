@@ -27,6 +27,7 @@ import { mintDevToken } from '@qn/dev';
 import { authConfigFromEnv } from '../gateway/src/auth';
 import { startGateway, RunningGateway } from '../gateway/src/server';
 import type { GatewayLimits } from '../gateway/src/limits';
+import { GatewayRuntime, runtimeFromEnv } from '../gateway/src/config';
 import { loadSubgraph } from '../scripts/subgraphs';
 import { cloneTemplate } from './templates';
 
@@ -46,7 +47,12 @@ export interface TestSystem {
   /** The supergraph the gateway serves. */
   supergraphSdl: string;
   /** Another gateway over the same subgraphs, with its own limits or subgraph URLs (stopped with the system). */
-  startGateway(options?: { limits?: Partial<GatewayLimits>; subgraphUrls?: Record<string, string>; production?: boolean }): Promise<RunningGateway>;
+  startGateway(options?: {
+    limits?: Partial<GatewayLimits>;
+    subgraphUrls?: Record<string, string>;
+    production?: boolean;
+    runtime?: GatewayRuntime;
+  }): Promise<RunningGateway>;
   subgraphs: Record<string, RunningSubgraph>;
   /** POSTs a GraphQL request to the gateway over HTTP, as the system's default caller unless told otherwise. */
   query<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
@@ -103,6 +109,8 @@ export async function startSystem(
     as?: Identity | null;
     /** Collects every service's JSON log lines (silent otherwise). */
     logs?: string[];
+    /** The gateway's runtime; QN_GATEWAY_RUNTIME's (apollo by default) unless told. */
+    runtime?: GatewayRuntime;
   } = {},
 ): Promise<TestSystem> {
   for (const key of DATA_KEYS) process.env[key] ??= randomBytes(32).toString('hex');
@@ -148,6 +156,7 @@ export async function startSystem(
     if (failed) throw failed.reason;
     supergraphSdl = readFileSync(SUPERGRAPH, 'utf8');
     gateway = await startGateway({
+      runtime: options.runtime ?? runtimeFromEnv(process.env),
       port: 0,
       host: '127.0.0.1',
       supergraphSdl,
@@ -177,6 +186,7 @@ export async function startSystem(
     supergraphSdl,
     async startGateway(extra = {}) {
       const started = await startGateway({
+        runtime: extra.runtime ?? options.runtime ?? runtimeFromEnv(process.env),
         port: 0,
         host: '127.0.0.1',
         supergraphSdl,

@@ -2,7 +2,25 @@ import { DEFAULT_PORTS, InternalKeyEnvironment, intFromEnv, Logger, readSupergra
 import { AuthConfig, authConfigFromEnv } from './auth';
 import { DEFAULT_LIMITS, GatewayLimits } from './limits';
 
+/** The gateway's runtimes over the same supergraph (QN_GATEWAY_RUNTIME): @apollo/gateway, or Hive Gateway with its Rust planner. */
+export const GATEWAY_RUNTIMES = ['apollo', 'hive'] as const;
+export type GatewayRuntime = (typeof GATEWAY_RUNTIMES)[number];
+
+export function runtimeFromEnv(env: NodeJS.ProcessEnv): GatewayRuntime {
+  const runtime = env.QN_GATEWAY_RUNTIME || 'apollo';
+  if (!(GATEWAY_RUNTIMES as readonly string[]).includes(runtime))
+    throw new Error(`QN_GATEWAY_RUNTIME must be one of ${GATEWAY_RUNTIMES.join(', ')}, got '${runtime}'`);
+  return runtime as GatewayRuntime;
+}
+
+/** @apollo/gateway's own default: 30 MiB of plans, measured as their JSON length (a plan of the 16-indicator dashboard is a few KiB). */
+export const DEFAULT_QUERY_PLAN_CACHE_MIB = 30;
+
 export interface GatewayConfig {
+  /** The runtime that plans and runs queries; `apollo` when unset. */
+  runtime?: GatewayRuntime;
+  /** The bound of @apollo/gateway's query-plan cache (an LRU by approximate size), in MiB (QN_QUERY_PLAN_CACHE_MIB). */
+  queryPlanCacheMiB?: number;
   port: number;
   host: string;
   supergraphSdl: string;
@@ -43,6 +61,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConf
   const supergraphSdl = readSupergraph(env);
   const production = env.NODE_ENV === 'production';
   return {
+    runtime: runtimeFromEnv(env),
+    queryPlanCacheMiB: intFromEnv('QN_QUERY_PLAN_CACHE_MIB', DEFAULT_QUERY_PLAN_CACHE_MIB, { max: 1024, env }),
     production,
     limits: limitsFromEnv(env),
     auth: authConfigFromEnv(env, production),

@@ -34,6 +34,9 @@ function queryFor(path: string, search: URLSearchParams): { query: string; varia
   return null;
 }
 
+/** What the download routes need of a runtime: to run one GraphQL request as a client's (ApolloServer, or hive.ts's). */
+export type GraphQLRunner<C extends BaseContext> = Pick<ApolloServer<C>, 'executeHTTPGraphQLRequest'>;
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
@@ -48,7 +51,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * query through the gateway with the caller's own bearer token, so the same rules apply
  * and errors keep their codes (as JSON, with the HTTP status of the code).
  */
-export function downloadRoutes<C extends BaseContext>(server: ApolloServer<C>, context: (req: HostedRequest) => Promise<C>) {
+export function downloadRoutes<C extends BaseContext>(server: GraphQLRunner<C>, context: (req: HostedRequest) => Promise<C>) {
   return async (req: HostedRequest, res: ServerResponse, path: string): Promise<boolean> => {
     if (req.method !== 'GET' || !path.startsWith('/downloads/')) return false;
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -1,5 +1,6 @@
 import { ServerResponse } from 'node:http';
-import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+import { BaseContext, HeaderMap } from '@apollo/server';
+import type { GraphQLRunner } from './downloads';
 import bodyParser from 'body-parser';
 import ExcelJS from 'exceljs';
 import { getOperationAST, parse } from 'graphql';
@@ -70,7 +71,7 @@ function refuse(res: ServerResponse, status: number, message: string, field?: st
 }
 
 /** The query export route, beside downloads.ts's routes. */
-export function queryExportRoute<C extends BaseContext>(server: ApolloServer<C>, context: (req: HostedRequest) => Promise<C>, bodyLimit: number | string) {
+export function queryExportRoute<C extends BaseContext>(server: GraphQLRunner<C>, context: (req: HostedRequest) => Promise<C>, bodyLimit: number | string) {
   const json = bodyParser.json({ limit: bodyLimit });
   return async (req: HostedRequest, res: ServerResponse, path: string): Promise<boolean> => {
     const match = /^\/downloads\/query\.([a-z]+)$/.exec(path);

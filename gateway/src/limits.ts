@@ -74,6 +74,16 @@ export const LIST_SIZES: Record<string, number> = {
   'Indicator.contributors': 16,
   'Indicator.resultsByDistrict': 13,
 };
+/** graphql-armor's limits against hostile queries, on both runtimes; the numbers are not echoed back to the caller. */
+export const ARMOR_LIMITS = {
+  maxDepth: { n: 12, exposeLimits: false },
+  maxAliases: { n: 30, exposeLimits: false },
+  maxDirectives: { n: 30, exposeLimits: false },
+  maxTokens: { enabled: false },
+  costLimit: { enabled: false },
+  blockFieldSuggestion: { enabled: true },
+};
+
 export const DEFAULT_LIST_SIZE = 20;
 const DEFAULT_PAGE = 50;
 
@@ -205,8 +215,10 @@ export class CallerRateLimit {
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      // Apollo Server reads the headers as a Map's entries, Hive Gateway (Yoga) as an object's keys: this is both.
+      const headers = Object.assign(new Map([['retry-after', String(seconds)]]), { 'retry-after': String(seconds) }) as unknown as Record<string, string>;
       throw new GraphQLError(`too many requests; try again in ${seconds} s`, {
-        extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) } },
+        extensions: { code: 'RATE_LIMITED', http: { status: 429, headers } },
       });
     }
   }

@@ -6,13 +6,17 @@ import { GraphQLError } from 'graphql';
 import { maskError } from './errors';
 import { queryExportRoute } from './export';
 import { ideRoutes } from './ide/page';
-import { createLogger, gatewaySigningKey, Host, HostedRequest, Logger, Readiness, serveGraphQL } from '@qn/common';
+import { createLogger, gatewaySigningKey, Host, HostedRequest, Logger, serveGraphQL } from '@qn/common';
 import { downloadRoutes } from './downloads';
 import { authenticate } from './auth';
 import { GatewayContext } from './subgraph-source';
-import { GatewayConfig } from './config';
+import { DEFAULT_QUERY_PLAN_CACHE_MIB, GatewayConfig } from './config';
 import { AgencySubgraphSource, FetchCounter } from './subgraph-source';
-import { CallerRateLimit, checkCost, checkArguments, DEFAULT_LIMITS, GatewayLimits } from './limits';
+import { ARMOR_LIMITS, CallerRateLimit, checkCost, checkArguments, DEFAULT_LIMITS, GatewayLimits } from './limits';
+import { subgraphsReadiness } from './readiness';
+import { startHiveGateway } from './hive';
+
+export { subgraphsReadiness };
 
 export interface RunningGateway {
   url: string;
@@ -61,24 +65,16 @@ function limitsPlugin(limits: GatewayLimits, logger: Logger): ApolloServerPlugin
   };
 }
 
-/** The gateway is ready when every subgraph says it is ready (each within two seconds). */
-export async function subgraphsReadiness(subgraphUrls: Record<string, string>): Promise<Readiness> {
-  const checks: Record<string, string> = {};
-  await Promise.all(
-    Object.entries(subgraphUrls).map(async ([name, url]) => {
-      try {
-        const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) });
-        checks[name] = response.ok ? 'ok' : 'not ready';
-      } catch {
-        checks[name] = 'unreachable';
-      }
-    }),
-  );
-  return { ready: Object.values(checks).every((check) => check === 'ok'), checks };
+/**
+ * Builds and starts the gateway over the committed supergraph on the runtime the config names
+ * (QN_GATEWAY_RUNTIME: `apollo`, the default, or `hive`: hive.ts); index.ts only calls this.
+ */
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  return config.runtime === 'hive' ? startHiveGateway(config) : startApolloGateway(config);
 }
 
-/** Builds and starts the gateway over the committed supergraph; index.ts only calls this. */
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+/** The gateway on @apollo/gateway and Apollo Server. */
+async function startApolloGateway(config: GatewayConfig): Promise<RunningGateway> {
   const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...config.limits };
   const fetches = new FetchCounter();
   const signingKey = await gatewaySigningKey(config.internalKeys ?? process.env);
@@ -88,18 +84,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const logger: Logger = config.logger ?? createLogger('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
+    // Plans are kept per query text and operation name, least recently used out first, up to this size.
+    experimental_approximateQueryPlanStoreMiB: config.queryPlanCacheMiB ?? DEFAULT_QUERY_PLAN_CACHE_MIB,
     buildService: ({ name, url }) => new AgencySubgraphSource(name, config.subgraphUrls[name] ?? url!, fetches, limits.subgraphTimeoutMs, signingKey),
   });
-  const armor = new ApolloArmor({
-    // Limits against hostile queries; the numbers are not echoed back to the caller.
-    // Tokens are counted by Apollo Server's parser (parseOptions), the cost in limits.ts.
-    maxDepth: { n: 12, exposeLimits: false },
-    maxAliases: { n: 30, exposeLimits: false },
-    maxDirectives: { n: 30, exposeLimits: false },
-    maxTokens: { enabled: false },
-    costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: true },
-  });
+  // Tokens are counted by Apollo Server's parser (parseOptions), the cost in limits.ts.
+  const armor = new ApolloArmor(ARMOR_LIMITS);
   const protection = armor.protect();
   const production = config.production ?? process.env.NODE_ENV === 'production';
   const rate = new CallerRateLimit(limits.requestsPerSecond);

@@ -3,6 +3,13 @@ import { Identity, IDENTITY_HEADER, InternalKey, signGatewayToken } from '@qn/co
 import { GraphQLError } from 'graphql';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 
+/** What a caller is told of a subgraph that could not be reached or did not answer in time: its service, never its URL. */
+export function unavailable(service: string): GraphQLError {
+  return new GraphQLError(`The ${service} service is unavailable; its fields are missing from this answer`, {
+    extensions: { code: 'SUBGRAPH_UNAVAILABLE', service },
+  });
+}
+
 /** Subgraph fetches per subgraph name, for tests that assert a query's plan and for diagnostics. */
 export class FetchCounter {
   readonly counts = new Map<string, number>();
@@ -81,9 +88,7 @@ export class AgencySubgraphSource extends RemoteGraphQLDataSource<GatewayContext
     } catch (error) {
       // The subgraph answered (with an error of its own): not an outage.
       if (error instanceof GraphQLError) throw error;
-      throw new GraphQLError(`The ${this.name} service is unavailable; its fields are missing from this answer`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: this.name },
-      });
+      throw unavailable(this.name);
     }
   }
 }
