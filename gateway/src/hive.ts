@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import http, { ServerResponse } from 'node:http';
+import bodyParser from 'body-parser';
 import { AddressInfo } from 'node:net';
 import { createGatewayRuntime, GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
@@ -263,6 +265,7 @@ export async function startHiveGateway(config: GatewayConfig): Promise<RunningGa
   const downloads = downloadRoutes(runner, context);
   const queryExport = queryExportRoute(runner, context, limits.maxBodyBytes);
 
+  const json = bodyParser.json({ limit: limits.maxBodyBytes });
   const handle = async (req: HostedRequest, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method === 'GET' && path === '/health') return sendJson(res, 200, { status: 'ok' });
@@ -275,9 +278,6 @@ export async function startHiveGateway(config: GatewayConfig): Promise<RunningGa
       return res.end(await metrics.registry.metrics());
     }
     if (ideRoutes(req, res, path) || (await downloads(req, res, path)) || (await queryExport(req, res, path))) return;
-    if (Number(req.headers['content-length'] ?? 0) > limits.maxBodyBytes) {
-      return sendJson(res, 413, { errors: [{ message: 'request entity too large', extensions: { code: 'BAD_REQUEST', correlationId: req.requestId } }] });
-    }
     if (crossSiteSimple(req)) {
       return sendJson(res, 400, {
         errors: [
@@ -287,6 +287,21 @@ export async function startHiveGateway(config: GatewayConfig): Promise<RunningGa
           },
         ],
       });
+    }
+    // The body as the Apollo runtime reads it (body-parser: 413 over the limit, 400 for malformed JSON).
+    await new Promise<void>((resolve, reject) => json(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
+    const body = req.body as { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } } | undefined;
+    const persisted = body?.extensions?.persistedQuery;
+    if (persisted) {
+      // Hive keeps no automatic persisted queries: a hash alone is not supported (clients then send the query), a wrong one is refused.
+      const hashed = typeof body.query === 'string' && createHash('sha256').update(body.query).digest('hex') === persisted.sha256Hash;
+      if (!hashed) {
+        const [code, message] =
+          typeof body.query === 'string'
+            ? ['BAD_REQUEST', 'provided sha does not match query']
+            : ['PERSISTED_QUERY_NOT_SUPPORTED', 'PersistedQueryNotSupported'];
+        return sendJson(res, 400, { errors: [{ message, extensions: { code, correlationId: req.requestId } }] });
+      }
     }
     const timer = setTimeout(() => {
       if (res.headersSent) return;
@@ -299,9 +314,23 @@ export async function startHiveGateway(config: GatewayConfig): Promise<RunningGa
     }, limits.requestTimeoutMs);
     res.on('close', () => clearTimeout(timer));
     // GraphQL on every other path, as on the Apollo runtime; Hive answers it at its one endpoint.
-    req.url = `/graphql${new URL(req.url ?? '/', 'http://localhost').search}`;
-    // Hive's server context is then { req, res }: `req` carries the request id.
-    await gateway.requestListener(req, res);
+    // Its server context is { req }: `req` carries the request id.
+    const headers = Object.entries(req.headers).flatMap(([name, value]) =>
+      value === undefined || name === 'content-length' ? [] : [[name, String(value)] as [string, string]],
+    );
+    const answer = await gateway.fetch(
+      `http://gateway/graphql${new URL(req.url ?? '/', 'http://localhost').search}`,
+      { method: req.method, headers, body: req.method === 'POST' ? JSON.stringify(req.body ?? {}) : undefined },
+      { req },
+    );
+    const text = await answer.text();
+    if (res.headersSent) return;
+    clearTimeout(timer);
+    res.statusCode = answer.status;
+    answer.headers.forEach((value, name) => {
+      if (name !== 'content-length') res.setHeader(name, value);
+    });
+    res.end(text);
   };
 
   const httpServer = http.createServer((incoming, res) => {
@@ -319,14 +348,16 @@ export async function startHiveGateway(config: GatewayConfig): Promise<RunningGa
     });
     requestScope
       .run({ requestId: req.requestId }, () => handle(req, res))
-      .catch((error: unknown) => {
-        logger.error({ requestId: req.requestId, err: error }, 'request failed');
+      .catch((error: { status?: number; message?: string }) => {
+        // Errors of body parsing carry their HTTP status (413 too large, 400 malformed JSON, 415 charset), as on the Apollo runtime.
+        const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+        if (status === 500) logger.error({ requestId: req.requestId, err: error }, 'request failed');
         if (res.headersSent) return res.end();
-        sendJson(res, 500, {
+        sendJson(res, status, {
           errors: [
             {
-              message: `Internal error; quote ${req.requestId} when reporting it`,
-              extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: req.requestId },
+              message: status === 500 ? `Internal error; quote ${req.requestId} when reporting it` : error.message,
+              extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', correlationId: req.requestId },
             },
           ],
         });
