@@ -136,6 +136,24 @@ describe.each(GATEWAY_RUNTIMES)('on %s', (runtime) => {
     expect(JSON.stringify(answer.json.errors)).not.toMatch(/127\.0\.0\.1|:9\b|ECONNREFUSED/);
   });
 
+  test('the IDE and the downloads are served, a download with the caller’s own rules', async () => {
+    const ide = await fetch(url(), { headers: { accept: 'text/html' } });
+    expect(ide.status).toBe(200);
+    expect(await ide.text()).toMatch(/graphiql/i);
+    const download = (headers: Record<string, string>) =>
+      fetch(new URL('/downloads/query.csv?lang=en', url()), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ tips(first: 2) { totalCount } }' }),
+      });
+    const officer = await download(await bearer(['POLICE', 'AGENCY_OFFICER']));
+    expect(officer.status).toBe(200);
+    expect((await officer.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('tips.totalCount');
+    const anonymous = await download({});
+    expect(anonymous.status).toBe(400);
+    expect(((await anonymous.json()) as any).errors.map((e: any) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+  });
+
   test('/health and /ready answer as on every service', async () => {
     expect((await fetch(new URL('/health', url()))).status).toBe(200);
     const ready = await fetch(new URL('/ready', url()));
@@ -146,7 +164,7 @@ describe.each(GATEWAY_RUNTIMES)('on %s', (runtime) => {
 
 test('Hive refuses a caller over the rate as @apollo/gateway does: HTTP 429 and Retry-After', async () => {
   const limited = await system.startGateway({ runtime: 'hive', limits: { requestsPerSecond: 3 } });
-  // Hive loads the supergraph on its first request: a first caller's, so that the burst falls in one second.
+  // Hive stitches the subgraphs on its first subgraph fetch: a first caller's, so that the burst falls in one second.
   await raw(limited.url, { query: '{ agencies { code } }' }, await bearer(['LABOUR', 'ANALYST']));
   const headers = await bearer(['HEALTH', 'ANALYST']);
   const burst = await Promise.all(Array.from({ length: 8 }, () => raw(limited.url, { query: '{ agencies { code } }' }, headers)));

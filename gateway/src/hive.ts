@@ -231,6 +231,12 @@ export async function startHiveGateway(config: GatewayConfig): Promise<RunningGa
       subgraphFetches(config, limits, fetches, signingKey),
     ],
   });
+  // Hive reads the supergraph and starts its planner on the first request: here, not on a caller's.
+  await gateway.fetch(
+    'http://gateway/graphql',
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) },
+    { req: { requestId: 'gateway-start', headers: {}, socket: {} } as HostedRequest },
+  );
   const metrics = new ServiceMetrics('gateway');
   /** The same GraphQL request as a client's, run in-process for the download routes. */
   const runner = {
