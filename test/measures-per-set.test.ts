@@ -36,7 +36,16 @@ const EDGES: Record<string, string> = {
                                 (2, DATE '2024-01-14'), (2, DATE '2024-01-15'), (2, DATE '2024-12-14'),
                                 (3, DATE '2024-03-20'), (3, DATE '2024-05-10'), (3, DATE '2024-08-10'))
     INSERT INTO communication_activity (form, held_on, district_id, commune_id, audience, participants, version)
-    SELECT 'MEETING', days.held_on, quiet.parent_id, quiet.id, 'GENERAL_PUBLIC', 30, 1 FROM quiet JOIN days USING (n)`,
+    SELECT 'MEETING', days.held_on, quiet.parent_id, quiet.id, 'GENERAL_PUBLIC', 30, 1 FROM quiet JOIN days USING (n);
+    -- Training courses either side of a quarter's edge, of the reform and of the programme's first day: a district's, a
+    -- commune-level unit's of 1/7/2025 (no district: it joins the district it was formed from), the province's.
+    INSERT INTO training_course (title, level, district_id, commune_id, held_on, participants, new_trainees, version) VALUES
+      ('edge: last day of 2024Q1', 'DISTRICT', '522', NULL, DATE '2024-03-31', 9, 7, 1),
+      ('edge: first day of 2024Q2', 'DISTRICT', '522', NULL, DATE '2024-04-01', 6, 5, 1),
+      ('edge: the day before the reform', 'COMMUNE', '524', NULL, DATE '2025-06-30', 12, 11, 1),
+      ('edge: the reform day', 'COMMUNE', NULL, '21010-2025-07', DATE '2025-07-01', 8, 8, 1),
+      ('edge: the programme''s first day', 'PROVINCIAL', NULL, NULL, DATE '2021-01-01', 20, 20, 1),
+      ('edge: before the programme', 'PROVINCIAL', NULL, NULL, DATE '2020-12-31', 30, 30, 1)`,
   police: `
     WITH b(name, opened_on, closed_on, inspected) AS (VALUES
       ('edge: opens on the first day of 2024Q2', DATE '2024-04-01', NULL::date, ARRAY[DATE '2024-04-01']),
@@ -85,7 +94,15 @@ function programmePeriods(): Period[] {
 
 test('labour and police compute their heaviest measures for many periods of the province at once', () => {
   expect(withSeries.map(({ subgraph, code }) => `${subgraph} ${code}`)).toEqual(
-    expect.arrayContaining(['labour IND-1.1', 'labour IND-4.2', 'police IND-3.3a', 'police IND-3.3b', 'police WORKFORCE']),
+    expect.arrayContaining([
+      'labour IND-1.1',
+      'labour IND-4.2',
+      'labour IND-5.1a',
+      'labour IND-5.1b',
+      'police IND-3.3a',
+      'police IND-3.3b',
+      'police WORKFORCE',
+    ]),
   );
 });
 

@@ -1,8 +1,8 @@
 import { MeasureSql } from '@qn/common';
-import { trainedShare } from './staff-trained';
+import { trainedShareMeasure } from './staff-trained';
 
 /**
  * IND-5.1b (cumulative) — district- and commune-level staff trained since 2021 / district-
  * and commune-level staff in post in the year the period ends in (per district).
  */
-export const ind51b: MeasureSql = (request, p) => trainedShare(request, p, `'DISTRICT', 'COMMUNE'`);
+export const ind51b: MeasureSql = trainedShareMeasure(`'DISTRICT', 'COMMUNE'`);

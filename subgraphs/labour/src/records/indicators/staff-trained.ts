@@ -1,4 +1,4 @@
-import { MeasureRequest, PROGRAMME_START, REFORM_DATE, scopeFilter, SqlParams, territory } from '@qn/common';
+import { MeasureRequest, MeasureSql, Period, PROGRAMME_START, REFORM_DATE, scopeFilter, SqlParams, territory, withProvinceSeries } from '@qn/common';
 
 /**
  * The district whose commune-level staff in post a commune-level unit of 1/7/2025 took
@@ -47,4 +47,42 @@ export function trainedShare({ period, orgUnit }: MeasureRequest, p: SqlParams, 
                 WHERE c.level IN (${levels}) AND c.held_on >= ${p.add(from)} AND c.held_on < ${p.add(period.end)}
                       ${scopeFilter({ orgUnit, period }, p, { district: 'c.district_id' })}
                 GROUP BY 1, 2) t ON t.level = s.level AND t.district_key = s.district_key`;
+}
+
+/**
+ * `trainedShare` of the province for many periods at once (`provinceSeries`): the
+ * periods as rows (k, the courses' first day, the period's end, the year the period
+ * ends in, whether it reaches past the reform), the staff in post of each period's year
+ * and the courses of each period's span, each read once per period that holds it,
+ * capped and summed per period by the same rule.
+ */
+export function trainedShareSeries(periods: Period[], p: SqlParams, levels: string): string {
+  const from = periods.map((period) => (period.start < PROGRAMME_START ? period.start : PROGRAMME_START));
+  return `
+  WITH w AS (SELECT w.k::int AS k, w.from_on, w.end_on, w.year, w.after_reform
+               FROM unnest(${p.add(from)}::date[], ${p.add(periods.map((period) => period.end))}::date[], ${p.add(periods.map((period) => period.year))}::int[],
+                           ${p.add(periods.map((period) => period.end > REFORM_DATE))}::bool[]) WITH ORDINALITY AS w(from_on, end_on, year, after_reform, k)),
+       s AS (SELECT w.k, sp.level, sp.district_key, sum(sp.staff) AS staff
+               FROM w JOIN staff_in_post sp ON sp.level IN (${levels}) AND sp.year = w.year
+              GROUP BY 1, 2, 3),
+       t AS (SELECT w.k, c.level,
+                    CASE WHEN w.after_reform THEN coalesce(c.district_id, f.district_id, '') ELSE coalesce(c.district_id, '') END AS district_key,
+                    sum(c.new_trainees) AS trained
+               FROM w JOIN training_course c ON c.level IN (${levels}) AND c.held_on >= w.from_on AND c.held_on < w.end_on
+               LEFT JOIN unnest(${p.add(UNITS_OF_REFORM.map((u) => u.id))}::text[], ${p.add(UNITS_OF_REFORM.map((u) => districtFormedIn(u.id)))}::text[]) AS f(commune_id, district_id)
+                      ON c.district_id IS NULL AND f.commune_id = c.commune_id
+              GROUP BY 1, 2, 3)
+  SELECT w.k, coalesce(sum(least(coalesce(t.trained, 0), s.staff)), 0) AS numerator, coalesce(sum(s.staff), 0) AS denominator
+    FROM w
+    LEFT JOIN s ON s.k = w.k
+    LEFT JOIN t ON t.k = s.k AND t.level = s.level AND t.district_key = s.district_key
+   GROUP BY w.k`;
+}
+
+/** The measure of the staff-trained share for `levels`: one period and unit, or many periods of the province at once. */
+export function trainedShareMeasure(levels: string): MeasureSql {
+  return withProvinceSeries(
+    (request, p) => trainedShare(request, p, levels),
+    (periods, p) => trainedShareSeries(periods, p, levels),
+  );
 }
