@@ -8,6 +8,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { ApolloServer, HeaderMap } from '@apollo/server';
 import { getOperationAST, GraphQLError, parse } from 'graphql';
 import {
+  answerFailedRequest,
   createLogger,
   gatewaySigningKey,
   HostedRequest,
@@ -16,6 +17,7 @@ import {
   REQUEST_ID_HEADER,
   requestIdFrom,
   requestScope,
+  sendJson,
   ServiceMetrics,
   signGatewayToken,
 } from '@qn/common';
@@ -192,13 +194,6 @@ function crossSiteSimple(req: HostedRequest): boolean {
   return !PREFLIGHT_HEADERS.some((name) => req.headers[name] !== undefined);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('cache-control', 'no-store');
-  res.end(JSON.stringify(body));
-}
-
 /**
  * The gateway on Hive Gateway's runtime with its Rust query planner (QN_GATEWAY_RUNTIME=hive),
  * over the same committed supergraph and with the same front as server.ts: the same /health,
@@ -348,20 +343,7 @@ export async function startHiveGateway(config: GatewayConfig): Promise<RunningGa
     });
     requestScope
       .run({ requestId: req.requestId }, () => handle(req, res))
-      .catch((error: { status?: number; message?: string }) => {
-        // Errors of body parsing carry their HTTP status (413 too large, 400 malformed JSON, 415 charset), as on the Apollo runtime.
-        const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-        if (status === 500) logger.error({ requestId: req.requestId, err: error }, 'request failed');
-        if (res.headersSent) return res.end();
-        sendJson(res, status, {
-          errors: [
-            {
-              message: status === 500 ? `Internal error; quote ${req.requestId} when reporting it` : error.message,
-              extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', correlationId: req.requestId },
-            },
-          ],
-        });
-      });
+      .catch((error: { status?: number; message?: string }) => answerFailedRequest(logger, req, res, error)); // as on the Apollo runtime
   });
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;

@@ -41,11 +41,31 @@ export interface Host {
   stop(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/** A JSON answer that no cache keeps. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('cache-control', 'no-store');
   res.end(JSON.stringify(body));
+}
+
+/**
+ * The answer to a request whose handling threw: an error of body parsing with its HTTP
+ * status (413 too large, 400 malformed JSON, 415 charset) and its message; anything else a
+ * 500 that says only the request id to quote, the error itself going to the log.
+ */
+export function answerFailedRequest(logger: Logger, req: HostedRequest, res: ServerResponse, error: { status?: number; message?: string }): void {
+  const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+  if (status === 500) logger.error({ requestId: req.requestId, err: error }, 'request failed');
+  if (res.headersSent) return void res.end();
+  sendJson(res, status, {
+    errors: [
+      {
+        message: status === 500 ? `Internal error; quote ${req.requestId} when reporting it` : error.message,
+        extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', correlationId: req.requestId },
+      },
+    ],
+  });
 }
 
 function routeOf(path: string): string {
@@ -147,20 +167,7 @@ export async function serveGraphQL<C extends BaseContext>(options: HostOptions<C
     });
     requestScope
       .run({ requestId: req.requestId }, () => handle(req, res))
-      .catch((error: { status?: number; type?: string; message?: string }) => {
-        // Errors of body parsing carry their HTTP status (413 too large, 400 malformed JSON, 415 charset).
-        const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-        if (status === 500) logger.error({ requestId: req.requestId, err: error }, 'request failed');
-        if (res.headersSent) return res.end();
-        sendJson(res, status, {
-          errors: [
-            {
-              message: status === 500 ? `Internal error; quote ${req.requestId} when reporting it` : error.message,
-              extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', correlationId: req.requestId },
-            },
-          ],
-        });
-      });
+      .catch((error: { status?: number; message?: string }) => answerFailedRequest(logger, req, res, error));
   });
   // Idle keep-alive connections outlive a client's own idle timeout (undici 4 s, load
   // balancers 60 s), so a client never sends a request on a socket the server is closing.
