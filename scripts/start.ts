@@ -9,7 +9,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { DATA_KEYS, DEFAULT_PORTS, envName, environmentFor, generateInternalKeys, intFromEnv, SUBGRAPHS } from '@qn/common';
+import { DATA_KEYS, databaseUrlFor, DEFAULT_PORTS, envName, environmentFor, generateInternalKeys, intFromEnv, SUBGRAPHS, withConnection } from '@qn/common';
 import { EmbeddedServer, startEmbeddedPostgres } from '@qn/dev';
 
 const root = path.resolve(__dirname, '..');
@@ -65,12 +65,37 @@ function startProcess(name: string, entry: string, env: NodeJS.ProcessEnv): Prom
   });
 }
 
-/** `npm run migrate <name>` with the generated data (loaded into an empty database only); resolves once it succeeded. */
-function loadGeneratedData(name: string, env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
+/** The database's identity (its server's OID for it), or null when it cannot be reached (not made yet). */
+async function databaseIdentity(name: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+  try {
+    return await withConnection(databaseUrlFor(name, env), async (client) => {
+      const { rows } = await client.query<{ oid: string }>('SELECT oid::text AS oid FROM pg_database WHERE datname = current_database()');
+      return rows[0]?.oid ?? null;
+    });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `npm run migrate <name>` with the generated data (loaded into an empty database only);
+ * resolves once it succeeded. A database the job has already filled (the same database:
+ * its OID, kept in .data/generated/<name>) is left to its service, which migrates it on
+ * start, so a restart spends no process on it; a database made again is filled again.
+ */
+async function loadGeneratedData(name: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const marker = path.join(root, '.data', 'generated', name);
+  const before = await databaseIdentity(name, env);
+  if (before && existsSync(marker) && readFileSync(marker, 'utf8') === before) return;
+  await new Promise<void>((resolve, reject) => {
     const child = spawnScript(name, ['scripts/migrate.ts', name], { ...env, QN_SAMPLE_DATA: '1' });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name}: the migration job exited with code ${code}`))));
   });
+  const after = await databaseIdentity(name, env);
+  if (after) {
+    mkdirSync(path.dirname(marker), { recursive: true });
+    writeFileSync(marker, after);
+  }
 }
 
 async function stopAll(): Promise<void> {
@@ -132,7 +157,8 @@ async function main() {
     env[envName(name, 'URL')] ??= `http://localhost:${intFromEnv(envName(name, 'PORT'), DEFAULT_PORTS[name])}/graphql`;
   }
   // The generated data (on the first run: into empty databases) comes from the development package (@qn/dev), which
-  // the services never load: the migration job loads it first, one job per subgraph side by side.
+  // the services never load: the migration job loads it first, one job per subgraph side by side, for the databases
+  // it has not filled before.
   if (env.QN_SAMPLE_DATA !== '0') await Promise.all(SUBGRAPHS.map((name) => loadGeneratedData(name, environmentFor(name, env))));
   const urls: Record<string, string> = {};
   // The subgraphs start side by side: each migrates its own database (nothing is pending after the job) and loads
