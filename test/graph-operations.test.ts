@@ -14,6 +14,7 @@ import {
   entitiesDocument,
   EntityOperation,
   entityOperation,
+  fieldDocument,
   FieldOperation,
   GraphOperation,
   readSupergraph,
@@ -50,13 +51,6 @@ const schemaOf = (name: string) => {
 const api = Supergraph.build(sdl).apiSchema().toGraphQLJSSchema();
 const supergraphSchema = Supergraph.build(sdl).schema.toGraphQLJSSchema();
 
-/** The document `ask` sends for one item with every argument given. */
-function fieldDocument(op: FieldOperation<unknown>): string {
-  const declarations = Object.entries(op.args).map(([name, type]) => `$${name}0: ${type}`);
-  const args = Object.keys(op.args).map((name) => `${name}: $${name}0`);
-  return `query ${op.name}${declarations.length ? `(${declarations.join(', ')})` : ''} { f0: ${op.field}${args.length ? `(${args.join(', ')})` : ''}${op.selection ? ` { ${op.selection} }` : ''} }`;
-}
-
 /** The concrete types of the supergraph implementing `on` (or `on` itself, an object type). */
 function typesOf(on: string): string[] {
   const type = supergraphSchema.getType(on);
@@ -69,7 +63,9 @@ function typesOf(on: string): string[] {
 function check(op: GraphOperation): { errors: string[]; reached: string[] } {
   if (op.kind === 'field') {
     const subgraph = routes.rootField(op.field);
-    return { errors: validate(schemaOf(subgraph), parse(fieldDocument(op))).map((e) => `${subgraph}: ${e.message}`), reached: [subgraph] };
+    // The document for one item with every argument given.
+    const { query } = fieldDocument(op, [Object.fromEntries(Object.keys(op.args).map((name) => [name, 'given']))]);
+    return { errors: validate(schemaOf(subgraph), parse(query)).map((e) => `${subgraph}: ${e.message}`), reached: [subgraph] };
   }
   const errors: string[] = [];
   const reached: string[] = [];

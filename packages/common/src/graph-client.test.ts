@@ -1,10 +1,14 @@
 import { GraphQLError } from 'graphql';
 import { ANONYMOUS } from './auth/identity';
-import { ask, entities, entityOperation, fieldOperation } from './graph-client';
+import { ask, entities, entityOperation, fieldOperation, isEntity } from './graph-client';
 import { requestScope } from './http/request-id';
 
-const isObject = (v: unknown): v is { code: string; protectsSmallCounts: boolean } => typeof v === 'object' && v !== null;
-const FLAGS = entityOperation({ name: 'UnitSmallCountFlags', on: 'Indicator', selection: 'code protectsSmallCounts', accept: isObject });
+const FLAGS = entityOperation({
+  name: 'UnitSmallCountFlags',
+  on: 'Indicator',
+  selection: 'code protectsSmallCounts',
+  accept: isEntity<{ code: string; protectsSmallCounts: boolean }>,
+});
 const WORKFORCE = fieldOperation({
   name: 'UnitWorkforce',
   field: 'serviceBusinessWorkforce',
@@ -150,6 +154,21 @@ describe('ask', () => {
     expect((answers[0] as GraphQLError).extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', service: 'police' });
     expect(answers[1]).toBe(3);
   });
+});
+
+test('an answer is checked against the item that asked it (one entry per id asked)', async () => {
+  const DISTRICTS = fieldOperation({
+    name: 'UnitDistricts',
+    field: 'serviceBusinessDistricts',
+    args: { ids: '[ID!]!' },
+    selection: 'id',
+    accept: (v, item): v is unknown[] => Array.isArray(v) && v.length === (item.ids as string[]).length,
+  });
+  const { impl } = fakeFetch(() => ({ data: { f0: [{ id: 'a' }, { id: 'b' }], f1: [{ id: 'c' }] } }));
+  const answers = await serving(() => ask('labour', DISTRICTS, [{ ids: ['a', 'b'] }, { ids: ['c', 'd'] }], ANONYMOUS, impl));
+  expect(answers[0]).toEqual([{ id: 'a' }, { id: 'b' }]);
+  // Two ids asked, one entry answered: police's failure for that slice.
+  expect((answers[1] as GraphQLError).extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', service: 'police' });
 });
 
 test('two different operations may not share a name', () => {

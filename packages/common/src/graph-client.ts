@@ -92,73 +92,55 @@ async function postToSubgraph<B>(
   return (await response.json()) as B;
 }
 
-/** One argument of an aliased field: its GraphQL type and value (left out when null or undefined). */
-interface FieldArgument {
-  type: string;
-  value: unknown;
-}
-
-/** One field to ask for: `field(arg: …)` under its own alias. */
-interface AliasedField {
-  args: Record<string, FieldArgument>;
-}
-
-interface GraphQLResponseBody {
+interface ResponseBody {
   data?: Record<string, unknown> | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
 }
 
-/**
- * ONE request to the named subgraph (its URL read at call time, so a test harness can set it
- * after `from` has started) with `field` once per item under aliases `f0`, `f1`…, each with its own
- * variables (and `selection` under each, for an object), for the request `from` is
- * serving (its caller `identity`; see `postToSubgraph`). No subgraph reads another
- * agency's database.
- *
- * Returns, per item in order, the alias's value when `accept` takes it, otherwise a
- * SUBGRAPH_UNAVAILABLE error naming the subgraph (the reason goes to the log): the whole
- * request failing fails every item, an error on one alias fails that item alone.
- */
-async function queryAliased<T>(
+/** `postToSubgraph`, with the agency's failure as the answer (SUBGRAPH_UNAVAILABLE); a caller's own mistake is thrown. */
+async function post(
   from: string,
   subgraph: string,
-  operation: { name: string; field: string; selection?: string },
-  items: AliasedField[],
   identity: Identity,
-  accept: (value: unknown) => value is T,
-  fetchImpl: typeof fetch = fetch,
-): Promise<(T | GraphQLError)[]> {
-  if (items.length === 0) return [];
-  const variables: Record<string, unknown> = {};
-  const declarations: string[] = [];
-  const fields = items.map((item, i) => {
-    const args = Object.entries(item.args)
-      .filter(([, arg]) => arg.value !== undefined && arg.value !== null)
-      .map(([name, arg]) => {
-        variables[`${name}${i}`] = arg.value;
-        declarations.push(`$${name}${i}: ${arg.type}`);
-        return `${name}: $${name}${i}`;
-      });
-    return `f${i}: ${operation.field}${args.length ? `(${args.join(', ')})` : ''}${operation.selection ? ` { ${operation.selection} }` : ''}`;
-  });
-  const query = `query ${operation.name}${declarations.length ? `(${declarations.join(', ')})` : ''} { ${fields.join(' ')} }`;
-  let body: GraphQLResponseBody;
+  query: string,
+  variables: Record<string, unknown>,
+  operation: string,
+  fetchImpl: typeof fetch,
+): Promise<ResponseBody | GraphQLError> {
   try {
-    body = await postToSubgraph<GraphQLResponseBody>(from, subgraph, identity, query, variables, operation.name, fetchImpl);
+    return await postToSubgraph<ResponseBody>(from, subgraph, identity, query, variables, operation, fetchImpl);
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error; // a caller's mistake, not the agency's failure
-    return items.map(() => error);
+    return error;
   }
-  return items.map((_, i) => {
-    const value = body.data?.[`f${i}`];
-    if (accept(value)) return value;
-    const error = body.errors?.find((e) => e.path?.[0] === `f${i}`) ?? body.errors?.[0];
-    const code = error?.extensions?.code ? ` [${error.extensions.code}]` : '';
-    return subgraphUnavailable(from, subgraph, `${operation.name} f${i}: ${operation.field} gave no answer (${error?.message ?? 'no data'}${code})`);
-  });
+}
+
+/**
+ * One item's answer: `value` when `accepted`, otherwise SUBGRAPH_UNAVAILABLE naming the
+ * subgraph, the reason (the error at the item's `path`, or the first) going to the log.
+ */
+function answerOf<T>(
+  from: string,
+  subgraph: string,
+  body: ResponseBody,
+  path: (string | number)[],
+  value: unknown,
+  accepted: boolean,
+  label: string,
+): T | GraphQLError {
+  if (accepted) return value as T;
+  const error = body.errors?.find((e) => path.every((step, n) => e.path?.[n] === step)) ?? body.errors?.[0];
+  const code = error?.extensions?.code ? ` [${error.extensions.code}]` : '';
+  return subgraphUnavailable(from, subgraph, `${label} gave no answer (${error?.message ?? 'no data'}${code})`);
 }
 
 export const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/** An entity (or object) answered, whatever its fields: the check of operations that read what they asked for as it comes. */
+export const isEntity = <T>(value: unknown): value is T => typeof value === 'object' && value !== null;
+
+/** Whether a call's answer for an item is one: not null (nothing to ask) and not the agency's failure. */
+export const answered = <T>(answer: T | GraphQLError | null): answer is T => answer !== null && !(answer instanceof GraphQLError);
 
 /** A root field of another agency's subgraph, asked once per item under its own alias (`ask`). */
 export interface FieldOperation<T> {
@@ -170,8 +152,8 @@ export interface FieldOperation<T> {
   readonly args: Readonly<Record<string, string>>;
   /** The fields to read under `field`, for an object. */
   readonly selection?: string;
-  /** Whether one alias's value is an answer. */
-  readonly accept: (value: unknown) => value is T;
+  /** Whether one alias's value is an answer (to the item that asked it). */
+  readonly accept: (value: unknown, item: Readonly<Record<string, unknown>>) => value is T;
 }
 
 /** Fields of entities another agency resolves, fetched by their keys (`entities`). */
@@ -229,9 +211,37 @@ export function entitiesDocument(operation: EntityOperation<unknown>, types: str
 }
 
 /**
- * Asks, in ONE request, the subgraph that resolves `operation.field` (by the supergraph)
- * for the field once per item, each item giving the arguments' values. Per item in order:
- * the answer, or SUBGRAPH_UNAVAILABLE naming that subgraph (`queryAliased`).
+ * The document `ask` sends for `items`: `field` once per item under aliases `f0`, `f1`…,
+ * each with its own variables (an argument left out when the item's value is null or
+ * undefined), and `selection` under each, for an object.
+ */
+export function fieldDocument(
+  operation: FieldOperation<unknown>,
+  items: readonly Record<string, unknown>[],
+): { query: string; variables: Record<string, unknown> } {
+  const variables: Record<string, unknown> = {};
+  const declarations: string[] = [];
+  const fields = items.map((item, i) => {
+    const args = Object.entries(operation.args)
+      .filter(([name]) => item[name] !== undefined && item[name] !== null)
+      .map(([name, type]) => {
+        variables[`${name}${i}`] = item[name];
+        declarations.push(`$${name}${i}: ${type}`);
+        return `${name}: $${name}${i}`;
+      });
+    return `f${i}: ${operation.field}${args.length ? `(${args.join(', ')})` : ''}${operation.selection ? ` { ${operation.selection} }` : ''}`;
+  });
+  return { query: `query ${operation.name}${declarations.length ? `(${declarations.join(', ')})` : ''} { ${fields.join(' ')} }`, variables };
+}
+
+/**
+ * Asks, in ONE request to the subgraph that resolves `operation.field` (by the supergraph;
+ * its URL read at call time, so a test harness can set it after `from` has started), for
+ * the field once per item, each item giving the arguments' values (`fieldDocument`), for
+ * the request `from` is serving (its caller `identity`; see `postToSubgraph`). Per item in
+ * order: the answer when `accept` takes it, otherwise SUBGRAPH_UNAVAILABLE naming the
+ * subgraph (the reason goes to the log): the whole request failing fails every item, an
+ * error on one alias fails that item alone.
  */
 export async function ask<T>(
   from: string,
@@ -242,24 +252,17 @@ export async function ask<T>(
 ): Promise<(T | GraphQLError)[]> {
   if (items.length === 0) return [];
   const subgraph = supergraphRoutes().rootField(operation.field);
-  return queryAliased(
-    from,
-    subgraph,
-    { name: operation.name, field: operation.field, selection: operation.selection },
-    items.map((item) => ({ args: Object.fromEntries(Object.entries(operation.args).map(([name, type]) => [name, { type, value: item[name] }])) })),
-    identity,
-    operation.accept,
-    fetchImpl,
-  );
+  const { query, variables } = fieldDocument(operation, items);
+  const body = await post(from, subgraph, identity, query, variables, operation.name, fetchImpl);
+  if (body instanceof GraphQLError) return items.map(() => body);
+  return items.map((item, i) => {
+    const value = body.data?.[`f${i}`];
+    return answerOf<T>(from, subgraph, body, [`f${i}`], value, operation.accept(value, item), `${operation.name} f${i}: ${operation.field}`);
+  });
 }
 
 /** An entity's key fields, with the concrete type that names the agency's subgraph. */
 export type Representation = { __typename: string } & Record<string, unknown>;
-
-interface EntitiesBody {
-  data?: { _entities?: unknown[] | null } | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
-}
 
 /**
  * Reads `operation`'s fields of each entity from the subgraph the supergraph says resolves
@@ -287,23 +290,14 @@ export async function entities<T>(
     [...bySubgraph.entries()].map(async ([subgraph, indices]) => {
       const asked = indices.map((i) => representations[i]);
       const query = entitiesDocument(operation, [...new Set(asked.map((r) => r.__typename))]);
-      let body: EntitiesBody;
-      try {
-        body = await postToSubgraph<EntitiesBody>(from, subgraph, identity, query, { ...variables, representations: asked }, operation.name, fetchImpl);
-      } catch (error) {
-        if (!(error instanceof GraphQLError)) throw error; // a caller's mistake, not the agency's failure
-        for (const i of indices) out[i] = error;
-        return;
-      }
+      const body = await post(from, subgraph, identity, query, { ...variables, representations: asked }, operation.name, fetchImpl);
       indices.forEach((i, n) => {
-        const value = body.data?._entities?.[n];
-        if (operation.accept(value)) {
-          out[i] = value;
+        if (body instanceof GraphQLError) {
+          out[i] = body;
           return;
         }
-        const error = body.errors?.find((e) => e.path?.[0] === '_entities' && e.path[1] === n) ?? body.errors?.[0];
-        const code = error?.extensions?.code ? ` [${error.extensions.code}]` : '';
-        out[i] = subgraphUnavailable(from, subgraph, `${operation.name} _entities[${n}] gave no answer (${error?.message ?? 'no data'}${code})`);
+        const value = (body.data?._entities as unknown[] | null | undefined)?.[n];
+        out[i] = answerOf<T>(from, subgraph, body, ['_entities', n], value, operation.accept(value), `${operation.name} _entities[${n}]`);
       });
     }),
   );

@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
-import { addDays, clockNow, computeProgress, computeResult, Identity, IndicatorResultData, parsePeriod, territory } from '@qn/common';
+import { addDays, answered, clockNow, computeProgress, computeResult, Identity, IndicatorResultData, parsePeriod, territory } from '@qn/common';
 import { agencyOn, holderOn, IndicatorRow, indicatorTypeName, TaskRow, taskTypeName } from '../catalogue';
 import { EVIDENCE_MEASURES, READINGS, RecordsLoaders, TASK_EVIDENCE } from '../records';
 import { RegistryLoaders } from '../registry';
 import { CountFigure, IndicatorFigure, ReportFigures, TaskFigure } from './figures.types';
-import { RemoteIndicator, RemoteResult, remoteIndicatorResults, remoteTaskProgress } from './graph.client';
+import { RemoteIndicator, RemoteResult, remoteIndicatorResults, remoteTaskProgress, unanswered } from './graph.client';
 import { ReportingUnit } from './units';
 import { ReportingUnitKind } from './entities';
 
@@ -21,7 +21,8 @@ export const COUNT_LABELS: Record<string, string> = {
   'EVIDENCE-TRAINING': 'Lớp tập huấn',
 };
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** What a report says of an error where a number should be: its message. */
+export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function figure(
   row: IndicatorRow,
@@ -104,10 +105,7 @@ export async function fillFigures(
   );
   asked.forEach((row, i) => {
     const answer = answers[i];
-    remote.set(
-      row.code,
-      answer === null ? `the ${row.ownerSubgraph} subgraph does not compute ${row.code}` : answer instanceof Error ? errorText(answer) : answer,
-    );
+    remote.set(row.code, answered(answer) ? answer : unanswered(row, answer));
   });
 
   const indicatorFigure = async (row: IndicatorRow, orgUnitId: string): Promise<IndicatorFigure> => {

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { entityOperation, graphClient, Identity, IndicatorResultData, TargetSpec, targetRepresentation } from '@qn/common';
+import { answered, entityOperation, graphClient, Identity, IndicatorResultData, isEntity, TargetSpec, targetRepresentation } from '@qn/common';
 
 const { entities } = graphClient('labour');
 
@@ -15,10 +15,12 @@ export interface RemoteIndicator {
 /** The fields of a result reporting reads of another agency. */
 export const RESULT_FIELDS = 'orgUnit { id } numerator denominator value target status statusReason milestone';
 
-export const isEntity = <T>(value: unknown): value is T => typeof value === 'object' && value !== null;
-
 /** What an answer of one of the calls below is, per item: the answer, null (no agency resolves it) or the agency's failure. */
 export type RemoteAnswer<T> = T | GraphQLError | null;
+
+/** Why another agency's indicator has no answer (`answered` said so): no subgraph computes it, or the agency's failure. */
+export const unanswered = (row: { ownerSubgraph: string; code: string }, answer: GraphQLError | null): string =>
+  answer ? answer.message : `the ${row.ownerSubgraph} subgraph does not compute ${row.code}`;
 
 const REPORT_INDICATORS = entityOperation<{ code: string; province: RemoteResult | null; districts: RemoteResult[] | null }>({
   name: 'ReportIndicators',
@@ -48,21 +50,19 @@ export const indicatorRepresentation = (i: IndicatorEntity) => ({ __typename: i.
  */
 export async function remoteIndicatorResults(indicators: IndicatorEntity[], period: string, identity: Identity): Promise<RemoteAnswer<RemoteIndicator>[]> {
   const answers = await entities(REPORT_INDICATORS, indicators.map(indicatorRepresentation), { period }, identity);
-  return answers.map((answer) =>
-    answer === null || answer instanceof GraphQLError ? answer : { code: answer.code, province: answer.province ?? null, districts: answer.districts ?? [] },
-  );
+  return answers.map((answer) => (answered(answer) ? { code: answer.code, province: answer.province ?? null, districts: answer.districts ?? [] } : answer));
 }
 
 const TASK_PROGRESS = entityOperation<{ id: string; progress: { count: number; evidence: string } | null }>({
   name: 'ReportTaskProgress',
   on: 'Task',
-  variables: { period: 'String!', orgUnit: 'ID' },
-  selection: 'id progress(period: $period, orgUnit: $orgUnit) { count evidence }',
+  variables: { period: 'String!' },
+  selection: 'id progress(period: $period) { count evidence }',
   accept: isEntity,
 });
 
 /**
- * Progress of other agencies' tasks for a period, each from the subgraph that resolves
+ * Progress of other agencies' tasks for a period (the province's), each from the subgraph that resolves
  * its type's `progress`. A task whose type no subgraph resolves `progress` for, or whose
  * agency cannot answer, has no count: the report says so.
  */
@@ -70,20 +70,14 @@ export async function remoteTaskProgress(
   tasks: { type: string; id: string }[],
   period: string,
   identity: Identity,
-  orgUnit?: string,
 ): Promise<Map<string, { count: number; evidence: string } | null>> {
   const answers = await entities(
     TASK_PROGRESS,
     tasks.map((t) => ({ __typename: t.type, id: t.id })),
-    { period, orgUnit: orgUnit ?? null },
+    { period },
     identity,
   );
-  return new Map(
-    tasks.map((t, i) => {
-      const answer = answers[i];
-      return [t.id, answer === null || answer instanceof GraphQLError ? null : answer.progress];
-    }),
-  );
+  return new Map(tasks.map((t, i) => [t.id, answered(answers[i]) ? answers[i].progress : null]));
 }
 
 const SMALL_COUNT_FLAGS = entityOperation<{ code: string; protectsSmallCounts: boolean }>({
@@ -105,5 +99,5 @@ export async function remoteSmallCountFlags(indicators: { type: string; code: st
     {},
     identity,
   );
-  return answers.map((answer) => (answer === null || answer instanceof GraphQLError ? true : Boolean(answer.protectsSmallCounts)));
+  return answers.map((answer) => (answered(answer) ? Boolean(answer.protectsSmallCounts) : true));
 }

@@ -11,9 +11,9 @@ export { PROGRAMME_REVIEW_PERIOD, reportingPeriod, reportingPeriodsOf } from './
 export { completeness, latestReports } from './completeness';
 export { dmy, FONT, grid, heading, para, run } from './document';
 export { Report, ReportStatus, ReportingUnitKind } from './entities';
-export { FigureSource, registerFigureSource } from './figures';
+export { errorText, FigureSource, registerFigureSource } from './figures';
 export { IndicatorFigure, ReportFigures } from './figures.types';
-export { indicatorRepresentation, isEntity, remoteTaskProgress } from './graph.client';
+export { indicatorRepresentation, remoteTaskProgress, unanswered } from './graph.client';
 export { ExportFile } from './report.resolver';
 export { ReportService } from './report.service';
 export { idempotent } from './idempotency';

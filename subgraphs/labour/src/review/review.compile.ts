@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import {
+  answered,
   computeProgress,
   computeResult,
   entityOperation,
@@ -9,6 +10,7 @@ import {
   graphClient,
   Identity,
   IndicatorResultData,
+  isEntity,
   PROGRAMME_FIRST_YEAR,
   PROGRAMME_LAST_YEAR,
   ResultSummaryData,
@@ -25,8 +27,8 @@ import {
   completeness,
   dmy,
   IndicatorFigure,
+  errorText,
   indicatorRepresentation,
-  isEntity,
   latestReports,
   PROGRAMME_REVIEW_PERIOD,
   remoteTaskProgress,
@@ -34,6 +36,7 @@ import {
   ReportFigures,
   ReportingUnit,
   ReportStatus,
+  unanswered,
 } from '../reporting';
 import { compileBudgetPlan, FUNDING_SOURCES } from '../budget';
 import { programmeIssuer } from './issuer';
@@ -42,7 +45,6 @@ import { ReviewBudgetLine, ReviewContent, ReviewIndicator, ReviewTask, ReviewUni
 const YEARS = Array.from({ length: PROGRAMME_LAST_YEAR - PROGRAMME_FIRST_YEAR + 1 }, (_, i) => PROGRAMME_FIRST_YEAR + i);
 export const ADDRESSEES_VI = ['Ủy ban nhân dân tỉnh Quảng Ngãi', 'Bộ Y tế'];
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const vi = viNumber;
 
 /**
@@ -108,9 +110,7 @@ async function programmeResults(rows: IndicatorRow[], loaders: RecordsLoaders, i
   );
   (await asked).forEach((answer, i) => {
     const row = others[i];
-    if (answer === null) out.set(row.code, `the ${row.ownerSubgraph} subgraph does not compute ${row.code}`);
-    else if (answer instanceof Error) out.set(row.code, errorText(answer));
-    else out.set(row.code, answer.result ?? `the ${row.ownerSubgraph} subgraph gave no result`);
+    out.set(row.code, answered(answer) ? (answer.result ?? `the ${row.ownerSubgraph} subgraph gave no result`) : unanswered(row, answer));
   });
   return out;
 }
@@ -211,29 +211,25 @@ async function reviewTasks(
   const records = new Map<string, Map<number, number | null>>();
   const evidence = new Map<string, string | null>();
   const others = tasks.filter((t) => t.ownerSubgraph !== 'labour' && t.ownerSubgraph !== 'registry');
+  /** A task's count for a year (null: none), and what it counts. */
+  const note = (t: TaskRow, year: number, progress: { count: number; evidence: string } | null) => {
+    if (!records.has(t.code)) records.set(t.code, new Map());
+    records.get(t.code)!.set(year, progress?.count ?? null);
+    if (progress) evidence.set(t.code, progress.evidence);
+  };
   await Promise.all(
     YEARS.map(async (year) => {
       await Promise.all(
         tasks
           .filter((t) => t.ownerSubgraph === 'labour')
-          .map(async (t) => {
-            const progress = await computeProgress(loaders.measures, TASK_EVIDENCE[t.code], String(year)).catch(() => null);
-            if (!records.has(t.code)) records.set(t.code, new Map());
-            records.get(t.code)!.set(year, progress?.count ?? null);
-            if (progress) evidence.set(t.code, progress.evidence);
-          }),
+          .map(async (t) => note(t, year, await computeProgress(loaders.measures, TASK_EVIDENCE[t.code], String(year)).catch(() => null))),
       );
       const progress = await remoteTaskProgress(
         others.map((t) => ({ type: taskTypeName(t), id: t.code })),
         String(year),
         identity,
       );
-      for (const t of others) {
-        if (!records.has(t.code)) records.set(t.code, new Map());
-        const p = progress.get(t.code) ?? null;
-        records.get(t.code)!.set(year, p?.count ?? null);
-        if (p) evidence.set(t.code, p.evidence);
-      }
+      for (const t of others) note(t, year, progress.get(t.code) ?? null);
     }),
   );
   const yearly = new Map<number, Map<string, Report>>();
