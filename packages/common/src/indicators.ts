@@ -250,6 +250,8 @@ export function measureLoader(dataSource: DataSource, definitions: Record<string
         const own = rows.find((r) => Number(r.i) === -1);
         return { byIndex: new Map(rows.map((r) => [Number(r.i), r])), versions: own?.versions ? (JSON.parse(own.versions) as TableVersions) : null };
       });
+      // The tables each part names, read once per part (a province series is one part for many requests).
+      const tablesOf = new Map<{ sql: string; statement: number }, string[] | null>();
       return requests.map((request, i) => {
         const error = statements.refused.get(i);
         if (error) return error;
@@ -258,8 +260,11 @@ export function measureLoader(dataSource: DataSource, definitions: Record<string
         const { byIndex, versions: at } = computed[part.statement];
         const row = byIndex.get(i);
         const measure = { numerator: row?.numerator ?? null, denominator: row?.denominator ?? null };
-        const tables = cache && at ? tablesNamed(part.sql, at) : null;
-        if (cache && at && tables) cache.set(at, measureKey(request), measure, tables);
+        if (cache && at) {
+          if (!tablesOf.has(part)) tablesOf.set(part, tablesNamed(part.sql, at));
+          const tables = tablesOf.get(part);
+          if (tables) cache.set(at, measureKey(request), measure, tables);
+        }
         return measure;
       });
     },

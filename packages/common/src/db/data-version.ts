@@ -92,10 +92,19 @@ export type TableVersions = Readonly<Record<string, string>>;
  */
 export const TABLE_VERSIONS_SQL = `SELECT coalesce(jsonb_object_agg(table_name, version::text), '{}')::text AS versions FROM ${DATA_VERSION_TABLE}`;
 
+const TABLE_NAMES = new Map<string, RegExp>();
+
+/** A table's name as a whole word of SQL text (table names are checked lower-case identifiers), made once per name. */
+function tableName(table: string): RegExp {
+  let pattern = TABLE_NAMES.get(table);
+  if (!pattern) TABLE_NAMES.set(table, (pattern = new RegExp(`(?<![\\w$])${table}(?![\\w$])`, 'i')));
+  return pattern;
+}
+
 /** The tables of `versions` a statement's text names (string literals left out), or null when it names a bookkeeping table, which keeps no version. */
 export function tablesNamed(sql: string, versions: TableVersions): string[] | null {
   const text = sql.replace(/'(?:[^']|'')*'/g, "''");
-  const named = (table: string) => new RegExp(`(?<![\\w$])${table}(?![\\w$])`, 'i').test(text);
+  const named = (table: string) => tableName(table).test(text);
   if (UNVERSIONED_TABLES.some(named)) return null;
   return Object.keys(versions).filter(named).sort();
 }
