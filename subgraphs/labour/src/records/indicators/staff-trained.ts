@@ -1,4 +1,15 @@
-import { MeasureRequest, MeasureSql, Period, PROGRAMME_START, REFORM_DATE, scopeFilter, SqlParams, territory, withProvinceSeries } from '@qn/common';
+import {
+  MeasureRequest,
+  MeasureSql,
+  Period,
+  periodWindows,
+  PROGRAMME_START,
+  REFORM_DATE,
+  scopeFilter,
+  SqlParams,
+  territory,
+  withProvinceSeries,
+} from '@qn/common';
 
 /**
  * The district whose commune-level staff in post a commune-level unit of 1/7/2025 took
@@ -14,6 +25,13 @@ export function districtFormedIn(communeId: string): string | null {
 
 const UNITS_OF_REFORM = territory.list({ level: 'COMMUNE', at: REFORM_DATE, inPlanScope: true });
 
+/** The commune-level units of 1/7/2025 with the district each was formed from, as rows `f(commune_id, district_id)`. */
+const formedFrom = (p: SqlParams) =>
+  `unnest(${p.add(UNITS_OF_REFORM.map((u) => u.id))}::text[], ${p.add(UNITS_OF_REFORM.map((u) => districtFormedIn(u.id)))}::text[]) AS f(commune_id, district_id)`;
+
+/** The first day whose courses a period counts: the programme's start, or the period's if earlier. */
+const coursesFrom = (period: Period) => (period.start < PROGRAMME_START ? period.start : PROGRAMME_START);
+
 /**
  * Cumulative share of staff trained: for each (level, district) the staff in post in
  * the year the period ends in, and the first-time trainees of the courses for that
@@ -26,11 +44,11 @@ const UNITS_OF_REFORM = territory.list({ level: 'COMMUNE', at: REFORM_DATE, inPl
  * A district asked counts the courses held in it while it existed.
  */
 export function trainedShare({ period, orgUnit }: MeasureRequest, p: SqlParams, levels: string): string {
-  const from = period.start < PROGRAMME_START ? period.start : PROGRAMME_START;
+  const from = coursesFrom(period);
   const afterReform = orgUnit.level === 'PROVINCE' && period.end > REFORM_DATE;
   const key = afterReform ? `coalesce(c.district_id, f.district_id, '')` : `coalesce(c.district_id, '')`;
   const formed = afterReform
-    ? `LEFT JOIN unnest(${p.add(UNITS_OF_REFORM.map((u) => u.id))}::text[], ${p.add(UNITS_OF_REFORM.map((u) => districtFormedIn(u.id)))}::text[]) AS f(commune_id, district_id)
+    ? `LEFT JOIN ${formedFrom(p)}
                        ON c.district_id IS NULL AND f.commune_id = c.commune_id`
     : '';
   return `
@@ -57,11 +75,11 @@ export function trainedShare({ period, orgUnit }: MeasureRequest, p: SqlParams, 
  * capped and summed per period by the same rule.
  */
 export function trainedShareSeries(periods: Period[], p: SqlParams, levels: string): string {
-  const from = periods.map((period) => (period.start < PROGRAMME_START ? period.start : PROGRAMME_START));
+  // Each period's courses from `coursesFrom`; its year is the one it ends in (its last day's).
+  const windows = periodWindows(periods, p, (period) => ({ start: coursesFrom(period), end: period.end }));
   return `
-  WITH w AS (SELECT w.k::int AS k, w.from_on, w.end_on, w.year, w.after_reform
-               FROM unnest(${p.add(from)}::date[], ${p.add(periods.map((period) => period.end))}::date[], ${p.add(periods.map((period) => period.year))}::int[],
-                           ${p.add(periods.map((period) => period.end > REFORM_DATE))}::bool[]) WITH ORDINALITY AS w(from_on, end_on, year, after_reform, k)),
+  WITH w AS (SELECT k, start_on AS from_on, end_on, extract(year FROM end_on - 1)::int AS year, end_on > ${p.add(REFORM_DATE)}::date AS after_reform
+               FROM (${windows}) pw),
        s AS (SELECT w.k, sp.level, sp.district_key, sum(sp.staff) AS staff
                FROM w JOIN staff_in_post sp ON sp.level IN (${levels}) AND sp.year = w.year
               GROUP BY 1, 2, 3),
@@ -69,7 +87,7 @@ export function trainedShareSeries(periods: Period[], p: SqlParams, levels: stri
                     CASE WHEN w.after_reform THEN coalesce(c.district_id, f.district_id, '') ELSE coalesce(c.district_id, '') END AS district_key,
                     sum(c.new_trainees) AS trained
                FROM w JOIN training_course c ON c.level IN (${levels}) AND c.held_on >= w.from_on AND c.held_on < w.end_on
-               LEFT JOIN unnest(${p.add(UNITS_OF_REFORM.map((u) => u.id))}::text[], ${p.add(UNITS_OF_REFORM.map((u) => districtFormedIn(u.id)))}::text[]) AS f(commune_id, district_id)
+               LEFT JOIN ${formedFrom(p)}
                       ON c.district_id IS NULL AND f.commune_id = c.commune_id
               GROUP BY 1, 2, 3)
   SELECT w.k, coalesce(sum(least(coalesce(t.trained, 0), s.staff)), 0) AS numerator, coalesce(sum(s.staff), 0) AS denominator
