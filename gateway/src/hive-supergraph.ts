@@ -1,4 +1,5 @@
-import { ConstDirectiveNode, DocumentNode, FieldDefinitionNode, Kind, ObjectTypeDefinitionNode, parse, print } from 'graphql';
+import { DocumentNode, FieldDefinitionNode, Kind, ObjectTypeDefinitionNode, parse, print } from 'graphql';
+import { directiveArguments } from '@qn/common';
 
 /**
  * The committed supergraph as Hive Gateway (2.12–2.15, @graphql-tools/federation 4.5) can load it.
@@ -14,7 +15,7 @@ import { ConstDirectiveNode, DocumentNode, FieldDefinitionNode, Kind, ObjectType
  *
  * The adaptation gives each such subgraph one more reference to the type, a root field that is
  * `@inaccessible`: not in the API schema, never planned, never sent to a subgraph, so no caller
- * or client sees a difference (test/hive-supergraph.test.ts compares the API schemas). It is done
+ * or client sees a difference (test/gateway-runtimes.test.ts compares the API schemas). It is done
  * here, on loading, rather than in the subgraphs: the field would have no meaning for them.
  */
 export function supergraphForHive(supergraphSdl: string): string {
@@ -25,9 +26,9 @@ export function supergraphForHive(supergraphSdl: string): string {
   const returned = new Map<string, Set<string>>();
   for (const type of objects) {
     for (const field of type.fields ?? []) {
-      for (const join of directives(field, 'join__field')) {
-        const graph = argument(join, 'graph');
-        if (!graph || argument(join, 'requires') === undefined) continue;
+      for (const join of directiveArguments(field, 'join__field')) {
+        const graph = join.graph as string | undefined;
+        if (!graph || join.requires === undefined) continue;
         const named = namedType(field);
         if (!objectNames.has(named)) continue;
         if (!returned.has(graph)) returned.set(graph, new Set());
@@ -38,7 +39,7 @@ export function supergraphForHive(supergraphSdl: string): string {
   if (!returned.size) return supergraphSdl;
   const query = objects.find((o) => o.name.value === 'Query');
   if (!query) return supergraphSdl;
-  const queryGraphs = new Set(directives(query, 'join__type').map((d) => argument(d, 'graph')));
+  const queryGraphs = new Set(directiveArguments(query, 'join__type').map((d) => d.graph));
   const added: FieldDefinitionNode[] = [];
   for (const [graph, types] of returned) {
     if (!queryGraphs.has(graph)) continue;
@@ -46,16 +47,6 @@ export function supergraphForHive(supergraphSdl: string): string {
   }
   const definitions = document.definitions.map((d) => (d === query ? { ...query, fields: [...(query.fields ?? []), ...added] } : d));
   return print({ ...document, definitions } as DocumentNode);
-}
-
-function directives(node: { directives?: readonly ConstDirectiveNode[] }, name: string): readonly ConstDirectiveNode[] {
-  return (node.directives ?? []).filter((d) => d.name.value === name);
-}
-
-function argument(directive: ConstDirectiveNode, name: string): string | undefined {
-  const value = directive.arguments?.find((a) => a.name.value === name)?.value;
-  if (!value) return undefined;
-  return value.kind === Kind.ENUM || value.kind === Kind.STRING ? value.value : undefined;
 }
 
 function namedType(field: FieldDefinitionNode): string {

@@ -22,7 +22,8 @@ export function readSupergraph(env: NodeJS.ProcessEnv = process.env): string {
   }
 }
 
-const directives = (node: { directives?: readonly ConstDirectiveNode[] }, name: string) =>
+/** The arguments of each `@name` directive on a node of a schema document (a supergraph's `@join__type`, `@join__field` …), as values. */
+export const directiveArguments = (node: { directives?: readonly ConstDirectiveNode[] }, name: string) =>
   (node.directives ?? [])
     .filter((d) => d.name.value === name)
     .map((d) => Object.fromEntries((d.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)])) as Record<string, unknown>);
@@ -50,7 +51,7 @@ export class SupergraphRoutes {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'join__Graph') {
         for (const value of definition.values ?? []) {
-          const [graph] = directives(value, 'join__graph');
+          const [graph] = directiveArguments(value, 'join__graph');
           if (graph) this.graphs.set(value.name.value, String(graph.name));
         }
       }
@@ -72,13 +73,13 @@ export class SupergraphRoutes {
 
   private addType(definition: ObjectTypeDefinitionNode): void {
     const type = definition.name.value;
-    const joins = directives(definition, 'join__type');
+    const joins = directiveArguments(definition, 'join__type');
     const declaring = new Set(joins.map((j) => this.graph(j.graph)));
     const fetchable = new Set(joins.filter((j) => j.key !== undefined && j.resolvable !== false).map((j) => this.graph(j.graph)));
     if (fetchable.size) this.entities.set(type, fetchable);
     const byField = this.fields.get(type) ?? new Map<string, Set<string>>();
     for (const field of definition.fields ?? []) {
-      const fieldJoins = directives(field, 'join__field');
+      const fieldJoins = directiveArguments(field, 'join__field');
       const resolving = fieldJoins.length
         ? fieldJoins.filter((j) => j.external !== true && j.graph !== undefined).map((j) => this.graph(j.graph))
         : [...declaring];
