@@ -50,10 +50,16 @@ export function subgraphUnavailable(from: string, subgraph: string, detail: stri
 /**
  * Sends one GraphQL request to another agency's subgraph (its URL read at call time, so
  * a test harness can set it after the calling subgraph has started) for the request
- * `from` is serving, whose caller `identity` must be. Returns the JSON body; throws
- * SUBGRAPH_UNAVAILABLE naming the agency when it cannot answer.
+ * `from` is serving, whose caller `identity` must be. Returns the JSON body, or
+ * SUBGRAPH_UNAVAILABLE naming the agency when it cannot answer; a caller's own mistake
+ * (a call outside a request, or for another caller) is thrown.
  */
-async function postToSubgraph<B>(
+interface ResponseBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+}
+
+async function post(
   from: string,
   subgraph: string,
   identity: Identity,
@@ -62,7 +68,7 @@ async function postToSubgraph<B>(
   operation: string,
   fetchImpl: typeof fetch = fetch,
   timeoutMs = SUBGRAPH_TIMEOUT_MS,
-): Promise<B> {
+): Promise<ResponseBody | GraphQLError> {
   const url = subgraphUrlFor(subgraph);
   // The call serves the request being answered: it carries that request's id and passes its token on.
   const scope = requestScope.getStore();
@@ -84,35 +90,12 @@ async function postToSubgraph<B>(
     });
   } catch (cause) {
     const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
-    throw subgraphUnavailable(from, subgraph, `could not reach ${url} for ${operation} (${reason})`);
+    return subgraphUnavailable(from, subgraph, `could not reach ${url} for ${operation} (${reason})`);
   }
   if (!response.headers.get('content-type')?.includes('json')) {
-    throw subgraphUnavailable(from, subgraph, `${url} answered HTTP ${response.status} to ${operation}`);
+    return subgraphUnavailable(from, subgraph, `${url} answered HTTP ${response.status} to ${operation}`);
   }
-  return (await response.json()) as B;
-}
-
-interface ResponseBody {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
-}
-
-/** `postToSubgraph`, with the agency's failure as the answer (SUBGRAPH_UNAVAILABLE); a caller's own mistake is thrown. */
-async function post(
-  from: string,
-  subgraph: string,
-  identity: Identity,
-  query: string,
-  variables: Record<string, unknown>,
-  operation: string,
-  fetchImpl: typeof fetch,
-): Promise<ResponseBody | GraphQLError> {
-  try {
-    return await postToSubgraph<ResponseBody>(from, subgraph, identity, query, variables, operation, fetchImpl);
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error; // a caller's mistake, not the agency's failure
-    return error;
-  }
+  return (await response.json()) as ResponseBody;
 }
 
 /**
@@ -238,7 +221,7 @@ export function fieldDocument(
  * Asks, in ONE request to the subgraph that resolves `operation.field` (by the supergraph;
  * its URL read at call time, so a test harness can set it after `from` has started), for
  * the field once per item, each item giving the arguments' values (`fieldDocument`), for
- * the request `from` is serving (its caller `identity`; see `postToSubgraph`). Per item in
+ * the request `from` is serving (its caller `identity`; see `post`). Per item in
  * order: the answer when `accept` takes it, otherwise SUBGRAPH_UNAVAILABLE naming the
  * subgraph (the reason goes to the log): the whole request failing fails every item, an
  * error on one alias fails that item alone.
